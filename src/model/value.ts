@@ -1,0 +1,248 @@
+import type { Loc } from './location.js';
+
+/**
+ * Where a value came from before it reached its use site, nearest first:
+ * e.g. a variable, then the parameter it read, then the parameter file that set it.
+ */
+export interface Origin {
+  readonly kind: OriginKind;
+  /** Name of the parameter, variable, local, module call… */
+  readonly name: string;
+  /** Where the value literally stands in that place. */
+  readonly loc?: Loc;
+}
+
+export type OriginKind =
+  | 'parameter-default'
+  | 'parameter-file'
+  | 'parameter'
+  | 'variable'
+  | 'copy-input'
+  | 'nested-deployment'
+  | 'linked-template'
+  | 'tf-variable-default'
+  | 'tfvars'
+  | 'var-file'
+  | 'local'
+  | 'module-input'
+  | 'module-output'
+  | 'resource-attribute';
+
+interface ValBase {
+  /** The use site: where a diagnostic about this value points. */
+  readonly loc?: Loc;
+  readonly origins: readonly Origin[];
+}
+
+export interface StringVal extends ValBase {
+  readonly kind: 'string';
+  readonly value: string;
+}
+export interface NumberVal extends ValBase {
+  readonly kind: 'number';
+  readonly value: number;
+}
+export interface BooleanVal extends ValBase {
+  readonly kind: 'boolean';
+  readonly value: boolean;
+}
+export interface NullVal extends ValBase {
+  readonly kind: 'null';
+}
+export interface ArrayVal extends ValBase {
+  readonly kind: 'array';
+  readonly items: readonly Val[];
+}
+export interface Prop {
+  readonly key: string;
+  readonly keyLoc?: Loc;
+  readonly value: Val;
+}
+export interface ObjectVal extends ValBase {
+  readonly kind: 'object';
+  /** Keyed by the exact key as written. */
+  readonly props: ReadonlyMap<string, Prop>;
+}
+/**
+ * A value the linter cannot know before deployment. Never a finding on its own
+ * (RULES.md, unknown values); `candidates` lists what the source allows, when it says.
+ */
+export interface UnknownVal extends ValBase {
+  readonly kind: 'unknown';
+  readonly reason: string;
+  readonly candidates?: readonly Val[];
+  /**
+   * Identity of a deployment-time value such as `resourceGroup().location`: two unknowns
+   * with the same symbol are equal, even though neither is known.
+   */
+  readonly symbol?: string;
+}
+
+export type Val = StringVal | NumberVal | BooleanVal | NullVal | ArrayVal | ObjectVal | UnknownVal;
+export type KnownVal = Exclude<Val, UnknownVal>;
+export type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
+
+const NO_ORIGINS: readonly Origin[] = Object.freeze([]);
+
+export function str(value: string, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): StringVal {
+  return { kind: 'string', value, loc, origins };
+}
+export function num(value: number, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): NumberVal {
+  return { kind: 'number', value, loc, origins };
+}
+export function bool(value: boolean, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): BooleanVal {
+  return { kind: 'boolean', value, loc, origins };
+}
+export function nul(loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): NullVal {
+  return { kind: 'null', loc, origins };
+}
+export function arr(items: readonly Val[], loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): ArrayVal {
+  return { kind: 'array', items, loc, origins };
+}
+export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): ObjectVal {
+  const map = new Map<string, Prop>();
+  for (const p of props) map.set(p.key, p);
+  return { kind: 'object', props: map, loc, origins };
+}
+export function unknown(
+  reason: string,
+  loc?: Loc,
+  extra: { candidates?: readonly Val[]; symbol?: string; origins?: readonly Origin[] } = {},
+): UnknownVal {
+  return {
+    kind: 'unknown',
+    reason,
+    loc,
+    origins: extra.origins ?? NO_ORIGINS,
+    ...(extra.candidates ? { candidates: extra.candidates } : {}),
+    ...(extra.symbol ? { symbol: extra.symbol } : {}),
+  };
+}
+
+export function isKnown(v: Val | undefined): v is KnownVal {
+  return v !== undefined && v.kind !== 'unknown';
+}
+
+/** Builds a value tree from plain JSON, every node at `loc`. */
+export function fromPlain(value: Plain | undefined, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): Val {
+  if (value === undefined || value === null) return nul(loc, origins);
+  if (typeof value === 'string') return str(value, loc, origins);
+  if (typeof value === 'number') return num(value, loc, origins);
+  if (typeof value === 'boolean') return bool(value, loc, origins);
+  if (Array.isArray(value)) return arr(value.map((v) => fromPlain(v, loc, origins)), loc, origins);
+  return obj(
+    Object.entries(value).map(([key, v]) => ({ key, value: fromPlain(v, loc, origins) })),
+    loc,
+    origins,
+  );
+}
+
+/** The plain value, or undefined when any part of it is unknown. */
+export function toPlain(v: Val): Plain | undefined {
+  switch (v.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return v.value;
+    case 'null':
+      return null;
+    case 'unknown':
+      return undefined;
+    case 'array': {
+      const out: Plain[] = [];
+      for (const item of v.items) {
+        const p = toPlain(item);
+        if (p === undefined) return undefined;
+        out.push(p);
+      }
+      return out;
+    }
+    case 'object': {
+      const out: { [key: string]: Plain } = {};
+      for (const [key, prop] of v.props) {
+        const p = toPlain(prop.value);
+        if (p === undefined) return undefined;
+        out[key] = p;
+      }
+      return out;
+    }
+  }
+}
+
+/** True when the value or anything inside it is unknown. */
+export function hasUnknown(v: Val): boolean {
+  if (v.kind === 'unknown') return true;
+  if (v.kind === 'array') return v.items.some(hasUnknown);
+  if (v.kind === 'object') for (const p of v.props.values()) if (hasUnknown(p.value)) return true;
+  return false;
+}
+
+/**
+ * The value as seen from a new use site: every node now reports at `loc`, and remembers
+ * where it stood before through `origin` (whose own location is the node's former use site).
+ */
+export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
+  const origins = origin ? [{ ...origin, loc: v.loc }, ...v.origins] : v.origins;
+  switch (v.kind) {
+    case 'array':
+      return { ...v, loc, origins, items: v.items.map((item) => moveTo(item, loc, origin)) };
+    case 'object': {
+      const props = new Map<string, Prop>();
+      for (const [key, p] of v.props) props.set(key, { ...p, value: moveTo(p.value, loc, origin) });
+      return { ...v, loc, origins, props };
+    }
+    default:
+      return { ...v, loc, origins };
+  }
+}
+
+/** Property lookup; ARM property names are case-insensitive, Terraform's are not. */
+export function getProp(o: Val | undefined, key: string, caseInsensitive = true): Val | undefined {
+  if (!o || o.kind !== 'object') return undefined;
+  const exact = o.props.get(key);
+  if (exact || !caseInsensitive) return exact?.value;
+  const lower = key.toLowerCase();
+  for (const [k, p] of o.props) if (k.toLowerCase() === lower) return p.value;
+  return undefined;
+}
+
+export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
+  if (!o || o.kind !== 'object') return undefined;
+  const exact = o.props.get(key);
+  if (exact || !caseInsensitive) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, p] of o.props) if (k.toLowerCase() === lower) return p;
+  return undefined;
+}
+
+/** Follows a path of property names and array indexes. */
+export function getPath(o: Val | undefined, path: readonly (string | number)[], caseInsensitive = true): Val | undefined {
+  let cur = o;
+  for (const step of path) {
+    if (!cur) return undefined;
+    if (typeof step === 'number') cur = cur.kind === 'array' ? cur.items[step] : undefined;
+    else cur = getProp(cur, step, caseInsensitive);
+  }
+  return cur;
+}
+
+export function asString(v: Val | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
+export function asNumber(v: Val | undefined): number | undefined {
+  if (v?.kind === 'number') return v.value;
+  if (v?.kind === 'string' && /^-?\d+(\.\d+)?$/.test(v.value.trim())) return Number(v.value);
+  return undefined;
+}
+export function asBoolean(v: Val | undefined): boolean | undefined {
+  if (v?.kind === 'boolean') return v.value;
+  if (v?.kind === 'string') {
+    const s = v.value.toLowerCase();
+    if (s === 'true') return true;
+    if (s === 'false') return false;
+  }
+  return undefined;
+}
+export function asArray(v: Val | undefined): readonly Val[] | undefined {
+  return v?.kind === 'array' ? v.items : undefined;
+}
