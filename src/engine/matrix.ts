@@ -20,7 +20,36 @@ export interface Matrix {
   /** Hourly schedule limits for V2 policies (when `Hourly` is allowed). */
   readonly hourlyIntervals: readonly number[];
   readonly hourlyWindowHours: { readonly min: number; readonly max: number };
+  /** Numeric limits of the edition (disk counts and sizes, VM size). */
+  readonly limits: MatrixLimits;
+  /**
+   * The edition's own wording of rows that differ from the 2021 edition, keyed by rule id.
+   * Rules quote it in messages; rows missing here are quoted from the rule's `meta.matrixRow`.
+   */
+  readonly rows: Readonly<Record<string, string>>;
 }
+
+export interface MatrixLimits {
+  /** Disks of a VM with managed disks ("up to 32 disks"). */
+  readonly dataDisks: number;
+  /** Disks of a VM with unmanaged disks ("up to 16 disks"). */
+  readonly unmanagedDataDisks: number;
+  /** Largest disk, in GiB ("up to 32 TB"; 32,767 GiB is Azure's largest disk size). */
+  readonly diskSizeGiB: number;
+  /** All disks of a VM together, in GiB ("256 TB combined"). */
+  readonly totalDiskSizeGiB: number;
+  readonly minVCPUs: number;
+  readonly minMemoryGiB: number;
+}
+
+const LIMITS: MatrixLimits = {
+  dataDisks: 32,
+  unmanagedDataDisks: 16,
+  diskSizeGiB: 32_767,
+  totalDiskSizeGiB: 262_144,
+  minVCPUs: 2,
+  minMemoryGiB: 1,
+};
 
 export const MATRICES: Readonly<Record<MatrixEdition, Matrix>> = {
   '2021': {
@@ -32,6 +61,8 @@ export const MATRICES: Readonly<Record<MatrixEdition, Matrix>> = {
     scheduleFrequencies: { V1: ['Daily', 'Weekly'], V2: ['Daily', 'Weekly'] },
     hourlyIntervals: [],
     hourlyWindowHours: { min: 0, max: 0 },
+    limits: LIMITS,
+    rows: {},
   },
   '2025': {
     edition: '2025',
@@ -42,5 +73,18 @@ export const MATRICES: Readonly<Record<MatrixEdition, Matrix>> = {
     scheduleFrequencies: { V1: ['Daily', 'Weekly'], V2: ['Daily', 'Weekly', 'Hourly'] },
     hourlyIntervals: [4, 6, 8, 12],
     hourlyWindowHours: { min: 4, max: 24 },
+    limits: LIMITS,
+    // Wording of MicrosoftDocs/azure-docs articles/backup/backup-support-matrix-iaas.md (ms.date
+    // 2023-07-05) and backup-azure-vms-enhanced-policy.md (ms.date 2025-06-11); see src/data/SOURCES.md.
+    rows: {
+      'no-ultra-ssd':
+        "Ultra disks: Supported with Enhanced policy; The Standard policy doesn't support protecting newer Azure offerings, such as Ultra Disk and Premium SSD v2",
+      'supported-disk-type':
+        "Storage type: Standard HDD, Standard SSD, Premium SSD. Backup and restore of zone-redundant storage disks is supported; Premium SSD v2: Supported with Enhanced policy",
+      'write-accelerator':
+        'Disks with a write accelerator enabled: … available in all Azure public regions on May 18, 2022',
+      'policy-schedule':
+        'Hourly backup has a minimum RPO of 4 hours and a maximum of 24 hours. You can set the backup schedule to 4, 6, 8, 12, and 24 hours',
+    },
   },
 };

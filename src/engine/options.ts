@@ -14,6 +14,11 @@ export interface LintOptions {
   readonly unknownValues?: 'ignore' | 'report';
   /** ARM parameter files to use instead of the naming convention. */
   readonly paramFiles?: readonly string[];
+  /**
+   * Parameter files for a template (absolute path in, absolute paths out), from the config
+   * file's `paramFiles` map; `undefined` means the map does not name this template.
+   */
+  readonly paramFilesFor?: (template: string) => readonly string[] | undefined;
   /** Terraform var files, applied after terraform.tfvars and *.auto.tfvars. */
   readonly varFiles?: readonly string[];
   /** Base preset: `recommended` (default) or `all`. */

@@ -97,6 +97,12 @@ export interface VirtualMachine extends ResourceBase {
   readonly dataDisksAt: Loc;
   /** How the data-disk count came about, e.g. "copy count 33 from parameter 'diskCount'". */
   readonly dataDisksOrigin?: string;
+  /**
+   * Set only when the number of data disks is not known (e.g. a copy count or `count` from a
+   * parameter without a value): that unknown count, with `candidates` when the source lists
+   * them (allowedValues). `dataDisks` then holds the disks that are known.
+   */
+  readonly dataDisksCount?: Val;
   readonly ultraSSDEnabled: Val;
   /** `provisionVMAgent` flags (Windows and Linux configuration, `provision_vm_agent`). */
   readonly provisionVMAgent: readonly Val[];

@@ -1,0 +1,255 @@
+import type {
+  AttachedDisk,
+  BackupPolicy,
+  DiagnosticSetting,
+  Extension,
+  Lock,
+  ManagedDisk,
+  Model,
+  NetworkInterface,
+  ProtectedItem,
+  ResourceBase,
+  Scenario,
+  Vault,
+  VirtualMachine,
+} from '../../model/types.js';
+import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from '../../model/value.js';
+import type { ArmResource } from '../template/context.js';
+import { idText } from '../template/scope.js';
+import { idOf, parentId, scopeOf } from './ids.js';
+import { mapPolicy } from './policy.js';
+
+/** A property the template leaves out: Azure's default applies, which no rule flags. */
+const ABSENT: Val = nul();
+
+const T = {
+  vm: 'microsoft.compute/virtualmachines',
+  vmss: 'microsoft.compute/virtualmachinescalesets',
+  disk: 'microsoft.compute/disks',
+  nic: 'microsoft.network/networkinterfaces',
+  vault: 'microsoft.recoveryservices/vaults',
+  policy: 'microsoft.recoveryservices/vaults/backuppolicies',
+  protectedItem: 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems',
+  extension: 'microsoft.compute/virtualmachines/extensions',
+} as const;
+
+/** Maps evaluated ARM resources onto the model and links them by resource id. */
+export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario): Model {
+  const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
+  const disks = byType(T.disk).map(mapDisk);
+  const nics = byType(T.nic).map(mapNic);
+  const vaults = byType(T.vault).map(mapVault);
+  const diskById = indexById(disks);
+  const nicById = indexById(nics);
+  const vaultById = indexById(vaults);
+  const policies = byType(T.policy).map((r) => mapPolicy(r, base(r), vaultById.get(parentId(r.id, 'backuppolicies') ?? '')));
+  const policyById = indexById(policies);
+  const extensions = byType(T.extension);
+  const diagnosticSettings = resources.filter((r) => /(^|\/)diagnosticsettings$/i.test(r.type)).map(mapDiagnosticSetting);
+  const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensions, diagnosticSettings));
+  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vaultById, policyById));
+  const locks = resources.filter((r) => /(^|\/)locks$/i.test(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
+  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
+}
+
+function indexById<T extends { id?: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (item.id) map.set(item.id, item);
+  return map;
+}
+
+function base(r: ArmResource): ResourceBase {
+  const nameText = idText(r.name) ?? '<unknown name>';
+  return {
+    at: r.typeLoc,
+    address: `${r.type} '${nameText}'${r.copyIndex !== undefined ? ` [copy ${r.copyIndex}]` : ''}`,
+    ...(r.id ? { id: r.id } : {}),
+    name: r.name,
+    location: getProp(r.body, 'location') ?? ABSENT,
+    resourceGroup: r.resourceGroup,
+    subscription: r.subscription,
+  };
+}
+
+const props = (r: ArmResource) => getProp(r.body, 'properties');
+
+function mapDisk(r: ArmResource): ManagedDisk {
+  const p = props(r);
+  return {
+    ...base(r),
+    kind: 'managedDisk',
+    sku: getPath(r.body, ['sku', 'name']) ?? ABSENT,
+    sizeGB: getProp(p, 'diskSizeGB') ?? ABSENT,
+    maxShares: getProp(p, 'maxShares') ?? ABSENT,
+    attached: false,
+  };
+}
+
+function mapNic(r: ArmResource): NetworkInterface {
+  const configs = asArray(getProp(props(r), 'ipConfigurations')) ?? [];
+  return {
+    ...base(r),
+    kind: 'networkInterface',
+    ipConfigurations: configs.map((c) => ({
+      name: getProp(c, 'name') ?? ABSENT,
+      allocation: getPath(c, ['properties', 'privateIPAllocationMethod']) ?? ABSENT,
+      privateIp: getPath(c, ['properties', 'privateIPAddress']) ?? ABSENT,
+    })),
+    attached: false,
+  };
+}
+
+function mapVault(r: ArmResource): Vault {
+  const redundancy = getPath(props(r), ['redundancySettings']);
+  return {
+    ...base(r),
+    kind: 'vault',
+    crossRegionRestore: getProp(redundancy, 'crossRegionRestore') ?? ABSENT,
+    storageRedundancy: getProp(redundancy, 'standardTierStorageRedundancy') ?? ABSENT,
+  };
+}
+
+function mapDiagnosticSetting(r: ArmResource): DiagnosticSetting {
+  const targetId = scopeOf(r.id);
+  return { ...base(r), kind: 'diagnosticSetting', typeAt: r.typeLoc, ...(targetId ? { targetId } : {}) };
+}
+
+function mapLock(r: ArmResource): Lock {
+  const target = scopeOf(r.id);
+  const rgScope = target !== undefined && /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/.test(target);
+  const subScope = target !== undefined && /^\/subscriptions\/[^/]+$/.test(target);
+  return {
+    ...base(r),
+    kind: 'lock',
+    level: getPath(props(r), ['level']) ?? ABSENT,
+    scope: target === undefined ? 'unknown' : rgScope ? 'resourceGroup' : subScope ? 'subscription' : 'resource',
+    ...(target && !rgScope && !subScope ? { targetId: target } : {}),
+    targetResourceGroup: r.resourceGroup,
+  };
+}
+
+function mapAttachedDisk(entry: Val, role: AttachedDisk['role'], diskById: Map<string, ManagedDisk>, at: Val | undefined): AttachedDisk {
+  const managedId = idOf(getPath(entry, ['managedDisk', 'id']));
+  const managedDisk = managedId ? diskById.get(managedId) : undefined;
+  if (managedDisk) managedDisk.attached = true;
+  const vhd = getPath(entry, ['vhd', 'uri']);
+  const inlineType = getPath(entry, ['managedDisk', 'storageAccountType']);
+  return {
+    role,
+    at: (at ?? entry).loc ?? entry.loc!,
+    lun: getProp(entry, 'lun') ?? ABSENT,
+    storageType: inlineType ?? managedDisk?.sku ?? ABSENT,
+    sizeGB: getProp(entry, 'diskSizeGB') ?? managedDisk?.sizeGB ?? ABSENT,
+    maxShares: managedDisk?.maxShares ?? ABSENT,
+    writeAccelerator: getProp(entry, 'writeAcceleratorEnabled') ?? ABSENT,
+    ephemeralOption: getPath(entry, ['diffDiskSettings', 'option']) ?? ABSENT,
+    ...(vhd ? { vhdUri: vhd } : {}),
+    ...(managedDisk ? { managedDisk } : {}),
+  };
+}
+
+function mapVm(
+  r: ArmResource,
+  diskById: Map<string, ManagedDisk>,
+  nicById: Map<string, NetworkInterface>,
+  extensions: readonly ArmResource[],
+  diagnosticSettings: readonly DiagnosticSetting[],
+): VirtualMachine {
+  const scaleSet = r.type.toLowerCase() === T.vmss;
+  const p = scaleSet ? getPath(r.body, ['properties', 'virtualMachineProfile']) : props(r);
+  const storage = getProp(p, 'storageProfile');
+  const os = getProp(p, 'osProfile');
+  const osDiskVal = getProp(storage, 'osDisk');
+  const dataDisksEntry = getPropEntry(storage, 'dataDisks');
+  const dataDiskVals = asArray(dataDisksEntry?.value) ?? [];
+  const nicIds = (asArray(getPath(p, ['networkProfile', 'networkInterfaces'])) ?? []).map((n) => idOf(getProp(n, 'id')));
+  const networkInterfaces = nicIds.flatMap((id) => (id && nicById.get(id) ? [nicById.get(id)!] : []));
+  for (const nic of networkInterfaces) nic.attached = true;
+  const vmExtensions: Extension[] = extensions
+    .filter((e) => r.id && parentId(e.id, 'extensions') === r.id)
+    .map((e) => ({ at: e.typeLoc, publisher: getPath(e.body, ['properties', 'publisher']) ?? ABSENT, type: getPath(e.body, ['properties', 'type']) ?? ABSENT }));
+  const imageRef = getProp(storage, 'imageReference');
+  const planEntry = getPropEntry(r.body, 'plan');
+  const windowsAgent = getPath(os, ['windowsConfiguration', 'provisionVMAgent']);
+  const linuxAgent = getPath(os, ['linuxConfiguration', 'provisionVMAgent']);
+  const allowExtensions = getProp(os, 'allowExtensionOperations');
+  return {
+    ...base(r),
+    kind: 'virtualMachine',
+    size: scaleSet ? (getPath(r.body, ['sku', 'name']) ?? ABSENT) : (getPath(p, ['hardwareProfile', 'vmSize']) ?? ABSENT),
+    priority: getProp(p, 'priority') ?? ABSENT,
+    osType: getProp(osDiskVal, 'osType') ?? ABSENT,
+    ...(imageRef
+      ? {
+          image: {
+            publisher: getProp(imageRef, 'publisher') ?? ABSENT,
+            offer: getProp(imageRef, 'offer') ?? ABSENT,
+            sku: getProp(imageRef, 'sku') ?? ABSENT,
+            ...(getProp(imageRef, 'id') ? { id: getProp(imageRef, 'id')! } : {}),
+          },
+        }
+      : {}),
+    ...(planEntry ? { plan: planEntry.keyLoc ?? r.typeLoc } : {}),
+    ...(osDiskVal ? { osDisk: mapAttachedDisk(osDiskVal, 'os', diskById, undefined) } : {}),
+    dataDisks: dataDiskVals.map((d) => mapAttachedDisk(d, 'data', diskById, undefined)),
+    dataDisksAt: dataDisksEntry?.keyLoc ?? r.typeLoc,
+    ...(describeCount(dataDisksEntry?.value) ? { dataDisksOrigin: describeCount(dataDisksEntry?.value)! } : {}),
+    ultraSSDEnabled: getPath(p, ['additionalCapabilities', 'ultraSSDEnabled']) ?? ABSENT,
+    provisionVMAgent: [windowsAgent, linuxAgent].filter((v): v is Val => v !== undefined),
+    allowExtensionOperations: allowExtensions ? [allowExtensions] : [],
+    zones: getProp(r.body, 'zones') ?? ABSENT,
+    ...(getPath(p, ['availabilitySet', 'id']) ? { availabilitySet: getPath(p, ['availabilitySet', 'id'])! } : {}),
+    networkInterfaces,
+    extensions: vmExtensions,
+    diagnosticSettings: diagnosticSettings.filter((d) => r.id && d.targetId === r.id),
+    protectedBy: [],
+    scaleSet,
+    ...(r.copyIndex !== undefined ? { instanceIndex: r.copyIndex } : {}),
+  };
+}
+
+/** "from parameter 'diskCount'" for a data-disk list whose length came from a copy count. */
+function describeCount(list: Val | undefined): string | undefined {
+  const origin = list?.origins[0];
+  if (!origin) return undefined;
+  return `copy count from ${origin.kind.replace('-', ' ')} '${origin.name}'`;
+}
+
+function mapProtectedItem(
+  r: ArmResource,
+  vms: readonly VirtualMachine[],
+  vaultById: Map<string, Vault>,
+  policyById: Map<string, BackupPolicy>,
+): ProtectedItem {
+  const p = props(r);
+  const sourceVm = getProp(p, 'sourceResourceId') ?? getProp(p, 'virtualMachineId') ?? ABSENT;
+  const sourceId = idOf(sourceVm);
+  const vm = (sourceId ? vms.find((v) => v.id === sourceId) : undefined) ?? vmFromItemName(r.name, vms);
+  const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
+  const policyId = idOf(getProp(p, 'policyId'));
+  const policy = policyId ? policyById.get(policyId) : undefined;
+  const item: ProtectedItem = {
+    ...base(r),
+    kind: 'protectedItem',
+    sourceVm,
+    ...(vm ? { vm } : {}),
+    ...(vault ? { vault } : {}),
+    ...(policy ? { policy } : {}),
+  };
+  if (vm) vm.protectedBy.push(item);
+  return item;
+}
+
+/**
+ * Protected item names end with `vm;iaasvmcontainerv2;<resourceGroup>;<vmName>`; when the
+ * source id is unknown, that still says which VM it protects.
+ */
+function vmFromItemName(name: Val, vms: readonly VirtualMachine[]): VirtualMachine | undefined {
+  const text = asString(name);
+  if (!text) return undefined;
+  const last = text.split('/').at(-1)!.split(';');
+  if (last.length < 4) return undefined;
+  const vmName = last.at(-1)!.toLowerCase();
+  const matches = vms.filter((v) => idText(v.name)?.toLowerCase() === vmName);
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -1,0 +1,243 @@
+import type { Loc } from '../../model/location.js';
+import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../model/value.js';
+import type { ExpressionScope } from '../expression/scope.js';
+import type { JsonNode } from '../../syntax/json/parse.js';
+import { evaluateNode, expandCopy } from './evaluate-node.js';
+import { entries, jsonToVal, nodeLoc, prop } from './json-val.js';
+import type { RunContext } from './context.js';
+
+/** A parameter's value and how it got it, before any use site. */
+export interface ParamSource {
+  readonly value: Val;
+  readonly origin: OriginKind;
+}
+
+/** Where the template deploys: `resourceGroup()` and `subscription()` answer from this. */
+export interface DeploymentTarget {
+  readonly resourceGroup: Val;
+  readonly subscription: Val;
+}
+
+export const ROOT_TARGET: DeploymentTarget = {
+  resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
+  subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
+};
+
+/** Text of a name or id part: the value, or `{symbol}` for a deployment-time value. */
+export function idText(v: Val): string | undefined {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.symbol) return `{${v.symbol}}`;
+  return undefined;
+}
+
+/** Per template instance: parameter and variable values, evaluated once and cached. */
+class TemplateState {
+  readonly paramCache = new Map<string, Val>();
+  readonly varCache = new Map<string, Val>();
+  readonly evaluating = new Set<string>();
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly file: string,
+    readonly template: JsonNode,
+    /** Values supplied from outside (parameter file, parent deployment), keyed lower-case. */
+    readonly supplied: ReadonlyMap<string, ParamSource>,
+    readonly target: DeploymentTarget,
+    readonly depth: number,
+    /** Linked template files from the root down to this one, to stop cycles. */
+    readonly chain: readonly string[],
+  ) {}
+}
+
+interface Loop {
+  readonly name: string | undefined;
+  /** Undefined when the loop's count is unknown and one representative instance stands for all. */
+  readonly index: number | undefined;
+}
+
+/** An expression scope: a template's state plus the copy loops around the expression. */
+export class TemplateScope implements ExpressionScope {
+  private constructor(
+    private readonly state: TemplateState,
+    private readonly loops: readonly Loop[],
+  ) {}
+
+  static create(
+    ctx: RunContext,
+    file: string,
+    template: JsonNode,
+    supplied: ReadonlyMap<string, ParamSource>,
+    target: DeploymentTarget,
+    depth: number,
+    chain: readonly string[],
+  ): TemplateScope {
+    return new TemplateScope(new TemplateState(ctx, file, template, supplied, target, depth, chain), []);
+  }
+
+  get ctx(): RunContext {
+    return this.state.ctx;
+  }
+  get file(): string {
+    return this.state.file;
+  }
+  get template(): JsonNode {
+    return this.state.template;
+  }
+  get target(): DeploymentTarget {
+    return this.state.target;
+  }
+  get depth(): number {
+    return this.state.depth;
+  }
+  get chain(): readonly string[] {
+    return this.state.chain;
+  }
+
+  withLoop(name: string | undefined, index: number | undefined): TemplateScope {
+    return new TemplateScope(this.state, [...this.loops, { name, index }]);
+  }
+
+  copyIndex(loopName: string | undefined): number | undefined {
+    if (loopName === undefined) return this.loops.at(-1)?.index;
+    const lower = loopName.toLowerCase();
+    for (let i = this.loops.length - 1; i >= 0; i--) if (this.loops[i]!.name?.toLowerCase() === lower) return this.loops[i]!.index;
+    return undefined;
+  }
+
+  parameter(name: string, site: Loc | undefined): Val | undefined {
+    const key = name.toLowerCase();
+    let value = this.state.paramCache.get(key);
+    if (!value) {
+      const resolved = this.resolveParameter(key, name);
+      if (!resolved) return undefined;
+      value = resolved;
+      this.state.paramCache.set(key, value);
+    }
+    return moveTo(value, site);
+  }
+
+  /** The parameter's value where it stands, with the origin that set it. */
+  private resolveParameter(key: string, name: string): Val | undefined {
+    const decl = findByKey(prop(this.state.template, 'parameters'), key);
+    const supplied = this.state.supplied.get(key);
+    if (!decl && !supplied) return undefined;
+    const allowed = decl ? prop(decl, 'allowedValues') : undefined;
+    if (supplied) {
+      return supplied.value.kind === 'unknown' && allowed
+        ? withCandidates(supplied.value, this.file, allowed)
+        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name });
+    }
+    const declared = decl!;
+    const defaultNode = prop(declared, 'defaultValue');
+    if (!defaultNode) {
+      const reason = `parameter '${name}' has no default value and no parameter file sets it`;
+      const u = unknown(reason, nodeLoc(this.file, declared));
+      return allowed ? withCandidates(u, this.file, allowed) : u;
+    }
+    const cycleKey = `param:${key}`;
+    if (this.state.evaluating.has(cycleKey)) {
+      return unknown(`error: parameter '${name}' refers to itself`, nodeLoc(this.file, defaultNode));
+    }
+    this.state.evaluating.add(cycleKey);
+    try {
+      const value = evaluateNode(defaultNode, new TemplateScope(this.state, []));
+      return moveTo(value, value.loc, { kind: 'parameter-default', name });
+    } finally {
+      this.state.evaluating.delete(cycleKey);
+    }
+  }
+
+  variable(name: string, site: Loc | undefined): Val | undefined {
+    const key = name.toLowerCase();
+    let value = this.state.varCache.get(key);
+    if (!value) {
+      const resolved = this.resolveVariable(key, name);
+      if (!resolved) return undefined;
+      value = resolved;
+      this.state.varCache.set(key, value);
+    }
+    return moveTo(value, site, { kind: 'variable', name });
+  }
+
+  private resolveVariable(key: string, name: string): Val | undefined {
+    const variables = prop(this.state.template, 'variables');
+    const cycleKey = `var:${key}`;
+    const node = findByKey(variables, key);
+    const copyEntry = node ? undefined : findVariableCopy(variables, key);
+    if (!node && !copyEntry) return undefined;
+    if (this.state.evaluating.has(cycleKey)) {
+      return unknown(`error: variable '${name}' refers to itself`, nodeLoc(this.file, (node ?? copyEntry)!));
+    }
+    this.state.evaluating.add(cycleKey);
+    try {
+      const root = new TemplateScope(this.state, []);
+      return node ? evaluateNode(node, root) : expandCopy(copyEntry!, root);
+    } finally {
+      this.state.evaluating.delete(cycleKey);
+    }
+  }
+
+  deploymentFunction(
+    name: 'deployment' | 'resourceGroup' | 'subscription' | 'tenant' | 'managementGroup' | 'environment',
+    site: Loc | undefined,
+  ): Val {
+    const { resourceGroup, subscription } = this.state.target;
+    const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
+    const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
+    const subId = idText(subscription) ?? '{subscription().subscriptionId}';
+    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
+    switch (name) {
+      case 'resourceGroup':
+        return obj(
+          [
+            { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
+            { key: 'name', value: moveTo(resourceGroup, site) },
+            { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
+            { key: 'location', value: sym(`${rgSymbol}.location`) },
+            { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
+            { key: 'tags', value: sym(`${rgSymbol}.tags`) },
+            { key: 'properties', value: sym(`${rgSymbol}.properties`) },
+          ],
+          site,
+        );
+      case 'subscription':
+        return obj(
+          [
+            { key: 'id', value: str(`/subscriptions/${subId}`, site) },
+            { key: 'subscriptionId', value: moveTo(subscription, site) },
+            { key: 'tenantId', value: sym('subscription().tenantId') },
+            { key: 'displayName', value: sym('subscription().displayName') },
+          ],
+          site,
+        );
+      default:
+        return sym(`${name}()`);
+    }
+  }
+
+  reference(target: Val, site: Loc | undefined): Val {
+    const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
+    return unknown(`reference(${what}) is known only after deployment`, site);
+  }
+}
+
+function findByKey(node: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
+  for (const [k, v] of entries(node)) if (typeof k.value === 'string' && k.value.toLowerCase() === lowerKey) return v;
+  return undefined;
+}
+
+/** The `copy` entry of the `variables` section that defines variable `lowerKey`. */
+function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
+  const copy = prop(variables, 'copy');
+  if (copy?.type !== 'array') return undefined;
+  return copy.children?.find((entry) => {
+    const n = prop(entry, 'name');
+    return n?.type === 'string' && (n.value as string).toLowerCase() === lowerKey;
+  });
+}
+
+function withCandidates(u: Val, file: string, allowed: JsonNode): Val {
+  if (u.kind !== 'unknown' || allowed.type !== 'array') return u;
+  const candidates = (allowed.children ?? []).map((c) => jsonToVal(file, c));
+  return unknown(u.reason, u.loc, { candidates, origins: u.origins });
+}

@@ -1,0 +1,131 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+/** Directories that never hold a user's infrastructure code. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
+
+/** Files the linter reads: ARM/Bicep JSON, Terraform (native and JSON), tfvars. */
+export function isLintable(file: string): boolean {
+  return /\.(json|jsonc|tf|tfvars)$/i.test(file);
+}
+
+export interface Discovery {
+  readonly files: string[];
+  /** Paths that do not exist or cannot be read. */
+  readonly missing: string[];
+}
+
+/**
+ * Expands paths into lintable files: directories are walked (skipping dependency and VCS
+ * folders and what `.gitignore` files exclude); symlinked directories are not followed, so
+ * a link loop cannot trap the walk; nothing outside `root` is read.
+ */
+export function discoverFiles(paths: readonly string[], root: string, extraIgnores: readonly string[] = []): Discovery {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g, root))];
+  for (const p of paths) {
+    const abs = path.resolve(root, p);
+    let stat;
+    try {
+      stat = lstatSync(abs);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (stat.isSymbolicLink()) {
+      try {
+        const real = realpathSync(abs);
+        if (!isInside(root, real)) continue;
+        stat = lstatSync(real);
+      } catch {
+        missing.push(p);
+        continue;
+      }
+    }
+    if (stat.isDirectory()) walk(abs, root, rootIgnores, files);
+    else if (stat.isFile()) files.add(abs);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<string>): void {
+  const ignores = dir === root ? inherited : [...inherited, ...loadGitignore(dir, root)];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(ignores, abs, true)) continue;
+      walk(abs, root, ignores, out);
+    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(ignores, abs, false)) {
+      out.add(abs);
+    }
+  }
+}
+
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+interface Ignore {
+  readonly base: string;
+  readonly regex: RegExp;
+  readonly negate: boolean;
+  readonly dirOnly: boolean;
+}
+
+function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const rule of ignores) {
+    if (rule.dirOnly && !isDir) continue;
+    const rel = path.relative(rule.base, abs).split(path.sep).join('/');
+    if (rel.startsWith('..')) continue;
+    if (rule.regex.test(rel)) ignored = !rule.negate;
+  }
+  return ignored;
+}
+
+function loadGitignore(dir: string, root: string): Ignore[] {
+  if (!isInside(root, dir)) return [];
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => compileGlob(l, dir));
+}
+
+/** A `.gitignore` pattern (or an `ignore` glob from the config) relative to `base`. */
+export function compileGlob(pattern: string, base: string): Ignore {
+  let p = pattern;
+  const negate = p.startsWith('!');
+  if (negate) p = p.slice(1);
+  const dirOnly = p.endsWith('/');
+  if (dirOnly) p = p.slice(0, -1);
+  const anchored = p.includes('/') && !p.startsWith('**/');
+  if (p.startsWith('/')) p = p.slice(1);
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*' && p[i + 1] === '*') {
+      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += p[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  const prefix = anchored ? '^' : '^(?:.*/)?';
+  return { base, regex: new RegExp(`${prefix}${re}(?:/.*)?$`), negate, dirOnly };
+}

@@ -1,0 +1,170 @@
+import path from 'node:path';
+import type { Loc } from '../model/location.js';
+import type { VirtualMachine } from '../model/types.js';
+import { asString, toPlain } from '../model/value.js';
+import { runRules, type Finding } from './findings.js';
+import { Positions, toLintMessage } from './messages.js';
+import type { LintOptions } from './options.js';
+import type { ProjectFs } from './project-fs.js';
+import type { InventoryEntry, LintMessage } from './results.js';
+import { activeRules, type ActiveRule } from './rule-config.js';
+import type { Evaluation, UnitDiagnostic } from './unit.js';
+import { UnitIndex, type UnitRef } from './units.js';
+
+export interface UnitOutcome {
+  readonly unit: UnitRef;
+  readonly evaluation: Evaluation;
+  readonly messages: ReadonlyMap<string, readonly LintMessage[]>;
+  readonly inventory: readonly InventoryEntry[];
+}
+
+/**
+ * Evaluates units and runs the rules on them, each unit once per linter: the CLI, the API and
+ * the ESLint plugin (which asks file by file) share this.
+ */
+export class Linter {
+  readonly units: UnitIndex;
+  readonly positions: Positions;
+  private readonly rules: readonly ActiveRule[];
+  private readonly outcomes = new Map<string, UnitOutcome>();
+  /** Units whose findings land in a file they do not start from (linked templates, child modules). */
+  private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
+
+  constructor(
+    readonly fs: ProjectFs,
+    private readonly options: LintOptions,
+  ) {
+    this.units = new UnitIndex(fs, options);
+    this.positions = new Positions(fs);
+    this.rules = activeRules(options);
+  }
+
+  /** Every message for one file: its syntax problem, or the findings of each unit it belongs to. */
+  messagesFor(file: string): LintMessage[] {
+    const abs = path.resolve(file);
+    const problem = this.units.fileProblem(abs);
+    if (problem) return [this.diagnosticMessage(problem)];
+    const seen = new Set<string>();
+    const out: LintMessage[] = [];
+    const outcomes = new Set([...this.units.unitsOf(abs).map((u) => this.lintUnit(u)), ...(this.reachedFrom.get(abs) ?? [])]);
+    for (const outcome of outcomes) {
+      for (const m of outcome.messages.get(abs) ?? []) {
+        const key = `${m.ruleId}|${m.line}|${m.column}|${m.endLine}|${m.endColumn}|${m.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(m);
+      }
+    }
+    return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  }
+
+  lintUnit(unit: UnitRef): UnitOutcome {
+    const cached = this.outcomes.get(unit.key);
+    if (cached) return cached;
+    const outcome = this.evaluateSafely(unit);
+    this.outcomes.set(unit.key, outcome);
+    for (const file of outcome.messages.keys()) {
+      const set = this.reachedFrom.get(file) ?? new Set();
+      set.add(outcome);
+      this.reachedFrom.set(file, set);
+    }
+    return outcome;
+  }
+
+  private evaluateSafely(unit: UnitRef): UnitOutcome {
+    let evaluation: Evaluation;
+    try {
+      evaluation = this.units.evaluate(unit);
+    } catch (e) {
+      const file = unit.kind === 'terraform' ? unit.entry : unit.entry;
+      const reason = e instanceof RangeError ? 'input nested too deeply to evaluate' : `internal error: ${(e as Error).message}`;
+      evaluation = { models: [], diagnostics: [{ loc: { file, start: 0, end: 0 }, message: `Cannot evaluate: ${reason}`, fatal: true, severity: 'error' }], files: [] };
+    }
+    const messages = new Map<string, LintMessage[]>();
+    const add = (file: string, m: LintMessage) => {
+      const list = messages.get(file) ?? [];
+      list.push(m);
+      messages.set(file, list);
+    };
+    for (const d of evaluation.diagnostics) add(d.loc.file, this.diagnosticMessage(d));
+    const fallback: Loc = { file: unit.kind === 'terraform' ? unit.entry : unit.entry, start: 0, end: 0 };
+    const byKey = new Map<string, { finding: Finding; scenarios: string[] }>();
+    for (const model of evaluation.models) {
+      const findings = runRules(model, this.rules, this.options, fallback, (e, ruleId) =>
+        add(fallback.file, { ruleId: null, severity: 2, fatal: true, message: `Internal error in rule ${ruleId}: ${(e as Error).message}`, line: 1, column: 1 }),
+      );
+      for (const f of findings) {
+        const key = `${f.ruleId}|${f.loc.file}|${f.loc.start}|${f.loc.end}|${f.message}|${f.origins.map((o) => `${o.kind}:${o.name}`).join(',')}`;
+        const entry = byKey.get(key);
+        if (entry) {
+          if (!entry.scenarios.includes(f.scenario)) entry.scenarios.push(f.scenario);
+        } else byKey.set(key, { finding: f, scenarios: [f.scenario] });
+      }
+    }
+    const scenarioCount = evaluation.models.length;
+    for (const { finding, scenarios } of byKey.values()) {
+      add(finding.loc.file, toLintMessage(finding, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
+    }
+    return { unit, evaluation, messages, inventory: this.inventoryOf(unit, evaluation) };
+  }
+
+  private diagnosticMessage(d: UnitDiagnostic): LintMessage {
+    return {
+      ruleId: null,
+      severity: d.severity === 'error' ? 2 : 1,
+      message: d.message,
+      ...this.positions.range(d.loc),
+      ...(d.fatal ? { fatal: true } : {}),
+    };
+  }
+
+  /** One entry per VM declaration, from the unit's first scenario. */
+  private inventoryOf(unit: UnitRef, evaluation: Evaluation): InventoryEntry[] {
+    const model = evaluation.models[0];
+    if (!model) return [];
+    const byDecl = new Map<string, VirtualMachine[]>();
+    for (const vm of model.vms) {
+      const key = `${vm.at.file}|${vm.at.start}`;
+      byDecl.set(key, [...(byDecl.get(key) ?? []), vm]);
+    }
+    const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).map((d) => ({
+      filePath: d.at.file,
+      line: this.positions.range(d.at).line,
+      column: this.positions.range(d.at).column,
+      name: d.name,
+      kind: unit.kind,
+      instances: 0,
+      size: '',
+      location: '',
+      diskCount: 0,
+      diskTypes: [],
+      protected: false,
+      scenario: model.scenario.name,
+    }));
+    return [...inactive, ...[...byDecl.values()].map((vms) => {
+      const vm = vms[0]!;
+      const disks = [vm.osDisk, ...vm.dataDisks].filter((d) => d !== undefined);
+      const { line, column } = this.positions.range(vm.at);
+      return {
+        filePath: vm.at.file,
+        line,
+        column,
+        name: display(toPlain(vm.name)),
+        kind: unit.kind,
+        instances: vms.length,
+        size: display(toPlain(vm.size)),
+        location: display(toPlain(vm.location)),
+        diskCount: disks.length,
+        diskTypes: [...new Set(disks.map((d) => asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?')))],
+        protected: vms.some((v) => v.protectedBy.length > 0),
+        scenario: model.scenario.name,
+      };
+    })];
+  }
+}
+
+function display(v: unknown): string {
+  if (v === undefined) return '?';
+  if (v === null) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}

@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Largest file the linter reads; bigger files get a diagnostic instead of being parsed. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * The files a lint run may read: confined to one root, with in-memory overrides
+ * (an editor buffer replaces its file's disk copy; tests lint virtual files).
+ * Every path is absolute and normalized.
+ */
+export class ProjectFs {
+  private readonly overrides = new Map<string, string>();
+  private readonly cache = new Map<string, ReadResult>();
+
+  constructor(
+    readonly root: string,
+    private readonly virtualOnly = false,
+  ) {}
+
+  /** A file system holding only the given files, for tests and `lintSources`. */
+  static virtual(root: string, files: Readonly<Record<string, string>>): ProjectFs {
+    const fs = new ProjectFs(root, true);
+    for (const [name, text] of Object.entries(files)) fs.setOverride(path.resolve(root, name), text);
+    return fs;
+  }
+
+  setOverride(file: string, text: string): void {
+    this.overrides.set(path.resolve(file), text);
+    this.cache.delete(path.resolve(file));
+  }
+
+  contains(file: string): boolean {
+    const rel = path.relative(this.root, path.resolve(file));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  }
+
+  /** Reads a text file inside the root; strips a UTF-8 BOM and decodes UTF-16 with a BOM. */
+  read(file: string): ReadResult {
+    const abs = path.resolve(file);
+    const cached = this.cache.get(abs);
+    if (cached) return cached;
+    const result = this.readUncached(abs);
+    this.cache.set(abs, result);
+    return result;
+  }
+
+  private readUncached(abs: string): ReadResult {
+    const override = this.overrides.get(abs);
+    if (override !== undefined) return { ok: true, text: stripBom(override) };
+    if (this.virtualOnly) return { ok: false, reason: 'file not found' };
+    if (!this.contains(abs)) return { ok: false, reason: 'outside the project root' };
+    try {
+      const size = statSync(abs).size;
+      if (size > MAX_FILE_BYTES) {
+        return { ok: false, reason: `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
+      }
+      return decode(readFileSync(abs));
+    } catch (e) {
+      return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((e as Error).message) };
+    }
+  }
+
+  exists(file: string): boolean {
+    return this.read(file).ok;
+  }
+
+  /** File names (not paths) directly in `dir`; empty when unreadable. */
+  list(dir: string): string[] {
+    const abs = path.resolve(dir);
+    const names = new Set<string>();
+    for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
+    if (!this.virtualOnly && this.contains(abs)) {
+      try {
+        for (const entry of readdirSync(abs, { withFileTypes: true })) if (entry.isFile()) names.add(entry.name);
+      } catch {
+        // An unreadable directory simply has no neighbours to pair with.
+      }
+    }
+    return [...names].sort();
+  }
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function decode(buf: Buffer): ReadResult {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: stripBom(buf.subarray(2).toString('utf16le')) };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const swapped = Buffer.from(buf.subarray(2));
+    swapped.swap16();
+    return { ok: true, text: swapped.toString('utf16le') };
+  }
+  const probe = buf.subarray(0, 8192);
+  if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  return { ok: true, text: stripBom(buf.toString('utf8')) };
+}

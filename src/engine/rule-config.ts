@@ -1,0 +1,25 @@
+import { rules as allRules } from '../../rules/index.js';
+import type { LintOptions, RuleSetting } from './options.js';
+import type { Rule, Severity } from './rule.js';
+
+export interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export const RULE_IDS: readonly string[] = allRules.map((r) => r.id);
+
+/** The rules a run applies, with severities from the preset overridden by the user's settings. */
+export function activeRules(options: LintOptions): ActiveRule[] {
+  const out: ActiveRule[] = [];
+  for (const rule of allRules) {
+    const preset = options.preset === 'all' ? (rule.meta.allSeverity ?? (rule.meta.severity === 'off' ? 'warn' : rule.meta.severity)) : rule.meta.severity;
+    const setting: RuleSetting | undefined = options.rules?.[rule.id];
+    const severity = setting === undefined ? preset : typeof setting === 'string' ? setting : setting[0];
+    const userOptions = typeof setting === 'object' ? (setting[1] ?? {}) : {};
+    if (severity === 'off') continue;
+    out.push({ rule, severity, options: { ...rule.meta.defaultOptions, ...userOptions } });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { conventionalParameterFiles, evaluateArmUnit } from '../arm/unit.js';
+import { classifyArmJson } from '../arm/template/recognize.js';
+import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
+import { evaluateTerraformModule, evaluateTerraformPlan } from '../terraform/index.js';
+import type { LintOptions } from './options.js';
+import type { ProjectFs } from './project-fs.js';
+import type { Evaluation, UnitDiagnostic } from './unit.js';
+
+export type UnitKind = 'arm' | 'terraform' | 'plan';
+
+export interface UnitRef {
+  /** Stable identity: the template file, the plan file, or the Terraform module directory. */
+  readonly key: string;
+  readonly kind: UnitKind;
+  /** The template, plan file or module directory. */
+  readonly entry: string;
+}
+
+export function isTerraformFile(file: string): boolean {
+  return /\.(tf|tf\.json|tfvars|tfvars\.json)$/i.test(file);
+}
+
+/** Recognises plan/state JSON from `terraform show -json` without evaluating it. */
+function looksLikePlan(doc: JsonDocument): boolean {
+  const root = doc.root;
+  if (root?.type !== 'object') return false;
+  const keys = new Set((root.children ?? []).map((p) => p.children?.[0]?.value));
+  return keys.has('format_version') && (keys.has('planned_values') || keys.has('values') || keys.has('resource_changes'));
+}
+
+/**
+ * Parses files once per run and answers which units they belong to. Parsing is cached so
+ * the template that several units read is read once.
+ */
+export class UnitIndex {
+  private readonly docs = new Map<string, JsonDocument | undefined>();
+  private readonly readErrors = new Map<string, string>();
+
+  constructor(
+    readonly fs: ProjectFs,
+    private readonly options: LintOptions,
+  ) {}
+
+  readonly parse = (file: string): JsonDocument | undefined => {
+    const abs = path.resolve(file);
+    if (this.docs.has(abs)) return this.docs.get(abs);
+    const read = this.fs.read(abs);
+    let doc: JsonDocument | undefined;
+    if (read.ok) doc = parseJson(read.text);
+    else this.readErrors.set(abs, read.reason);
+    this.docs.set(abs, doc);
+    return doc;
+  };
+
+  readError(file: string): string | undefined {
+    return this.readErrors.get(path.resolve(file));
+  }
+
+  /** The units a file belongs to; a parameter file belongs to the templates it pairs with. */
+  unitsOf(file: string): UnitRef[] {
+    const abs = path.resolve(file);
+    if (isTerraformFile(abs)) {
+      const dir = path.dirname(abs);
+      return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
+    }
+    if (!/\.jsonc?$/i.test(abs)) return [];
+    const doc = this.parse(abs);
+    if (!doc?.root) return [];
+    if (looksLikePlan(doc)) return [{ key: `plan:${abs}`, kind: 'plan', entry: abs }];
+    const kind = classifyArmJson(doc.root);
+    if (kind === 'template') return [{ key: `arm:${abs}`, kind: 'arm', entry: abs }];
+    if (kind === 'parameters') return this.templatesPairedWith(abs);
+    return [];
+  }
+
+  private templatesPairedWith(paramFile: string): UnitRef[] {
+    const dir = path.dirname(paramFile);
+    return this.fs
+      .list(dir)
+      .map((name) => path.join(dir, name))
+      .filter((f) => f !== paramFile && /\.jsonc?$/i.test(f) && this.paramFilesOf(f).includes(paramFile))
+      .filter((f) => classifyArmJson(this.parse(f)?.root) === 'template')
+      .map((f) => ({ key: `arm:${f}`, kind: 'arm' as const, entry: f }));
+  }
+
+  paramFilesOf(template: string): string[] {
+    const explicit = this.options.paramFiles;
+    if (explicit?.length) {
+      const dir = path.dirname(template);
+      return explicit.map((p) => path.resolve(this.fs.root, p)).filter((p) => path.dirname(p) === dir);
+    }
+    return conventionalParameterFiles(template, this.fs);
+  }
+
+  evaluate(unit: UnitRef): Evaluation {
+    switch (unit.kind) {
+      case 'arm': {
+        const doc = this.parse(unit.entry);
+        if (!doc?.root) return { models: [], diagnostics: [], files: [unit.entry] };
+        return evaluateArmUnit(unit.entry, doc, this.fs, this.parse, this.paramFilesOf(unit.entry));
+      }
+      case 'terraform':
+        return evaluateTerraformModule(unit.entry, this.fs, { varFiles: (this.options.varFiles ?? []).map((f) => path.resolve(this.fs.root, f)) });
+      case 'plan': {
+        const read = this.fs.read(unit.entry);
+        return (read.ok ? evaluateTerraformPlan(unit.entry, read.text) : undefined) ?? { models: [], diagnostics: [], files: [unit.entry] };
+      }
+    }
+  }
+
+  /** A fatal diagnostic for a JSON file that cannot be read or parsed; Terraform reports its own. */
+  fileProblem(file: string): UnitDiagnostic | undefined {
+    if (isTerraformFile(file)) {
+      const reason = this.fs.read(file);
+      return reason.ok ? undefined : { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${reason.reason}`, fatal: true, severity: 'error' };
+    }
+    const doc = this.parse(file);
+    if (!doc) return { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${this.readError(file) ?? 'unknown error'}`, fatal: true, severity: 'error' };
+    const first = doc.errors[0];
+    if (!first) return undefined;
+    return { loc: { file, start: first.offset, end: first.offset + first.length }, message: `Parsing error: ${first.message}`, fatal: true, severity: 'error' };
+  }
+}

@@ -1,0 +1,143 @@
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../../model/location.js';
+
+export type JsonNode = Node;
+
+export interface JsonSyntaxError {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+}
+
+export interface JsonDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Undefined when nothing could be parsed. */
+  readonly root: JsonNode | undefined;
+  readonly errors: readonly JsonSyntaxError[];
+}
+
+/** Deeper nesting than any real template; beyond it the parser would exhaust the stack. */
+export const MAX_JSON_DEPTH = 1000;
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":"',
+  CommaExpected: 'Expected ","',
+  CloseBraceExpected: 'Expected "}"',
+  CloseBracketExpected: 'Expected "]"',
+  EndOfFileExpected: 'Expected end of file',
+  InvalidCommentToken: 'Invalid comment',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unexpected end of number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+/**
+ * Parses JSON with comments and trailing commas (ARM accepts both). Never throws:
+ * syntax errors and over-deep nesting come back as errors with 1-based positions.
+ */
+export function parseJson(text: string): JsonDocument {
+  const lines = new LineIndex(text);
+  const tooDeep = findDepthOverflow(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    const pos = lines.position(tooDeep);
+    return {
+      text,
+      lines,
+      root: undefined,
+      errors: [{ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset: tooDeep, length: 1, ...pos }],
+    };
+  }
+  let raw: ParseError[] = [];
+  let root = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (raw.length) {
+    // ARM's parser accepts line breaks inside strings (multi-line expressions); blanking them
+    // keeps every offset while letting a strict JSON parser read the file.
+    const flattened = blankLineBreaksInStrings(text);
+    if (flattened !== text) {
+      const retry: ParseError[] = [];
+      const retried = parseTree(flattened, retry, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      if (retry.length < raw.length) {
+        raw = retry;
+        root = retried;
+      }
+    }
+  }
+  // jsonc-parser reports follow-on errors after the first break; one message per break is clearer.
+  const errors = raw.slice(0, 1).map((e) => {
+    const name = printParseErrorCode(e.error);
+    const found = e.offset >= text.length ? 'end of file' : JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20))));
+    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length: e.length, ...lines.position(e.offset) };
+  });
+  return { text, lines, root, errors };
+}
+
+/**
+ * Offset of the first bracket nested deeper than `limit`, or undefined. Cheap enough to run on
+ * every file; skips strings and comments so that brackets inside them do not count.
+ */
+function findDepthOverflow(text: string, limit: number): number | undefined {
+  // Fast path: a file with fewer brackets than the limit cannot nest that deep.
+  if (text.length < limit * 2) return undefined;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
+function blankLineBreaksInStrings(text: string): string {
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
+    } else if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+        else if (d === 0x0a || d === 0x0d) (out ??= [...text])[i] = ' ';
+      }
+    }
+  }
+  return out ? out.join('') : text;
+}
+
+/** Property value node of an object node, by exact key. */
+export function childValue(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  for (const prop of node.children) {
+    const [k, v] = prop.children ?? [];
+    if (k && k.value === key) return v;
+  }
+  return undefined;
+}
