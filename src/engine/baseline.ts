@@ -44,24 +44,6 @@ export function flaggedText(source: string | undefined, m: Pick<LintMessage, 'li
     .trim();
 }
 
-/**
- * Calls `visit` for each message with its identity key and how many earlier messages
- * of the same result had that key (0 for the first).
- */
-export function forEachOccurrence<M extends LintMessage>(
-  messages: readonly M[],
-  keyOf: (m: M) => string,
-  visit: (m: M, key: string, index: number) => void,
-): void {
-  const seen = new Map<string, number>();
-  for (const m of messages) {
-    const key = keyOf(m);
-    const index = seen.get(key) ?? 0;
-    seen.set(key, index + 1);
-    visit(m, key, index);
-  }
-}
-
 function entryKey(e: Omit<BaselineEntry, 'count'>): string {
   return JSON.stringify([e.ruleId, e.file, e.text, e.message]);
 }

@@ -20,10 +20,10 @@ export interface Discovery {
  * folders and what `.gitignore` files exclude); symlinked directories are not followed, so
  * a link loop cannot trap the walk; nothing outside `root` is read.
  */
-export function discoverFiles(paths: readonly string[], root: string, extraIgnores: readonly string[] = []): Discovery {
+export function discoverFiles(paths: readonly string[], root: string, extraIgnores: readonly IgnorePattern[] = []): Discovery {
   const files = new Set<string>();
   const missing: string[] = [];
-  const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g, root))];
+  const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g.pattern, g.base))];
   for (const p of paths) {
     const abs = path.resolve(root, p);
     let stat;
@@ -44,7 +44,7 @@ export function discoverFiles(paths: readonly string[], root: string, extraIgnor
       }
     }
     if (stat.isDirectory()) walk(abs, root, rootIgnores, files);
-    else if (stat.isFile()) files.add(abs);
+    else if (stat.isFile() && !isIgnored(rootIgnores, abs, false)) files.add(abs);
   }
   return { files: [...files].sort(), missing };
 }
@@ -72,6 +72,12 @@ function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<
 export function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
+export interface IgnorePattern {
+  readonly pattern: string;
+  readonly base: string;
 }
 
 interface Ignore {

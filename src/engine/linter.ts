@@ -58,6 +58,11 @@ export class Linter {
     return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   }
 
+  /** Files that hold findings or diagnostics of the units linted so far. */
+  filesWithFindings(): string[] {
+    return [...this.reachedFrom.keys()].filter((f) => [...this.reachedFrom.get(f)!].some((o) => (o.messages.get(f)?.length ?? 0) > 0));
+  }
+
   lintUnit(unit: UnitRef): UnitOutcome {
     const cached = this.outcomes.get(unit.key);
     if (cached) return cached;

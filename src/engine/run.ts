@@ -1,18 +1,58 @@
 import path from 'node:path';
-import { discoverFiles } from './discover.js';
+import { statSync } from 'node:fs';
+import { discoverFiles, type IgnorePattern } from './discover.js';
 import { Linter } from './linter.js';
 import { docsUrl, VERSION } from './meta.js';
 import type { LintOptions } from './options.js';
 import { ProjectFs } from './project-fs.js';
-import type { InventoryEntry, LintResult, RunReport } from './results.js';
+import type { InventoryEntry, LintMessage, LintResult, RunReport } from './results.js';
 import { rules as allRules } from '../../rules/index.js';
 
+export interface LintRun {
+  /** Extra ignore globs (config `ignore`, `--ignore-pattern`). */
+  readonly ignores?: readonly IgnorePattern[];
+  /** Only units containing one of these files are linted (`--changed-since`). */
+  readonly changedFiles?: ReadonlySet<string>;
+  /** Called as files are linted, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /** Lints files and directories on disk. */
-export async function lint(paths: readonly string[], options: LintOptions = {}, ignores: readonly string[] = []): Promise<RunReport & { missing: readonly string[] }> {
+export async function lint(paths: readonly string[], options: LintOptions = {}, run: LintRun = {}): Promise<RunReport & { missing: readonly string[] }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, ignores);
+  const explicitFiles = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p)));
+  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores);
   const fs = new ProjectFs(cwd);
-  return { ...lintFiles(fs, discovery.files, options), missing: discovery.missing };
+  let files = discovery.files;
+  if (run.changedFiles) {
+    const linter = new Linter(fs, options);
+    const changedUnits = new Set([...run.changedFiles].flatMap((f) => linter.units.unitsOf(f).map((u) => u.key)));
+    files = files.filter((f) => run.changedFiles!.has(f) || linter.units.unitsOf(f).some((u) => changedUnits.has(u.key)));
+  }
+  const report = lintFiles(fs, files, options, run.onProgress);
+  return { ...(explicitFiles ? onlyAbout(report, new Set(files)) : report), missing: discovery.missing };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * When a hook passes file names, a finding belongs to the run if it is in one of them, or if its
+ * value came from one of them (a changed parameter file or tfvars re-lints its template or module).
+ */
+function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
+  const touches = (m: LintMessage) => m.relatedLocations?.some((r) => given.has(r.filePath)) ?? false;
+  const results = report.results.map((r) => {
+    if (given.has(r.filePath)) return r;
+    const messages = r.messages.filter(touches);
+    return { ...r, messages, errorCount: messages.filter((m) => m.severity === 2).length, warningCount: messages.filter((m) => m.severity === 1).length, fatalErrorCount: 0 };
+  });
+  return { ...report, results: results.filter((r) => given.has(r.filePath) || r.messages.length > 0) };
 }
 
 /** Lints in-memory files (paths relative to `options.cwd`), e.g. for tests and editors. */
@@ -22,12 +62,20 @@ export function lintSources(files: Readonly<Record<string, string>>, options: Li
   return lintFiles(fs, Object.keys(files).map((f) => path.resolve(cwd, f)).sort(), options);
 }
 
-export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions): RunReport {
+export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void): RunReport {
   const started = performance.now();
   const linter = new Linter(fs, options);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
-  for (const file of files) for (const unit of linter.units.unitsOf(file)) linter.lintUnit(unit);
-  const results: LintResult[] = files.map((file) => {
+  files.forEach((file, i) => {
+    for (const unit of linter.units.unitsOf(file)) linter.lintUnit(unit);
+    onProgress?.(i + 1, files.length);
+  });
+  const reached = new Set(files);
+  for (const file of linter.filesWithFindings()) {
+    // A linked template or child module outside the given paths still shows its findings.
+    if (!reached.has(file) && fs.contains(file)) reached.add(file);
+  }
+  const results: LintResult[] = [...reached].sort().map((file) => {
     const messages = linter.messagesFor(file);
     const read = fs.read(file);
     return {

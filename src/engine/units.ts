@@ -85,6 +85,8 @@ export class UnitIndex {
   }
 
   paramFilesOf(template: string): string[] {
+    const configured = this.options.paramFilesFor?.(template);
+    if (configured) return [...configured];
     const explicit = this.options.paramFiles;
     if (explicit?.length) {
       const dir = path.dirname(template);

@@ -1,0 +1,39 @@
+import type { LintMessage, RunReport } from '../engine/results.js';
+import type { FormatterOptions } from './types.js';
+import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
+
+/**
+ * Azure Pipelines logging commands (`##vso[task.logissue …]message`), escaped as
+ * microsoft/azure-pipelines-task-lib `node/taskcommand.ts` does (`%` → `%AZP25`).
+ */
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/]/g, '%5D').replace(/;/g, '%3B');
+}
+
+function command(m: LintMessage, file: string, cwd: string): string {
+  const props: [string, string | number][] = [
+    ['type', isError(m) ? 'error' : 'warning'],
+    ['sourcepath', file],
+    ['linenumber', m.line],
+    ['columnnumber', m.column],
+    ['code', displayRuleId(m)],
+  ];
+  const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))};`).join('');
+  const text = [m.message, ...(m.relatedLocations ?? []).map((r) => `↳ ${describeOrigin(cwd, r)}`)].join('\n');
+  return `##vso[task.logissue ${propText}]${escapeData(text)}`;
+}
+
+export function azureDevops(report: RunReport, options: FormatterOptions = {}): string {
+  const cwd = options.cwd ?? report.cwd;
+  const lines: string[] = [];
+  for (const result of report.results) {
+    const file = relativePath(cwd, result.filePath);
+    for (const m of result.messages) lines.push(command(m, file, cwd));
+  }
+  return lines.map((l) => l + '\n').join('');
+}

@@ -1,0 +1,43 @@
+import type { LintMessage, RunReport } from '../engine/results.js';
+import type { FormatterOptions } from './types.js';
+import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
+
+/**
+ * GitHub Actions workflow commands (`::error file=…::message`), escaped as
+ * actions/toolkit `packages/core/src/command.ts` does. Origins go on extra message lines.
+ */
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(m: LintMessage, file: string, cwd: string): string {
+  const props: [string, string | number | undefined][] = [
+    ['file', file],
+    ['line', m.line],
+    ['col', m.column],
+    ['endLine', m.endLine],
+    ['endColumn', m.endColumn],
+    ['title', displayRuleId(m)],
+  ];
+  const propText = props
+    .filter((p): p is [string, string | number] => p[1] !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  const text = [m.message, ...(m.relatedLocations ?? []).map((r) => `↳ ${describeOrigin(cwd, r)}`)].join('\n');
+  return `::${isError(m) ? 'error' : 'warning'} ${propText}::${escapeData(text)}`;
+}
+
+export function github(report: RunReport, options: FormatterOptions = {}): string {
+  const cwd = options.cwd ?? report.cwd;
+  const lines: string[] = [];
+  for (const result of report.results) {
+    const file = relativePath(cwd, result.filePath);
+    for (const m of result.messages) lines.push(command(m, file, cwd));
+  }
+  return lines.map((l) => l + '\n').join('');
+}
