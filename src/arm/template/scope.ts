@@ -4,6 +4,7 @@ import type { ExpressionScope } from '../expression/scope.js';
 import type { JsonNode } from '../../syntax/json/parse.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { entries, jsonToVal, nodeLoc, prop } from './json-val.js';
+import { callUserFunction } from './user-functions.js';
 import type { RunContext } from './context.js';
 
 /** A parameter's value and how it got it, before any use site. */
@@ -97,10 +98,12 @@ export class TemplateScope implements ExpressionScope {
     return new TemplateScope(this.state, [...this.loops, { name, index }]);
   }
 
-  copyIndex(loopName: string | undefined): number | undefined {
-    if (loopName === undefined) return this.loops.at(-1)?.index;
-    const lower = loopName.toLowerCase();
-    for (let i = this.loops.length - 1; i >= 0; i--) if (this.loops[i]!.name?.toLowerCase() === lower) return this.loops[i]!.index;
+  copyIndex(loopName: string | undefined): number | null | undefined {
+    const lower = loopName?.toLowerCase();
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const loop = this.loops[i]!;
+      if (lower === undefined || loop.name?.toLowerCase() === lower) return loop.index ?? null;
+    }
     return undefined;
   }
 
@@ -131,7 +134,8 @@ export class TemplateScope implements ExpressionScope {
     const defaultNode = prop(declared, 'defaultValue');
     if (!defaultNode) {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
-      const u = unknown(reason, nodeLoc(this.file, declared));
+      // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
+      const u = unknown(reason, nodeLoc(this.file, declared), { symbol: `parameters('${name}')` });
       return allowed ? withCandidates(u, this.file, allowed) : u;
     }
     const cycleKey = `param:${key}`;
@@ -215,6 +219,10 @@ export class TemplateScope implements ExpressionScope {
     }
   }
 
+  userFunction(name: string, args: readonly Val[], site: Loc | undefined): Val | undefined {
+    return callUserFunction(this, name, args, site, 0);
+  }
+
   reference(target: Val, site: Loc | undefined): Val {
     const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
     return unknown(`reference(${what}) is known only after deployment`, site);
@@ -239,5 +247,5 @@ function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): Js
 function withCandidates(u: Val, file: string, allowed: JsonNode): Val {
   if (u.kind !== 'unknown' || allowed.type !== 'array') return u;
   const candidates = (allowed.children ?? []).map((c) => jsonToVal(file, c));
-  return unknown(u.reason, u.loc, { candidates, origins: u.origins });
+  return unknown(u.reason, u.loc, { candidates, origins: u.origins, ...(u.symbol ? { symbol: u.symbol } : {}) });
 }

@@ -235,3 +235,45 @@ describe('ARM input problems', () => {
     assert.deepEqual(lintHits({ 'package.json': '{"name": "x", "version": "1.0.0"}', 'tsconfig.json': '{"compilerOptions": {} // c\n}' }), []);
   });
 });
+
+describe('ARM evaluation details', () => {
+  it('evaluates user-defined functions', () => {
+    const t = template({
+      functions: [
+        {
+          namespace: 'disks',
+          members: { sku: { parameters: [{ name: 'tier', type: 'string' }], output: { type: 'string', value: "[concat(parameters('tier'), 'SSD_LRS')]" } } },
+        },
+      ],
+      resources: [vm('vm1', { dataDisks: [dataDisk(0, "[disks.sku('Ultra')]")] })],
+    });
+    assert.deepEqual(at(lintHits({ 'main.json': t }), ULTRA), [`main.json:${pos(t, `"[disks.sku('Ultra')]"`)}`]);
+  });
+
+  it('treats copyIndex() of a loop with an unknown count as unknown', () => {
+    const t = template({
+      parameters: { n: { type: 'int' } },
+      resources: [
+        {
+          ...vm("[concat('vm', copyIndex())]", {
+            dataDisks: [dataDisk(0, "[if(equals(copyIndex(), 0), 'UltraSSD_LRS', 'Premium_LRS')]"), dataDisk(1, 'UltraSSD_LRS')],
+          }),
+          copy: { name: 'vms', count: "[parameters('n')]" },
+        },
+      ],
+    });
+    // The literal Ultra disk is a finding whatever the count; the copyIndex-dependent one is not known.
+    assert.deepEqual(at(lintHits({ 'main.json': t }), ULTRA), [`main.json:${pos(t, '"UltraSSD_LRS"', '"lun": 1')}`]);
+  });
+
+  it('links resources named from parameters without values', () => {
+    const t = template({
+      parameters: { diskName: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Compute/disks', apiVersion: '2023-04-02', name: "[parameters('diskName')]", location: 'westeurope', sku: { name: 'UltraSSD_LRS' } },
+        vm('vm1', { dataDisks: [{ lun: 0, createOption: 'Attach', managedDisk: { id: "[resourceId('Microsoft.Compute/disks', parameters('diskName'))]" } }] }),
+      ],
+    });
+    assert.equal(at(lintHits({ 'main.json': t }), ULTRA).length, 1);
+  });
+});

@@ -1,0 +1,202 @@
+import type { ExpressionNode, ExpressionSyntaxError } from './ast.js';
+
+/** Deepest expression tree accepted; deeper input is an error rather than a stack overflow. */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, ExpressionNode | ExpressionSyntaxError>();
+
+/**
+ * Parses the text inside an expression's brackets. Results are cached by text because the
+ * same expressions (`parameters('location')`…) recur across a template and across templates.
+ */
+export function parseExpression(text: string): ExpressionNode | ExpressionSyntaxError {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = new Parser(text).parseAll();
+  // A crude bound on memory: long runs over many files start afresh rather than grow forever.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+class SyntaxFailure {
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
+}
+
+interface Parsed {
+  readonly node: ExpressionNode;
+  readonly height: number;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  parseAll(): ExpressionNode | ExpressionSyntaxError {
+    try {
+      this.skipSpace();
+      if (this.pos >= this.text.length) this.fail('empty expression', this.pos);
+      const { node } = this.parseExpr();
+      this.skipSpace();
+      if (this.pos < this.text.length) this.fail(`unexpected '${this.text[this.pos]}'`, this.pos);
+      return node;
+    } catch (e) {
+      if (e instanceof SyntaxFailure) return { kind: 'syntax-error', message: e.message, offset: e.offset };
+      throw e;
+    }
+  }
+
+  private fail(message: string, offset: number): never {
+    throw new SyntaxFailure(message, offset);
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+
+  private checkHeight(height: number, at: number): void {
+    if (height > MAX_EXPRESSION_DEPTH) this.fail(`expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, at);
+  }
+
+  private parseExpr(): Parsed {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) this.checkHeight(this.depth, this.pos);
+    let { node, height } = this.parsePrimary();
+    for (;;) {
+      this.skipSpace();
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 46 /* . */) {
+        this.pos++;
+        let safe = false;
+        if (this.text.charCodeAt(this.pos) === 63 /* ? */) {
+          safe = true;
+          this.pos++;
+        }
+        this.skipSpace();
+        const nameStart = this.pos;
+        while (this.pos < this.text.length && isIdentPart(this.text.charCodeAt(this.pos))) this.pos++;
+        if (this.pos === nameStart) this.fail('expected a property name after \'.\'', nameStart);
+        height++;
+        this.checkHeight(height, nameStart);
+        node = { kind: 'property', object: node, name: this.text.slice(nameStart, this.pos), safe, start: node.start, end: this.pos };
+      } else if (c === 91 /* [ */) {
+        this.pos++;
+        let safe = false;
+        if (this.text.charCodeAt(this.pos) === 63 /* ? */) {
+          safe = true;
+          this.pos++;
+        }
+        this.skipSpace();
+        const index = this.parseExpr();
+        this.skipSpace();
+        if (this.text.charCodeAt(this.pos) !== 93 /* ] */) this.fail('expected \']\'', this.pos);
+        this.pos++;
+        height = Math.max(height, index.height) + 1;
+        this.checkHeight(height, index.node.start);
+        node = { kind: 'index', object: node, index: index.node, safe, start: node.start, end: this.pos };
+      } else break;
+    }
+    this.depth--;
+    return { node, height };
+  }
+
+  private parsePrimary(): Parsed {
+    this.skipSpace();
+    const start = this.pos;
+    const c = this.text.charCodeAt(start);
+    if (c === 39 /* ' */) return { node: this.parseString(), height: 1 };
+    if (isDigit(c) || (c === 45 /* - */ && isDigit(this.text.charCodeAt(start + 1)))) {
+      this.pos++;
+      while (isDigit(this.text.charCodeAt(this.pos))) this.pos++;
+      if (this.text.charCodeAt(this.pos) === 46 && isDigit(this.text.charCodeAt(this.pos + 1)))
+        this.fail('decimal numbers are not supported in expressions (use json(\'1.5\'))', start);
+      const value = Number(this.text.slice(start, this.pos));
+      return { node: { kind: 'number', value, start, end: this.pos }, height: 1 };
+    }
+    if (isIdentStart(c)) return this.parseCall();
+    if (this.pos >= this.text.length) this.fail('unexpected end of expression', start);
+    this.fail(`unexpected '${this.text[start]}'`, start);
+  }
+
+  private parseString(): ExpressionNode {
+    const start = this.pos;
+    this.pos++;
+    let value = '';
+    let chunk = this.pos;
+    for (;;) {
+      const i = this.text.indexOf("'", this.pos);
+      if (i < 0) this.fail('unterminated string literal', start);
+      if (this.text.charCodeAt(i + 1) === 39) {
+        // '' is an escaped quote inside a literal.
+        value += this.text.slice(chunk, i + 1);
+        this.pos = i + 2;
+        chunk = this.pos;
+        continue;
+      }
+      value += this.text.slice(chunk, i);
+      this.pos = i + 1;
+      return { kind: 'string', value, start, end: this.pos };
+    }
+  }
+
+  private parseCall(): Parsed {
+    const start = this.pos;
+    while (isIdentPart(this.text.charCodeAt(this.pos))) this.pos++;
+    // A user-defined function is called as `namespace.name(...)`.
+    if (this.text.charCodeAt(this.pos) === 46 && isIdentStart(this.text.charCodeAt(this.pos + 1))) {
+      let p = this.pos + 1;
+      while (isIdentPart(this.text.charCodeAt(p))) p++;
+      let q = p;
+      while (isSpace(this.text.charCodeAt(q))) q++;
+      if (this.text.charCodeAt(q) === 40) this.pos = p;
+    }
+    const name = this.text.slice(start, this.pos);
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) !== 40 /* ( */) this.fail(`expected '(' after '${name}'`, this.pos);
+    this.pos++;
+    const args: ExpressionNode[] = [];
+    let height = 0;
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === 41 /* ) */) this.pos++;
+    else {
+      for (;;) {
+        const arg = this.parseExpr();
+        args.push(arg.node);
+        height = Math.max(height, arg.height);
+        this.skipSpace();
+        const d = this.text.charCodeAt(this.pos);
+        if (d === 44 /* , */) {
+          this.pos++;
+          continue;
+        }
+        if (d === 41) {
+          this.pos++;
+          break;
+        }
+        if (this.pos >= this.text.length) this.fail(`missing ')' to close '${name}('`, this.pos);
+        this.fail(`expected ',' or ')' but found '${this.text[this.pos]}'`, this.pos);
+      }
+    }
+    height++;
+    this.checkHeight(height, start);
+    return { node: { kind: 'call', name, args, start, end: this.pos }, height };
+  }
+}
