@@ -1,0 +1,24 @@
+import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import { checkDiskType } from './lib/disk-type.js';
+import { dedupe } from './lib/report.js';
+import { eqi } from './lib/values.js';
+import { disksOf } from './lib/vm.js';
+
+const id = 'no-ultra-ssd';
+const meta: RuleMeta = {
+  description: 'Ultra SSD disks cannot be backed up by Azure Backup (2025 edition: only with an Enhanced policy).',
+  severity: 'error',
+  matrixRow: 'Ultra SSD disks: Not supported.',
+};
+
+const rule: Rule = {
+  id,
+  meta,
+  check(model, context) {
+    const ctx = dedupe(context);
+    for (const vm of model.vms) {
+      for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'));
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,27 @@
+import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import { checkDiskType } from './lib/disk-type.js';
+import { dedupe } from './lib/report.js';
+import { eqi, inList } from './lib/values.js';
+import { disksOf } from './lib/vm.js';
+
+const id = 'supported-disk-type';
+const meta: RuleMeta = {
+  description: 'Disks must be a storage type Azure Backup supports (Standard HDD, Standard SSD, Premium SSD).',
+  severity: 'error',
+  matrixRow: 'Storage type: Standard HDD, Standard SSD, Premium SSD.',
+};
+
+const rule: Rule = {
+  id,
+  meta,
+  check(model, context) {
+    const ctx = dedupe(context);
+    // Ultra SSD is no-ultra-ssd's finding, so that one disk never gets two.
+    const unsupported = (type: string): boolean =>
+      !eqi(type, 'UltraSSD_LRS') && !inList(type, context.matrix.supportedDiskTypes);
+    for (const vm of model.vms) {
+      for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, unsupported);
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,33 @@
+import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import { checkBoolean } from './lib/check.js';
+import { cite, dedupe } from './lib/report.js';
+
+const id = 'vm-agent-required';
+const meta: RuleMeta = {
+  description: 'Azure Backup needs the VM agent and extensions, which it uses to take backups.',
+  severity: 'error',
+  matrixRow:
+    "Direct backup of Azure VMs: No additional agent is needed on the Azure VM. Azure Backup installs and uses an extension to the Azure VM agent that's running on the VM.",
+};
+
+const rule: Rule = {
+  id,
+  meta,
+  check(model, context) {
+    const ctx = dedupe(context);
+    const source = `(${cite(ctx, id, meta)})`;
+    for (const vm of model.vms) {
+      for (const flag of vm.provisionVMAgent) {
+        checkBoolean(ctx, flag, vm.at, (on) =>
+          on ? undefined : `The VM agent is not provisioned; Azure Backup takes backups through an extension of the VM agent ${source}`,
+        );
+      }
+      for (const flag of vm.allowExtensionOperations) {
+        checkBoolean(ctx, flag, vm.at, (on) =>
+          on ? undefined : `Extension operations are disabled; Azure Backup installs an extension on the VM to take backups ${source}`,
+        );
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/encrypted-vm-restore.js';
+import { loc, model, run, s, vm } from './model-builder.js';
+
+test('is off in recommended and warn in all', () => {
+  assert.equal(rule.meta.severity, 'off');
+  assert.equal(rule.meta.allSeverity, 'warn');
+});
+
+test('the Azure Disk Encryption extension warns at its type', () => {
+  const ext = { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('AzureDiskEncryptionForLinux') };
+  const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware') }] })] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, ext.type);
+  assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\) on this VM: it can't be restored at file\/folder level or with Replace existing/);
+});

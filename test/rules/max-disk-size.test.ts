@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/max-disk-size.js';
+import { disk, model, n, param, run, vm } from './model-builder.js';
+
+test('32,767 GiB passes, 32,768 GiB fails at the size value', () => {
+  assert.equal(run(rule, model({ vms: [vm({ dataDisks: [disk({ sizeGB: n(32767) })] })] })).reports.length, 0);
+  const v = vm({ dataDisks: [disk({ sizeGB: n(32768) })] });
+  const { reports } = run(rule, model({ vms: [v] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, v.dataDisks[0]!.sizeGB);
+  assert.equal(
+    reports[0]!.message,
+    `Disk size 32,768 GiB is over the 32,767 GiB Azure Backup can back up (support matrix 2021: "Data disk size: Individual disk size can be up to 32 TB and a maximum of 256 TB combined for all disks in a VM.")`,
+  );
+});
+
+test('a total of 262,144 GiB passes; 262,145 fails at the VM', () => {
+  const eight = (last: number) => [...Array.from({ length: 7 }, () => disk({ sizeGB: n(32767) })), disk({ sizeGB: n(last) })];
+  // OS disk 128 GiB + 7 × 32,767 + x
+  const ok = vm({ dataDisks: eight(262144 - 128 - 7 * 32767) });
+  assert.equal(run(rule, model({ vms: [ok] })).reports.length, 0);
+  const v = vm({ dataDisks: [...eight(262145 - 128 - 7 * 32767)] });
+  const { reports } = run(rule, model({ vms: [v] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, v.at);
+  assert.match(reports[0]!.message, /^VM disks total 262,145 GiB, over the 262,144 GiB \(256 TB\) Azure Backup supports for one VM/);
+});
+
+test('unknown sizes: no finding; candidates over the limit give a "may be" finding', () => {
+  const v = vm({ dataDisks: [disk({ sizeGB: param('size') }), disk({ sizeGB: param('big', 1024, 65536) })] });
+  const { reports, maybes } = run(rule, model({ vms: [v] }));
+  assert.equal(reports.length, 0);
+  assert.equal(maybes.length, 1);
+  assert.equal(maybes[0]!.at, v.dataDisks[1]!.sizeGB);
+});

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/no-ephemeral-os-disk.js';
+import { disk, model, param, run, s, vm } from './model-builder.js';
+
+test("diff disk option 'Local' is an error at the option literal", () => {
+  const v = vm({ osDisk: disk({ role: 'os', ephemeralOption: s('local') }) });
+  const { reports } = run(rule, model({ vms: [v] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, v.osDisk!.ephemeralOption);
+  assert.equal(
+    reports[0]!.message,
+    `Ephemeral OS disk (diff disk option 'local') is not supported by Azure Backup (support matrix 2021: "NVMe/ephemeral disks: Not supported.")`,
+  );
+});
+
+test('no option, or an unknown one without candidates, is no finding', () => {
+  const v = vm();
+  const w = vm({ osDisk: disk({ role: 'os', ephemeralOption: param('opt') }) });
+  assert.deepEqual(run(rule, model({ vms: [v, w] })), { reports: [], maybes: [] });
+});

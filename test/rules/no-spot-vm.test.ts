@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/no-spot-vm.js';
+import { model, param, run, s, vm } from './model-builder.js';
+
+test("priority 'Spot' and 'Low' warn at the priority literal", () => {
+  for (const p of ['Spot', 'low']) {
+    const v = vm({ priority: s(p) });
+    const { reports } = run(rule, model({ vms: [v] }));
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0]!.at, v.priority);
+    assert.equal(
+      reports[0]!.message,
+      `VM priority '${p}' makes a Spot VM; Azure Backup does not support Spot VMs and restores them as regular VMs (support matrix 2021: "Spot VMs: Unsupported. Azure Backup restores Spot VMs as regular Azure VMs.")`,
+    );
+  }
+});
+
+test("'Regular', no priority and unknown priority pass", () => {
+  const vms = [vm({ priority: s('Regular') }), vm(), vm({ priority: param('priority') })];
+  assert.deepEqual(run(rule, model({ vms })), { reports: [], maybes: [] });
+});

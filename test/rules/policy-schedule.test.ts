@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/policy-schedule.js';
+import { absent, list, model, n, param, policy, run, s } from './model-builder.js';
+import type { ScheduleRun } from '../../src/model/types.js';
+
+const schedule = (over: Partial<ScheduleRun>): ScheduleRun => ({
+  frequency: s('Daily'), runTimes: [s('02:00')], hourlyInterval: absent(), hourlyWindowHours: absent(), ...over,
+});
+const ROW = `(support matrix 2021: "Backups per day (via the Azure VM extension): One scheduled backup per day. Monthly/yearly backup: Not supported when backing up with Azure VM extension. Only daily and weekly is supported.")`;
+
+test('daily and weekly pass', () => {
+  const policies = [policy({ schedule: schedule({ frequency: s('daily') }) }), policy({ schedule: schedule({ frequency: s('Weekly') }) })];
+  assert.deepEqual(run(rule, model({ policies })), { reports: [], maybes: [] });
+});
+
+test('2021: Hourly is an error at the frequency, even in a V2 policy', () => {
+  const p = policy({ policyType: s('V2'), schedule: schedule({ frequency: s('Hourly') }) });
+  const { reports } = run(rule, model({ policies: [p] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, p.schedule.frequency);
+  assert.equal(reports[0]!.message, `Schedule frequency 'Hourly' is not supported: Azure Backup schedules VM backups 'Daily' and 'Weekly' ${ROW}`);
+});
+
+test('more than one run time a day is an error at the run-time list', () => {
+  const runTimesAt = list().loc!;
+  const p = policy({ schedule: schedule({ runTimes: [s('02:00'), s('14:00')], runTimesAt }) });
+  const { reports } = run(rule, model({ policies: [p] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, runTimesAt);
+  assert.equal(reports[0]!.message, `The schedule has 2 run times a day; Azure Backup takes one scheduled VM backup per day ${ROW}`);
+});
+
+test('2025: Hourly in a V2 policy with interval 4/6/8/12 and window 4–24 passes', () => {
+  const p = policy({ policyType: s('V2'), schedule: schedule({ frequency: s('Hourly'), hourlyInterval: n(4), hourlyWindowHours: n(24) }) });
+  assert.deepEqual(run(rule, model({ policies: [p] }), '2025'), { reports: [], maybes: [] });
+});
+
+test('2025: Hourly in a V1 policy, a bad interval and a bad window are errors', () => {
+  const v1 = policy({ schedule: schedule({ frequency: s('Hourly') }) });
+  const r1 = run(rule, model({ policies: [v1] }), '2025').reports;
+  assert.equal(r1.length, 1);
+  assert.match(r1[0]!.message, /^Schedule frequency 'Hourly' needs an Enhanced \(V2\) policy, and this policy is a Standard \(V1\) policy \(support matrix 2025: "Hourly backup has a minimum RPO of 4 hours/);
+  const bad = policy({ policyType: s('V2'), schedule: schedule({ frequency: s('Hourly'), hourlyInterval: n(5), hourlyWindowHours: n(2) }) });
+  const r2 = run(rule, model({ policies: [bad] }), '2025').reports;
+  assert.deepEqual(r2.map((r) => r.at), [bad.schedule.hourlyInterval, bad.schedule.hourlyWindowHours]);
+  assert.match(r2[0]!.message, /^Hourly interval of 5 hours is not supported: Azure Backup runs hourly backups every 4, 6, 8 and 12 hours/);
+  assert.match(r2[1]!.message, /^Hourly backup window of 2 hours is not supported: it must be 4 to 24 hours/);
+});
+
+test('2025: Hourly with an unknown policy type is a "may be" finding', () => {
+  const p = policy({ policyType: param('policyType'), schedule: schedule({ frequency: s('Hourly'), hourlyInterval: n(4), hourlyWindowHours: n(12) }) });
+  const { reports, maybes } = run(rule, model({ policies: [p] }), '2025');
+  assert.equal(reports.length, 0);
+  assert.equal(maybes.length, 1);
+});
+
+test('non-VM policies and unknown frequencies are no finding', () => {
+  const sql = policy({ managementType: s('AzureWorkload'), schedule: schedule({ frequency: s('Hourly') }) });
+  const unknownFrequency = policy({ schedule: schedule({ frequency: param('frequency') }) });
+  assert.deepEqual(run(rule, model({ policies: [sql, unknownFrequency] })), { reports: [], maybes: [] });
+});

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/policy-time-zone-dst.js';
+import { model, param, policy, run, s } from './model-builder.js';
+
+test('Pacific Standard Time and W. Europe Standard Time warn at the time-zone literal', () => {
+  for (const zone of ['Pacific Standard Time', 'w. europe standard time']) {
+    const p = policy({ timeZone: s(zone) });
+    const { reports } = run(rule, model({ policies: [p] }));
+    assert.equal(reports.length, 1, zone);
+    assert.equal(reports[0]!.at, p.timeZone);
+    assert.equal(
+      reports[0]!.message,
+      `Time zone '${zone}' observes daylight saving time, and Azure Backup does not adjust the schedule for it: backups run an hour off for part of the year (support matrix 2021: "Automatic clock adjustment: Not supported. Azure Backup doesn't automatically adjust for daylight saving time changes when backing up a VM.")`,
+    );
+  }
+});
+
+test('UTC, India Standard Time, unknown ids and unknown values pass', () => {
+  const policies = ['UTC', 'India Standard Time', 'Not A Zone'].map((z) => policy({ timeZone: s(z) }));
+  policies.push(policy({ timeZone: param('tz') }));
+  assert.deepEqual(run(rule, model({ policies })), { reports: [], maybes: [] });
+});

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/supported-os.js';
+import type { ImageRef } from '../../src/model/types.js';
+import { model, param, run, s, vm } from './model-builder.js';
+
+const image = (publisher: string, offer: string, sku: string): ImageRef => ({ publisher: s(publisher), offer: s(offer), sku: s(sku) });
+const findings = (img: ImageRef) => run(rule, model({ vms: [vm({ image: img })] })).reports;
+
+test('CoreOS warns at the publisher literal', () => {
+  const img = image('CoreOS', 'CoreOS', 'Stable');
+  const reports = findings(img);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, img.publisher);
+  assert.match(reports[0]!.message, /^Image publisher 'CoreOS': Azure Backup doesn't support CoreOS Linux \(support matrix 2021: "Operating system support \(Windows\): Windows 10 Client/);
+});
+
+test('old Windows clients and 32-bit SKUs warn at the SKU', () => {
+  const win7 = image('MicrosoftWindowsDesktop', 'Windows-7', 'win7-enterprise');
+  assert.equal(findings(win7)[0]!.at, win7.sku);
+  assert.match(findings(win7)[0]!.message, /^Image 'win7-enterprise' is Windows 7; Azure Backup supports Windows 10 \(64-bit\) and later clients/);
+  const vs81 = image('MicrosoftVisualStudio', 'Windows', 'Win8.1-Ent-N');
+  assert.match(findings(vs81)[0]!.message, /^Image 'Win8.1-Ent-N' is Windows 8.1;/);
+  const x86 = image('MicrosoftVisualStudio', 'Windows', 'Win10-Ent-x86');
+  assert.match(findings(x86)[0]!.message, /^Image SKU 'Win10-Ent-x86' is a 32-bit Windows; Azure Backup doesn't support 32-bit operating systems/);
+});
+
+test('Windows Server before 2008 warns; 2008 and newer, Windows 10/11 and Linux pass', () => {
+  const old = image('MicrosoftWindowsServer', 'WindowsServer', '2003-Datacenter');
+  assert.match(findings(old)[0]!.message, /^Image SKU '2003-Datacenter' is Windows Server 2003; Azure Backup supports Windows Server 2008 and later/);
+  for (const ok of [
+    image('MicrosoftWindowsServer', 'WindowsServer', '2008-R2-SP1'),
+    image('MicrosoftWindowsServer', 'WindowsServer', '2025-datacenter-azure-edition'),
+    image('MicrosoftWindowsDesktop', 'Windows-10', 'win10-22h2-pro'),
+    image('MicrosoftWindowsDesktop', 'windows-11', 'win11-23h2-pro'),
+    image('Canonical', '0001-com-ubuntu-server-jammy', '22_04-lts-gen2'),
+    image('kinvolk', 'flatcar-container-linux-free', 'stable'),
+  ]) {
+    assert.deepEqual(findings(ok), [], JSON.stringify(ok.sku));
+  }
+});
+
+test('unknown SKU: "may be" finding only for a violating candidate', () => {
+  const img: ImageRef = { publisher: s('MicrosoftWindowsServer'), offer: s('WindowsServer'), sku: param('sku', '2019-Datacenter', '2022-datacenter') };
+  assert.deepEqual(run(rule, model({ vms: [vm({ image: img })] })), { reports: [], maybes: [] });
+});

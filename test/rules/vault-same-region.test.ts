@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/vault-same-region.js';
+import { model, param, protect, run, s, symbol, vault, vm } from './model-builder.js';
+
+test('a vault in another region is an error at the protected item source VM reference', () => {
+  const v = vm({ location: s('westeurope') });
+  const item = protect(v, vault({ location: s('North Europe') }));
+  const { reports } = run(rule, model({ vms: [v], protectedItems: [item] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, item.sourceVm);
+  assert.equal(
+    reports[0]!.message,
+    `Microsoft.Compute/virtualMachines 'vm1' is in region 'westeurope' but Microsoft.RecoveryServices/vaults 'vault1' is in 'North Europe'; Azure Backup backs a VM up only to a vault in its own region (support matrix 2021: "Back up the VM to a different region or subscription: Not supported. To successfully back up, virtual machines must be in the same subscription as the vault for backup.")`,
+  );
+});
+
+test('same region in another spelling, or the same deployment symbol, passes', () => {
+  const a = vm({ location: s('West Europe') });
+  const b = vm({ location: symbol('resourceGroup().location') }, 'vm2');
+  const items = [protect(a, vault({ location: s('westeurope') })), protect(b, vault({ location: symbol('resourceGroup().location') }))];
+  assert.deepEqual(run(rule, model({ vms: [a, b], protectedItems: items })), { reports: [], maybes: [] });
+});
+
+test('explicit different subscriptions fail; unknown ones pass', () => {
+  const a = vm({ subscription: s('1111') });
+  const item = protect(a, vault({ subscription: s('2222') }));
+  const { reports } = run(rule, model({ vms: [a], protectedItems: [item] }));
+  assert.equal(reports.length, 1);
+  assert.match(reports[0]!.message, /is in subscription '1111' but .* is in '2222'/);
+  const b = vm({ location: param('location') });
+  const other = protect(b, vault());
+  assert.deepEqual(run(rule, model({ vms: [b], protectedItems: [other] })), { reports: [], maybes: [] });
+});

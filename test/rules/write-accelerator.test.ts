@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from '../../rules/write-accelerator.js';
+import { b, disk, model, param, run, s, vm } from './model-builder.js';
+
+const waVm = (location = s('westeurope')) => vm({ location, dataDisks: [disk({ writeAccelerator: b(true) })] });
+
+test('2021: Write Accelerator outside Korea Central / South Africa North warns at the flag', () => {
+  const v = waVm();
+  const { reports } = run(rule, model({ vms: [v] }));
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0]!.at, v.dataDisks[0]!.writeAccelerator);
+  assert.match(
+    reports[0]!.message,
+    /^Write Accelerator is enabled on this disk and the VM is in 'westeurope'; Azure Backup backs such disks up only in koreacentral, southafricanorth; elsewhere the VM needs internet connectivity to take snapshots \(support matrix 2021: "Disks with Write Accelerator enabled: As of November 23, 2020/,
+  );
+});
+
+test('2021: listed regions pass, also written as display names', () => {
+  assert.equal(run(rule, model({ vms: [waVm(s('Korea Central'))] })).reports.length, 0);
+  assert.equal(run(rule, model({ vms: [waVm(s('southafricanorth'))] })).reports.length, 0);
+});
+
+test('the regions option replaces the list', () => {
+  assert.equal(run(rule, model({ vms: [waVm()] }), '2021', { regions: ['westeurope'] }).reports.length, 0);
+});
+
+test('2025: supported in all regions', () => {
+  assert.deepEqual(run(rule, model({ vms: [waVm()] }), '2025'), { reports: [], maybes: [] });
+});
+
+test('an unknown region gives only a "may be" finding; a disabled flag nothing', () => {
+  const { reports, maybes } = run(rule, model({ vms: [waVm(param('location'))] }));
+  assert.equal(reports.length, 0);
+  assert.equal(maybes.length, 1);
+  const off = vm({ dataDisks: [disk({ writeAccelerator: b(false) })] });
+  assert.deepEqual(run(rule, model({ vms: [off] })), { reports: [], maybes: [] });
+});
