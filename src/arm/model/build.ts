@@ -193,6 +193,7 @@ function mapVm(
     ...(osDiskVal ? { osDisk: mapAttachedDisk(osDiskVal, 'os', diskById, undefined) } : {}),
     dataDisks: dataDiskVals.map((d) => mapAttachedDisk(d, 'data', diskById, undefined)),
     dataDisksAt: dataDisksEntry?.keyLoc ?? r.typeLoc,
+    ...(dataDisksEntry?.value.kind === 'unknown' ? { dataDisksCount: dataDisksEntry.value } : {}),
     ...(describeCount(dataDisksEntry?.value) ? { dataDisksOrigin: describeCount(dataDisksEntry?.value)! } : {}),
     ultraSSDEnabled: getPath(p, ['additionalCapabilities', 'ultraSSDEnabled']) ?? ABSENT,
     provisionVMAgent: [windowsAgent, linuxAgent].filter((v): v is Val => v !== undefined),

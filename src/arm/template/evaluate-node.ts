@@ -64,7 +64,11 @@ export function expandCopy(entry: JsonNode, scope: TemplateScope): Val {
   const countNode = prop(entry, 'count');
   const input = prop(entry, 'input');
   const count = copyCount(countNode, scope, name);
-  if ('reason' in count) return unknown(count.reason, loc);
+  if ('reason' in count) {
+    // A count's allowed values say how long the list may be: "may be 33 disks".
+    const candidates = count.value?.kind === 'unknown' ? count.value.candidates : undefined;
+    return unknown(count.reason, loc, { ...(candidates ? { candidates } : {}), origins: count.value?.origins ?? [] });
+  }
   const items: Val[] = [];
   for (let i = 0; i < count.n; i++) {
     const inner = scope.withLoop(name, i);
@@ -79,11 +83,11 @@ export function copyCount(
   countNode: JsonNode | undefined,
   scope: TemplateScope,
   name: string | undefined,
-): { readonly n: number; readonly value: Val } | { readonly reason: string } {
+): { readonly n: number; readonly value: Val } | { readonly reason: string; readonly value?: Val } {
   if (!countNode) return { reason: `copy '${name ?? ''}' has no count` };
   const value = evaluateNode(countNode, scope);
   const n = asNumber(value);
-  if (n === undefined) return { reason: value.kind === 'unknown' ? `copy count is unknown: ${value.reason}` : 'copy count is not a number' };
+  if (n === undefined) return { reason: value.kind === 'unknown' ? `copy count is unknown: ${value.reason}` : 'copy count is not a number', value };
   if (!Number.isInteger(n) || n < 0 || n > ARM_LIMITS.copyCount) {
     diagnose(scope.ctx, nodeLoc(scope.file, countNode), `Copy count ${n} is outside ARM's limit of 0 to ${ARM_LIMITS.copyCount}; the deployment would fail`);
     return { reason: `copy count ${n} is outside ARM's limits` };

@@ -277,3 +277,16 @@ describe('ARM evaluation details', () => {
     assert.equal(at(lintHits({ 'main.json': t }), ULTRA).length, 1);
   });
 });
+
+describe('unknown data-disk counts', () => {
+  it('are no finding, and a "may be" finding when the count parameter allows more than 32', () => {
+    const t = template({
+      parameters: { n: { type: 'int', allowedValues: [1, 8, 40] } },
+      resources: [vm('vm1', { copy: [{ name: 'dataDisks', count: "[parameters('n')]", input: dataDisk(0, 'Premium_LRS') }] })],
+    });
+    assert.deepEqual(at(lintHits({ 'main.json': t }), 'max-data-disks'), []);
+    const maybe = lintHits({ 'main.json': t }, { unknownValues: 'report' }).filter((h) => h.rule === 'max-data-disks');
+    assert.deepEqual(maybe.map((h) => `${h.line}:${h.column}`), [pos(t, '"dataDisks"')]);
+    assert.match(maybe[0]!.message, /may have 40 data disks/);
+  });
+});
