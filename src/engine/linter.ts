@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Loc } from '../model/location.js';
 import type { VirtualMachine } from '../model/types.js';
-import { asString, toPlain } from '../model/value.js';
+import { asString, toPlain, type Val } from '../model/value.js';
 import { runRules, type Finding } from './findings.js';
 import { Positions, toLintMessage } from './messages.js';
 import type { LintOptions } from './options.js';
@@ -9,7 +9,7 @@ import type { ProjectFs } from './project-fs.js';
 import type { InventoryEntry, LintMessage } from './results.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import type { Evaluation, UnitDiagnostic } from './unit.js';
-import { UnitIndex, type UnitRef } from './units.js';
+import { isTerraformFile, UnitIndex, type UnitRef } from './units.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
@@ -24,7 +24,7 @@ export interface UnitOutcome {
  */
 export class Linter {
   readonly units: UnitIndex;
-  readonly positions: Positions;
+  positions: Positions;
   private readonly rules: readonly ActiveRule[];
   private readonly outcomes = new Map<string, UnitOutcome>();
   /** Units whose findings land in a file they do not start from (linked templates, child modules). */
@@ -63,6 +63,28 @@ export class Linter {
     return [...this.reachedFrom.keys()].filter((f) => [...this.reachedFrom.get(f)!].some((o) => (o.messages.get(f)?.length ?? 0) > 0));
   }
 
+  /**
+   * Forgets everything derived from a file whose text changed, so the next `messagesFor` of any
+   * file of the same units re-evaluates them; other units stay cached (a warm editor session).
+   */
+  invalidate(file: string): void {
+    const abs = path.resolve(file);
+    this.units.forget(abs);
+    // Line indexes are cheap to rebuild and keyed by file only; start afresh.
+    this.positions = new Positions(this.fs);
+    const moduleDir = isTerraformFile(abs) ? path.dirname(abs) : undefined;
+    for (const [key, outcome] of this.outcomes) {
+      const touches =
+        outcome.unit.entry === abs ||
+        outcome.unit.entry === moduleDir ||
+        outcome.evaluation.files.includes(abs) ||
+        outcome.messages.has(abs);
+      if (!touches) continue;
+      this.outcomes.delete(key);
+      for (const set of this.reachedFrom.values()) set.delete(outcome);
+    }
+  }
+
   lintUnit(unit: UnitRef): UnitOutcome {
     const cached = this.outcomes.get(unit.key);
     if (cached) return cached;
@@ -93,22 +115,28 @@ export class Linter {
     };
     for (const d of evaluation.diagnostics) add(d.loc.file, this.diagnosticMessage(d));
     const fallback: Loc = { file: unit.kind === 'terraform' ? unit.entry : unit.entry, start: 0, end: 0 };
-    const byKey = new Map<string, { finding: Finding; scenarios: string[] }>();
+    // One message per rule and place: copy-loop instances and scenarios that hit the same
+    // literal are one problem for the person editing it.
+    const byPlace = new Map<string, { finding: Finding; scenarios: string[]; messages: Set<string> }>();
     for (const model of evaluation.models) {
       const findings = runRules(model, this.rules, this.options, fallback, (e, ruleId) =>
         add(fallback.file, { ruleId: null, severity: 2, fatal: true, message: `Internal error in rule ${ruleId}: ${(e as Error).message}`, line: 1, column: 1 }),
       );
       for (const f of findings) {
-        const key = `${f.ruleId}|${f.loc.file}|${f.loc.start}|${f.loc.end}|${f.message}|${f.origins.map((o) => `${o.kind}:${o.name}`).join(',')}`;
-        const entry = byKey.get(key);
-        if (entry) {
+        const key = `${f.ruleId}|${f.loc.file}|${f.loc.start}|${f.loc.end}|${f.maybe}`;
+        const entry = byPlace.get(key);
+        if (!entry) byPlace.set(key, { finding: f, scenarios: [f.scenario], messages: new Set([f.message]) });
+        else {
           if (!entry.scenarios.includes(f.scenario)) entry.scenarios.push(f.scenario);
-        } else byKey.set(key, { finding: f, scenarios: [f.scenario] });
+          entry.messages.add(f.message);
+        }
       }
     }
     const scenarioCount = evaluation.models.length;
-    for (const { finding, scenarios } of byKey.values()) {
-      add(finding.loc.file, toLintMessage(finding, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
+    for (const { finding, scenarios, messages: variants } of byPlace.values()) {
+      const more = variants.size > 1 ? ` (and ${variants.size - 1} more like it from the same declaration)` : '';
+      const merged = more ? { ...finding, message: `${finding.message}${more}` } : finding;
+      add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
     }
     return { unit, evaluation, messages, inventory: this.inventoryOf(unit, evaluation) };
   }
@@ -154,11 +182,11 @@ export class Linter {
         filePath: vm.at.file,
         line,
         column,
-        name: display(toPlain(vm.name)),
+        name: display(vm.name),
         kind: unit.kind,
         instances: vms.length,
-        size: display(toPlain(vm.size)),
-        location: display(toPlain(vm.location)),
+        size: display(vm.size),
+        location: display(vm.location),
         diskCount: disks.length,
         diskTypes: [...new Set(disks.map((d) => asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?')))],
         protected: vms.some((v) => v.protectedBy.length > 0),
@@ -168,8 +196,10 @@ export class Linter {
   }
 }
 
-function display(v: unknown): string {
-  if (v === undefined) return '?';
-  if (v === null) return '';
-  return typeof v === 'string' ? v : JSON.stringify(v);
+/** A value for people: deployment-time values by their expression, other unknowns as `?`. */
+function display(v: Val): string {
+  if (v.kind === 'unknown') return v.symbol ? `{${v.symbol}}` : '?';
+  const plain = toPlain(v);
+  if (plain === null || plain === undefined) return '';
+  return typeof plain === 'string' ? plain : JSON.stringify(plain);
 }

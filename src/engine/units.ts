@@ -53,6 +53,21 @@ export class UnitIndex {
     return doc;
   };
 
+  /**
+   * Uses a document already parsed from the file's current text (the ESLint language parsed the
+   * editor buffer), so a large template is not parsed twice.
+   */
+  adopt(file: string, doc: JsonDocument): void {
+    this.docs.set(path.resolve(file), doc);
+  }
+
+  /** Drops what was parsed from a file whose text changed (an editor buffer, a saved file). */
+  forget(file: string): void {
+    const abs = path.resolve(file);
+    this.docs.delete(abs);
+    this.readErrors.delete(abs);
+  }
+
   readError(file: string): string | undefined {
     return this.readErrors.get(path.resolve(file));
   }
