@@ -1,0 +1,3 @@
+output "vm_id" {
+  value = azurerm_linux_virtual_machine.this.id
+}
