@@ -15,7 +15,7 @@ import type {
 } from '../../model/types.js';
 import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from '../../model/value.js';
 import type { ArmResource } from '../template/context.js';
-import { idText } from '../template/scope.js';
+import { displayText, idText } from '../template/scope.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { mapPolicy } from './policy.js';
 
@@ -59,7 +59,7 @@ function indexById<T extends { id?: string }>(items: readonly T[]): Map<string, 
 }
 
 function base(r: ArmResource): ResourceBase {
-  const nameText = idText(r.name) ?? '<unknown name>';
+  const nameText = displayText(r.name);
   return {
     at: r.typeLoc,
     address: `${r.type} '${nameText}'${r.copyIndex !== undefined ? ` [copy ${r.copyIndex}]` : ''}`,
@@ -189,7 +189,8 @@ function mapVm(
           },
         }
       : {}),
-    ...(planEntry ? { plan: planEntry.keyLoc ?? r.typeLoc } : {}),
+    // `plan: null` (Bicep's `cond ? plan : null`) is no plan; an unknown one is not guessed.
+    ...(planEntry?.value.kind === 'object' ? { plan: planEntry.keyLoc ?? r.typeLoc } : {}),
     ...(osDiskVal ? { osDisk: mapAttachedDisk(osDiskVal, 'os', diskById, undefined) } : {}),
     dataDisks: dataDiskVals.map((d) => mapAttachedDisk(d, 'data', diskById, undefined)),
     dataDisksAt: dataDisksEntry?.keyLoc ?? r.typeLoc,

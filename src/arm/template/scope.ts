@@ -31,6 +31,13 @@ export function idText(v: Val): string | undefined {
   return undefined;
 }
 
+/** A name for people: deployment-time parts shown as `{expression}`, once. */
+export function displayText(v: Val): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.symbol) return v.symbol.includes('{') ? v.symbol : `{${v.symbol}}`;
+  return '<unknown>';
+}
+
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
   readonly paramCache = new Map<string, Val>();
