@@ -1,6 +1,7 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { asBoolean, type Val } from '../src/model/value.js';
 import { at, cite, dedupe } from './lib/report.js';
+import { eqi } from './lib/values.js';
 
 const id = 'zone-pinned-restore';
 const meta: RuleMeta = {
@@ -19,12 +20,19 @@ function zoneNames(zones: Val): string[] {
   return out.filter((z) => z.trim() !== '');
 }
 
+/** Cross Region Restore: ARM says `Enabled`/`Disabled`, Terraform `true`/`false`; undefined when unknown. */
+function crossRegionRestore(v: Val): boolean | undefined {
+  if (v.kind === 'unknown') return undefined;
+  if (v.kind === 'string' && (eqi(v.value, 'Enabled') || eqi(v.value, 'Disabled'))) return eqi(v.value, 'Enabled');
+  return asBoolean(v) === true;
+}
+
 const rule: Rule = {
   id,
   meta,
   check(model, context) {
     const ctx = dedupe(context);
-    const restore = model.vaults.map((v) => (v.crossRegionRestore.kind === 'unknown' ? undefined : asBoolean(v.crossRegionRestore) === true));
+    const restore = model.vaults.map((v) => crossRegionRestore(v.crossRegionRestore));
     // Any vault with Cross Region Restore, or one that may have it, leaves a way out.
     if (restore.some((r) => r !== false)) return;
     for (const vm of model.vms) {

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/availability-set-restore.js';
 import { absent, model, param, run, s, vm } from './model-builder.js';
+import { armCase, formatSuite, valueCases } from './formats.js';
+import { armVm, tfVm } from './sources.js';
 
 test('a VM in an availability set warns at the set reference', () => {
   const v = vm({ availabilitySet: s('/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/availabilitySets/as1') });
@@ -16,3 +18,30 @@ test('no set, null or unknown passes', () => {
   const vms = [vm(), vm({ availabilitySet: absent() }), vm({ availabilitySet: param('set') })];
   assert.deepEqual(run(rule, model({ vms })), { reports: [], maybes: [] });
 });
+
+const SET = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/availabilitySets/as1';
+const inSet = (id: unknown) => armVm('vm1', { availabilitySet: { id } });
+
+formatSuite('availability-set-restore', [
+  ...valueCases({
+    bad: SET,
+    good: '',
+    arm: (v) => [inSet(v)],
+    tf: (expr, loop) => tfVm({ meta: loop.meta, attrs: `  availability_set_id   = ${expr}\n` }),
+    tfBad: `"${SET}"`,
+    tfGood: 'null',
+    options: { preset: 'all' },
+  }),
+  armCase(
+    'ARM: an availability set of the template, by resourceId',
+    {
+      resources: [
+        { type: 'Microsoft.Compute/availabilitySets', apiVersion: '2023-09-01', name: 'as1', location: 'westeurope', sku: { name: 'Aligned' }, properties: { platformFaultDomainCount: 2 } },
+        inSet("[resourceId('Microsoft.Compute/availabilitySets', 'as1')]"),
+      ],
+    },
+    [`"[resourceId('Microsoft.Compute/availabilitySets', 'as1')]"`],
+    { preset: 'all' },
+  ),
+  armCase('ARM: off in the recommended preset', { resources: [inSet(SET)] }, []),
+]);

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/encrypted-vm-restore.js';
 import { loc, model, run, s, vm } from './model-builder.js';
+import { armCase, formatSuite, valueCases } from './formats.js';
+import { armExtension, armVm, tfExtension, tfVm } from './sources.js';
 
 test('is off in recommended and warn in all', () => {
   assert.equal(rule.meta.severity, 'off');
@@ -15,3 +17,19 @@ test('the Azure Disk Encryption extension warns at its type', () => {
   assert.equal(reports[0]!.at, ext.type);
   assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\) on this VM: it can't be restored at file\/folder level or with Replace existing/);
 });
+
+const ADE = 'Microsoft.Azure.Security';
+
+formatSuite('encrypted-vm-restore', [
+  ...valueCases({
+    bad: 'AzureDiskEncryptionForLinux',
+    good: 'CustomScript',
+    arm: (v) => [armVm('vm1'), armExtension(ADE, v)],
+    tf: (expr, loop) => tfVm() + tfExtension(ADE, expr, loop.meta),
+    tfBad: '"AzureDiskEncryptionForLinux"',
+    tfGood: '"CustomScript"',
+    options: { preset: 'all' },
+  }),
+  armCase('ARM: off in the recommended preset', { resources: [armVm('vm1'), armExtension(ADE, 'AzureDiskEncryption')] }, []),
+  armCase('ARM: Windows AzureDiskEncryption', { resources: [armVm('vm1'), armExtension(ADE, 'AzureDiskEncryption')] }, ['"AzureDiskEncryption"'], { preset: 'all' }),
+]);

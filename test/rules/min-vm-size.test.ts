@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/min-vm-size.js';
 import { model, param, run, s, vm } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armVm, tfVm } from './sources.js';
 
 const ROW = `(support matrix 2021: "VM size: Any Azure VM size with at least 2 CPU cores and 1-GB RAM.")`;
 
@@ -49,3 +51,22 @@ test('unknown names and unknown values are no finding; candidates give "may be" 
   assert.equal(maybes.length, 1);
   assert.match(maybes[0]!.message, /^Parameter 'vmSize' allows 'Standard_B1s': VM size 'Standard_B1s' has 1 vCPU/);
 });
+
+const sized = (v: unknown) => armVm('vm1', { hardwareProfile: { vmSize: v } });
+
+formatSuite('min-vm-size', [
+  ...valueCases({
+    bad: 'Standard_B1s',
+    good: 'Standard_D2s_v3',
+    arm: (v) => [sized(v)],
+    tf: (expr, loop) => tfVm({ meta: loop.meta, size: expr }),
+    tfBad: '"Standard_B1s"',
+    tfGood: '"Standard_D2s_v3"',
+  }),
+  ...['Standard_A0', 'Basic_A0', 'Standard_B1ls'].flatMap((size) => [
+    armCase(`ARM: ${size} fails`, { resources: [sized(size)] }, [`"${size}"`]),
+    tfCase(`Terraform: ${size} fails`, tfVm({ size: `"${size}"` }), [`"${size}"`]),
+  ]),
+  armCase('ARM: Standard_D2s_v3 passes', { resources: [sized('Standard_D2s_v3')] }, []),
+  tfCase('Terraform: Standard_D2s_v3 passes', tfVm({ size: '"Standard_D2s_v3"' }), []),
+]);

@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/no-lock-unmanaged-vm.js';
 import { disk, lock, model, run, s, vm } from './model-builder.js';
+import { parameterFile } from '../helpers/lint.js';
+import { armCase, BICEP, formatSuite, innerDeployment, tfCase } from './formats.js';
+import { armLock, armVm, armVmStorage, TF_RG, tfLegacyVm, tfLock, tfResource, UNMANAGED_OS } from './sources.js';
 
 const unmanaged = () => vm({ osDisk: disk({ role: 'os', vhdUri: s('https://sa.blob.core.windows.net/vhds/os.vhd') }) });
 const TAIL = `Azure Backup does not back up locked VMs that use unmanaged disks (support matrix 2021: "Backup of Azure VMs with locks: Unsupported for unmanaged VMs. Supported for managed VMs.")`;
@@ -25,3 +28,55 @@ test('locks on managed VMs pass', () => {
   const v = vm();
   assert.deepEqual(run(rule, model({ vms: [v], locks: [lock(), lock({ scope: 'resource', targetId: v.id! })] })), { reports: [], maybes: [] });
 });
+
+const unmanagedVm = () => armVmStorage('vm1', UNMANAGED_OS);
+const VHD = '"https://sa.blob.core.windows.net/vhds/os.vhd"';
+const vmLock = { ...armLock('vmlock', 'ReadOnly'), scope: "[resourceId('Microsoft.Compute/virtualMachines', 'vm1')]" };
+
+formatSuite('no-lock-unmanaged-vm', [
+  armCase('ARM: a resource group lock and an unmanaged VM', { resources: [unmanagedVm(), armLock('lock', 'CanNotDelete')] }, ['"CanNotDelete"']),
+  armCase('ARM: a lock scoped to the unmanaged VM', { resources: [unmanagedVm(), vmLock] }, ['"ReadOnly"']),
+  armCase('ARM: a managed VM passes', { resources: [armVm('vm1'), armLock('lock', 'CanNotDelete')] }, []),
+  armCase('ARM: no lock passes', { resources: [unmanagedVm()] }, []),
+  armCase(
+    'ARM: lock level from a parameter default',
+    { parameters: { level: { type: 'string', defaultValue: 'CanNotDelete' } }, resources: [unmanagedVm(), armLock('lock', "[parameters('level')]")] },
+    [`"[parameters('level')]"`],
+  ),
+  armCase(
+    'ARM: both inside a nested deployment, inner scope',
+    { resources: [innerDeployment('inner', {}, { resources: [unmanagedVm(), armLock('lock', 'CanNotDelete')] })] },
+    ['"CanNotDelete"'],
+  ),
+  armCase('Bicep v1: lock and unmanaged VM', { metadata: BICEP, resources: [unmanagedVm(), armLock('lock', 'CanNotDelete')] }, ['"CanNotDelete"']),
+  armCase(
+    'Bicep 2.0: an existing unmanaged VM is no definition',
+    { languageVersion: '2.0', metadata: BICEP, resources: { vm: { ...unmanagedVm(), existing: true }, lock: armLock('lock', 'CanNotDelete') } },
+    [],
+  ),
+  armCase('Bicep 2.0: lock and unmanaged VM', { languageVersion: '2.0', metadata: BICEP, resources: { vm: unmanagedVm(), lock: armLock('lock', 'CanNotDelete') } }, ['"CanNotDelete"']),
+  tfCase('Terraform: a resource group lock and an unmanaged legacy VM', TF_RG + tfLegacyVm(VHD) + tfLock('"CanNotDelete"'), ['"CanNotDelete"']),
+  tfCase(
+    'Terraform: a lock scoped to the unmanaged VM',
+    tfLegacyVm(VHD) + tfResource('azurerm_management_lock', 'vm', '  name       = "lock"\n  scope      = azurerm_virtual_machine.legacy.id\n  lock_level = "ReadOnly"\n'),
+    ['"ReadOnly"'],
+  ),
+  tfCase('Terraform: count = 0 locks deploy nothing', TF_RG + tfLegacyVm(VHD) + tfLock('"CanNotDelete"', '  count = 0\n'), []),
+  armCase(
+    'ARM: lock level from the parameter file',
+    { parameters: { level: { type: 'string', defaultValue: 'ReadOnly' } }, resources: [unmanagedVm(), armLock('lock', "[parameters('level')]")] },
+    [`"[parameters('level')]"`],
+    {},
+    { 'main.parameters.json': parameterFile({ level: 'CanNotDelete' }) },
+  ),
+  armCase('ARM: a copy loop of locks shares one level literal: one finding', { resources: [unmanagedVm(), { ...armLock("[concat('lock', copyIndex())]", 'CanNotDelete'), copy: { name: 'locks', count: 2 } }] }, ['"CanNotDelete"']),
+  tfCase(
+    'Terraform: an unmanaged VM in a local child module, the lock in the root',
+    `module "x" {\n  source = "./modules/x"\n}\n\n${TF_RG}${tfLock('"CanNotDelete"')}`,
+    ['"CanNotDelete"'],
+    {},
+    { 'modules/x/main.tf': tfLegacyVm(VHD) },
+  ),
+  tfCase('Terraform: for_each locks share one level literal: one finding', TF_RG + tfLegacyVm(VHD) + tfLock('"CanNotDelete"', '  for_each = toset(["a", "b"])\n'), ['"CanNotDelete"']),
+  tfCase('Terraform: a managed-disk VM passes', TF_RG + tfLegacyVm('null') + tfLock('"CanNotDelete"'), []),
+]);

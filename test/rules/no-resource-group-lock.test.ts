@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/no-resource-group-lock.js';
 import { disk, lock, model, policy, run, s, symbol, vm } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armLock, armVm, armVmStorage, TF_RG, tfLegacyVm, tfLock, tfVm, UNMANAGED_OS } from './sources.js';
 
 const TAIL = `Azure Backup can't delete older restore points there, and backups start to fail (support matrix 2021: "Back up managed disks after enabling resource group lock: Not supported. Azure Backup can't delete the older restore points, and backups will start to fail when the maximum limit of restore points is reached.")`;
 
@@ -41,3 +43,18 @@ test('other groups, resource locks, unmanaged VMs and unknown groups pass', () =
   });
   assert.deepEqual(run(rule, m), { reports: [], maybes: [] });
 });
+
+formatSuite('no-resource-group-lock', [
+  ...valueCases({
+    bad: 'CanNotDelete',
+    good: 'NotSpecified',
+    arm: (v) => [armVm('vm1'), armLock('lock', v)],
+    tf: (expr, loop) => TF_RG + tfVm() + tfLock(expr, loop.meta),
+    tfBad: '"CanNotDelete"',
+    tfGood: '"NotSpecified"',
+  }),
+  armCase('ARM: a ReadOnly lock fails', { resources: [armVm('vm1'), armLock('lock', 'ReadOnly')] }, ['"ReadOnly"']),
+  armCase('ARM: a lock with no VM in the group is no finding', { resources: [armLock('lock', 'CanNotDelete')] }, []),
+  armCase('ARM: a VM with only unmanaged disks is left to no-lock-unmanaged-vm', { resources: [armVmStorage('vm1', UNMANAGED_OS), armLock('lock', 'CanNotDelete')] }, []),
+  tfCase('Terraform: an unmanaged legacy VM is left to no-lock-unmanaged-vm', TF_RG + tfLegacyVm('"https://sa.blob.core.windows.net/vhds/os.vhd"') + tfLock('"CanNotDelete"'), []),
+]);

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/no-ultra-ssd.js';
+import { dataDisk } from '../helpers/lint.js';
+import { armCase, formatSuite, tfCase, valueCases, type TfLoop } from './formats.js';
+import { armDisk, armProtection, armVmStorage, attachDisk, tfAttachedDisk, tfProtection, tfResource, tfVm } from './sources.js';
 import { disk, model, param, policy, protect, run, s, vault, vm } from './model-builder.js';
 
 const ultraVm = () => vm({ dataDisks: [disk({ storageType: s('ultrassd_lrs') })] });
@@ -72,3 +75,43 @@ test('the same literal shared by copies is reported once', () => {
   const v = vm({ dataDisks: [disk({ storageType: type }), disk({ storageType: type })] });
   assert.equal(run(rule, model({ vms: [v] })).reports.length, 1);
 });
+
+const ultraSite = {
+  bad: 'UltraSSD_LRS',
+  good: 'Premium_LRS',
+  arm: (v: unknown) => [armVmStorage('vm1', { dataDisks: [dataDisk(0, v)] })],
+  armCopy: {
+    index: "copyIndex('dataDisks')",
+    resources: (v: unknown) => [armVmStorage('vm1', { copy: [{ name: 'dataDisks', count: 2, input: dataDisk(0, v, { lun: "[copyIndex('dataDisks')]" }) }] })],
+  },
+  tf: (expr: string, loop: TfLoop) => tfVm() + tfAttachedDisk({ type: expr }, loop),
+  tfBad: '"UltraSSD_LRS"',
+  tfGood: '"Premium_LRS"',
+};
+
+const ultraVmArm = () => armVmStorage('vm1', { dataDisks: [dataDisk(0, 'UltraSSD_LRS')] });
+const ultraVmTf = () => tfVm() + tfAttachedDisk({ type: '"UltraSSD_LRS"' });
+const ENHANCED = /Enhanced \(V2\) backup policy/;
+
+formatSuite('no-ultra-ssd', [
+  ...valueCases(ultraSite),
+  armCase('ARM: a disk resource attached by id', { resources: [armDisk('d1', 'UltraSSD_LRS'), armVmStorage('vm1', { dataDisks: [attachDisk(0, 'd1')] })] }, ['"UltraSSD_LRS"']),
+  armCase('ARM: an unattached Ultra disk resource is no finding', { resources: [armDisk('d1', 'UltraSSD_LRS'), armVmStorage('vm1', {})] }, []),
+  armCase('ARM: ultraSSDEnabled alone is no finding', { resources: [armVmStorage('vm1', {}, { properties: { additionalCapabilities: { ultraSSDEnabled: true } } })] }, []),
+  tfCase(
+    'Terraform: legacy storage_data_disk managed_disk_type',
+    tfResource(
+      'azurerm_virtual_machine',
+      'legacy',
+      '  name                  = "legacy"\n  location              = "westeurope"\n  resource_group_name   = "rg"\n  vm_size               = "Standard_D2s_v3"\n  network_interface_ids = []\n' +
+        '  storage_data_disk {\n    name              = "d"\n    lun               = 0\n    create_option     = "Empty"\n    disk_size_gb      = 64\n    managed_disk_type = "UltraSSD_LRS"\n  }\n',
+    ),
+    ['"UltraSSD_LRS"'],
+  ),
+  tfCase('Terraform: an unattached Ultra managed disk is no finding', tfVm() + tfResource('azurerm_managed_disk', 'spare', '  name                 = "spare"\n  storage_account_type = "UltraSSD_LRS"\n  create_option        = "Empty"\n'), []),
+  armCase('ARM 2025: Ultra disk on a VM protected with a V2 policy passes', { resources: [ultraVmArm(), ...armProtection('V2')] }, [], { matrix: '2025' }),
+  { ...armCase('ARM 2025: Ultra disk on a VM protected with a V1 policy fails', { resources: [ultraVmArm(), ...armProtection('V1')] }, ['"UltraSSD_LRS"'], { matrix: '2025' }), message: ENHANCED },
+  armCase('ARM 2021: a V2 policy does not help', { resources: [ultraVmArm(), ...armProtection('V2')] }, ['"UltraSSD_LRS"']),
+  tfCase('Terraform 2025: Ultra disk on a VM protected with a V2 policy passes', ultraVmTf() + tfProtection('V2'), [], { matrix: '2025' }),
+  { ...tfCase('Terraform 2025: Ultra disk on a VM protected with a V1 policy fails', ultraVmTf() + tfProtection('V1'), ['"UltraSSD_LRS"'], { matrix: '2025' }), message: ENHANCED },
+]);

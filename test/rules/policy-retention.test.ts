@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/policy-retention.js';
 import { model, n, param, policy, run } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armPolicy, armVault, tfPolicy, tfVault } from './sources.js';
 
 const ROW = `(support matrix 2021: "Maximum recovery points per protected instance (machine/workload): 9999. Maximum expiry time for a recovery point: No limit (99 years).")`;
 
@@ -29,3 +31,29 @@ test('unknown counts: only candidates over the limit', () => {
   assert.equal(maybes.length, 1);
   assert.equal(maybes[0]!.at, p.retention[1]!.count);
 });
+
+const TIMES = ['2024-01-01T23:00:00Z'];
+const kept = (schedule: string, count: unknown, durationType: string) =>
+  armPolicy('rsv', 'daily', {
+    retentionPolicy: {
+      retentionPolicyType: 'LongTermRetentionPolicy',
+      dailySchedule: { retentionTimes: TIMES, retentionDuration: { count: schedule === 'dailySchedule' ? count : 30, durationType: 'Days' } },
+      ...(schedule === 'dailySchedule' ? {} : { [schedule]: { retentionTimes: TIMES, retentionScheduleFormatType: 'Weekly', retentionDuration: { count, durationType } } }),
+    },
+  });
+
+formatSuite('policy-retention', [
+  ...valueCases({
+    bad: 10000,
+    good: 9999,
+    arm: (v) => [armVault('rsv'), kept('dailySchedule', v, 'Days')],
+    tf: (expr, loop) => tfVault() + tfPolicy({ meta: loop.meta, retention: `  retention_daily {\n    count = ${expr}\n  }\n` }),
+    tfBad: '10000',
+    tfGood: '9999',
+  }),
+  armCase('ARM: 5164 weeks fail', { resources: [armVault('rsv'), kept('weeklySchedule', 5164, 'Weeks')] }, ['5164']),
+  armCase('ARM: 5163 weeks pass', { resources: [armVault('rsv'), kept('weeklySchedule', 5163, 'Weeks')] }, []),
+  armCase('ARM: 100 years fail', { resources: [armVault('rsv'), kept('yearlySchedule', 100, 'Years')] }, ['100']),
+  tfCase('Terraform: 99 years pass', tfVault() + tfPolicy({ retention: '  retention_daily {\n    count = 30\n  }\n  retention_yearly {\n    count  = 99\n    weekdays = ["Sunday"]\n    weeks    = ["Last"]\n    months   = ["January"]\n  }\n' }), []),
+  tfCase('Terraform: 1189 months fail', tfVault() + tfPolicy({ retention: '  retention_daily {\n    count = 30\n  }\n  retention_monthly {\n    count    = 1189\n    weekdays = ["Sunday"]\n    weeks    = ["Last"]\n  }\n' }), ['1189']),
+]);

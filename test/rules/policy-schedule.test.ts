@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import rule from '../../rules/policy-schedule.js';
 import { absent, list, model, n, param, policy, run, s } from './model-builder.js';
 import type { ScheduleRun } from '../../src/model/types.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armPolicy, armVault, tfPolicy, tfVault } from './sources.js';
 
 const schedule = (over: Partial<ScheduleRun>): ScheduleRun => ({
   frequency: s('Daily'), runTimes: [s('02:00')], hourlyInterval: absent(), hourlyWindowHours: absent(), ...over,
@@ -60,3 +62,32 @@ test('non-VM policies and unknown frequencies are no finding', () => {
   const unknownFrequency = policy({ schedule: schedule({ frequency: param('frequency') }) });
   assert.deepEqual(run(rule, model({ policies: [sql, unknownFrequency] })), { reports: [], maybes: [] });
 });
+
+const RUN = '2024-01-01T23:00:00Z';
+const scheduled = (frequency: unknown, runTimes: string[] = [RUN]) =>
+  armPolicy('rsv', 'daily', { schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicy', scheduleRunFrequency: frequency, scheduleRunTimes: runTimes } });
+const hourly = (interval: number) =>
+  armPolicy('rsv', 'hourly', {
+    policyType: 'V2',
+    schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicyV2', scheduleRunFrequency: 'Hourly', hourlySchedule: { interval, scheduleWindowStartTime: '2024-01-01T08:00:00Z', scheduleWindowDuration: 12 } },
+  });
+const tfHourly = (policyType: string) =>
+  tfVault() + tfPolicy({ attrs: `  policy_type         = "${policyType}"\n`, backup: '    frequency     = "Hourly"\n    time          = "08:00"\n    hour_interval = 4\n    hour_duration = 12\n' });
+
+formatSuite('policy-schedule', [
+  ...valueCases({
+    bad: 'Hourly',
+    good: 'Daily',
+    arm: (v) => [armVault('rsv'), scheduled(v)],
+    tf: (expr, loop) => tfVault() + tfPolicy({ meta: loop.meta, backup: `    frequency = ${expr}\n    time      = "23:00"\n` }),
+    tfBad: '"Hourly"',
+    tfGood: '"Daily"',
+  }),
+  armCase('ARM: a monthly schedule fails', { resources: [armVault('rsv'), scheduled('Monthly')] }, ['"Monthly"']),
+  armCase('ARM: two run times a day fail', { resources: [armVault('rsv'), scheduled('Daily', [RUN, '2024-01-01T11:00:00Z'])] }, [['[', '"scheduleRunTimes"']]),
+  armCase('ARM 2025: hourly every 4 hours in a V2 policy passes', { resources: [armVault('rsv'), hourly(4)] }, [], { matrix: '2025' }),
+  armCase('ARM 2025: hourly every 5 hours fails at the interval', { resources: [armVault('rsv'), hourly(5)] }, ['5'], { matrix: '2025' }),
+  armCase('ARM 2021: hourly fails even in a V2 policy', { resources: [armVault('rsv'), hourly(4)] }, ['"Hourly"']),
+  tfCase('Terraform 2025: hourly in a V2 policy passes', tfHourly('V2'), [], { matrix: '2025' }),
+  tfCase('Terraform 2025: hourly in a V1 policy fails', tfHourly('V1'), ['"Hourly"'], { matrix: '2025' }),
+]);

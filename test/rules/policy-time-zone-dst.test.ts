@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/policy-time-zone-dst.js';
 import { model, param, policy, run, s } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armPolicy, armVault, tfPolicy, tfVault } from './sources.js';
 
 test('Pacific Standard Time and W. Europe Standard Time warn at the time-zone literal', () => {
   for (const zone of ['Pacific Standard Time', 'w. europe standard time']) {
@@ -21,3 +23,20 @@ test('UTC, India Standard Time, unknown ids and unknown values pass', () => {
   policies.push(policy({ timeZone: param('tz') }));
   assert.deepEqual(run(rule, model({ policies })), { reports: [], maybes: [] });
 });
+
+const zoned = (timeZone: unknown) => [armVault('rsv'), armPolicy('rsv', 'daily', { timeZone })];
+
+formatSuite('policy-time-zone-dst', [
+  ...valueCases({
+    bad: 'Pacific Standard Time',
+    good: 'UTC',
+    arm: zoned,
+    tf: (expr, loop) => tfVault() + tfPolicy({ meta: loop.meta, timezone: expr }),
+    tfBad: '"Pacific Standard Time"',
+    tfGood: '"UTC"',
+  }),
+  armCase('ARM: India Standard Time passes', { resources: zoned('India Standard Time') }, []),
+  armCase('ARM: W. Europe Standard Time fails', { resources: zoned('W. Europe Standard Time') }, ['"W. Europe Standard Time"']),
+  tfCase('Terraform: India Standard Time passes', tfVault() + tfPolicy({ timezone: '"India Standard Time"' }), []),
+  tfCase('Terraform: W. Europe Standard Time fails', tfVault() + tfPolicy({ timezone: '"W. Europe Standard Time"' }), ['"W. Europe Standard Time"']),
+]);

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import rule from '../../rules/require-backup.js';
 import type { ProtectedItem } from '../../src/model/types.js';
 import { loc, model, param, protect, run, s, symbol, vault, vm } from './model-builder.js';
+import { armCase, BICEP, CHILD_MODULE_TWICE, formatSuite, innerDeployment, tfCase } from './formats.js';
+import { armPolicy, armProtected, armVault, armVm, tfPolicy, tfProtected, tfVault, tfVm } from './sources.js';
 
 test('an unprotected VM warns at the VM', () => {
   const protectedVm = vm();
@@ -25,3 +27,40 @@ test('a protected item with an unknown VM reference, or a scale set, is no findi
   assert.deepEqual(run(rule, model({ vms: [vm()], protectedItems: [loose] })), { reports: [], maybes: [] });
   assert.deepEqual(run(rule, model({ vms: [vm({ scaleSet: true })] })), { reports: [], maybes: [] });
 });
+
+const ALL = { preset: 'all' } as const;
+const VM_TYPE = '"Microsoft.Compute/virtualMachines"';
+const TF_VM_TYPE = '"azurerm_linux_virtual_machine"';
+const backup = (vmName: string) => [armVault('rsv'), armPolicy('rsv', 'daily'), armProtected('rsv', vmName, 'daily')];
+const tfBackup = (vmId = 'azurerm_linux_virtual_machine.web.id') => tfVault() + tfPolicy() + tfProtected(vmId);
+
+formatSuite('require-backup', [
+  armCase('ARM: an unprotected VM, at its type', { resources: [armVm('vm1')] }, [VM_TYPE], ALL),
+  armCase('ARM: a protected VM passes', { resources: [armVm('vm1'), ...backup('vm1')] }, [], ALL),
+  armCase('ARM: off in the recommended preset', { resources: [armVm('vm1')] }, []),
+  armCase(
+    'ARM: a copy loop of two VMs, one protected: one finding',
+    { resources: [{ ...armVm("[concat('vm', copyIndex())]"), copy: { name: 'vms', count: 2 } }, ...backup('vm0')] },
+    [VM_TYPE],
+    ALL,
+  ),
+  armCase('ARM: an unprotected VM in a nested deployment', { resources: [innerDeployment('inner', {}, { resources: [armVm('vm1')] })] }, [[VM_TYPE, '"template"']], ALL),
+  armCase('ARM: a VM in a nested deployment protected from the parent', { resources: [innerDeployment('inner', {}, { resources: [armVm('vm1')] }), ...backup('vm1')] }, [], ALL),
+  armCase('Bicep v1: an unprotected VM', { metadata: BICEP, resources: [armVm('vm1')] }, [VM_TYPE], ALL),
+  armCase('Bicep v1: a protected VM passes', { metadata: BICEP, resources: [armVm('vm1'), ...backup('vm1')] }, [], ALL),
+  armCase('Bicep 2.0: an unprotected VM', { languageVersion: '2.0', metadata: BICEP, resources: { web: armVm('vm1') } }, [VM_TYPE], ALL),
+  armCase('Bicep 2.0: an existing VM is no definition', { languageVersion: '2.0', metadata: BICEP, resources: { web: { ...armVm('vm1'), existing: true } } }, [], ALL),
+  tfCase('Terraform: an unprotected VM, at its type', tfVm(), [TF_VM_TYPE], ALL),
+  tfCase('Terraform: a protected VM passes', tfVm() + tfBackup(), [], ALL),
+  tfCase(
+    'Terraform: for_each of two VMs, one protected: one finding',
+    tfVm({ meta: '  for_each = toset(["a", "b"])\n' }) + tfBackup('azurerm_linux_virtual_machine.web["a"].id'),
+    [TF_VM_TYPE],
+    ALL,
+  ),
+  tfCase('Terraform: count = 0 deploys nothing', tfVm({ meta: '  count = 0\n' }), [], ALL),
+  {
+    ...tfCase('Terraform: an unprotected VM in a local child module', 'module "x" {\n  source = "./modules/x"\n}\n', [['modules/x/main.tf', TF_VM_TYPE, '']], ALL, { 'modules/x/main.tf': tfVm() }),
+    todo: CHILD_MODULE_TWICE,
+  },
+]);

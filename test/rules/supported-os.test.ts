@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import rule from '../../rules/supported-os.js';
 import type { ImageRef } from '../../src/model/types.js';
 import { model, param, run, s, vm } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armVmStorage, tfVm } from './sources.js';
 
 const image = (publisher: string, offer: string, sku: string): ImageRef => ({ publisher: s(publisher), offer: s(offer), sku: s(sku) });
 const findings = (img: ImageRef) => run(rule, model({ vms: [vm({ image: img })] })).reports;
@@ -44,3 +46,23 @@ test('unknown SKU: "may be" finding only for a violating candidate', () => {
   const img: ImageRef = { publisher: s('MicrosoftWindowsServer'), offer: s('WindowsServer'), sku: param('sku', '2019-Datacenter', '2022-datacenter') };
   assert.deepEqual(run(rule, model({ vms: [vm({ image: img })] })), { reports: [], maybes: [] });
 });
+
+const imaged = (publisher: unknown, offer: unknown, sku: unknown) => armVmStorage('vm1', { imageReference: { publisher, offer, sku, version: 'latest' } });
+const tfImage = (publisher: string, offer: string, sku: string) => `    publisher = ${publisher}\n    offer     = ${offer}\n    sku       = ${sku}\n    version   = "latest"\n`;
+
+formatSuite('supported-os', [
+  ...valueCases({
+    bad: '2003-Datacenter',
+    good: '2019-Datacenter',
+    arm: (v) => [imaged('MicrosoftWindowsServer', 'WindowsServer', v)],
+    tf: (expr, loop) => tfVm({ meta: loop.meta, image: tfImage('"MicrosoftWindowsServer"', '"WindowsServer"', expr) }),
+    tfBad: '"2003-Datacenter"',
+    tfGood: '"2019-Datacenter"',
+  }),
+  armCase('ARM: CoreOS publisher', { resources: [imaged('CoreOS', 'CoreOS', 'Stable')] }, ['"CoreOS"']),
+  armCase('ARM: Windows 7 client', { resources: [imaged('MicrosoftWindowsDesktop', 'Windows-7', 'win7-sp1-ent')] }, ['"win7-sp1-ent"']),
+  armCase('ARM: Windows 10 client passes', { resources: [imaged('MicrosoftWindowsDesktop', 'Windows-10', 'win10-22h2-pro')] }, []),
+  armCase('ARM: a Windows Server 2008 R2 SKU passes', { resources: [imaged('MicrosoftWindowsServer', 'WindowsServer', '2008-R2-SP1')] }, []),
+  tfCase('Terraform: CoreOS publisher', tfVm({ image: tfImage('"CoreOS"', '"CoreOS"', '"Stable"') }), ['"CoreOS"']),
+  tfCase('Terraform: Ubuntu passes', tfVm(), []),
+]);

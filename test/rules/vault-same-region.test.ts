@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/vault-same-region.js';
 import { model, param, protect, run, s, symbol, vault, vm } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armPolicy, armProtected, armVault, armVm, tfPolicy, tfProtected, tfVault, tfVm } from './sources.js';
 
 test('a vault in another region is an error at the protected item source VM reference', () => {
   const v = vm({ location: s('westeurope') });
@@ -32,3 +34,29 @@ test('explicit different subscriptions fail; unknown ones pass', () => {
   const other = protect(b, vault());
   assert.deepEqual(run(rule, model({ vms: [b], protectedItems: [other] })), { reports: [], maybes: [] });
 });
+
+const SOURCE = `"[resourceId('Microsoft.Compute/virtualMachines', 'vm1')]"`;
+const armBackup = (vaultLocation: unknown) => [armVm('vm1'), armVault('rsv', vaultLocation), armPolicy('rsv', 'daily'), armProtected('rsv', 'vm1', 'daily')];
+
+formatSuite('vault-same-region', [
+  ...valueCases({
+    bad: 'northeurope',
+    good: 'westeurope',
+    arm: armBackup,
+    armAt: SOURCE,
+    tf: (expr) => tfVm() + tfVault('', expr) + tfPolicy() + tfProtected(),
+    tfBad: '"northeurope"',
+    tfGood: '"westeurope"',
+    tfAt: 'azurerm_linux_virtual_machine.web.id',
+    skip: ['arm-copy', 'tf-for-each', 'tf-count'],
+  }),
+  armCase("ARM: 'West Europe' and 'westeurope' are one region", { resources: armBackup('West Europe') }, []),
+  tfCase(
+    'Terraform: for_each VMs in two regions, each protected: the other region fails',
+    tfVm({ meta: '  for_each = {\n    we = "westeurope"\n    ne = "northeurope"\n  }\n', location: 'each.value' }) +
+      tfVault() +
+      tfPolicy() +
+      tfProtected('each.value.id', '  for_each = azurerm_linux_virtual_machine.web\n'),
+    ['each.value.id'],
+  ),
+]);

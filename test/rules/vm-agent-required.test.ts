@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/vm-agent-required.js';
 import { b, model, param, run, s, vm } from './model-builder.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armVm, tfVm } from './sources.js';
 
 const ROW = `(support matrix 2021: "Direct backup of Azure VMs: No additional agent is needed on the Azure VM. Azure Backup installs and uses an extension to the Azure VM agent that's running on the VM.")`;
 
@@ -19,3 +21,19 @@ test('true, absent and unknown flags pass', () => {
   const v = vm({ provisionVMAgent: [b(true), param('agent')], allowExtensionOperations: [] });
   assert.deepEqual(run(rule, model({ vms: [v] })), { reports: [], maybes: [] });
 });
+
+const osProfile = (config: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ osProfile: { computerName: 'vm1', adminUsername: 'azureuser', ...extra, ...config } });
+
+formatSuite('vm-agent-required', [
+  ...valueCases({
+    bad: false,
+    good: true,
+    arm: (v) => [armVm('vm1', osProfile({ linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: v } }))],
+    tf: (expr, loop) => tfVm({ meta: loop.meta, attrs: `  provision_vm_agent    = ${expr}\n` }),
+    tfBad: 'false',
+    tfGood: 'true',
+  }),
+  armCase('ARM: Windows provisionVMAgent false', { resources: [armVm('vm1', osProfile({ windowsConfiguration: { provisionVMAgent: false } }))] }, ['false']),
+  armCase('ARM: allowExtensionOperations false', { resources: [armVm('vm1', osProfile({}, { allowExtensionOperations: false }))] }, ['false']),
+  tfCase('Terraform: allow_extension_operations = false', tfVm({ attrs: '  allow_extension_operations = false\n' }), ['false']),
+]);

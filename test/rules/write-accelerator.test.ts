@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/write-accelerator.js';
 import { b, disk, model, param, run, s, vm } from './model-builder.js';
+import { dataDisk } from '../helpers/lint.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armDataDiskCopy, armVmStorage, tfVm } from './sources.js';
 
 const waVm = (location = s('westeurope')) => vm({ location, dataDisks: [disk({ writeAccelerator: b(true) })] });
 
@@ -36,3 +39,21 @@ test('an unknown region gives only a "may be" finding; a disabled flag nothing',
   const off = vm({ dataDisks: [disk({ writeAccelerator: b(false) })] });
   assert.deepEqual(run(rule, model({ vms: [off] })), { reports: [], maybes: [] });
 });
+
+const waArmVm = (location: string) => armVmStorage('vm1', { dataDisks: [dataDisk(0, 'Premium_LRS', { caching: 'None', writeAcceleratorEnabled: true })] }, { location });
+
+formatSuite('write-accelerator', [
+  ...valueCases({
+    bad: true,
+    good: false,
+    arm: (v) => [armVmStorage('vm1', { dataDisks: [dataDisk(0, 'Premium_LRS', { caching: 'None', writeAcceleratorEnabled: v })] })],
+    armCopy: armDataDiskCopy((v) => dataDisk(0, 'Premium_LRS', { caching: 'None', writeAcceleratorEnabled: v })),
+    tf: (expr, loop) => tfVm({ meta: loop.meta, osDisk: `    write_accelerator_enabled = ${expr}\n` }),
+    tfBad: 'true',
+    tfGood: 'false',
+  }),
+  armCase('ARM: Korea Central is a supported region', { resources: [waArmVm('koreacentral')] }, []),
+  armCase('ARM: the 2025 edition supports all regions', { resources: [waArmVm('westeurope')] }, [], { matrix: '2025' }),
+  armCase('ARM: the regions option adds a region', { resources: [waArmVm('westeurope')] }, [], { rules: { 'write-accelerator': ['warn', { regions: ['westeurope'] }] } }),
+  tfCase('Terraform: South Africa North is a supported region', tfVm({ location: '"South Africa North"', osDisk: '    write_accelerator_enabled = true\n' }), []),
+]);
