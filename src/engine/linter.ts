@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Loc } from '../model/location.js';
+import type { LineIndex, Loc } from '../model/location.js';
 import type { VirtualMachine } from '../model/types.js';
 import { asString, toPlain, type Val } from '../model/value.js';
 import { runRules, type Finding } from './findings.js';
@@ -35,7 +35,7 @@ export class Linter {
     private readonly options: LintOptions,
   ) {
     this.units = new UnitIndex(fs, options);
-    this.positions = new Positions(fs);
+    this.positions = new ParsedPositions(fs, this.units);
     this.rules = activeRules(options);
   }
 
@@ -70,8 +70,8 @@ export class Linter {
   invalidate(file: string): void {
     const abs = path.resolve(file);
     this.units.forget(abs);
-    // Line indexes are cheap to rebuild and keyed by file only; start afresh.
-    this.positions = new Positions(this.fs);
+    // Line indexes are keyed by file only; start afresh (JSON files reuse their parse's index).
+    this.positions = new ParsedPositions(this.fs, this.units);
     const moduleDir = isTerraformFile(abs) ? path.dirname(abs) : undefined;
     for (const [key, outcome] of this.outcomes) {
       const touches =
@@ -197,6 +197,20 @@ export class Linter {
 }
 
 /** A value for people: deployment-time values by their expression, other unknowns as `?`. */
+/** Positions that reuse the line index of a JSON file's parse instead of building a second one. */
+class ParsedPositions extends Positions {
+  constructor(
+    fs: ProjectFs,
+    private readonly units: UnitIndex,
+  ) {
+    super(fs);
+  }
+
+  override index(file: string): LineIndex {
+    return this.units.parsed(file)?.lines ?? super.index(file);
+  }
+}
+
 function display(v: Val): string {
   if (v.kind === 'unknown') return v.symbol ? `{${v.symbol}}` : '?';
   const plain = toPlain(v);

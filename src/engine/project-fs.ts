@@ -17,10 +17,16 @@ export class ProjectFs {
   private readonly overrides = new Map<string, string>();
   private readonly cache = new Map<string, ReadResult>();
 
+  /** Directories besides `root` the run may read: paths given on the command line outside it. */
+  private readonly extraRoots: readonly string[];
+
   constructor(
     readonly root: string,
     private readonly virtualOnly = false,
-  ) {}
+    extraRoots: readonly string[] = [],
+  ) {
+    this.extraRoots = extraRoots.map((r) => path.resolve(r)).filter((r) => !isWithin(root, r));
+  }
 
   /** A file system holding only the given files, for tests and `lintSources`. */
   static virtual(root: string, files: Readonly<Record<string, string>>): ProjectFs {
@@ -35,8 +41,8 @@ export class ProjectFs {
   }
 
   contains(file: string): boolean {
-    const rel = path.relative(this.root, path.resolve(file));
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    const abs = path.resolve(file);
+    return isWithin(this.root, abs) || this.extraRoots.some((r) => isWithin(r, abs));
   }
 
   /** Reads a text file inside the root; strips a UTF-8 BOM and decodes UTF-16 with a BOM. */
@@ -55,7 +61,10 @@ export class ProjectFs {
     if (this.virtualOnly) return { ok: false, reason: 'file not found' };
     if (!this.contains(abs)) return { ok: false, reason: 'outside the project root' };
     try {
-      const size = statSync(abs).size;
+      const stat = statSync(abs);
+      // A FIFO or device would block or never end; a directory cannot be read as text.
+      if (!stat.isFile()) return { ok: false, reason: stat.isDirectory() ? 'is a directory' : 'not a regular file' };
+      const size = stat.size;
       if (size > MAX_FILE_BYTES) {
         return { ok: false, reason: `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
       }
@@ -83,6 +92,11 @@ export class ProjectFs {
     }
     return [...names].sort();
   }
+}
+
+function isWithin(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export function stripBom(text: string): string {

@@ -22,7 +22,9 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const explicitFiles = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p)));
   const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores);
-  const fs = new ProjectFs(cwd);
+  // A path named outside the working directory is as readable as the working directory itself.
+  const given = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p)).map((p) => (isFile(p) ? path.dirname(p) : p));
+  const fs = new ProjectFs(cwd, false, given);
   let files = discovery.files;
   if (run.changedFiles) {
     const linter = new Linter(fs, options);

@@ -61,6 +61,11 @@ export class UnitIndex {
     this.docs.set(path.resolve(file), doc);
   }
 
+  /** The document already parsed from a file, without reading or parsing it. */
+  parsed(file: string): JsonDocument | undefined {
+    return this.docs.get(path.resolve(file));
+  }
+
   /** Drops what was parsed from a file whose text changed (an editor buffer, a saved file). */
   forget(file: string): void {
     const abs = path.resolve(file);

@@ -1,0 +1,161 @@
+// Warm ESLint#lintText latency, as an editor sees it: the same ESLint instance lints a template
+// again and again, unchanged and with an edit each time. Goals: ~20 KB < 5 ms, ~1.6 MB < 150 ms.
+//
+//   node dist/bench/eslint-latency.js [template.json …]
+//
+// Without arguments: a generated ~20 KB template, the largest template of ../shared/corpus when
+// that directory exists (real Bicep output), and a generated ~1.6 MB template packed with VMs
+// (a worst case: 560 VMs in one file). Pass templates to measure those instead.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import plugin from '../src/index.js';
+
+/** A realistic VM with NIC, disks from a copy loop, vault protection: ~4.5 KB of pretty JSON. */
+function vmResources(i: number): unknown[] {
+  const vm = `vm${i}`;
+  return [
+    {
+      type: 'Microsoft.Network/networkInterfaces',
+      apiVersion: '2023-09-01',
+      name: `[format('{0}-nic', '${vm}')]`,
+      location: "[parameters('location')]",
+      properties: {
+        ipConfigurations: [
+          {
+            name: 'ipconfig1',
+            properties: {
+              privateIPAllocationMethod: 'Dynamic',
+              subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')]" },
+            },
+          },
+        ],
+      },
+    },
+    {
+      type: 'Microsoft.Compute/virtualMachines',
+      apiVersion: '2023-09-01',
+      name: vm,
+      location: "[parameters('location')]",
+      dependsOn: [`[resourceId('Microsoft.Network/networkInterfaces', format('{0}-nic', '${vm}'))]`],
+      properties: {
+        hardwareProfile: { vmSize: "[parameters('vmSize')]" },
+        osProfile: { computerName: vm, adminUsername: "[parameters('adminUsername')]", adminPassword: "[parameters('adminPassword')]" },
+        storageProfile: {
+          imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' },
+          osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } },
+          copy: [
+            {
+              name: 'dataDisks',
+              count: 4,
+              input: { lun: "[copyIndex('dataDisks')]", createOption: 'Empty', diskSizeGB: 256, managedDisk: { storageAccountType: "[parameters('diskSku')]" } },
+            },
+          ],
+        },
+        networkProfile: { networkInterfaces: [{ id: `[resourceId('Microsoft.Network/networkInterfaces', format('{0}-nic', '${vm}'))]` }] },
+        diagnosticsProfile: { bootDiagnostics: { enabled: true } },
+      },
+    },
+    {
+      type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+      apiVersion: '2023-04-01',
+      name: `[format('{0}/Azure/iaasvmcontainer;iaasvmcontainerv2;{1};{2}/vm;iaasvmcontainerv2;{1};{2}', 'rsv', resourceGroup().name, '${vm}')]`,
+      dependsOn: [`[resourceId('Microsoft.Compute/virtualMachines', '${vm}')]`],
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        policyId: "[resourceId('Microsoft.RecoveryServices/vaults/backupPolicies', 'rsv', 'daily')]",
+        sourceResourceId: `[resourceId('Microsoft.Compute/virtualMachines', '${vm}')]`,
+      },
+    },
+  ];
+}
+
+function generated(vms: number): string {
+  return `${JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: {
+        location: { type: 'string', defaultValue: '[resourceGroup().location]' },
+        vmSize: { type: 'string', defaultValue: 'Standard_D4s_v5' },
+        diskSku: { type: 'string', defaultValue: 'Premium_LRS', allowedValues: ['Premium_LRS', 'StandardSSD_LRS'] },
+        adminUsername: { type: 'string' },
+        adminPassword: { type: 'securestring' },
+      },
+      resources: [
+        { type: 'Microsoft.RecoveryServices/vaults', apiVersion: '2023-04-01', name: 'rsv', location: "[parameters('location')]", sku: { name: 'RS0', tier: 'Standard' }, properties: {} },
+        ...Array.from({ length: vms }, (_, i) => vmResources(i)).flat(),
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function measure(eslint: ESLint, file: string, text: string, iterations: number, edit: boolean): Promise<{ median: number; p95: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < iterations + 3; i++) {
+    // An edit that changes the text but not the findings: a new description on each keystroke.
+    const body = edit ? text.replace('"contentVersion": "1.0.0.0"', `"contentVersion": "1.0.0.${i}"`) : text;
+    const started = performance.now();
+    await eslint.lintText(body, { filePath: file });
+    if (i >= 3) samples.push(performance.now() - started);
+  }
+  return stats(samples);
+}
+
+async function bench(name: string, text: string, goalMs: number): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'abl-bench-'));
+  try {
+    const file = path.join(dir, 'azuredeploy.json');
+    writeFileSync(file, text);
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.all as ESLint.Options['overrideConfig'] });
+    const coldStart = performance.now();
+    await eslint.lintText(text, { filePath: file });
+    const cold = performance.now() - coldStart;
+    const iterations = text.length > 500_000 ? 30 : 200;
+    const same = await measure(eslint, file, text, iterations, false);
+    const edited = await measure(eslint, file, text, iterations, true);
+    const kb = (text.length / 1024).toFixed(0);
+    const fmt = (s: { median: number; p95: number }) => `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
+    console.log(`${name} (${kb} KB), goal < ${goalMs} ms`);
+    console.log(`  first lint:          ${cold.toFixed(1)} ms`);
+    console.log(`  warm, same text:     ${fmt(same)}`);
+    console.log(`  warm, edited text:   ${fmt(edited)} ${edited.median < goalMs ? 'ok' : 'OVER GOAL'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const files = process.argv.slice(2);
+if (files.length) {
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    await bench(path.basename(path.dirname(f)), text, text.length > 500_000 ? 150 : 5);
+  }
+} else {
+  await bench('generated, 7 VMs', generated(7), 5);
+  const largest = largestJson(path.resolve('../shared/corpus'));
+  if (largest) await bench(`corpus: ${path.relative(path.resolve('../shared/corpus'), largest)}`, readFileSync(largest, 'utf8'), 150);
+  await bench('generated, 560 VMs', generated(560), 150);
+}
+
+/** The largest `.json` file under a directory, if it exists. */
+function largestJson(dir: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  let best: { file: string; size: number } | undefined;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const size = statSync(file).size;
+    if (!best || size > best.size) best = { file, size };
+  }
+  return best?.file;
+}

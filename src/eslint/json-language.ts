@@ -1,0 +1,102 @@
+import type { File, Language, OkParseResult, ParseResult } from '@eslint/core';
+import type { LineIndex } from '../model/location.js';
+import { parseJson, type JsonDocument, type JsonNode } from '../syntax/json/parse.js';
+import { ParseCache } from './parse-cache.js';
+import { AzureSourceCode, commentNode, type CommentNode, type VisitorKeys } from './source-code.js';
+
+/** Root of a JSON file: jsonc-parser's tree (`object`, `property`, `string`… nodes) under `body`. */
+export interface JsonRoot {
+  readonly type: 'Document';
+  readonly start: number;
+  readonly end: number;
+  readonly body: JsonNode | undefined;
+  /** Kept so the engine reuses this parse instead of parsing the buffer again. */
+  readonly document: JsonDocument;
+}
+
+export const JSON_VISITOR_KEYS: VisitorKeys = {
+  Document: ['body'],
+  object: ['children'],
+  array: ['children'],
+  property: ['children'],
+  string: [],
+  number: [],
+  boolean: [],
+  null: [],
+};
+
+/** Parses JSONC (comments, trailing commas); the first syntax error is ESLint's "Parsing error". */
+export function parseJsonFile(text: string): ParseResult<JsonRoot> {
+  const document = parseJson(text);
+  const first = document.errors[0];
+  if (first) return { ok: false, errors: [{ message: first.message, line: first.line, column: first.column }] };
+  return { ok: true, ast: { type: 'Document', start: 0, end: text.length, body: document.root, document } };
+}
+
+export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
+  private scanned: CommentNode[] | undefined;
+
+  constructor(text: string, ast: JsonRoot) {
+    super(text, ast, ast.document.lines, JSON_VISITOR_KEYS);
+    this.recordParents = false;
+  }
+
+  override getParent(node: object): object | undefined {
+    if (node === this.ast) return undefined;
+    return (node as JsonNode).parent ?? this.ast;
+  }
+
+  get comments(): readonly CommentNode[] {
+    this.scanned ??= scanJsonComments(this.text, this.lineIndex);
+    return this.scanned;
+  }
+}
+
+/** `//` and `/* *\/` comments outside strings; jsonc-parser's tree does not keep them. */
+export function scanJsonComments(text: string, lines: LineIndex): CommentNode[] {
+  const out: CommentNode[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      let end = i + 2;
+      while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+      out.push(commentNode('LineComment', text.slice(i + 2, end), i, end, lines));
+      i = end - 1;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? text.length : close + 2;
+      out.push(commentNode('BlockComment', text.slice(i + 2, close < 0 ? text.length : close), i, end, lines));
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+const parses = new ParseCache<ParseResult<JsonRoot>>(8);
+
+type JsonLanguageTypes = { LangOptions: Record<string, unknown>; Code: JsonSourceCode; RootNode: JsonRoot; Node: object };
+
+/** `azure-backup/arm`: ARM templates, Bicep-compiled JSON and their parameter files (JSONC). */
+export const armLanguage: Language<JsonLanguageTypes> = {
+  fileType: 'text',
+  lineStart: 1,
+  columnStart: 1,
+  nodeTypeKey: 'type',
+  visitorKeys: JSON_VISITOR_KEYS as Record<string, string[]>,
+  validateLanguageOptions() {
+    // No language options: the engine reads its settings from `settings['azure-backup']`.
+  },
+  parse(file: File): ParseResult<JsonRoot> {
+    const text = String(file.body);
+    return parses.get(file.path, text, () => parseJsonFile(text));
+  },
+  createSourceCode(file: File, result: OkParseResult<JsonRoot>): JsonSourceCode {
+    return new JsonSourceCode(String(file.body), result.ast);
+  },
+};

@@ -1,0 +1,48 @@
+import type { ConfigObject, Plugin, RuleDefinition, RulesConfig } from '@eslint/core';
+import { rules as catalog } from '../../rules/index.js';
+import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../engine/meta.js';
+import type { Rule, Severity } from '../engine/rule.js';
+import { hclLanguage } from './hcl-language.js';
+import { armLanguage } from './json-language.js';
+import { eslintRule } from './rules.js';
+
+export const ARM_FILES = ['**/*.json', '**/*.jsonc'];
+export const HCL_FILES = ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'];
+
+export interface AzureBackupPlugin extends Plugin {
+  readonly meta: { readonly name: string; readonly version: string; readonly namespace: 'azure-backup' };
+  readonly languages: { readonly arm: typeof armLanguage; readonly hcl: typeof hclLanguage };
+  readonly rules: Readonly<Record<string, RuleDefinition>>;
+  readonly configs: { readonly recommended: ConfigObject[]; readonly all: ConfigObject[] };
+}
+
+function severities(severityOf: (rule: Rule) => Severity): RulesConfig {
+  return Object.fromEntries(catalog.map((r) => [qualifiedRuleId(r.id), severityOf(r)]));
+}
+
+const recommendedSeverity = (r: Rule): Severity => r.meta.severity;
+const allSeverity = (r: Rule): Severity => r.meta.allSeverity ?? (r.meta.severity === 'off' ? 'warn' : r.meta.severity);
+
+const plugin = {
+  meta: { name: PACKAGE_NAME, version: VERSION, namespace: 'azure-backup' },
+  languages: { arm: armLanguage, hcl: hclLanguage },
+  rules: Object.fromEntries(catalog.map((r) => [r.id, eslintRule(r)])),
+  configs: { recommended: [], all: [] },
+} as { -readonly [K in keyof AzureBackupPlugin]: AzureBackupPlugin[K] };
+
+/**
+ * Flat configs: JSON files as ARM templates, Terraform files as HCL. `*.tf.json` matches both
+ * patterns; the Terraform entry comes last, so its language wins.
+ */
+function preset(name: string, severityOf: (rule: Rule) => Severity): ConfigObject[] {
+  const rules = severities(severityOf);
+  const plugins = { 'azure-backup': plugin };
+  return [
+    { name: `azure-backup/${name}/arm`, files: ARM_FILES, language: 'azure-backup/arm', plugins, rules },
+    { name: `azure-backup/${name}/hcl`, files: HCL_FILES, language: 'azure-backup/hcl', plugins, rules },
+  ];
+}
+
+plugin.configs = { recommended: preset('recommended', recommendedSeverity), all: preset('all', allSeverity) };
+
+export default plugin as AzureBackupPlugin;

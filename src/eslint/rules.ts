@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { RuleContext, RuleDefinition, RulesMeta, RuleTextEditor, SourceLocation, ViolationReport } from '@eslint/core';
+import { docsUrl, qualifiedRuleId } from '../engine/meta.js';
+import type { LintMessage } from '../engine/results.js';
+import type { Rule } from '../engine/rule.js';
+import type { JsonDocument } from '../syntax/json/parse.js';
+import { sessionFor, type PluginSettings } from './session.js';
+import { readSettings } from './settings.js';
+
+/** The languages every rule runs on: ours, and `@eslint/json`'s for users who lint ARM JSON with it. */
+export const RULE_LANGUAGES = ['azure-backup/arm', 'azure-backup/hcl', 'json/json', 'json/jsonc'] as const;
+
+type Options = Readonly<Record<string, unknown>>;
+
+/**
+ * One lint of one file: the rules ESLint enabled register their options while being created,
+ * and the first one to reach the root node runs the engine for all of them.
+ */
+interface Pass {
+  readonly ruleOptions: Map<string, Options>;
+  messages?: readonly LintMessage[];
+}
+
+const passes = new WeakMap<object, Pass>();
+
+function passOf(sourceCode: object): Pass {
+  let pass = passes.get(sourceCode);
+  if (!pass) {
+    pass = { ruleOptions: new Map() };
+    passes.set(sourceCode, pass);
+  }
+  return pass;
+}
+
+interface SourceCodeLike {
+  readonly text: string;
+  readonly ast: object;
+  getLoc(node: object): SourceLocation;
+}
+
+function messagesOf(context: RuleContext, sourceCode: SourceCodeLike, pass: Pass, settings: PluginSettings): readonly LintMessage[] {
+  if (pass.messages) return pass.messages;
+  const cwd = path.resolve(context.cwd);
+  const file = path.resolve(cwd, context.physicalFilename);
+  const doc = (sourceCode.ast as { document?: JsonDocument }).document;
+  pass.messages = sessionFor(cwd, settings, pass.ruleOptions).messagesFor(file, sourceCode.text, doc);
+  return pass.messages;
+}
+
+/** An engine message (1-based columns) as an ESLint report in a language whose columns start at `base`. */
+export function toReport(m: LintMessage, base: number): ViolationReport & { loc: SourceLocation } {
+  const start = { line: m.line, column: m.column - 1 + base };
+  const end = { line: m.endLine ?? m.line, column: (m.endColumn ?? m.column) - 1 + base };
+  const suggest = m.suggestions?.map((s) => ({ desc: s.desc, fix: (fixer: RuleTextEditor) => fixer.replaceTextRange([s.fix.range[0], s.fix.range[1]], s.fix.text) }));
+  return { message: m.message, loc: { start, end }, ...(suggest?.length ? { suggest } : {}) };
+}
+
+/** JSON Schema of a rule's options, from the shape of their defaults. */
+function optionsSchema(defaults: Options | undefined): RulesMeta['schema'] {
+  if (!defaults) return [];
+  const properties: Record<string, object> = {};
+  for (const [key, value] of Object.entries(defaults)) {
+    if (Array.isArray(value)) properties[key] = { type: 'array', items: { type: typeof value[0] === 'number' ? 'number' : 'string' } };
+    else properties[key] = { type: typeof value };
+  }
+  return [{ type: 'object', properties, additionalProperties: false }];
+}
+
+/** An ESLint rule that reports the engine's findings of one catalog rule in the file being linted. */
+export function eslintRule(rule: Rule): RuleDefinition {
+  const ruleId = qualifiedRuleId(rule.id);
+  return {
+    meta: {
+      type: 'problem',
+      docs: { description: rule.meta.description, url: docsUrl(rule.id), recommended: rule.meta.severity !== 'off' },
+      // A finding on a literal written in place may carry a replacement (the engine decides per finding).
+      hasSuggestions: true,
+      schema: optionsSchema(rule.meta.defaultOptions),
+      ...(rule.meta.defaultOptions ? { defaultOptions: [rule.meta.defaultOptions] } : {}),
+      languages: [...RULE_LANGUAGES],
+    } as RulesMeta,
+    create(context) {
+      const settings = readSettings(context.settings);
+      const sourceCode = context.sourceCode as unknown as SourceCodeLike;
+      const pass = passOf(sourceCode);
+      pass.ruleOptions.set(rule.id, (context.options[0] as Options | undefined) ?? {});
+      const report = () => {
+        // Columns in reports count from the language's own base (the root starts at offset 0).
+        const base = sourceCode.getLoc(sourceCode.ast).start.column;
+        for (const m of messagesOf(context, sourceCode, pass, settings)) if (m.ruleId === ruleId) context.report(toReport(m, base));
+      };
+      // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL.
+      return { Document: report, File: report };
+    },
+  };
+}

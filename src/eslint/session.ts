@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { Linter } from '../engine/linter.js';
+import type { LintOptions, RuleSetting } from '../engine/options.js';
+import { ProjectFs } from '../engine/project-fs.js';
+import type { LintMessage } from '../engine/results.js';
+import { RULE_IDS } from '../engine/rule-config.js';
+import { isTerraformFile } from '../engine/units.js';
+import type { JsonDocument } from '../syntax/json/parse.js';
+
+/** `settings['azure-backup']` in an ESLint config. */
+export interface PluginSettings {
+  readonly matrix?: '2021' | '2025';
+  readonly unknownValues?: 'ignore' | 'report';
+  /** ARM parameter files (relative to ESLint's cwd) instead of the naming convention. */
+  readonly paramFiles?: readonly string[];
+  /** Terraform var files (relative to ESLint's cwd), applied after terraform.tfvars and *.auto.tfvars. */
+  readonly varFiles?: readonly string[];
+}
+
+/** How many directory levels above a file may hold a template or module that links down to it. */
+const LINKING_LEVELS = 2;
+
+/**
+ * One engine for one project root and one set of settings, kept for the life of the process:
+ * an ESLint run over a repository evaluates each unit once, and a warm editor re-evaluates only
+ * the units of the file whose text changed.
+ */
+export class Session {
+  readonly fs: ProjectFs;
+  readonly linter: Linter;
+  private readonly results = new Map<string, { readonly text: string; readonly messages: readonly LintMessage[] }>();
+  private readonly linkersLinted = new Set<string>();
+
+  constructor(cwd: string, options: LintOptions) {
+    this.fs = new ProjectFs(cwd);
+    this.linter = new Linter(this.fs, options);
+  }
+
+  /** The engine's messages for a file whose current text (an editor buffer, or the disk copy) is `text`. */
+  messagesFor(file: string, text: string, doc?: JsonDocument): readonly LintMessage[] {
+    const cached = this.results.get(file);
+    if (cached?.text === text) return cached.messages;
+    this.sync(file, text, doc);
+    this.lintLinkers(file);
+    const messages = this.linter.messagesFor(file);
+    this.results.set(file, { text, messages });
+    return messages;
+  }
+
+  /** Makes the engine see `text` for `file`; a change drops the units that read the file. */
+  private sync(file: string, text: string, doc: JsonDocument | undefined): void {
+    const current = this.fs.read(file);
+    if (!current.ok || current.text !== text) {
+      this.fs.setOverride(file, text);
+      this.linter.invalidate(file);
+      // Any file's messages may come from a unit that read this one (parameter files, tfvars, linked templates).
+      this.results.clear();
+      this.linkersLinted.clear();
+    }
+    if (doc && doc.text === text) this.linter.units.adopt(file, doc);
+  }
+
+  /**
+   * Findings can land in a file from a unit it does not start (a linked template's finding
+   * seen through its parent, a child module's through its caller). The CLI lints every unit
+   * first; ESLint lints one file at a time, so evaluate the templates and modules nearby that
+   * name this file before asking for its messages.
+   */
+  private lintLinkers(file: string): void {
+    if (this.linkersLinted.has(file)) return;
+    this.linkersLinted.add(file);
+    const terraform = isTerraformFile(file);
+    const own = path.dirname(file);
+    let dir = own;
+    for (let level = 0; level <= LINKING_LEVELS && this.fs.contains(dir); level++) {
+      // A module calls a child in another directory; a template may link a sibling.
+      const needle = terraform ? (dir === own ? undefined : path.relative(dir, own).split(path.sep).join('/')) : path.basename(file);
+      if (needle !== undefined) this.lintUnitsNaming(dir, file, needle, terraform);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+
+  private lintUnitsNaming(dir: string, file: string, needle: string, terraform: boolean): void {
+    const pattern = terraform ? /\.tf$/i : /\.jsonc?$/i;
+    for (const name of this.fs.list(dir)) {
+      const candidate = path.join(dir, name);
+      if (candidate === file || !pattern.test(name)) continue;
+      const read = this.fs.read(candidate);
+      if (!read.ok || !read.text.includes(needle)) continue;
+      for (const unit of this.linter.units.unitsOf(candidate)) if (unit.kind !== 'plan') this.linter.lintUnit(unit);
+    }
+  }
+}
+
+const MAX_SESSIONS = 8;
+const sessions = new Map<string, Session>();
+
+/** Options of the engine: every catalog rule runs (ESLint decides which findings it shows). */
+export function engineOptions(cwd: string, settings: PluginSettings, ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>): LintOptions {
+  const rules: Record<string, RuleSetting> = {};
+  for (const id of RULE_IDS) rules[id] = ['error', ruleOptions.get(id) ?? {}];
+  return {
+    cwd,
+    rules,
+    ...(settings.matrix ? { matrix: settings.matrix } : {}),
+    ...(settings.unknownValues ? { unknownValues: settings.unknownValues } : {}),
+    ...(settings.paramFiles ? { paramFiles: settings.paramFiles } : {}),
+    ...(settings.varFiles ? { varFiles: settings.varFiles } : {}),
+  };
+}
+
+/** The session for a root, settings and rule options; the least recently used one is dropped past a few. */
+export function sessionFor(cwd: string, settings: PluginSettings, ruleOptions: ReadonlyMap<string, Readonly<Record<string, unknown>>>): Session {
+  const key = JSON.stringify([cwd, settings, [...ruleOptions].sort(([a], [b]) => a.localeCompare(b))]);
+  let session = sessions.get(key);
+  if (session) sessions.delete(key);
+  else session = new Session(cwd, engineOptions(cwd, settings, ruleOptions));
+  sessions.set(key, session);
+  if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  return session;
+}

@@ -1,0 +1,155 @@
+import type { DirectiveType, FileProblem, RulesConfig, SourceLocation, SourceRange } from '@eslint/core';
+import { ConfigCommentParser, Directive, TextSourceCodeBase } from '@eslint/plugin-kit';
+import { LineIndex } from '../model/location.js';
+
+/** A comment as ESLint's directive machinery sees it; `value` is the text without its markers. */
+export interface CommentNode {
+  readonly type: 'LineComment' | 'BlockComment';
+  readonly value: string;
+  readonly range: SourceRange;
+  readonly loc: SourceLocation;
+}
+
+/** Any syntax node of either language: offsets as `start`/`end` (HCL) or `offset`/`length` (jsonc-parser). */
+export type SyntaxNode = { readonly type: string } & ({ readonly start: number; readonly end: number } | { readonly offset: number; readonly length: number });
+
+export type VisitorKeys = Readonly<Record<string, readonly string[]>>;
+
+/** ESLint's `VisitTraversalStep`; visitors receive `args`, i.e. the node and its parent. */
+export interface VisitStep {
+  readonly kind: 1;
+  readonly target: object;
+  readonly phase: 1 | 2;
+  readonly args: unknown[];
+}
+
+const commentParser = new ConfigCommentParser();
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+
+/** CRLF, CR and LF, like `LineIndex`, so engine positions and ESLint positions agree. */
+const LINE_ENDING = /\r\n|[\r\n]/u;
+
+export function commentNode(type: CommentNode['type'], value: string, start: number, end: number, lines: LineIndex): CommentNode {
+  return { type, value, range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } };
+}
+
+/**
+ * Source code of both languages: locations from the engine's `LineIndex` (1-based columns), a
+ * generic traversal over `visitorKeys`, and ESLint directives read from comments the way
+ * `@eslint/json` does it.
+ */
+export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourceCodeBase<{
+  LangOptions: Record<string, unknown>;
+  RootNode: Root;
+  SyntaxElementWithLoc: object;
+  ConfigNode: CommentNode;
+}> {
+  private readonly parents = new WeakMap<object, object>();
+  private inlineConfigComments: CommentNode[] | undefined;
+
+  constructor(
+    text: string,
+    ast: Root,
+    protected readonly lineIndex: LineIndex,
+    private readonly keys: VisitorKeys,
+  ) {
+    super({ text, ast, lineEndingPattern: LINE_ENDING });
+  }
+
+  /** Every comment of the file, in source order. */
+  abstract get comments(): readonly CommentNode[];
+
+  override getRange(node: object): SourceRange {
+    if (node === this.ast) return [0, this.text.length];
+    if ('range' in node) return (node as CommentNode).range;
+    if ('offset' in node) {
+      const n = node as { offset: number; length: number };
+      return [n.offset, n.offset + n.length];
+    }
+    const n = node as { start: number; end: number };
+    return [n.start, n.end];
+  }
+
+  override getLoc(node: object): SourceLocation {
+    if ('loc' in node) return (node as CommentNode).loc;
+    const [start, end] = this.getRange(node);
+    return { start: this.lineIndex.position(start), end: this.lineIndex.position(end) };
+  }
+
+  /** The parent of a node; JSON nodes know theirs, HCL parents are recorded while traversing. */
+  getParent(node: object): object | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Whether `getParent` needs the parents recorded during traversal. */
+  protected recordParents = true;
+
+  /**
+   * Depth-first enter/exit steps, generated while ESLint consumes them: a large template has
+   * hundreds of thousands of nodes, and keeping every step alive costs more than walking again.
+   */
+  traverse(): Iterable<VisitStep> {
+    return { [Symbol.iterator]: () => this.walk() };
+  }
+
+  private *walk(): Generator<VisitStep> {
+    const stack: { node: SyntaxNode; parent: object | undefined; exit: boolean }[] = [{ node: this.ast, parent: undefined, exit: false }];
+    while (stack.length) {
+      const { node, parent, exit } = stack.pop()!;
+      const args = [node, parent];
+      if (exit) {
+        yield { kind: 1, target: node, phase: 2, args };
+        continue;
+      }
+      yield { kind: 1, target: node, phase: 1, args };
+      stack.push({ node, parent, exit: true });
+      const keys = this.keys[node.type] ?? [];
+      // Children go on the stack last-first so they are entered in source order.
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+        const children = Array.isArray(child) ? (child as SyntaxNode[]) : child && typeof child === 'object' ? [child as SyntaxNode] : [];
+        for (let i = children.length - 1; i >= 0; i--) {
+          if (this.recordParents) this.parents.set(children[i]!, node);
+          stack.push({ node: children[i]!, parent: node, exit: false });
+        }
+      }
+    }
+  }
+
+  getInlineConfigNodes(): CommentNode[] {
+    // Every directive names eslint; most files have none, and big ones are not worth scanning.
+    if (!this.text.includes('eslint')) return [];
+    this.inlineConfigComments ??= this.comments.filter((c) => INLINE_CONFIG.test(c.value));
+    return this.inlineConfigComments;
+  }
+
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const problems: FileProblem[] = [];
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value, justification } = commentParser.parseDirective(comment.value) ?? {};
+      if (label === 'eslint-disable-line' && comment.loc.start.line !== comment.loc.end.line) {
+        problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
+        continue;
+      }
+      if (label === 'eslint-disable' || label === 'eslint-enable' || label === 'eslint-disable-next-line' || label === 'eslint-disable-line') {
+        const type = label.slice('eslint-'.length) as DirectiveType;
+        directives.push(new Directive({ type, node: comment, value: value ?? '', justification: justification ?? '' }));
+      }
+    }
+    return { problems, directives };
+  }
+
+  applyInlineConfig(): { configs: { config: { rules: RulesConfig }; loc: SourceLocation }[]; problems: FileProblem[] } {
+    const configs: { config: { rules: RulesConfig }; loc: SourceLocation }[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value } = commentParser.parseDirective(comment.value) ?? {};
+      if (label !== 'eslint') continue;
+      const parsed = commentParser.parseJSONLikeConfig(value ?? '');
+      if (parsed.ok) configs.push({ config: { rules: parsed.config }, loc: comment.loc });
+      else problems.push({ ruleId: null, message: parsed.error.message, loc: comment.loc });
+    }
+    return { configs, problems };
+  }
+}

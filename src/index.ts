@@ -1,0 +1,6 @@
+// Package entry: the ESLint plugin as the default export, the programmatic API as named exports.
+export { default } from './eslint/plugin.js';
+export type { AzureBackupPlugin } from './eslint/plugin.js';
+export type { PluginSettings } from './eslint/session.js';
+export type { LintOptions } from './api.js';
+export { lint, lintSources } from './api.js';
