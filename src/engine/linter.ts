@@ -29,6 +29,8 @@ export class Linter {
   private readonly outcomes = new Map<string, UnitOutcome>();
   /** Units whose findings land in a file they do not start from (linked templates, child modules). */
   private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
+  /** Units that read a file: a linked template is read by its parent, a child module by its caller. */
+  private readonly readBy = new Map<string, Set<UnitOutcome>>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -46,7 +48,11 @@ export class Linter {
     if (problem) return [this.diagnosticMessage(problem)];
     const seen = new Set<string>();
     const out: LintMessage[] = [];
-    const outcomes = new Set([...this.units.unitsOf(abs).map((u) => this.lintUnit(u)), ...(this.reachedFrom.get(abs) ?? [])]);
+    const own = this.units.unitsOf(abs).map((u) => this.lintUnit(u));
+    const callers = own.flatMap((o) => this.callersOf(o));
+    // A linked template or child module is judged with the values its callers pass, not alone
+    // with its defaults: alone it would repeat their findings or report values never deployed.
+    const outcomes = new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)));
     for (const outcome of outcomes) {
       for (const m of outcome.messages.get(abs) ?? []) {
         const key = `${m.ruleId}|${m.line}|${m.column}|${m.endLine}|${m.endColumn}|${m.message}`;
@@ -56,6 +62,14 @@ export class Linter {
       }
     }
     return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  }
+
+  /** Other linted units that read this unit's entry file (or a file of its module directory). */
+  callersOf(outcome: UnitOutcome): UnitOutcome[] {
+    const entryFiles = outcome.unit.kind === 'terraform' ? outcome.evaluation.files.filter((f) => path.dirname(f) === outcome.unit.entry) : [outcome.unit.entry];
+    const callers = new Set<UnitOutcome>();
+    for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
+    return [...callers];
   }
 
   /** Files that hold findings or diagnostics of the units linted so far. */
@@ -82,6 +96,7 @@ export class Linter {
       if (!touches) continue;
       this.outcomes.delete(key);
       for (const set of this.reachedFrom.values()) set.delete(outcome);
+      for (const set of this.readBy.values()) set.delete(outcome);
     }
   }
 
@@ -94,6 +109,11 @@ export class Linter {
       const set = this.reachedFrom.get(file) ?? new Set();
       set.add(outcome);
       this.reachedFrom.set(file, set);
+    }
+    for (const file of outcome.evaluation.files) {
+      const set = this.readBy.get(file) ?? new Set();
+      set.add(outcome);
+      this.readBy.set(file, set);
     }
     return outcome;
   }

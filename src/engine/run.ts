@@ -97,7 +97,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
     results,
     rules: allRules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: r.meta.matrixRow, defaultSeverity: r.meta.severity, docsUrl: docsUrl(r.id) })),
     inventory,
-    stats: { files: files.length, units: units.size, vms: inventory.reduce((n, e) => n + Math.max(e.instances, 1), 0), durationMs: Math.round(performance.now() - started) },
+    stats: { files: files.length, units: units.size, vms: inventory.reduce((n, e) => n + e.instances, 0), durationMs: Math.round(performance.now() - started) },
     toolVersion: VERSION,
   };
 }
@@ -107,7 +107,10 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
   const seen = new Map<string, InventoryEntry>();
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
-      for (const entry of linter.lintUnit(unit).inventory) {
+      const outcome = linter.lintUnit(unit);
+      // A linked template or child module counts in its caller's inventory, with the caller's values.
+      if (linter.callersOf(outcome).length) continue;
+      for (const entry of outcome.inventory) {
         const key = `${entry.filePath}|${entry.line}|${entry.column}`;
         const prior = seen.get(key);
         // A linked template seen from its parent knows more than the template linted alone.

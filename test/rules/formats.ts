@@ -16,15 +16,13 @@ export interface FormatCase {
   readonly expected: readonly string[];
   /** What every finding's message must say. */
   readonly message?: RegExp;
-  /** A known bug elsewhere: the case runs and reports, but does not fail the suite. */
-  readonly todo?: string;
 }
 
 /** One `describe` per rule, one `it` per case. */
 export function formatSuite(rule: string, cases: readonly FormatCase[]): void {
   describe(`${rule} on ARM, Bicep and Terraform`, () => {
     for (const c of cases) {
-      it(c.name, c.todo ? { todo: c.todo } : {}, () => {
+      it(c.name, () => {
         const hits = lintHits(c.files, c.options);
         assert.deepEqual(at(hits, rule), c.expected);
         for (const h of hits.filter((x) => x.rule === rule)) if (c.message) assert.match(h.message, c.message);
@@ -351,11 +349,3 @@ export function tfCase(name: string, main: string, at: readonly Needle[], option
   return { name, files, options, expected: expectAt(files, 'main.tf', at) };
 }
 
-/** Marks the generated case `name` as a known bug (see FormatCase.todo). */
-export function withTodo(cases: readonly FormatCase[], name: string, todo: string): FormatCase[] {
-  if (!cases.some((c) => c.name === name)) throw new Error(`no case '${name}'`);
-  return cases.map((c) => (c.name === name ? { ...c, todo } : c));
-}
-
-/** A child module called by a root module in the same run is also linted as a root of its own. */
-export const CHILD_MODULE_TWICE = 'engine: modules/x is also linted as its own root, so an input-independent finding is reported twice (module.x.… and the bare address)';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/unmanaged-disk-restore.js';
 import { disk, model, run, s, vm } from './model-builder.js';
-import { armCase, CHILD_MODULE_TWICE, formatSuite, valueCases, withTodo } from './formats.js';
+import { armCase, formatSuite, valueCases } from './formats.js';
 import { armVm, armVmStorage, tfLegacyVm, UNMANAGED_OS } from './sources.js';
 
 test('an unmanaged disk warns once at the first VHD URI', () => {
@@ -31,7 +31,7 @@ const unmanagedSite = valueCases({
 });
 
 formatSuite('unmanaged-disk-restore', [
-  ...withTodo(unmanagedSite, 'Terraform: value passed into a local child module', CHILD_MODULE_TWICE),
+  ...unmanagedSite,
   armCase('ARM: off in the recommended preset', { resources: [armVmStorage('vm1', UNMANAGED_OS)] }, []),
   armCase('ARM: a managed VM passes', { resources: [armVm('vm1')] }, [], { preset: 'all' }),
 ]);
