@@ -22,10 +22,16 @@ const rule: Rule = {
         if (seen.has(nic)) continue;
         seen.add(nic);
         for (const ip of nic.ipConfigurations) {
-          checkString(ctx, ip.allocation, nic.at, (method) =>
-            eqi(method, 'Static')
-              ? `Private IP allocation '${method}' on ${nic.address}: a VM restored from a restore point gets a dynamic IP address (${cite(ctx, id, meta)})`
-              : undefined,
+          checkString(
+            ctx,
+            ip.allocation,
+            nic.at,
+            (method) =>
+              eqi(method, 'Static')
+                ? `Private IP allocation '${method}' on ${nic.address}: a VM restored from a restore point gets a dynamic IP address (${cite(ctx, id, meta)})`
+                : undefined,
+            undefined,
+            [{ message: "Use 'Dynamic' allocation, the kind a restored VM gets (reserve the address another way, e.g. in DNS)", text: '"Dynamic"' }],
           );
         }
       }

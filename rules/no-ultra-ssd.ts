@@ -11,13 +11,20 @@ const meta: RuleMeta = {
   matrixRow: 'Ultra SSD disks: Not supported.',
 };
 
+const PREMIUM = [
+  {
+    message: "Use Premium SSD ('Premium_LRS'), which Azure Backup supports; check its IOPS and throughput, which are lower than Ultra Disk's and set by disk size",
+    text: '"Premium_LRS"',
+  },
+];
+
 const rule: Rule = {
   id,
   meta,
   check(model, context) {
     const ctx = dedupe(context);
     for (const vm of model.vms) {
-      for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'));
+      for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'), PREMIUM);
     }
   },
 };

@@ -18,13 +18,21 @@ const rule: Rule = {
     const source = `(${cite(ctx, id, meta)})`;
     for (const vm of model.vms) {
       for (const flag of vm.provisionVMAgent) {
-        checkBoolean(ctx, flag, vm.at, (on) =>
-          on ? undefined : `The VM agent is not provisioned; Azure Backup takes backups through an extension of the VM agent ${source}`,
+        checkBoolean(
+          ctx,
+          flag,
+          vm.at,
+          (on) => (on ? undefined : `The VM agent is not provisioned; Azure Backup takes backups through an extension of the VM agent ${source}`),
+          [{ message: 'Provision the VM agent (true)', text: 'true' }],
         );
       }
       for (const flag of vm.allowExtensionOperations) {
-        checkBoolean(ctx, flag, vm.at, (on) =>
-          on ? undefined : `Extension operations are disabled; Azure Backup installs an extension on the VM to take backups ${source}`,
+        checkBoolean(
+          ctx,
+          flag,
+          vm.at,
+          (on) => (on ? undefined : `Extension operations are disabled; Azure Backup installs an extension on the VM to take backups ${source}`),
+          [{ message: 'Allow extension operations (true)', text: 'true' }],
         );
       }
     }

@@ -1,5 +1,5 @@
 import type { Loc } from '../../src/model/location.js';
-import type { RuleContext, Severity } from '../../src/engine/rule.js';
+import type { RuleContext, Severity, Suggestion } from '../../src/engine/rule.js';
 import { asBoolean, asNumber, type Val } from '../../src/model/value.js';
 import { at } from './report.js';
 import { quoteList, unknownSource } from './values.js';
@@ -19,13 +19,14 @@ function checkValue<T extends string | number | boolean>(
   read: Reader<T>,
   problem: (x: T) => string | undefined,
   severity?: Exclude<Severity, 'off'>,
+  suggestions?: readonly Suggestion[],
 ): void {
   if (!value) return;
   const extra = severity ? { severity } : {};
   if (value.kind !== 'unknown') {
     const x = read(value);
     const message = x === undefined ? undefined : problem(x);
-    if (message) context.report({ at: at(value, fallback), message, ...extra });
+    if (message) context.report({ at: at(value, fallback), message, ...extra, ...(suggestions ? { suggestions } : {}) });
     return;
   }
   const bad: T[] = [];
@@ -49,8 +50,9 @@ export function checkString(
   fallback: Loc,
   problem: (s: string) => string | undefined,
   severity?: Exclude<Severity, 'off'>,
+  suggestions?: readonly Suggestion[],
 ): void {
-  checkValue(context, value, fallback, readString, problem, severity);
+  checkValue(context, value, fallback, readString, problem, severity, suggestions);
 }
 
 export function checkNumber(
@@ -67,6 +69,7 @@ export function checkBoolean(
   value: Val | undefined,
   fallback: Loc,
   problem: (b: boolean) => string | undefined,
+  suggestions?: readonly Suggestion[],
 ): void {
-  checkValue(context, value, fallback, asBoolean, problem);
+  checkValue(context, value, fallback, asBoolean, problem, undefined, suggestions);
 }

@@ -1,5 +1,5 @@
 import type { AttachedDisk, VirtualMachine } from '../../src/model/types.js';
-import type { RuleContext, RuleMeta } from '../../src/engine/rule.js';
+import type { RuleContext, RuleMeta, Suggestion } from '../../src/engine/rule.js';
 import { checkString } from './check.js';
 import { cite } from './report.js';
 import { inList } from './values.js';
@@ -18,6 +18,7 @@ export function checkDiskType(
   vm: VirtualMachine,
   disk: AttachedDisk,
   unsupported: (type: string) => boolean,
+  suggestions?: readonly Suggestion[],
 ): void {
   const enhanced = protectedWithEnhancedPolicy(vm);
   const source = `(${cite(context, id, meta)})`;
@@ -36,5 +37,5 @@ export function checkDiskType(
   const enhancedOnly = type.kind === 'string' && inList(type.value, context.matrix.enhancedPolicyDiskTypes);
   // An Enhanced-only type under a policy of unknown type is itself a "may be" finding.
   const ctx = enhancedOnly && enhanced === undefined ? { ...context, report: context.reportMaybe.bind(context) } : context;
-  checkString(ctx, type, disk.at, problem);
+  checkString(ctx, type, disk.at, problem, undefined, suggestions);
 }

@@ -56,6 +56,23 @@ const MESSAGES: Record<string, string | { arm: string; hcl: string }> = {
   },
 };
 
+/** Rules whose finding offers a replacement for the literal: the suggestion's text. */
+const SUGGESTIONS: Record<string, { readonly desc: string; readonly text: string }> = {
+  'no-ultra-ssd': {
+    desc: "Use Premium SSD ('Premium_LRS'), which Azure Backup supports; check its IOPS and throughput, which are lower than Ultra Disk's and set by disk size",
+    text: '"Premium_LRS"',
+  },
+  'no-static-private-ip': { desc: "Use 'Dynamic' allocation, the kind a restored VM gets (reserve the address another way, e.g. in DNS)", text: '"Dynamic"' },
+  'vm-agent-required': { desc: 'Provision the VM agent (true)', text: 'true' },
+};
+
+/** The fixture with its flagged literal replaced, as applying the suggestion leaves it. */
+function applied(fixture: Fixture, text: string): string {
+  const from = fixture.after ? fixture.invalid.indexOf(fixture.after) : 0;
+  const at = fixture.invalid.indexOf(fixture.at, from);
+  return fixture.invalid.slice(0, at) + text + fixture.invalid.slice(at + fixture.at.length);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -69,9 +86,11 @@ function run(language: Language, fixtures: Readonly<Record<string, Fixture>>, fi
     if (!fixture || !expected) throw new Error(`no ${key} case for ${id}`);
     const [line, column] = pos(fixture.invalid, fixture.at, fixture.after).split(':').map(Number);
     const message = new RegExp(`^${escape(typeof expected === 'string' ? expected : expected[key])}`);
+    const suggestion = SUGGESTIONS[id];
+    const suggestions = suggestion ? [{ desc: suggestion.desc, output: applied(fixture, suggestion.text) }] : [];
     tester.run(`${id} (${key})`, eslintRule(id), {
       valid: [{ name: `${key}: fixed file passes`, code: fixture.valid, filename }],
-      invalid: [{ name: `${key}: violation at ${line}:${column}`, code: fixture.invalid, filename, errors: [{ message, line: line!, column: column! }] }],
+      invalid: [{ name: `${key}: violation at ${line}:${column}`, code: fixture.invalid, filename, errors: [{ message, line: line!, column: column!, suggestions }] }],
     });
   }
 }
