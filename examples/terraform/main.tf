@@ -24,6 +24,7 @@ module "web" {
   resource_group_name = azurerm_resource_group.app.name
   location            = azurerm_resource_group.app.location
   subnet_id           = azurerm_subnet.vms.id
+  size                = "Standard_B1s"
   data_disk_count     = 1
 }
 

@@ -40,10 +40,13 @@ describe('examples/terraform', () => {
     assert.equal(toPlain(db.networkInterfaces[0]!.ipConfigurations[0]!.allocation), 'Static');
     const analytics = vms['module.analytics.azurerm_linux_virtual_machine.this']!;
     assert.deepEqual(analytics.dataDisks.map((d) => `${toPlain(d.storageType)} ${toPlain(d.maxShares)} ${where(d.storageType.loc)}`), [
-      'Premium_LRS 2 main.tf:65:26',
-      'UltraSSD_LRS null main.tf:55:26',
+      'Premium_LRS 2 main.tf:66:26',
+      'UltraSSD_LRS null main.tf:56:26',
     ]);
-    assert.equal(vms['module.web.azurerm_linux_virtual_machine.this']!.dataDisks.length, 1);
+    const web = vms['module.web.azurerm_linux_virtual_machine.this']!;
+    assert.equal(web.dataDisks.length, 1);
+    assert.equal(toPlain(web.size), 'Standard_B1s');
+    assert.deepEqual(web.size.origins.map((o) => `${o.kind} ${o.name}`), ['module-input module.web']);
     assert.deepEqual(m.vms.map((vm) => vm.protectedBy.map((p) => p.policy?.address)), [
       ['azurerm_backup_policy_vm.daily'],
       ['azurerm_backup_policy_vm.daily'],
