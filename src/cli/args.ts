@@ -25,6 +25,8 @@ export interface CliArgs {
   readonly ignorePatterns: string[];
   readonly color?: boolean;
   readonly progress?: boolean;
+  /** Worker threads: a number, or `auto` (one per core); runs over few files stay on one thread. */
+  readonly concurrency?: number | 'auto';
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -34,6 +36,7 @@ export class UsageError extends Error {}
 const VALUE_FLAGS = new Set([
   '--format', '-f', '--output-file', '-o', '--matrix', '--var-file', '--param-file', '--rule', '--max-warnings',
   '--config', '-c', '--unknown-values', '--preset', '--baseline', '--write-baseline', '--changed-since', '--ignore-pattern',
+  '--concurrency',
 ]);
 
 /** Parses argv (without node and script). `--format x --output-file y` pairs may repeat. */
@@ -130,6 +133,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--ignore-pattern':
         args.ignorePatterns.push(value!);
         break;
+      case '--concurrency': {
+        const n = Number(value);
+        if (value !== 'auto' && !(Number.isInteger(n) && n >= 1)) throw new UsageError(`--concurrency takes a whole number from 1 or 'auto', not '${value}'`);
+        args.concurrency = value === 'auto' ? 'auto' : n;
+        break;
+      }
       case '--quiet':
       case '-q':
         args.quiet = true;
@@ -184,6 +193,7 @@ Options:
   -q, --quiet                report errors only
   --color, --no-color        force or disable colors
   --no-progress              no progress line on a terminal
+  --concurrency <n|auto>     threads for large runs (default auto: one per core from 3 cores)
   -h, --help                 this help
   -v, --version              print the version
 

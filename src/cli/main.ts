@@ -12,6 +12,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';
 import { formatInventory } from './inventory.js';
 import { ProgressLine } from './progress.js';
+import { parallelExecutor, resolveConcurrency } from './workers.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -87,6 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     ignores,
     ...(changedFiles ? { changedFiles } : {}),
     ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+    executor: parallelExecutor(resolveConcurrency(args.concurrency)),
   });
   progress?.clear();
   if (report.missing.length) {

@@ -72,6 +72,11 @@ export class Linter {
     return [...callers];
   }
 
+  /** Files the units linted so far read or report in: what a parallel run must keep together. */
+  touchedFiles(): string[] {
+    return [...new Set([...this.readBy.keys(), ...this.reachedFrom.keys()])];
+  }
+
   /** Files that hold findings or diagnostics of the units linted so far. */
   filesWithFindings(): string[] {
     return [...this.reachedFrom.keys()].filter((f) => [...this.reachedFrom.get(f)!].some((o) => (o.messages.get(f)?.length ?? 0) > 0));
@@ -123,7 +128,7 @@ export class Linter {
     try {
       evaluation = this.units.evaluate(unit);
     } catch (e) {
-      const file = unit.kind === 'terraform' ? unit.entry : unit.entry;
+      const file = this.anchorFile(unit);
       const reason = e instanceof RangeError ? 'input nested too deeply to evaluate' : `internal error: ${(e as Error).message}`;
       evaluation = { models: [], diagnostics: [{ loc: { file, start: 0, end: 0 }, message: `Cannot evaluate: ${reason}`, fatal: true, severity: 'error' }], files: [] };
     }
@@ -134,7 +139,7 @@ export class Linter {
       messages.set(file, list);
     };
     for (const d of evaluation.diagnostics) add(d.loc.file, this.diagnosticMessage(d));
-    const fallback: Loc = { file: unit.kind === 'terraform' ? unit.entry : unit.entry, start: 0, end: 0 };
+    const fallback: Loc = { file: this.anchorFile(unit), start: 0, end: 0 };
     // One message per rule and place: copy-loop instances and scenarios that hit the same
     // literal are one problem for the person editing it.
     const byPlace = new Map<string, { finding: Finding; scenarios: string[]; messages: Set<string> }>();
@@ -159,6 +164,13 @@ export class Linter {
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
     }
     return { unit, evaluation, messages, inventory: this.inventoryOf(unit, evaluation) };
+  }
+
+  /** Where a unit-wide problem is shown: a module directory is no file, so its first Terraform file. */
+  private anchorFile(unit: UnitRef): string {
+    if (unit.kind !== 'terraform') return unit.entry;
+    const first = this.fs.list(unit.entry).find((name) => /\.tf(\.json)?$/i.test(name));
+    return first ? path.join(unit.entry, first) : unit.entry;
   }
 
   private diagnosticMessage(d: UnitDiagnostic): LintMessage {

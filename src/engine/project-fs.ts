@@ -16,9 +16,10 @@ export type ReadResult =
 export class ProjectFs {
   private readonly overrides = new Map<string, string>();
   private readonly cache = new Map<string, ReadResult>();
+  private readonly listings = new Map<string, readonly string[]>();
 
   /** Directories besides `root` the run may read: paths given on the command line outside it. */
-  private readonly extraRoots: readonly string[];
+  readonly extraRoots: readonly string[];
 
   constructor(
     readonly root: string,
@@ -83,14 +84,25 @@ export class ProjectFs {
     const abs = path.resolve(dir);
     const names = new Set<string>();
     for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
-    if (!this.virtualOnly && this.contains(abs)) {
+    if (!this.virtualOnly && this.contains(abs)) for (const name of this.diskListing(abs)) names.add(name);
+    return [...names].sort();
+  }
+
+  /** Regular files on disk in `dir`, read once per run like file contents (pairing asks per file). */
+  private diskListing(dir: string): readonly string[] {
+    let names = this.listings.get(dir);
+    if (!names) {
       try {
-        for (const entry of readdirSync(abs, { withFileTypes: true })) if (entry.isFile()) names.add(entry.name);
+        names = readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name);
       } catch {
         // An unreadable directory simply has no neighbours to pair with.
+        names = [];
       }
+      this.listings.set(dir, names);
     }
-    return [...names].sort();
+    return names;
   }
 }
 

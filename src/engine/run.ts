@@ -15,6 +15,8 @@ export interface LintRun {
   readonly changedFiles?: ReadonlySet<string>;
   /** Called as files are linted, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Lints the discovered files instead of `lintFiles` (the CLI's worker threads). */
+  readonly executor?: (fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void) => Promise<RunReport>;
 }
 
 /** Lints files and directories on disk. */
@@ -31,7 +33,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
     const changedUnits = new Set([...run.changedFiles].flatMap((f) => linter.units.unitsOf(f).map((u) => u.key)));
     files = files.filter((f) => run.changedFiles!.has(f) || linter.units.unitsOf(f).some((u) => changedUnits.has(u.key)));
   }
-  const report = lintFiles(fs, files, options, run.onProgress);
+  const report = run.executor ? await run.executor(fs, files, options, run.onProgress) : lintFiles(fs, files, options, run.onProgress);
   return { ...(explicitFiles ? onlyAbout(report, new Set(files)) : report), missing: discovery.missing };
 }
 
@@ -64,7 +66,8 @@ export function lintSources(files: Readonly<Record<string, string>>, options: Li
   return lintFiles(fs, Object.keys(files).map((f) => path.resolve(cwd, f)).sort(), options);
 }
 
-export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void): RunReport {
+/** `inspect` sees the linter once every file is linted (a worker reports which files its units touched). */
+export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void, inspect?: (linter: Linter) => void): RunReport {
   const started = performance.now();
   const linter = new Linter(fs, options);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
@@ -92,6 +95,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   });
   const inventory = collectInventory(linter, files);
   const units = new Set(files.flatMap((f) => linter.units.unitsOf(f).map((u) => u.key)));
+  inspect?.(linter);
   return {
     cwd: fs.root,
     results,

@@ -177,18 +177,38 @@ export function hasUnknown(v: Val): boolean {
   return false;
 }
 
+/** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
+export const MAX_VALUE_NODES = 100_000;
+
+/** Thrown inside `moveTo` when the copy outgrows MAX_VALUE_NODES. */
+class TooLarge extends Error {}
+
 /**
  * The value as seen from a new use site: every node now reports at `loc`, and remembers
  * where it stood before through `origin` (whose own location is the node's former use site).
+ * A value that would copy into more than MAX_VALUE_NODES nodes becomes unknown: values that share
+ * parts (variables doubling each other) otherwise copy into exponentially large trees.
  */
 export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
+  if (v.kind !== 'array' && v.kind !== 'object') return moveNode(v, loc, origin, { left: 1 });
+  try {
+    return moveNode(v, loc, origin, { left: MAX_VALUE_NODES });
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    const origins = origin ? [{ ...origin, loc: v.loc }, ...v.origins] : v.origins;
+    return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
+  }
+}
+
+function moveNode(v: Val, loc: Loc | undefined, origin: { kind: OriginKind; name: string } | undefined, budget: { left: number }): Val {
+  if (--budget.left < 0) throw new TooLarge();
   const origins = origin ? [{ ...origin, loc: v.loc }, ...v.origins] : v.origins;
   switch (v.kind) {
     case 'array':
-      return { ...v, loc, origins, items: v.items.map((item) => moveTo(item, loc, origin)) };
+      return { ...v, loc, origins, items: v.items.map((item) => moveNode(item, loc, origin, budget)) };
     case 'object': {
       const props = new Map<string, Prop>();
-      for (const [key, p] of v.props) props.set(key, { ...p, value: moveTo(p.value, loc, origin) });
+      for (const [key, p] of v.props) props.set(key, { ...p, value: moveNode(p.value, loc, origin, budget) });
       return { ...v, loc, origins, props };
     }
     default:

@@ -31,7 +31,7 @@ function concat(args: readonly Arg[], ctx: CallContext): Val {
       if (a.kind === 'unknown') return propagate(args, ctx);
       if (a.kind !== 'array') return fail(ctx, `concat() cannot combine arrays with ${typeName(a)} (argument ${i + 1})`, args);
       if (items.length + a.items.length > MAX_ARRAY_LENGTH) return tooLarge(ctx, `concat() result over ${MAX_ARRAY_LENGTH} items`, args);
-      items.push(...a.items);
+      for (const item of a.items) items.push(item);
     }
     return newArr(items, ctx, args);
   }
@@ -171,7 +171,9 @@ function union(args: readonly Arg[], ctx: CallContext): Val {
   const present = args.filter((a) => a.kind !== 'null') as Val[];
   if (present.every((a) => a.kind === 'object')) return mergeObjects(present, ctx, mergeOrigins(args));
   if (!present.every((a) => a.kind === 'array')) {
-    const bad = present.findIndex((a) => a.kind !== present[0]!.kind);
+    // The first argument sets the kind; a first argument that is neither is itself the bad one.
+    const expected = present[0]!.kind === 'object' ? 'object' : 'array';
+    const bad = present.findIndex((a) => a.kind !== expected);
     return fail(ctx, `union() arguments must be all arrays or all objects (argument ${args.indexOf(present[bad]!) + 1} is ${typeName(present[bad]!)})`, args);
   }
   const items: Val[] = [];
@@ -275,7 +277,7 @@ function flatten(args: readonly Arg[], ctx: CallContext): Val {
     if (inner.kind === 'unknown') return propagate([inner], ctx);
     if (inner.kind !== 'array') return fail(ctx, `flatten() items must be arrays, not ${typeName(inner)}`, args);
     if (items.length + inner.items.length > MAX_ARRAY_LENGTH) return tooLarge(ctx, `flatten() result over ${MAX_ARRAY_LENGTH} items`, args);
-    items.push(...inner.items);
+    for (const item of inner.items) items.push(item);
   }
   return newArr(items, ctx, args);
 }

@@ -181,7 +181,8 @@ function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, par
   }
   const doc = ctx.parse(linked);
   if (!doc) {
-    diagnose(ctx, at, `Linked template '${relative}' cannot be read`);
+    const read = ctx.fs.read(linked);
+    diagnose(ctx, at, `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`);
     return;
   }
   if (!doc.root || doc.errors.length) {

@@ -14,6 +14,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { Attribute, Block, BlockLabel, Body, Expression, HclFile, HclSyntaxError, Identifier, ObjectItem, TemplateExpression } from './ast.js';
 import { LineIndex } from '../../model/location.js';
 import { parseTemplateRegion } from './parser.js';
+import { findDepthOverflow, MAX_JSON_DEPTH } from '../json/parse.js';
 
 /** Label count of each top-level block type; unknown types have none. */
 const TOP_LEVEL_LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, check: 1 };
@@ -52,6 +53,12 @@ class JsonConverter {
 
   convert(): HclFile {
     const parseErrors: ParseError[] = [];
+    // jsonc-parser recurses per level: refuse what would exhaust the stack.
+    const tooDeep = findDepthOverflow(this.text);
+    if (tooDeep !== undefined) {
+      this.error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, tooDeep, tooDeep + 1);
+      return { type: 'File', body: { type: 'Body', items: [], start: 0, end: this.text.length }, comments: [], errors: this.errors, start: 0, end: this.text.length };
+    }
     const root = parseTree(this.text, parseErrors, { disallowComments: true, allowTrailingComma: false });
     // jsonc-parser reports every consequence of a break; the first error is the one to fix.
     const first = parseErrors[0];

@@ -48,13 +48,15 @@ const MESSAGES: Record<string, string> = {
  * syntax errors and over-deep nesting come back as errors with 1-based positions.
  */
 export function parseJson(text: string): JsonDocument {
-  const lines = new LineIndex(text);
+  // Most files never need a position (no error, no finding): index their lines on first use.
+  let index: LineIndex | undefined;
+  const lineIndex = () => (index ??= new LineIndex(text));
   const tooDeep = findDepthOverflow(text, MAX_JSON_DEPTH);
   if (tooDeep !== undefined) {
-    const pos = lines.position(tooDeep);
+    const pos = lineIndex().position(tooDeep);
     return {
       text,
-      lines,
+      lines: lineIndex(),
       root: undefined,
       errors: [{ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset: tooDeep, length: 1, ...pos }],
     };
@@ -78,16 +80,23 @@ export function parseJson(text: string): JsonDocument {
   const errors = raw.slice(0, 1).map((e) => {
     const name = printParseErrorCode(e.error);
     const found = e.offset >= text.length ? 'end of file' : JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20))));
-    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length: e.length, ...lines.position(e.offset) };
+    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length: e.length, ...lineIndex().position(e.offset) };
   });
-  return { text, lines, root, errors };
+  return {
+    text,
+    get lines() {
+      return lineIndex();
+    },
+    root,
+    errors,
+  };
 }
 
 /**
  * Offset of the first bracket nested deeper than `limit`, or undefined. Cheap enough to run on
  * every file; skips strings and comments so that brackets inside them do not count.
  */
-function findDepthOverflow(text: string, limit: number): number | undefined {
+export function findDepthOverflow(text: string, limit: number = MAX_JSON_DEPTH): number | undefined {
   // Fast path: a file with fewer brackets than the limit cannot nest that deep.
   if (text.length < limit * 2) return undefined;
   let depth = 0;

@@ -1,4 +1,4 @@
-import { arr, hasUnknown, nul, obj, str, toPlain, unknown, type Prop, type Val } from '../../../model/value.js';
+import { arr, hasUnknown, nul, obj, str, toPlain, unknown, type Plain, type Prop, type Val } from '../../../model/value.js';
 import type { Loc } from '../../../model/location.js';
 import {
   LIMITS,
@@ -21,10 +21,27 @@ function listOrSet(v: Val, what: string): readonly Val[] {
 /** Removes duplicates (known values only); strings sorted, as Terraform orders sets of strings. */
 export function toSet(items: readonly Val[], loc: Loc | undefined): Val {
   if (items.some(hasUnknown)) return unknownFrom(items, loc);
-  const out: Val[] = [];
-  for (const item of items) if (!out.some((o) => equalVals(o, item))) out.push(item);
+  const out = unique(items);
   if (out.every((v) => v.kind === 'string')) out.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
   return arr(out, loc);
+}
+
+/** First of each group of equal known values; keyed by canonical JSON, as a pairwise scan made large sets quadratic. */
+function unique(items: readonly Val[]): Val[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = canonicalJson(toPlain(item));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** JSON with object keys sorted, so values equal as Terraform compares them give one string. */
+function canonicalJson(p: Plain | undefined): string {
+  if (p === null || typeof p !== 'object') return JSON.stringify(p) ?? 'undefined';
+  if (Array.isArray(p)) return `[${p.map(canonicalJson).join(',')}]`;
+  return `{${Object.keys(p).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((p as { [key: string]: Plain })[k])}`).join(',')}}`;
 }
 
 function flatten(items: readonly Val[], out: Val[]): boolean {
@@ -86,8 +103,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     const out: Val[] = [];
     for (const a of args) {
       if (a.kind === 'unknown') return unknownFrom([a], ctx.loc);
-      out.push(...listOrSet(a, 'concat argument'));
-      if (out.length > LIMITS.collection) return unknown('concat: result too large', ctx.loc);
+      const items = listOrSet(a, 'concat argument');
+      if (out.length + items.length > LIMITS.collection) return unknown('concat: result too large', ctx.loc);
+      // Item by item: spreading a long list as arguments overflows the stack.
+      for (const item of items) out.push(item);
     }
     return arr(out, ctx.loc);
   }, true),
@@ -124,9 +143,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   distinct: def(1, 1, ([l], ctx) => {
     const items = asList(l!, 'distinct argument');
     if (items.some(hasUnknown)) return unknownFrom(items, ctx.loc);
-    const out: Val[] = [];
-    for (const item of items) if (!out.some((o) => equalVals(o, item))) out.push(item);
-    return arr(out, ctx.loc);
+    return arr(unique(items), ctx.loc);
   }),
   range: def(1, 3, range),
   element: def(2, 2, ([l, i]) => elementAt(asList(l!, 'element list'), asNumberLike(i!, 'element index'), 'element')),
