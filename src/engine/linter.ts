@@ -13,7 +13,8 @@ import { isTerraformFile, UnitIndex, type UnitRef } from './units.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
-  readonly evaluation: Evaluation;
+  /** Every file the evaluation read; the model itself is not kept once the rules have run. */
+  readonly files: readonly string[];
   readonly messages: ReadonlyMap<string, readonly LintMessage[]>;
   readonly inventory: readonly InventoryEntry[];
 }
@@ -64,9 +65,15 @@ export class Linter {
     return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   }
 
+  /** Lets go of the parsed trees of a unit's files once it is linted (see UnitIndex.release). */
+  release(outcome: UnitOutcome): void {
+    for (const file of outcome.files) this.units.release(file);
+    if (outcome.unit.kind !== 'terraform') this.units.release(outcome.unit.entry);
+  }
+
   /** Other linted units that read this unit's entry file (or a file of its module directory). */
   callersOf(outcome: UnitOutcome): UnitOutcome[] {
-    const entryFiles = outcome.unit.kind === 'terraform' ? outcome.evaluation.files.filter((f) => path.dirname(f) === outcome.unit.entry) : [outcome.unit.entry];
+    const entryFiles = outcome.unit.kind === 'terraform' ? outcome.files.filter((f) => path.dirname(f) === outcome.unit.entry) : [outcome.unit.entry];
     const callers = new Set<UnitOutcome>();
     for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
     return [...callers];
@@ -96,7 +103,7 @@ export class Linter {
       const touches =
         outcome.unit.entry === abs ||
         outcome.unit.entry === moduleDir ||
-        outcome.evaluation.files.includes(abs) ||
+        outcome.files.includes(abs) ||
         outcome.messages.has(abs);
       if (!touches) continue;
       this.outcomes.delete(key);
@@ -115,7 +122,7 @@ export class Linter {
       set.add(outcome);
       this.reachedFrom.set(file, set);
     }
-    for (const file of outcome.evaluation.files) {
+    for (const file of outcome.files) {
       const set = this.readBy.get(file) ?? new Set();
       set.add(outcome);
       this.readBy.set(file, set);
@@ -163,7 +170,7 @@ export class Linter {
       const merged = more ? { ...finding, message: `${finding.message}${more}` } : finding;
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
     }
-    return { unit, evaluation, messages, inventory: this.inventoryOf(unit, evaluation) };
+    return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
   }
 
   /** Where a unit-wide problem is shown: a module directory is no file, so its first Terraform file. */

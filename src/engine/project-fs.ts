@@ -48,6 +48,9 @@ export class ProjectFs {
 
   /** Reads a text file inside the root; strips a UTF-8 BOM and decodes UTF-16 with a BOM. */
   read(file: string): ReadResult {
+    // Callers pass the same absolute paths again and again: look up before normalizing.
+    const hit = this.cache.get(file);
+    if (hit) return hit;
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
@@ -107,6 +110,7 @@ export class ProjectFs {
 }
 
 function isWithin(root: string, abs: string): boolean {
+  if (abs.startsWith(root) && (abs.length === root.length || abs[root.length] === path.sep) && !abs.includes(`${path.sep}..`)) return true;
   const rel = path.relative(root, abs);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

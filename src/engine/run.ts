@@ -72,7 +72,8 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   const linter = new Linter(fs, options);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
   files.forEach((file, i) => {
-    for (const unit of linter.units.unitsOf(file)) linter.lintUnit(unit);
+    for (const unit of linter.units.unitsOf(file)) linter.release(linter.lintUnit(unit));
+    linter.units.release(file);
     onProgress?.(i + 1, files.length);
   });
   const reached = new Set(files);
@@ -82,7 +83,8 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   }
   const results: LintResult[] = [...reached].sort().map((file) => {
     const messages = linter.messagesFor(file);
-    const read = fs.read(file);
+    // Reporters read the source only around findings (fingerprints, baselines).
+    const read = messages.length ? fs.read(file) : undefined;
     return {
       filePath: file,
       messages,
@@ -90,7 +92,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
       errorCount: messages.filter((m) => m.severity === 2).length,
       fatalErrorCount: messages.filter((m) => m.fatal).length,
       warningCount: messages.filter((m) => m.severity === 1).length,
-      ...(read.ok ? { source: read.text } : {}),
+      ...(read?.ok ? { source: read.text } : {}),
     };
   });
   const inventory = collectInventory(linter, files);

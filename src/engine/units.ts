@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { conventionalParameterFiles, evaluateArmUnit } from '../arm/unit.js';
-import { classifyArmJson } from '../arm/template/recognize.js';
+import { classifyArmJson, type ArmFileKind } from '../arm/template/recognize.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
 import { evaluateTerraformModule, evaluateTerraformPlan } from '../terraform/index.js';
 import type { LintOptions } from './options.js';
@@ -8,6 +8,8 @@ import type { ProjectFs } from './project-fs.js';
 import type { Evaluation, UnitDiagnostic } from './unit.js';
 
 export type UnitKind = 'arm' | 'terraform' | 'plan';
+
+type JsonKind = ArmFileKind | 'plan';
 
 export interface UnitRef {
   /** Stable identity: the template file, the plan file, or the Terraform module directory. */
@@ -36,6 +38,9 @@ function looksLikePlan(doc: JsonDocument): boolean {
 export class UnitIndex {
   private readonly docs = new Map<string, JsonDocument | undefined>();
   private readonly readErrors = new Map<string, string>();
+  /** What a JSON file is, and its syntax problem: kept after its tree is released. */
+  private readonly kinds = new Map<string, JsonKind>();
+  private readonly problems = new Map<string, UnitDiagnostic | undefined>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -71,6 +76,32 @@ export class UnitIndex {
     const abs = path.resolve(file);
     this.docs.delete(abs);
     this.readErrors.delete(abs);
+    this.kinds.delete(abs);
+    this.problems.delete(abs);
+  }
+
+  /**
+   * Lets a file's tree go once its units are linted, keeping what it is and its syntax problem.
+   * Holding every tree of a large run makes the garbage collector's work grow with the run.
+   */
+  release(file: string): void {
+    const abs = path.resolve(file);
+    if (!this.docs.has(abs)) return;
+    if (/\.jsonc?$/i.test(abs) && !isTerraformFile(abs)) {
+      this.kindOf(abs);
+      this.fileProblem(abs);
+    }
+    this.docs.delete(abs);
+  }
+
+  private kindOf(abs: string): JsonKind {
+    let kind = this.kinds.get(abs);
+    if (kind === undefined) {
+      const doc = this.parse(abs);
+      kind = !doc?.root ? 'other' : looksLikePlan(doc) ? 'plan' : classifyArmJson(doc.root);
+      this.kinds.set(abs, kind);
+    }
+    return kind;
   }
 
   readError(file: string): string | undefined {
@@ -85,10 +116,8 @@ export class UnitIndex {
       return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
     }
     if (!/\.jsonc?$/i.test(abs)) return [];
-    const doc = this.parse(abs);
-    if (!doc?.root) return [];
-    if (looksLikePlan(doc)) return [{ key: `plan:${abs}`, kind: 'plan', entry: abs }];
-    const kind = classifyArmJson(doc.root);
+    const kind = this.kindOf(abs);
+    if (kind === 'plan') return [{ key: `plan:${abs}`, kind: 'plan', entry: abs }];
     if (kind === 'template') return [{ key: `arm:${abs}`, kind: 'arm', entry: abs }];
     if (kind === 'parameters') return this.templatesPairedWith(abs);
     return [];
@@ -100,7 +129,7 @@ export class UnitIndex {
       .list(dir)
       .map((name) => path.join(dir, name))
       .filter((f) => f !== paramFile && /\.jsonc?$/i.test(f) && this.paramFilesOf(f).includes(paramFile))
-      .filter((f) => classifyArmJson(this.parse(f)?.root) === 'template')
+      .filter((f) => this.kindOf(f) === 'template')
       .map((f) => ({ key: `arm:${f}`, kind: 'arm' as const, entry: f }));
   }
 
@@ -133,6 +162,14 @@ export class UnitIndex {
 
   /** A fatal diagnostic for a JSON file that cannot be read or parsed; Terraform reports its own. */
   fileProblem(file: string): UnitDiagnostic | undefined {
+    const abs = path.resolve(file);
+    if (this.problems.has(abs)) return this.problems.get(abs);
+    const problem = this.findProblem(abs);
+    this.problems.set(abs, problem);
+    return problem;
+  }
+
+  private findProblem(file: string): UnitDiagnostic | undefined {
     if (isTerraformFile(file)) {
       const reason = this.fs.read(file);
       return reason.ok ? undefined : { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${reason.reason}`, fatal: true, severity: 'error' };

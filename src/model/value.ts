@@ -180,40 +180,77 @@ export function hasUnknown(v: Val): boolean {
 /** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
 export const MAX_VALUE_NODES = 100_000;
 
-/** Thrown inside `moveTo` when the copy outgrows MAX_VALUE_NODES. */
-class TooLarge extends Error {}
+/** Tree sizes (shared parts counted each time they appear), memoized so a DAG costs its distinct nodes. */
+const treeSizes = new WeakMap<Val, number>();
+
+function treeSize(v: Val): number {
+  if (v.kind !== 'array' && v.kind !== 'object') return 1;
+  const known = treeSizes.get(v);
+  if (known !== undefined) return known;
+  let size = 1;
+  const children = v.kind === 'array' ? v.items : [...v.props.values()].map((p) => p.value);
+  for (const child of children) {
+    size += treeSize(child);
+    if (size > MAX_VALUE_NODES) break;
+  }
+  treeSizes.set(v, size);
+  return size;
+}
 
 /**
  * The value as seen from a new use site: every node now reports at `loc`, and remembers
  * where it stood before through `origin` (whose own location is the node's former use site).
- * A value that would copy into more than MAX_VALUE_NODES nodes becomes unknown: values that share
- * parts (variables doubling each other) otherwise copy into exponentially large trees.
+ * Children are moved lazily, when read: most values are referenced far more often than they
+ * are walked. A value of more than MAX_VALUE_NODES nodes becomes unknown: values that share
+ * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
 export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
-  if (v.kind !== 'array' && v.kind !== 'object') return moveNode(v, loc, origin, { left: 1 });
-  try {
-    return moveNode(v, loc, origin, { left: MAX_VALUE_NODES });
-  } catch (e) {
-    if (!(e instanceof TooLarge)) throw e;
-    const origins = origin ? [{ ...origin, loc: v.loc }, ...v.origins] : v.origins;
-    return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
+  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc }, ...v.origins] : v.origins;
+  switch (v.kind) {
+    case 'array':
+    case 'object': {
+      if (treeSize(v) > MAX_VALUE_NODES) return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
+      return v.kind === 'array' ? movedArray(v, loc, origins, origin) : movedObject(v, loc, origins, origin);
+    }
+    // Literal objects rather than spreads: this runs for every reference to a parameter or variable.
+    case 'string':
+      return { kind: 'string', value: v.value, loc, origins };
+    case 'number':
+      return { kind: 'number', value: v.value, loc, origins };
+    case 'boolean':
+      return { kind: 'boolean', value: v.value, loc, origins };
+    case 'null':
+      return { kind: 'null', loc, origins };
+    case 'unknown':
+      return { ...v, loc, origins };
   }
 }
 
-function moveNode(v: Val, loc: Loc | undefined, origin: { kind: OriginKind; name: string } | undefined, budget: { left: number }): Val {
-  if (--budget.left < 0) throw new TooLarge();
-  const origins = origin ? [{ ...origin, loc: v.loc }, ...v.origins] : v.origins;
-  switch (v.kind) {
-    case 'array':
-      return { ...v, loc, origins, items: v.items.map((item) => moveNode(item, loc, origin, budget)) };
-    case 'object': {
-      const props = new Map<string, Prop>();
-      for (const [key, p] of v.props) props.set(key, { ...p, value: moveNode(p.value, loc, origin, budget) });
-      return { ...v, loc, origins, props };
-    }
-    default:
-      return { ...v, loc, origins };
-  }
+type MoveOrigin = { kind: OriginKind; name: string } | undefined;
+
+// Lazy children are enumerable own getters, so spreading or iterating a moved value sees them.
+function movedArray(v: ArrayVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ArrayVal {
+  let items: readonly Val[] | undefined;
+  const out = { kind: 'array', loc, origins } as { kind: 'array'; loc: Loc | undefined; origins: readonly Origin[]; items: readonly Val[] };
+  Object.defineProperty(out, 'items', { enumerable: true, get: () => (items ??= v.items.map((item) => moveTo(item, loc, origin))) });
+  return out;
+}
+
+function movedObject(v: ObjectVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ObjectVal {
+  let props: ReadonlyMap<string, Prop> | undefined;
+  const out = { kind: 'object', loc, origins } as { kind: 'object'; loc: Loc | undefined; origins: readonly Origin[]; props: ReadonlyMap<string, Prop> };
+  Object.defineProperty(out, 'props', {
+    enumerable: true,
+    get: () => {
+      if (!props) {
+        const map = new Map<string, Prop>();
+        for (const [key, p] of v.props) map.set(key, { ...p, value: moveTo(p.value, loc, origin) });
+        props = map;
+      }
+      return props;
+    },
+  });
+  return out;
 }
 
 /** Property lookup; ARM property names are case-insensitive, Terraform's are not. */

@@ -17,21 +17,13 @@ import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from
 import type { ArmResource } from '../template/context.js';
 import { displayText, idText } from '../template/scope.js';
 import { idOf, parentId, scopeOf } from './ids.js';
+import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
 
 /** A property the template leaves out: Azure's default applies, which no rule flags. */
 const ABSENT: Val = nul();
 
-const T = {
-  vm: 'microsoft.compute/virtualmachines',
-  vmss: 'microsoft.compute/virtualmachinescalesets',
-  disk: 'microsoft.compute/disks',
-  nic: 'microsoft.network/networkinterfaces',
-  vault: 'microsoft.recoveryservices/vaults',
-  policy: 'microsoft.recoveryservices/vaults/backuppolicies',
-  protectedItem: 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems',
-  extension: 'microsoft.compute/virtualmachines/extensions',
-} as const;
+const T = ARM_TYPES;
 
 /** Maps evaluated ARM resources onto the model and links them by resource id. */
 export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario): Model {
@@ -45,10 +37,10 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const policies = byType(T.policy).map((r) => mapPolicy(r, base(r), vaultById.get(parentId(r.id, 'backuppolicies') ?? '')));
   const policyById = indexById(policies);
   const extensions = byType(T.extension);
-  const diagnosticSettings = resources.filter((r) => /(^|\/)diagnosticsettings$/i.test(r.type)).map(mapDiagnosticSetting);
+  const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
   const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensions, diagnosticSettings));
   const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vaultById, policyById));
-  const locks = resources.filter((r) => /(^|\/)locks$/i.test(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
+  const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
   return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../model/value.js';
 import type { JsonNode } from '../../syntax/json/parse.js';
+import { ARM_TYPES, isModelled } from '../model/modelled-types.js';
 import { ARM_LIMITS, diagnose, type ArmResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
@@ -12,7 +13,6 @@ interface Parent {
 }
 
 const TOP_LEVEL_SKIP = new Set(['copy', 'condition', 'dependson', 'resources', 'existing', 'comments']);
-const DEPLOYMENTS = 'microsoft.resources/deployments';
 
 /** Evaluates a `resources` section (array, or object keyed by symbolic name in languageVersion 2.0). */
 export function evaluateResources(scope: TemplateScope, resources: JsonNode | undefined, target: DeploymentTarget, parent?: Parent): void {
@@ -77,10 +77,13 @@ function evaluateInstance(
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
   const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
   const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
-  const isDeployment = type.toLowerCase() === DEPLOYMENTS;
-  const body = evaluateNode(node, scope, (key, depth) =>
-    depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
-  );
+  const isDeployment = type.toLowerCase() === ARM_TYPES.deployment;
+  // Only modelled resources need their properties; for the rest the scope places their id.
+  const body = isModelled(type)
+    ? evaluateNode(node, scope, (key, depth) =>
+        depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
+      )
+    : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
   const resource: ArmResource = {
     file: scope.file,
     type,

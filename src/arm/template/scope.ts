@@ -3,7 +3,7 @@ import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../mode
 import type { ExpressionScope } from '../expression/scope.js';
 import type { JsonNode } from '../../syntax/json/parse.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
-import { entries, jsonToVal, nodeLoc, prop } from './json-val.js';
+import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
 import type { RunContext } from './context.js';
 
@@ -128,7 +128,7 @@ export class TemplateScope implements ExpressionScope {
 
   /** The parameter's value where it stands, with the origin that set it. */
   private resolveParameter(key: string, name: string): Val | undefined {
-    const decl = findByKey(prop(this.state.template, 'parameters'), key);
+    const decl = prop(prop(this.state.template, 'parameters'), key);
     const supplied = this.state.supplied.get(key);
     if (!decl && !supplied) return undefined;
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
@@ -173,7 +173,7 @@ export class TemplateScope implements ExpressionScope {
   private resolveVariable(key: string, name: string): Val | undefined {
     const variables = prop(this.state.template, 'variables');
     const cycleKey = `var:${key}`;
-    const node = findByKey(variables, key);
+    const node = prop(variables, key);
     const copyEntry = node ? undefined : findVariableCopy(variables, key);
     if (!node && !copyEntry) return undefined;
     if (this.state.evaluating.has(cycleKey)) {
@@ -234,11 +234,6 @@ export class TemplateScope implements ExpressionScope {
     const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
     return unknown(`reference(${what}) is known only after deployment`, site);
   }
-}
-
-function findByKey(node: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
-  for (const [k, v] of entries(node)) if (typeof k.value === 'string' && k.value.toLowerCase() === lowerKey) return v;
-  return undefined;
 }
 
 /** The `copy` entry of the `variables` section that defines variable `lowerKey`. */

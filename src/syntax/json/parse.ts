@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../../model/location.js';
+import { parseWellFormed } from './fast-tree.js';
 
 export type JsonNode = Node;
 
@@ -51,18 +52,34 @@ export function parseJson(text: string): JsonDocument {
   // Most files never need a position (no error, no finding): index their lines on first use.
   let index: LineIndex | undefined;
   const lineIndex = () => (index ??= new LineIndex(text));
-  const tooDeep = findDepthOverflow(text, MAX_JSON_DEPTH);
-  if (tooDeep !== undefined) {
-    const pos = lineIndex().position(tooDeep);
+  const fast = parseWellFormed(text, MAX_JSON_DEPTH);
+  if (fast) {
     return {
       text,
-      lines: lineIndex(),
-      root: undefined,
-      errors: [{ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset: tooDeep, length: 1, ...pos }],
+      get lines() {
+        return lineIndex();
+      },
+      root: fast,
+      errors: [],
     };
   }
   let raw: ParseError[] = [];
-  let root = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // Scanning every file for its depth would cost more than this rare case: look only when it happens.
+    const at = findDepthOverflow(text, MAX_JSON_DEPTH) ?? 0;
+    return {
+      text,
+      get lines() {
+        return lineIndex();
+      },
+      root: undefined,
+      errors: [{ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset: at, length: 1, ...lineIndex().position(at) }],
+    };
+  }
   if (raw.length) {
     // ARM's parser accepts line breaks inside strings (multi-line expressions); blanking them
     // keeps every offset while letting a strict JSON parser read the file.

@@ -1,0 +1,198 @@
+import type { Node } from 'jsonc-parser';
+
+/**
+ * A fast parser for well-formed JSON with comments and trailing commas (what ARM accepts,
+ * including line breaks inside strings), building the same tree as jsonc-parser's `parseTree`.
+ * It gives up (returns undefined) at the first thing it does not expect, and the caller lets
+ * jsonc-parser produce the error messages and the partial tree: speed for the common case,
+ * jsonc-parser's recovery for broken files.
+ */
+export function parseWellFormed(text: string, maxDepth: number): Node | undefined {
+  const p = new Parser(text, maxDepth);
+  p.skipSpace();
+  if (p.pos >= text.length) return undefined;
+  const root = p.value(undefined, 0);
+  if (!root) return undefined;
+  p.skipSpace();
+  return p.pos === text.length ? root : undefined;
+}
+
+type Mutable = { -readonly [K in keyof Node]: Node[K] } & { children?: Node[] };
+
+class Parser {
+  pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  skipSpace(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) this.pos++;
+      else if (c === 0x2f && t.charCodeAt(this.pos + 1) === 0x2f) {
+        this.pos += 2;
+        while (this.pos < t.length && t.charCodeAt(this.pos) !== 0x0a && t.charCodeAt(this.pos) !== 0x0d) this.pos++;
+      } else if (c === 0x2f && t.charCodeAt(this.pos + 1) === 0x2a) {
+        const close = t.indexOf('*/', this.pos + 2);
+        if (close < 0) {
+          this.pos = Number.NaN;
+          return;
+        }
+        this.pos = close + 2;
+      } else return;
+    }
+  }
+
+  value(parent: Node | undefined, depth: number): Node | undefined {
+    const t = this.text;
+    const start = this.pos;
+    const c = t.charCodeAt(start);
+    if (c === 0x22) return this.string(parent);
+    if (c === 0x7b) return depth < this.maxDepth ? this.object(parent, depth) : undefined;
+    if (c === 0x5b) return depth < this.maxDepth ? this.array(parent, depth) : undefined;
+    if (c === 0x74 && t.startsWith('true', start)) return this.literal(parent, 'boolean', true, 4);
+    if (c === 0x66 && t.startsWith('false', start)) return this.literal(parent, 'boolean', false, 5);
+    if (c === 0x6e && t.startsWith('null', start)) return this.literal(parent, 'null', null, 4);
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number(parent);
+    return undefined;
+  }
+
+  private literal(parent: Node | undefined, type: 'boolean' | 'null', value: boolean | null, length: number): Node {
+    const node: Mutable = { type, offset: this.pos, length, value, parent: parent! };
+    this.pos += length;
+    return node;
+  }
+
+  private number(parent: Node | undefined): Node | undefined {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    if (t.charCodeAt(i) === 0x2d) i++;
+    const digitsFrom = i;
+    while (isDigit(t.charCodeAt(i))) i++;
+    if (i === digitsFrom) return undefined;
+    if (t.charCodeAt(i) === 0x2e) {
+      i++;
+      const fraction = i;
+      while (isDigit(t.charCodeAt(i))) i++;
+      if (i === fraction) return undefined;
+    }
+    const e = t.charCodeAt(i);
+    if (e === 0x65 || e === 0x45) {
+      i++;
+      const sign = t.charCodeAt(i);
+      if (sign === 0x2b || sign === 0x2d) i++;
+      const exponent = i;
+      while (isDigit(t.charCodeAt(i))) i++;
+      if (i === exponent) return undefined;
+    }
+    this.pos = i;
+    return { type: 'number', offset: start, length: i - start, value: Number(t.slice(start, i)), parent: parent! } as Node;
+  }
+
+  private string(parent: Node | undefined): Node | undefined {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    let escaped = false;
+    for (;;) {
+      if (i >= t.length) return undefined;
+      const c = t.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        escaped = true;
+        i += 2;
+      } else i++;
+    }
+    const raw = t.slice(start + 1, i);
+    const value = escaped ? unescape(raw) : raw;
+    if (value === undefined) return undefined;
+    this.pos = i + 1;
+    return { type: 'string', offset: start, length: i + 1 - start, value, parent: parent! } as Node;
+  }
+
+  private object(parent: Node | undefined, depth: number): Node | undefined {
+    const t = this.text;
+    const node: Mutable = { type: 'object', offset: this.pos, length: 0, children: [], parent: parent! };
+    this.pos++;
+    for (;;) {
+      this.skipSpace();
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x7d) break;
+      if (c !== 0x22) return undefined;
+      const property: Mutable = { type: 'property', offset: this.pos, length: 0, children: [], parent: node };
+      const key = this.string(property);
+      if (!key) return undefined;
+      this.skipSpace();
+      if (t.charCodeAt(this.pos) !== 0x3a) return undefined;
+      property.colonOffset = this.pos;
+      this.pos++;
+      this.skipSpace();
+      const value = this.value(property, depth + 1);
+      if (!value) return undefined;
+      property.children!.push(key, value);
+      property.length = value.offset + value.length - property.offset;
+      node.children!.push(property);
+      this.skipSpace();
+      const next = t.charCodeAt(this.pos);
+      if (next === 0x2c) this.pos++;
+      else if (next !== 0x7d) return undefined;
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    return node;
+  }
+
+  private array(parent: Node | undefined, depth: number): Node | undefined {
+    const t = this.text;
+    const node: Mutable = { type: 'array', offset: this.pos, length: 0, children: [], parent: parent! };
+    this.pos++;
+    for (;;) {
+      this.skipSpace();
+      if (t.charCodeAt(this.pos) === 0x5d) break;
+      const item = this.value(node, depth + 1);
+      if (!item) return undefined;
+      node.children!.push(item);
+      this.skipSpace();
+      const next = t.charCodeAt(this.pos);
+      if (next === 0x2c) this.pos++;
+      else if (next !== 0x5d) return undefined;
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    return node;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decodes a string's escapes; undefined for an invalid one (jsonc-parser then reports it). */
+function unescape(raw: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = raw[++i];
+    if (e === 'u') {
+      const hex = raw.slice(i + 1, i + 5);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 4;
+    } else {
+      const decoded = e === undefined ? undefined : ESCAPES[e];
+      if (decoded === undefined) return undefined;
+      out += decoded;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseTree, type Node } from 'jsonc-parser';
+import { parseWellFormed } from '../../../src/syntax/json/fast-tree.js';
+import { REPO_ROOT } from '../../helpers/cli.js';
+
+/** The tree without parent links, for comparison. */
+function plain(node: Node | undefined): unknown {
+  if (!node) return node;
+  const { parent: _parent, children, ...rest } = node;
+  return children ? { ...rest, children: children.map(plain) } : rest;
+}
+
+function jsonc(text: string): Node | undefined {
+  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('the fast JSON tree', () => {
+  const cases: Record<string, string> = {
+    scalars: '[1, -2.5e+3, 0.25, true, false, null, "s"]',
+    escapes: String.raw`{"a": "q\"uo\\te\/\b\f\n\r\t\u00e9\uD83D\uDE00", "k\u0065y": 1}`,
+    comments: '// head\n{ /* a */ "a": 1, // b\n "b": [1, 2, ], }\n/* tail */',
+    nested: '{"a": {"b": [{"c": []}, {}]}, "d": ""}',
+    unicode: '{"naïve": "日本語 ✓"}',
+    crlf: '{\r\n  "a": 1,\r\n  "b": "x"\r\n}\r\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`builds jsonc-parser's tree: ${name}`, () => assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text))));
+  }
+
+  it("builds jsonc-parser's tree for every JSON file of examples/ and the test fixtures", () => {
+    const files = [...jsonFiles(path.join(REPO_ROOT, 'examples')), ...jsonFiles(path.join(REPO_ROOT, 'test', 'fixtures'))];
+    assert.ok(files.length >= 5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text)), file);
+    }
+  });
+
+  it('links every node to its parent', () => {
+    const root = parseWellFormed('{"a": [1]}', 1000)!;
+    const property = root.children![0]!;
+    assert.equal(property.parent, root);
+    assert.equal(property.children![1]!.parent, property);
+    assert.equal(property.children![1]!.children![0]!.parent, property.children![1]);
+  });
+
+  it('accepts line breaks inside strings, as ARM does', () => {
+    const root = parseWellFormed('{"a": "[concat(\n  \'x\')]"}', 1000)!;
+    assert.equal(root.children![0]!.children![1]!.value, "[concat(\n  'x')]");
+  });
+
+  it('gives up on anything broken, so that jsonc-parser reports it', () => {
+    for (const text of ['', '  ', '{', '{"a" 1}', '{"a": }', '[1 2]', '{"a": 1} x', '"\\q"', '[01x]', '{"a": tru}', '/* open', '[-]', '[1.]', '[1e]', '{a: 1}']) {
+      assert.equal(parseWellFormed(text, 1000), undefined, text);
+    }
+  });
+
+  it('gives up past the depth limit instead of recursing on', () => {
+    assert.equal(parseWellFormed('['.repeat(50) + ']'.repeat(50), 10), undefined);
+    assert.ok(parseWellFormed('['.repeat(10) + ']'.repeat(10), 10));
+  });
+});
