@@ -3,7 +3,7 @@ import type { UnitDiagnostic } from '../engine/unit.js';
 import type { Loc } from '../model/location.js';
 import { arr, obj, str, unknown, type ObjectVal, type Val } from '../model/value.js';
 import { childValue, parseJson, type JsonNode } from '../syntax/json/parse.js';
-import { jsonToVal } from './json-values.js';
+import { jsonToVal } from '../model/from-json.js';
 import { declarationOf } from './map/links.js';
 import { modulePrefix, type TfResource } from './resource.js';
 
@@ -152,7 +152,7 @@ export function readPlan(file: string, text: string): PlanRead | undefined {
   const resources = planned.map((p): TfResource => {
     const valuesNode = childValue(p.node, 'values');
     const reason = `${p.address} is known only after apply`;
-    let body = valuesNode ? jsonToVal(valuesNode, file) : obj([], p.addressLoc);
+    let body = valuesNode ? jsonToVal(file, valuesNode) : obj([], p.addressLoc);
     if (body.kind !== 'object') body = obj([], p.addressLoc);
     body = overlayUnknown(body, afterUnknown.get(p.address), reason) as ObjectVal;
     const configKey = declarationOf(p.address).replace(/\[[^\]]*\]\./g, '.');

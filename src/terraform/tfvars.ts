@@ -6,7 +6,7 @@ import type { Diagnostics } from './diagnostics.js';
 import type { Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { fail } from './eval/support.js';
-import { jsonToVal } from './json-values.js';
+import { jsonToVal } from '../model/from-json.js';
 
 /** Variable files hold constants: any reference is an error, as in Terraform. */
 const CONSTANT_SCOPE: Scope = {
@@ -36,7 +36,7 @@ export function parseVarFile(file: string, text: string, diagnostics: Diagnostic
     if (root?.type !== 'object') return out;
     for (const p of root.children ?? []) {
       const [k, v] = p.children ?? [];
-      if (k && v) out.set(k.value as string, { value: jsonToVal(v, file), nameLoc: { file, start: k.offset, end: k.offset + k.length } });
+      if (k && v) out.set(k.value as string, { value: jsonToVal(file, v), nameLoc: { file, start: k.offset, end: k.offset + k.length } });
     }
     return out;
   }
