@@ -95,6 +95,20 @@ interface Frame {
   startOfLine: boolean;
 }
 
+/** Punctuation that is always one token of one character. */
+const SINGLE_CHAR_TOKENS = new Map<number, T>([
+  [91 /* [ */, T.OBrack],
+  [93 /* ] */, T.CBrack],
+  [40 /* ( */, T.OParen],
+  [41 /* ) */, T.CParen],
+  [44 /* , */, T.Comma],
+  [42 /* * */, T.Star],
+  [37 /* % */, T.Percent],
+  [43 /* + */, T.Plus],
+  [45 /* - */, T.Minus],
+  [63 /* ? */, T.Question],
+]);
+
 const ID_START = /[\p{ID_Start}]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
@@ -386,37 +400,12 @@ export function lex(text: string, template?: { start: number; end: number }): To
         if (next === 46 && text.charCodeAt(i + 2) === 46) emit(T.Ellipsis, i, (i += 3));
         else emit(T.Dot, i, ++i);
         continue;
-      case 91:
-        emit(T.OBrack, i, ++i);
-        continue;
-      case 93:
-        emit(T.CBrack, i, ++i);
-        continue;
-      case 40:
-        emit(T.OParen, i, ++i);
-        continue;
-      case 41:
-        emit(T.CParen, i, ++i);
-        continue;
-      case 44:
-        emit(T.Comma, i, ++i);
-        continue;
-      case 42:
-        emit(T.Star, i, ++i);
-        continue;
-      case 37:
-        emit(T.Percent, i, ++i);
-        continue;
-      case 43:
-        emit(T.Plus, i, ++i);
-        continue;
-      case 45:
-        emit(T.Minus, i, ++i);
-        continue;
-      case 63:
-        emit(T.Question, i, ++i);
-        continue;
       default: {
+        const single = SINGLE_CHAR_TOKENS.get(c);
+        if (single !== undefined) {
+          emit(single, i, ++i);
+          continue;
+        }
         // One invalid token per character (a whole surrogate pair counts as one character).
         const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
         emit(T.Invalid, i, (i += len));
