@@ -36,12 +36,30 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const vaultById = indexById(vaults);
   const policies = byType(T.policy).map((r) => mapPolicy(r, base(r), vaultById.get(parentId(r.id, 'backuppolicies') ?? '')));
   const policyById = indexById(policies);
-  const extensions = byType(T.extension);
+  const extensionsByVm = groupBy(byType(T.extension), (e) => parentId(e.id, 'extensions'), (e) => ({
+    at: e.typeLoc,
+    publisher: getPath(e.body, ['properties', 'publisher']) ?? ABSENT,
+    type: getPath(e.body, ['properties', 'type']) ?? ABSENT,
+  }));
   const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
-  const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensions, diagnosticSettings));
-  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vaultById, policyById));
+  const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
+  const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensionsByVm, settingsByTarget));
+  const vmById = indexById(vms);
+  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
   return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
+}
+
+function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined, value: (item: T) => U): Map<string, U[]> {
+  const map = new Map<string, U[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(value(item));
+    else map.set(k, [value(item)]);
+  }
+  return map;
 }
 
 function indexById<T extends { id?: string }>(items: readonly T[]): Map<string, T> {
@@ -144,8 +162,8 @@ function mapVm(
   r: ArmResource,
   diskById: Map<string, ManagedDisk>,
   nicById: Map<string, NetworkInterface>,
-  extensions: readonly ArmResource[],
-  diagnosticSettings: readonly DiagnosticSetting[],
+  extensionsByVm: ReadonlyMap<string, readonly Extension[]>,
+  settingsByTarget: ReadonlyMap<string, readonly DiagnosticSetting[]>,
 ): VirtualMachine {
   const scaleSet = r.type.toLowerCase() === T.vmss;
   const p = scaleSet ? getPath(r.body, ['properties', 'virtualMachineProfile']) : props(r);
@@ -157,9 +175,6 @@ function mapVm(
   const nicIds = (asArray(getPath(p, ['networkProfile', 'networkInterfaces'])) ?? []).map((n) => idOf(getProp(n, 'id')));
   const networkInterfaces = nicIds.flatMap((id) => (id && nicById.get(id) ? [nicById.get(id)!] : []));
   for (const nic of networkInterfaces) nic.attached = true;
-  const vmExtensions: Extension[] = extensions
-    .filter((e) => r.id && parentId(e.id, 'extensions') === r.id)
-    .map((e) => ({ at: e.typeLoc, publisher: getPath(e.body, ['properties', 'publisher']) ?? ABSENT, type: getPath(e.body, ['properties', 'type']) ?? ABSENT }));
   const imageRef = getProp(storage, 'imageReference');
   const planEntry = getPropEntry(r.body, 'plan');
   const windowsAgent = getPath(os, ['windowsConfiguration', 'provisionVMAgent']);
@@ -194,8 +209,8 @@ function mapVm(
     zones: getProp(r.body, 'zones') ?? ABSENT,
     ...(getPath(p, ['availabilitySet', 'id']) ? { availabilitySet: getPath(p, ['availabilitySet', 'id'])! } : {}),
     networkInterfaces,
-    extensions: vmExtensions,
-    diagnosticSettings: diagnosticSettings.filter((d) => r.id && d.targetId === r.id),
+    extensions: [...((r.id && extensionsByVm.get(r.id)) || [])],
+    diagnosticSettings: [...((r.id && settingsByTarget.get(r.id)) || [])],
     protectedBy: [],
     scaleSet,
     ...(r.copyIndex !== undefined ? { instanceIndex: r.copyIndex } : {}),
@@ -212,13 +227,14 @@ function describeCount(list: Val | undefined): string | undefined {
 function mapProtectedItem(
   r: ArmResource,
   vms: readonly VirtualMachine[],
+  vmById: ReadonlyMap<string, VirtualMachine>,
   vaultById: Map<string, Vault>,
   policyById: Map<string, BackupPolicy>,
 ): ProtectedItem {
   const p = props(r);
   const sourceVm = getProp(p, 'sourceResourceId') ?? getProp(p, 'virtualMachineId') ?? ABSENT;
   const sourceId = idOf(sourceVm);
-  const vm = (sourceId ? vms.find((v) => v.id === sourceId) : undefined) ?? vmFromItemName(r.name, vms);
+  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? vmFromItemName(r.name, vms);
   const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
   const policyId = idOf(getProp(p, 'policyId'));
   const policy = policyId ? policyById.get(policyId) : undefined;
