@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { it } from 'node:test';
 import { cli, REPO_ROOT } from '../helpers/cli.js';
+import { sarifMultitool, validateSarif } from '../helpers/sarif-validator.js';
 
 interface SarifResult {
   ruleId: string;
@@ -28,6 +29,16 @@ it('every SARIF result on examples/ has the region the stylish output shows', as
     }),
   );
   assert.deepEqual([...fromSarif].sort(), [...fromStylish].sort());
+});
+
+it("the CLI's SARIF for examples/ passes the SARIF Multitool validator", async (t) => {
+  const tool = sarifMultitool();
+  if ('skip' in tool) {
+    t.skip(tool.skip);
+    return;
+  }
+  const { stdout } = await cli(['examples', '--format', 'sarif'], REPO_ROOT);
+  assert.deepEqual(validateSarif(tool.bin, stdout), []);
 });
 
 it('a value passed into a Terraform module names the module call in the message and the related locations', async () => {

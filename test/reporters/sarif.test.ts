@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LintResult, RunReport } from '../../src/engine/results.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { RULES, sampleReport } from './fixture.js';
+import { sarifMultitool, validateSarif } from '../helpers/sarif-validator.js';
 
 const CWD = '/work/project';
 
@@ -145,36 +143,11 @@ describe('sarif formatter', () => {
   });
 
   it('passes the SARIF Multitool validator', (t) => {
-    const require = createRequire(import.meta.url);
-    let bin: string;
-    try {
-      bin = require('@microsoft/sarif-multitool') as string;
-    } catch {
-      t.skip(`@microsoft/sarif-multitool has no binary for ${process.platform}`);
+    const tool = sarifMultitool();
+    if ('skip' in tool) {
+      t.skip(tool.skip);
       return;
     }
-    // npm 11 skips the package's postinstall, which is what sets this run bit.
-    chmodSync(bin, 0o755);
-    const probe = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) {
-      t.skip(`Sarif.Multitool cannot run on this platform: ${probe.error?.message ?? probe.stderr}`);
-      return;
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'abl-sarif-'));
-    try {
-      const input = join(dir, 'report.sarif');
-      const output = join(dir, 'validation.sarif');
-      writeFileSync(input, sarif(sampleReport(dir)));
-      const v = spawnSync(bin, ['validate', input, '--output', output, '--level', 'Error;Warning', '--log', 'ForceOverwrite', '--quiet'], {
-        encoding: 'utf8',
-      });
-      assert.equal(v.status, 0, v.stdout + v.stderr);
-      const problems = (JSON.parse(readFileSync(output, 'utf8')).runs[0].results as { ruleId: string; level: string; message: unknown }[]).map(
-        (r) => `${r.level} ${r.ruleId} ${JSON.stringify(r.message)}`,
-      );
-      assert.deepEqual(problems, []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    assert.deepEqual(validateSarif(tool.bin, sarif(sampleReport(tmpdir()))), []);
   });
 });
