@@ -19,16 +19,27 @@ export type ParseJsonFile = (file: string) => JsonDocument | undefined;
  */
 export function conventionalParameterFiles(template: string, fs: ProjectFs): string[] {
   const dir = path.dirname(template);
-  const base = path.basename(template).replace(/\.jsonc?$/i, '').toLowerCase();
+  const base = templateBase(path.basename(template));
   return fs
     .list(dir)
-    .filter((name) => {
-      const lower = name.toLowerCase();
-      if (!/\.jsonc?$/.test(lower)) return false;
-      const stem = lower.replace(/\.jsonc?$/, '');
-      return stem === `${base}.parameters` || stem.startsWith(`${base}.parameters.`) || (base === 'template' && stem === 'parameters');
-    })
+    .filter((name) => pairsByName(base, name))
     .map((name) => path.join(dir, name));
+}
+
+/** Whether the file `name` is, by the convention above, a parameter file of the template `templateName` beside it. */
+export function isConventionalParameterFile(templateName: string, name: string): boolean {
+  return pairsByName(templateBase(templateName), name);
+}
+
+function templateBase(templateName: string): string {
+  return templateName.replace(/\.jsonc?$/i, '').toLowerCase();
+}
+
+function pairsByName(base: string, name: string): boolean {
+  const lower = name.toLowerCase();
+  if (!/\.jsonc?$/.test(lower)) return false;
+  const stem = lower.replace(/\.jsonc?$/, '');
+  return stem === `${base}.parameters` || stem.startsWith(`${base}.parameters.`) || (base === 'template' && stem === 'parameters');
 }
 
 /** Evaluates a template once per parameter file (or once with defaults when it has none). */

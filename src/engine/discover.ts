@@ -20,7 +20,13 @@ export interface Discovery {
  * folders and what `.gitignore` files exclude); symlinked directories are not followed, so
  * a link loop cannot trap the walk; nothing outside `root` is read.
  */
-export function discoverFiles(paths: readonly string[], root: string, extraIgnores: readonly IgnorePattern[] = []): Discovery {
+export function discoverFiles(
+  paths: readonly string[],
+  root: string,
+  extraIgnores: readonly IgnorePattern[] = [],
+  /** Told the regular files of each directory walked, so the run need not list it again. */
+  onListing?: (dir: string, files: readonly string[]) => void,
+): Discovery {
   const files = new Set<string>();
   const missing: string[] = [];
   const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g.pattern, g.base))];
@@ -43,26 +49,28 @@ export function discoverFiles(paths: readonly string[], root: string, extraIgnor
         continue;
       }
     }
-    if (stat.isDirectory()) walk(abs, root, rootIgnores, files);
+    if (stat.isDirectory()) walk(abs, root, rootIgnores, files, onListing);
     else if (stat.isFile() && !isIgnored(rootIgnores, abs, false)) files.add(abs);
   }
   return { files: [...files].sort(), missing };
 }
 
-function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<string>): void {
-  const ignores = dir === root ? inherited : [...inherited, ...loadGitignore(dir, root)];
+function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<string>, onListing?: (dir: string, files: readonly string[]) => void): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+  // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
+  const ignores = dir === root || !entries.some((entry) => entry.name === '.gitignore') ? inherited : [...inherited, ...loadGitignore(dir, root)];
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(ignores, abs, true)) continue;
-      walk(abs, root, ignores, out);
+      walk(abs, root, ignores, out, onListing);
     } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(ignores, abs, false)) {
       out.add(abs);
     }

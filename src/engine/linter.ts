@@ -5,7 +5,7 @@ import { asString, toPlain, type Val } from '../model/value.js';
 import { runRules, type Finding } from './findings.js';
 import { Positions, toLintMessage } from './messages.js';
 import type { LintOptions } from './options.js';
-import type { ProjectFs } from './project-fs.js';
+import { resolvePath, type ProjectFs } from './project-fs.js';
 import type { InventoryEntry, LintMessage } from './results.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import type { Evaluation, UnitDiagnostic } from './unit.js';
@@ -44,7 +44,7 @@ export class Linter {
 
   /** Every message for one file: its syntax problem, or the findings of each unit it belongs to. */
   messagesFor(file: string): LintMessage[] {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     const problem = this.units.fileProblem(abs);
     if (problem) return [this.diagnosticMessage(problem)];
     const seen = new Set<string>();
@@ -94,7 +94,7 @@ export class Linter {
    * file of the same units re-evaluates them; other units stay cached (a warm editor session).
    */
   invalidate(file: string): void {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     this.units.forget(abs);
     // Line indexes are keyed by file only; start afresh (JSON files reuse their parse's index).
     this.positions = new ParsedPositions(this.fs, this.units);

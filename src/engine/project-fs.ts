@@ -42,7 +42,7 @@ export class ProjectFs {
   }
 
   contains(file: string): boolean {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     return isWithin(this.root, abs) || this.extraRoots.some((r) => isWithin(r, abs));
   }
 
@@ -51,7 +51,7 @@ export class ProjectFs {
     // Callers pass the same absolute paths again and again: look up before normalizing.
     const hit = this.cache.get(file);
     if (hit) return hit;
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
     const result = this.readUncached(abs);
@@ -84,11 +84,16 @@ export class ProjectFs {
 
   /** File names (not paths) directly in `dir`; empty when unreadable. */
   list(dir: string): string[] {
-    const abs = path.resolve(dir);
+    const abs = resolvePath(dir);
     const names = new Set<string>();
     for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
     if (!this.virtualOnly && this.contains(abs)) for (const name of this.diskListing(abs)) names.add(name);
     return [...names].sort();
+  }
+
+  /** Regular files on disk in `dir` as file discovery already read them. */
+  seedListing(dir: string, names: readonly string[]): void {
+    if (!this.listings.has(dir)) this.listings.set(dir, names);
   }
 
   /** Regular files on disk in `dir`, read once per run like file contents (pairing asks per file). */
@@ -107,6 +112,15 @@ export class ProjectFs {
     }
     return names;
   }
+}
+
+/**
+ * `path.resolve(p)`, minus its splitting and joining for what a run passes around: paths that
+ * are already absolute and normalized come back as they are.
+ */
+export function resolvePath(p: string): string {
+  if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) return p;
+  return path.resolve(p);
 }
 
 function isWithin(root: string, abs: string): boolean {

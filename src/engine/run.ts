@@ -23,10 +23,10 @@ export interface LintRun {
 export async function lint(paths: readonly string[], options: LintOptions = {}, run: LintRun = {}): Promise<RunReport & { missing: readonly string[] }> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const explicitFiles = paths.length > 0 && paths.every((p) => isFile(path.resolve(cwd, p)));
-  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores);
   // A path named outside the working directory is as readable as the working directory itself.
   const given = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p)).map((p) => (isFile(p) ? path.dirname(p) : p));
   const fs = new ProjectFs(cwd, false, given);
+  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores, (dir, names) => fs.seedListing(dir, names));
   let files = discovery.files;
   if (run.changedFiles) {
     const linter = new Linter(fs, options);

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { conventionalParameterFiles, evaluateArmUnit } from '../arm/unit.js';
+import { conventionalParameterFiles, evaluateArmUnit, isConventionalParameterFile } from '../arm/unit.js';
 import { classifyArmJson, type ArmFileKind } from '../arm/template/recognize.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
 import { evaluateTerraformModule, evaluateTerraformPlan } from '../terraform/index.js';
 import type { LintOptions } from './options.js';
-import type { ProjectFs } from './project-fs.js';
+import { resolvePath, type ProjectFs } from './project-fs.js';
 import type { Evaluation, UnitDiagnostic } from './unit.js';
 
 export type UnitKind = 'arm' | 'terraform' | 'plan';
@@ -48,7 +48,7 @@ export class UnitIndex {
   ) {}
 
   readonly parse = (file: string): JsonDocument | undefined => {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     if (this.docs.has(abs)) return this.docs.get(abs);
     const read = this.fs.read(abs);
     let doc: JsonDocument | undefined;
@@ -63,17 +63,17 @@ export class UnitIndex {
    * editor buffer), so a large template is not parsed twice.
    */
   adopt(file: string, doc: JsonDocument): void {
-    this.docs.set(path.resolve(file), doc);
+    this.docs.set(resolvePath(file), doc);
   }
 
   /** The document already parsed from a file, without reading or parsing it. */
   parsed(file: string): JsonDocument | undefined {
-    return this.docs.get(path.resolve(file));
+    return this.docs.get(resolvePath(file));
   }
 
   /** Drops what was parsed from a file whose text changed (an editor buffer, a saved file). */
   forget(file: string): void {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     this.docs.delete(abs);
     this.readErrors.delete(abs);
     this.kinds.delete(abs);
@@ -85,7 +85,7 @@ export class UnitIndex {
    * Holding every tree of a large run makes the garbage collector's work grow with the run.
    */
   release(file: string): void {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     if (!this.docs.has(abs)) return;
     if (/\.jsonc?$/i.test(abs) && !isTerraformFile(abs)) {
       this.kindOf(abs);
@@ -105,12 +105,12 @@ export class UnitIndex {
   }
 
   readError(file: string): string | undefined {
-    return this.readErrors.get(path.resolve(file));
+    return this.readErrors.get(resolvePath(file));
   }
 
   /** The units a file belongs to; a parameter file belongs to the templates it pairs with. */
   unitsOf(file: string): UnitRef[] {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     if (isTerraformFile(abs)) {
       const dir = path.dirname(abs);
       return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
@@ -125,10 +125,17 @@ export class UnitIndex {
 
   private templatesPairedWith(paramFile: string): UnitRef[] {
     const dir = path.dirname(paramFile);
-    return this.fs
-      .list(dir)
+    const names = this.fs.list(dir);
+    const paramName = path.basename(paramFile);
+    // Pairing by name alone needs this one listing, not one listing per sibling template.
+    const byName = !this.options.paramFilesFor && !this.options.paramFiles?.length;
+    const listed = names.includes(paramName);
+    return names
       .map((name) => path.join(dir, name))
-      .filter((f) => f !== paramFile && /\.jsonc?$/i.test(f) && this.paramFilesOf(f).includes(paramFile))
+      .filter((f, i) => {
+        if (f === paramFile || !/\.jsonc?$/i.test(f)) return false;
+        return byName ? listed && isConventionalParameterFile(names[i]!, paramName) : this.paramFilesOf(f).includes(paramFile);
+      })
       .filter((f) => this.kindOf(f) === 'template')
       .map((f) => ({ key: `arm:${f}`, kind: 'arm' as const, entry: f }));
   }
@@ -162,7 +169,7 @@ export class UnitIndex {
 
   /** A fatal diagnostic for a JSON file that cannot be read or parsed; Terraform reports its own. */
   fileProblem(file: string): UnitDiagnostic | undefined {
-    const abs = path.resolve(file);
+    const abs = resolvePath(file);
     if (this.problems.has(abs)) return this.problems.get(abs);
     const problem = this.findProblem(abs);
     this.problems.set(abs, problem);

@@ -26,7 +26,8 @@ export function jsonToVal(file: string, node: JsonNode): Val {
     case 'object': {
       const props: Prop[] = [];
       for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
+        const k = p.children?.[0];
+        const v = p.children?.[1];
         if (k && v) props.push({ key: k.value as string, keyLoc: nodeLoc(file, k), value: jsonToVal(file, v) });
       }
       return obj(props, loc);

@@ -23,6 +23,12 @@ export class LineIndex {
 
   constructor(text: string) {
     const starts = [0];
+    // Most files have LF endings only: indexOf finds them far faster than a per-character loop.
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

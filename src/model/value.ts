@@ -109,14 +109,11 @@ export function unknown(
   loc?: Loc,
   extra: { candidates?: readonly Val[]; symbol?: string; origins?: readonly Origin[] } = {},
 ): UnknownVal {
-  return {
-    kind: 'unknown',
-    reason,
-    loc,
-    origins: extra.origins ?? NO_ORIGINS,
-    ...(extra.candidates ? { candidates: extra.candidates } : {}),
-    ...(extra.symbol ? { symbol: extra.symbol } : {}),
-  };
+  // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
+  const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason, loc, origins: extra.origins ?? NO_ORIGINS };
+  if (extra.candidates) u.candidates = extra.candidates;
+  if (extra.symbol) u.symbol = extra.symbol;
+  return u;
 }
 
 export function isKnown(v: Val | undefined): v is KnownVal {
@@ -259,7 +256,8 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
   const exact = o.props.get(key);
   if (exact || !caseInsensitive) return exact?.value;
   const lower = key.toLowerCase();
-  for (const [k, p] of o.props) if (k.toLowerCase() === lower) return p.value;
+  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
+  for (const k of o.props.keys()) if (k.toLowerCase() === lower) return o.props.get(k)!.value;
   return undefined;
 }
 
@@ -268,7 +266,7 @@ export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = 
   const exact = o.props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  for (const [k, p] of o.props) if (k.toLowerCase() === lower) return p;
+  for (const k of o.props.keys()) if (k.toLowerCase() === lower) return o.props.get(k);
   return undefined;
 }
 

@@ -10,10 +10,12 @@ const FORMATS = ['json', 'sarif', 'stylish'] as const;
 
 /** Output of one CLI run per format, written to files as CI does. */
 async function outputs(dir: string, paths: readonly string[], concurrency: number): Promise<Record<string, string>> {
-  const args = [...paths, '--concurrency', String(concurrency), ...FORMATS.flatMap((f) => ['--format', f, '--output-file', `out-${concurrency}/${f}.txt`])];
+  // Outside the linted tree, so that nothing is written into the repository.
+  const out = scratch({});
+  const args = [...paths, '--concurrency', String(concurrency), ...FORMATS.flatMap((f) => ['--format', f, '--output-file', path.join(out, `${f}.txt`)])];
   const { code, stderr } = await cli(args, dir);
   assert.equal(code, 1, stderr);
-  return Object.fromEntries(FORMATS.map((f) => [f, readFileSync(path.join(dir, `out-${concurrency}`, `${f}.txt`), 'utf8')]));
+  return Object.fromEntries(FORMATS.map((f) => [f, readFileSync(path.join(out, `${f}.txt`), 'utf8')]));
 }
 
 /**

@@ -65,17 +65,21 @@ function fail(message: string, env: Env, from: readonly Val[] = []): Val {
 }
 
 function evalCall(node: CallNode, env: Env): Val {
-  switch (node.name.toLowerCase()) {
-    case 'if':
-      return evalIf(node, env);
-    case 'lambdavariables':
-      return lambdaVariable(node, env);
-    case 'lambda':
-      return fail('lambda() can only be an argument of a function such as map() or filter()', env);
+  // Only names as long as the special forms need lower-casing, which allocates for `resourceId` and the like.
+  const n = node.name.length;
+  if (n === 2 || n === 6 || n === 15) {
+    switch (node.name.toLowerCase()) {
+      case 'if':
+        return evalIf(node, env);
+      case 'lambdavariables':
+        return lambdaVariable(node, env);
+      case 'lambda':
+        return fail('lambda() can only be an argument of a function such as map() or filter()', env);
+    }
   }
   const args: Arg[] = [];
   for (const a of node.args) {
-    if (a.kind !== 'call' || a.name.toLowerCase() !== 'lambda') args.push(evalNode(a, env));
+    if (a.kind !== 'call' || a.name.length !== 6 || a.name.toLowerCase() !== 'lambda') args.push(evalNode(a, env));
     else {
       const l = makeLambda(a, env);
       if (l.kind !== 'lambda') return l;

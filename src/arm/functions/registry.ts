@@ -30,10 +30,19 @@ for (const name of ['dateTimeAdd', 'dateTimeFromEpoch', 'dateTimeToEpoch', 'pars
 
 const lambdaHosts = [...functions].filter(([, d]) => d.lambdaArgs).map(([n]) => n);
 
+const bySpelling = new Map<string, FunctionDef | undefined>();
+/** Spellings remembered at most: user-defined names are as many as templates make up. */
+const MAX_SPELLINGS = 10_000;
+
 /** Names are case-insensitive; any `list*` function (listKeys, listSecrets…) is a deployment-time value. */
 function lookup(name: string): FunctionDef | undefined {
+  // Templates repeat a few spellings (`resourceId`, `concat`…): remember them as written.
+  const known = bySpelling.get(name);
+  if (known !== undefined || bySpelling.has(name)) return known;
   const lower = name.toLowerCase();
-  return functions.get(lower) ?? (lower.startsWith('list') ? deploymentOnly(name) : undefined);
+  const def = functions.get(lower) ?? (lower.startsWith('list') ? deploymentOnly(name) : undefined);
+  if (bySpelling.size < MAX_SPELLINGS) bySpelling.set(name, def);
+  return def;
 }
 
 export function isKnownFunction(name: string): boolean {

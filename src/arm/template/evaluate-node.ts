@@ -27,11 +27,13 @@ export function evaluateNode(node: JsonNode, scope: TemplateScope, skip?: SkipKe
     case 'object': {
       const props: Prop[] = [];
       for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
+        // Indexed rather than destructured, and lower-cased only at copy's length: this runs per property.
+        const k = p.children?.[0];
+        const v = p.children?.[1];
         if (!k || !v) continue;
         const key = k.value as string;
         if (skip?.(key, depth)) continue;
-        if (key.toLowerCase() === 'copy' && isPropertyCopy(v)) {
+        if (key.length === 4 && key.toLowerCase() === 'copy' && isPropertyCopy(v)) {
           for (const entry of v.children!) {
             const name = prop(entry, 'name');
             if (name?.type !== 'string') continue;

@@ -21,6 +21,8 @@ type Mutable = { -readonly [K in keyof Node]: Node[K] } & { children?: Node[] };
 
 class Parser {
   pos = 0;
+  /** Children being collected, copied out exactly sized: pushing onto `[]` reserves room for 17. */
+  private readonly pending: Node[] = [];
 
   constructor(
     private readonly text: string,
@@ -116,14 +118,15 @@ class Parser {
 
   private object(parent: Node | undefined, depth: number): Node | undefined {
     const t = this.text;
-    const node: Mutable = { type: 'object', offset: this.pos, length: 0, children: [], parent: parent! };
+    const node: Mutable = { type: 'object', offset: this.pos, length: 0, children: undefined, parent: parent! };
+    const first = this.pending.length;
     this.pos++;
     for (;;) {
       this.skipSpace();
       const c = t.charCodeAt(this.pos);
       if (c === 0x7d) break;
       if (c !== 0x22) return undefined;
-      const property: Mutable = { type: 'property', offset: this.pos, length: 0, children: [], parent: node };
+      const property: Mutable = { type: 'property', offset: this.pos, length: 0, children: undefined, parent: node };
       const key = this.string(property);
       if (!key) return undefined;
       this.skipSpace();
@@ -133,9 +136,9 @@ class Parser {
       this.skipSpace();
       const value = this.value(property, depth + 1);
       if (!value) return undefined;
-      property.children!.push(key, value);
+      property.children = [key, value];
       property.length = value.offset + value.length - property.offset;
-      node.children!.push(property);
+      this.pending.push(property);
       this.skipSpace();
       const next = t.charCodeAt(this.pos);
       if (next === 0x2c) this.pos++;
@@ -143,19 +146,22 @@ class Parser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    node.children = this.pending.slice(first);
+    this.pending.length = first;
     return node;
   }
 
   private array(parent: Node | undefined, depth: number): Node | undefined {
     const t = this.text;
-    const node: Mutable = { type: 'array', offset: this.pos, length: 0, children: [], parent: parent! };
+    const node: Mutable = { type: 'array', offset: this.pos, length: 0, children: undefined, parent: parent! };
+    const first = this.pending.length;
     this.pos++;
     for (;;) {
       this.skipSpace();
       if (t.charCodeAt(this.pos) === 0x5d) break;
       const item = this.value(node, depth + 1);
       if (!item) return undefined;
-      node.children!.push(item);
+      this.pending.push(item);
       this.skipSpace();
       const next = t.charCodeAt(this.pos);
       if (next === 0x2c) this.pos++;
@@ -163,6 +169,8 @@ class Parser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    node.children = this.pending.slice(first);
+    this.pending.length = first;
     return node;
   }
 }
@@ -175,24 +183,23 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 
 /** Decodes a string's escapes; undefined for an invalid one (jsonc-parser then reports it). */
 function unescape(raw: string): string | undefined {
+  // Copies the runs between escapes whole: appending char by char allocated a string per character.
   let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = raw[++i];
+  let from = 0;
+  for (let i = raw.indexOf('\\'); i !== -1; i = raw.indexOf('\\', from)) {
+    out += raw.slice(from, i);
+    const e = raw[i + 1];
     if (e === 'u') {
-      const hex = raw.slice(i + 1, i + 5);
+      const hex = raw.slice(i + 2, i + 6);
       if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
       out += String.fromCharCode(parseInt(hex, 16));
-      i += 4;
+      from = i + 6;
     } else {
       const decoded = e === undefined ? undefined : ESCAPES[e];
       if (decoded === undefined) return undefined;
       out += decoded;
+      from = i + 2;
     }
   }
-  return out;
+  return out + raw.slice(from);
 }

@@ -31,6 +31,7 @@ describe('the fast JSON tree', () => {
     nested: '{"a": {"b": [{"c": []}, {}]}, "d": ""}',
     unicode: '{"naïve": "日本語 ✓"}',
     crlf: '{\r\n  "a": 1,\r\n  "b": "x"\r\n}\r\n',
+    'escapes at the edges': String.raw`["\n", "\\", "a\tb\tc", "\u0041", "\"\"x\"\""]`,
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`builds jsonc-parser's tree: ${name}`, () => assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text))));
@@ -43,6 +44,12 @@ describe('the fast JSON tree', () => {
       const text = readFileSync(file, 'utf8');
       assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text)), file);
     }
+  });
+
+  it('gives up on an invalid escape, for jsonc-parser to report', () => {
+    assert.equal(parseWellFormed(String.raw`["a\x"]`, 1000), undefined);
+    assert.equal(parseWellFormed(String.raw`["\u12"]`, 1000), undefined);
+    assert.equal(parseWellFormed(String.raw`["\u12g4"]`, 1000), undefined);
   });
 
   it('links every node to its parent', () => {
