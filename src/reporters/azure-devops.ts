@@ -1,6 +1,6 @@
 import type { LintMessage, RunReport } from '../engine/results.js';
 import type { FormatterOptions } from './types.js';
-import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
+import { describeOrigin, displayRuleId, isError, linePerMessage } from './util.js';
 
 /**
  * Azure Pipelines logging commands (`##vso[task.logissue …]message`), escaped as
@@ -29,11 +29,5 @@ function command(m: LintMessage, file: string, cwd: string): string {
 }
 
 export function azureDevops(report: RunReport, options: FormatterOptions = {}): string {
-  const cwd = options.cwd ?? report.cwd;
-  const lines: string[] = [];
-  for (const result of report.results) {
-    const file = relativePath(cwd, result.filePath);
-    for (const m of result.messages) lines.push(command(m, file, cwd));
-  }
-  return lines.map((l) => l + '\n').join('');
+  return linePerMessage(report, options, command);
 }

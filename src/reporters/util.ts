@@ -1,5 +1,6 @@
 import { relativePath } from '../engine/baseline.js';
-import type { LintMessage, LintResult, RelatedLocation } from '../engine/results.js';
+import type { LintMessage, LintResult, RelatedLocation, RunReport } from '../engine/results.js';
+import type { FormatterOptions } from './types.js';
 
 export { relativePath };
 
@@ -51,4 +52,19 @@ export function problemSummary(t: Totals): string {
 /** `value from parameter 'diskSku' (azuredeploy.parameters.json:5:16)`. */
 export function describeOrigin(cwd: string, r: RelatedLocation): string {
   return `${r.message} (${relativePath(cwd, r.filePath)}:${r.line}:${r.column})`;
+}
+
+/** One line per message, as the CI workflow-command formats print them. */
+export function linePerMessage(
+  report: RunReport,
+  options: FormatterOptions,
+  line: (m: LintMessage, file: string, cwd: string) => string,
+): string {
+  const cwd = options.cwd ?? report.cwd;
+  let out = '';
+  for (const result of report.results) {
+    const file = relativePath(cwd, result.filePath);
+    for (const m of result.messages) out += `${line(m, file, cwd)}\n`;
+  }
+  return out;
 }
