@@ -30,7 +30,20 @@ function evaluateOptional(node: JsonNode | undefined, scope: TemplateScope): Val
   return node ? evaluateNode(node, scope) : undefined;
 }
 
+/**
+ * A resource no rule can be about: a literal type the model does not map, with no child
+ * resources. Its name, condition and copy loop need no evaluation (nothing links to it).
+ */
+function isOutOfScope(node: JsonNode, parent: Parent | undefined): boolean {
+  const typeNode = prop(node, 'type');
+  if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
+  const raw = typeNode.value as string;
+  if (raw.startsWith('[')) return false;
+  return !isModelled(parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+}
+
 function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: DeploymentTarget, parent?: Parent): void {
+  if (isOutOfScope(node, parent)) return;
   const copy = prop(node, 'copy');
   if (!copy || copy.type !== 'object') {
     evaluateInstance(node, scope, target, parent, undefined, 1);
