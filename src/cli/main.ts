@@ -6,7 +6,7 @@ import { RULE_IDS } from '../engine/rule-config.js';
 import { lint } from '../engine/run.js';
 import { VERSION } from '../engine/meta.js';
 import type { LintOptions } from '../engine/options.js';
-import type { LintResult, RunReport } from '../engine/results.js';
+import { tally, type LintResult, type RunReport } from '../engine/results.js';
 import { fileUrlBaseFromEnv, getFormatter, FORMAT_NAMES } from '../reporters/index.js';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';
@@ -157,6 +157,9 @@ function summaryLine(report: RunReport, errors: number, warnings: number): strin
 }
 
 function onlyErrors(report: RunReport): RunReport {
-  const results: LintResult[] = report.results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }));
+  const results: LintResult[] = report.results.map((r) => {
+    const messages = r.messages.filter((m) => m.severity === 2);
+    return { ...r, messages, ...tally(messages) };
+  });
   return { ...report, results };
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { LintMessage, LintResult, RunReport, SuppressedMessage } from './results.js';
+import { tally, type LintMessage, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
 
 /**
  * A baseline records accepted findings so a CI gate fails only on new ones.
@@ -133,9 +133,7 @@ export function applyBaseline(report: RunReport, baselineJson: string): RunRepor
       ...result,
       messages: kept,
       suppressedMessages: suppressed,
-      errorCount: kept.filter((m) => m.fatal === true || m.severity === 2).length,
-      fatalErrorCount: kept.filter((m) => m.fatal === true).length,
-      warningCount: kept.filter((m) => !(m.fatal === true || m.severity === 2)).length,
+      ...tally(kept),
     };
   });
   return { ...report, results };

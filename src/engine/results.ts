@@ -47,6 +47,17 @@ export interface SuppressedMessage extends LintMessage {
   readonly suppressions: readonly { readonly kind: 'directive' | 'baseline'; readonly justification: string }[];
 }
 
+/** ESLint's counts for a result's messages; a fatal problem counts as an error. */
+export function tally(messages: readonly LintMessage[]): Pick<LintResult, 'errorCount' | 'fatalErrorCount' | 'warningCount'> {
+  let errorCount = 0;
+  let fatalErrorCount = 0;
+  for (const m of messages) {
+    if (m.fatal) fatalErrorCount++;
+    if (m.fatal || m.severity === 2) errorCount++;
+  }
+  return { errorCount, fatalErrorCount, warningCount: messages.length - errorCount };
+}
+
 export interface LintResult {
   /** Absolute path. */
   readonly filePath: string;

@@ -5,7 +5,8 @@ import { Linter } from './linter.js';
 import { docsUrl, VERSION } from './meta.js';
 import type { LintOptions } from './options.js';
 import { ProjectFs } from './project-fs.js';
-import type { InventoryEntry, LintMessage, LintResult, RunReport } from './results.js';
+import { UnitIndex } from './units.js';
+import { tally, type InventoryEntry, type LintMessage, type LintResult, type RunReport } from './results.js';
 import { rules as allRules } from '../../rules/index.js';
 
 export interface LintRun {
@@ -29,9 +30,14 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores, (dir, names) => fs.seedListing(dir, names));
   let files = discovery.files;
   if (run.changedFiles) {
-    const linter = new Linter(fs, options);
-    const changedUnits = new Set([...run.changedFiles].flatMap((f) => linter.units.unitsOf(f).map((u) => u.key)));
-    files = files.filter((f) => run.changedFiles!.has(f) || linter.units.unitsOf(f).some((u) => changedUnits.has(u.key)));
+    const units = new UnitIndex(fs, options);
+    const unitKeys = (f: string) => {
+      const keys = units.unitsOf(f).map((u) => u.key);
+      units.release(f);
+      return keys;
+    };
+    const changedUnits = new Set([...run.changedFiles].flatMap(unitKeys));
+    files = files.filter((f) => run.changedFiles!.has(f) || unitKeys(f).some((k) => changedUnits.has(k)));
   }
   const report = run.executor ? await run.executor(fs, files, options, run.onProgress) : lintFiles(fs, files, options, run.onProgress);
   return { ...(explicitFiles ? onlyAbout(report, new Set(files)) : report), missing: discovery.missing };
@@ -54,7 +60,7 @@ function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
   const results = report.results.map((r) => {
     if (given.has(r.filePath)) return r;
     const messages = r.messages.filter(touches);
-    return { ...r, messages, errorCount: messages.filter((m) => m.severity === 2).length, warningCount: messages.filter((m) => m.severity === 1).length, fatalErrorCount: 0 };
+    return { ...r, messages, ...tally(messages) };
   });
   return { ...report, results: results.filter((r) => given.has(r.filePath) || r.messages.length > 0) };
 }
@@ -89,9 +95,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
       filePath: file,
       messages,
       suppressedMessages: [],
-      errorCount: messages.filter((m) => m.severity === 2).length,
-      fatalErrorCount: messages.filter((m) => m.fatal).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
+      ...tally(messages),
       ...(read?.ok ? { source: read.text } : {}),
     };
   });

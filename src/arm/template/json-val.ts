@@ -15,19 +15,13 @@ export function entries(node: JsonNode | undefined): [JsonNode, JsonNode][] {
 
 /** Case-insensitive property lookup on an object node (ARM property names are case-insensitive). */
 export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
-  const k = propKey(node, key);
-  return k?.parent?.children?.[1];
-}
-
-export function propKey(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
   let lower: string | undefined;
   for (const p of node.children) {
-    const k = p.children?.[0];
-    const name = k?.value;
+    const name = p.children?.[0]?.value;
     // Most lookups match exactly; lower-case only names of the right length.
     if (typeof name !== 'string' || name.length !== key.length) continue;
-    if (name === key || name.toLowerCase() === (lower ??= key.toLowerCase())) return k;
+    if (name === key || name.toLowerCase() === (lower ??= key.toLowerCase())) return p.children![1];
   }
   return undefined;
 }
