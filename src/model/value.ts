@@ -107,7 +107,7 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
 export function unknown(
   reason: string,
   loc?: Loc,
-  extra: { candidates?: readonly Val[]; symbol?: string; origins?: readonly Origin[] } = {},
+  extra: { candidates?: readonly Val[] | undefined; symbol?: string | undefined; origins?: readonly Origin[] } = {},
 ): UnknownVal {
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
   const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason, loc, origins: extra.origins ?? NO_ORIGINS };
@@ -209,7 +209,8 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
       if (treeSize(v) > MAX_VALUE_NODES) return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
       return v.kind === 'array' ? movedArray(v, loc, origins, origin) : movedObject(v, loc, origins, origin);
     }
-    // Literal objects rather than spreads: this runs for every reference to a parameter or variable.
+    // Literal objects rather than spreads: this runs for every reference to a parameter or
+    // variable, and V8 gives each `{ ...v, loc }` copy a fresh hidden class, so every store misses.
     case 'string':
       return { kind: 'string', value: v.value, loc, origins };
     case 'number':
@@ -219,35 +220,91 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     case 'null':
       return { kind: 'null', loc, origins };
     case 'unknown':
-      return { ...v, loc, origins };
+      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins });
   }
 }
 
 type MoveOrigin = { kind: OriginKind; name: string } | undefined;
 
-// Lazy children are enumerable own getters, so spreading or iterating a moved value sees them.
 function movedArray(v: ArrayVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ArrayVal {
-  let items: readonly Val[] | undefined;
-  const out = { kind: 'array', loc, origins } as { kind: 'array'; loc: Loc | undefined; origins: readonly Origin[]; items: readonly Val[] };
-  Object.defineProperty(out, 'items', { enumerable: true, get: () => (items ??= v.items.map((item) => moveTo(item, loc, origin))) });
-  return out;
+  return new MovedArray(v, loc, origins, origin);
 }
 
 function movedObject(v: ObjectVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ObjectVal {
-  let props: ReadonlyMap<string, Prop> | undefined;
-  const out = { kind: 'object', loc, origins } as { kind: 'object'; loc: Loc | undefined; origins: readonly Origin[]; props: ReadonlyMap<string, Prop> };
-  Object.defineProperty(out, 'props', {
-    enumerable: true,
-    get: () => {
-      if (!props) {
-        const map = new Map<string, Prop>();
-        for (const [key, p] of v.props) map.set(key, { ...p, value: moveTo(p.value, loc, origin) });
-        props = map;
-      }
-      return props;
-    },
-  });
-  return out;
+  return new MovedObject(v, loc, origins, origin);
+}
+
+// Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
+// getter defined on each object, every moved value had a hidden class of its own, and each
+// place that reads a value's `kind` saw so many that V8 fell back to its slowest lookups.
+// Their own fields are those of a plain value minus `items`/`props`: spread one, and the
+// children are lost (use `withOrigins`).
+
+class MovedArray implements ArrayVal {
+  readonly kind = 'array';
+  readonly #source: ArrayVal;
+  readonly #origin: MoveOrigin;
+  #items: readonly Val[] | undefined;
+
+  constructor(
+    source: ArrayVal,
+    readonly loc: Loc | undefined,
+    readonly origins: readonly Origin[],
+    origin: MoveOrigin,
+  ) {
+    this.#source = source;
+    this.#origin = origin;
+  }
+
+  get items(): readonly Val[] {
+    return (this.#items ??= this.#source.items.map((item) => moveTo(item, this.loc, this.#origin)));
+  }
+}
+
+class MovedObject implements ObjectVal {
+  readonly kind = 'object';
+  readonly #source: ObjectVal;
+  readonly #origin: MoveOrigin;
+  #props: ReadonlyMap<string, Prop> | undefined;
+
+  constructor(
+    source: ObjectVal,
+    readonly loc: Loc | undefined,
+    readonly origins: readonly Origin[],
+    origin: MoveOrigin,
+  ) {
+    this.#source = source;
+    this.#origin = origin;
+  }
+
+  get props(): ReadonlyMap<string, Prop> {
+    if (!this.#props) {
+      const map = new Map<string, Prop>();
+      for (const [key, p] of this.#source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: moveTo(p.value, this.loc, this.#origin) });
+      this.#props = map;
+    }
+    return this.#props;
+  }
+}
+
+/** The same value with other origins; for arrays and objects, the same (possibly lazy) children. */
+export function withOrigins(v: Val, origins: readonly Origin[]): Val {
+  switch (v.kind) {
+    case 'array':
+      return arr(v.items, v.loc, origins);
+    case 'object':
+      return { kind: 'object', props: v.props, loc: v.loc, origins };
+    case 'unknown':
+      return unknown(v.reason, v.loc, { candidates: v.candidates, symbol: v.symbol, origins });
+    case 'null':
+      return nul(v.loc, origins);
+    case 'string':
+      return str(v.value, v.loc, origins);
+    case 'number':
+      return num(v.value, v.loc, origins);
+    case 'boolean':
+      return bool(v.value, v.loc, origins);
+  }
 }
 
 /** Property lookup; ARM property names are case-insensitive, Terraform's are not. */
@@ -257,7 +314,7 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
   if (exact || !caseInsensitive) return exact?.value;
   const lower = key.toLowerCase();
   // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of o.props.keys()) if (k.toLowerCase() === lower) return o.props.get(k)!.value;
+  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k)!.value;
   return undefined;
 }
 
@@ -266,7 +323,7 @@ export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = 
   const exact = o.props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  for (const k of o.props.keys()) if (k.toLowerCase() === lower) return o.props.get(k);
+  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k);
   return undefined;
 }
 

@@ -99,7 +99,7 @@ export class ModuleInstance implements Scope {
       entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`) }));
       this.vars.set(name, entry);
     }
-    if (entry.raw.kind === 'unknown') return { ...entry.raw, loc: site };
+    if (entry.raw.kind === 'unknown') return moveTo(entry.raw, site);
     return moveTo(entry.raw, site, entry.origin);
   }
 
@@ -155,7 +155,7 @@ export class ModuleInstance implements Scope {
       );
       this.localValues.set(name, raw);
     }
-    if (raw.kind === 'unknown') return { ...raw, loc: site };
+    if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'local', name });
   }
 
@@ -367,7 +367,7 @@ export class ModuleInstance implements Scope {
       );
       this.outputValues.set(name, raw);
     }
-    if (raw.kind === 'unknown') return { ...raw, loc: site };
+    if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'module-output', name: `${this.prefix}${name}` });
   }
 

@@ -1,4 +1,4 @@
-import { unknown, type Val } from '../../model/value.js';
+import { unknown, withOrigins, type Val } from '../../model/value.js';
 import { collectionFunctions } from './collection.js';
 import { deploymentFunctions, deploymentOnly } from './deployment.js';
 import { encodingFunctions } from './encoding.js';
@@ -78,7 +78,7 @@ function overCandidates(def: FunctionDef, args: readonly Arg[], ctx: CallContext
     }
   }
   const origins = mergeOrigins(args);
-  if (results.length === 1) return { ...results[0]!, origins };
+  if (results.length === 1) return withOrigins(results[0]!, origins);
   if (results.length === 0) return undefined;
   return unknown(u.reason, ctx.site, { candidates: results, origins });
 }

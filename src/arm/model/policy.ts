@@ -25,7 +25,6 @@ export function mapPolicy(r: ArmResource, base: ResourceBase, vault: Vault | und
   const hourly = getProp(schedule, 'hourlySchedule');
   const retention = getProp(p, 'retentionPolicy');
   return {
-    ...base,
     kind: 'backupPolicy',
     managementType: getProp(p, 'backupManagementType') ?? ABSENT,
     policyType: getProp(p, 'policyType') ?? ABSENT,
@@ -43,5 +42,6 @@ export function mapPolicy(r: ArmResource, base: ResourceBase, vault: Vault | und
     timeZone: getProp(p, 'timeZone') ?? ABSENT,
     restorePointResourceGroup: getPath(p, ['instantRPDetails', 'azureBackupRGNamePrefix']) ?? ABSENT,
     ...(vault ? { vault } : {}),
+    ...base,
   };
 }

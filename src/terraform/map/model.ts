@@ -19,6 +19,7 @@ import { attr, blockList, firstBlock, SUBSCRIPTION } from './access.js';
 import { declarationOf, Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
 
+/** The fields every model object has; spread last into each literal (see `base` in src/arm/model/build.ts). */
 function base(r: TfResource): ResourceBase {
   return {
     at: r.at,
@@ -45,13 +46,12 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
 
   const disks = new Map<string, ManagedDisk>();
   for (const r of ofType('azurerm_managed_disk')) {
-    disks.set(r.address, { ...base(r), kind: 'managedDisk', sku: attr(r.body, 'storage_account_type'), sizeGB: attr(r.body, 'disk_size_gb'), maxShares: attr(r.body, 'max_shares'), attached: false });
+    disks.set(r.address, { kind: 'managedDisk', sku: attr(r.body, 'storage_account_type'), sizeGB: attr(r.body, 'disk_size_gb'), maxShares: attr(r.body, 'max_shares'), attached: false, ...base(r) });
   }
 
   const nics = new Map<string, NetworkInterface>();
   for (const r of ofType('azurerm_network_interface')) {
     nics.set(r.address, {
-      ...base(r),
       kind: 'networkInterface',
       ipConfigurations: blockList(r.body, 'ip_configuration').map((c) => ({
         name: attr(c, 'name'),
@@ -59,12 +59,13 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
         privateIp: attr(c, 'private_ip_address'),
       })),
       attached: false,
+      ...base(r),
     });
   }
 
   const vaults = new Map<string, Vault>();
   for (const r of ofType('azurerm_recovery_services_vault')) {
-    vaults.set(r.address, { ...base(r), kind: 'vault', crossRegionRestore: attr(r.body, 'cross_region_restore_enabled'), storageRedundancy: attr(r.body, 'storage_mode_type') });
+    vaults.set(r.address, { kind: 'vault', crossRegionRestore: attr(r.body, 'cross_region_restore_enabled'), storageRedundancy: attr(r.body, 'storage_mode_type'), ...base(r) });
   }
   /** The vault a `recovery_vault_name` names: by the resource it was read from, else by name and group. */
   const vaultFor = (name: Val, group: Val): Vault | undefined => {
@@ -79,8 +80,6 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     const time = attr(backup, 'time');
     const vault = vaultFor(attr(r.body, 'recovery_vault_name'), attr(r.body, 'resource_group_name'));
     policies.set(r.address, {
-      ...base(r),
-      location: vault?.location ?? nul(),
       kind: 'backupPolicy',
       managementType: str('AzureIaasVM', r.at),
       policyType: attr(r.body, 'policy_type'),
@@ -98,6 +97,8 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
       timeZone: attr(r.body, 'timezone'),
       restorePointResourceGroup: attr(firstBlock(r.body, 'instant_restore_resource_group'), 'prefix'),
       ...(vault ? { vault } : {}),
+      ...base(r),
+      location: vault?.location ?? nul(),
     });
   }
 
@@ -120,10 +121,10 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     const targetVal = attr(r.body, 'target_resource_id');
     const target = links.resolve(targetVal);
     const setting: DiagnosticSetting = {
-      ...base(r),
       kind: 'diagnosticSetting',
       typeAt: r.at,
       ...(target ? { targetId: (target.cloudId ?? target.address).toLowerCase() } : targetVal.kind === 'string' ? { targetId: targetVal.value.toLowerCase() } : {}),
+      ...base(r),
     };
     diagnosticSettings.push(setting);
     if (target) vms.get(target.address)?.diagnosticSettings.push(setting);
@@ -137,13 +138,13 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     const policy = policyTarget ? policies.get(policyTarget.address) : undefined;
     const vault = vaultFor(attr(r.body, 'recovery_vault_name'), attr(r.body, 'resource_group_name')) ?? policy?.vault;
     const item: ProtectedItem = {
-      ...base(r),
-      location: vault?.location ?? nul(),
       kind: 'protectedItem',
       sourceVm,
       ...(vm ? { vm } : {}),
       ...(vault ? { vault } : {}),
       ...(policy ? { policy } : {}),
+      ...base(r),
+      location: vault?.location ?? nul(),
     };
     protectedItems.push(item);
     vm?.protectedBy.push(item);
@@ -206,13 +207,13 @@ function mapLock(r: TfResource, links: Links): Lock {
   const scope = attr(r.body, 'scope');
   const b = base(r);
   const lock = (s: Lock['scope'], targetResourceGroup: Val, targetId?: string): Lock => ({
-    ...b,
-    resourceGroup: s === 'resourceGroup' ? targetResourceGroup : b.resourceGroup,
     kind: 'lock',
     level: attr(r.body, 'lock_level'),
     scope: s,
     targetResourceGroup,
     ...(targetId ? { targetId } : {}),
+    ...b,
+    resourceGroup: s === 'resourceGroup' ? targetResourceGroup : b.resourceGroup,
   });
   const target = links.resolve(scope);
   if (target) {

@@ -89,7 +89,6 @@ export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: Re
   const availabilitySet = attr(b, 'availability_set_id');
   const dataDisksAt: Loc = dataBlocks[0]?.loc ?? r.at;
   return {
-    ...base,
     kind: 'virtualMachine',
     size: attr(b, legacy ? 'vm_size' : r.type === 'azurerm_orchestrated_virtual_machine_scale_set' ? 'sku_name' : scaleSet ? 'sku' : 'size'),
     priority: attr(b, 'priority'),
@@ -114,5 +113,6 @@ export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: Re
     protectedBy: [],
     scaleSet,
     ...(r.index !== undefined ? { instanceIndex: r.index } : {}),
+    ...base,
   };
 }
