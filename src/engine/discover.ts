@@ -99,11 +99,20 @@ function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boo
   let ignored = false;
   for (const rule of ignores) {
     if (rule.dirOnly && !isDir) continue;
-    const rel = path.relative(rule.base, abs).split(path.sep).join('/');
-    if (rel.startsWith('..')) continue;
+    const rel = relativeInside(rule.base, abs);
+    if (rel === undefined) continue;
     if (rule.regex.test(rel)) ignored = !rule.negate;
   }
   return ignored;
+}
+
+/** `abs` relative to `base` with `/` separators, or undefined when it is not inside; both paths absolute and normalized. */
+function relativeInside(base: string, abs: string): string | undefined {
+  if (abs === base) return '';
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  if (!abs.startsWith(prefix)) return undefined;
+  const rel = abs.slice(prefix.length);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
 function loadGitignore(dir: string, root: string): Ignore[] {
@@ -141,5 +150,5 @@ export function compileGlob(pattern: string, base: string): Ignore {
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   const prefix = anchored ? '^' : '^(?:.*/)?';
-  return { base, regex: new RegExp(`${prefix}${re}(?:/.*)?$`), negate, dirOnly };
+  return { base: path.resolve(base), regex: new RegExp(`${prefix}${re}(?:/.*)?$`), negate, dirOnly };
 }

@@ -197,12 +197,13 @@ export class Linter {
     const byDecl = new Map<string, VirtualMachine[]>();
     for (const vm of model.vms) {
       const key = `${vm.at.file}|${vm.at.start}`;
-      byDecl.set(key, [...(byDecl.get(key) ?? []), vm]);
+      const instances = byDecl.get(key);
+      if (instances) instances.push(vm);
+      else byDecl.set(key, [vm]);
     }
     const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).map((d) => ({
       filePath: d.at.file,
-      line: this.positions.range(d.at).line,
-      column: this.positions.range(d.at).column,
+      ...this.positions.lineColumn(d.at),
       name: d.name,
       kind: unit.kind,
       instances: 0,
@@ -216,11 +217,9 @@ export class Linter {
     return [...inactive, ...[...byDecl.values()].map((vms) => {
       const vm = vms[0]!;
       const disks = [vm.osDisk, ...vm.dataDisks].filter((d) => d !== undefined);
-      const { line, column } = this.positions.range(vm.at);
       return {
         filePath: vm.at.file,
-        line,
-        column,
+        ...this.positions.lineColumn(vm.at),
         name: display(vm.name),
         kind: unit.kind,
         instances: vms.length,

@@ -21,6 +21,10 @@ export class Positions {
     return idx;
   }
 
+  lineColumn(loc: Loc): { line: number; column: number } {
+    return this.index(loc.file).position(loc.start);
+  }
+
   range(loc: Loc): { line: number; column: number; endLine: number; endColumn: number } {
     const idx = this.index(loc.file);
     const start = idx.position(loc.start);

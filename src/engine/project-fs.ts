@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Largest file the linter reads; bigger files get a diagnostic instead of being parsed. */
@@ -18,15 +18,17 @@ export class ProjectFs {
   private readonly cache = new Map<string, ReadResult>();
   private readonly listings = new Map<string, readonly string[]>();
 
+  readonly root: string;
   /** Directories besides `root` the run may read: paths given on the command line outside it. */
   readonly extraRoots: readonly string[];
 
   constructor(
-    readonly root: string,
+    root: string,
     private readonly virtualOnly = false,
     extraRoots: readonly string[] = [],
   ) {
-    this.extraRoots = extraRoots.map((r) => path.resolve(r)).filter((r) => !isWithin(root, r));
+    this.root = path.resolve(root);
+    this.extraRoots = extraRoots.map((r) => path.resolve(r)).filter((r) => !isWithin(this.root, r));
   }
 
   /** A file system holding only the given files, for tests and `lintSources`. */
@@ -64,18 +66,31 @@ export class ProjectFs {
     if (override !== undefined) return { ok: true, text: stripBom(override) };
     if (this.virtualOnly) return { ok: false, reason: 'file not found' };
     if (!this.contains(abs)) return { ok: false, reason: 'outside the project root' };
+    let fd: number | undefined;
     try {
-      const stat = statSync(abs);
+      // Non-blocking, so that opening a FIFO does not wait for a writer; one open and one fstat
+      // per file instead of a stat by path before reading.
+      fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
       // A FIFO or device would block or never end; a directory cannot be read as text.
       if (!stat.isFile()) return { ok: false, reason: stat.isDirectory() ? 'is a directory' : 'not a regular file' };
       const size = stat.size;
       if (size > MAX_FILE_BYTES) {
         return { ok: false, reason: `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
       }
-      return decode(readFileSync(abs));
+      return decode(readFileSync(fd));
     } catch (e) {
-      return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((e as Error).message) };
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') return { ok: false, reason: 'is a directory' };
+      return { ok: false, reason: code === 'ENOENT' ? 'file not found' : String((e as Error).message) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
+  }
+
+  /** Lets a file's text go: a run that has linted it holds only what reporters need. */
+  release(file: string): void {
+    this.cache.delete(resolvePath(file));
   }
 
   exists(file: string): boolean {
@@ -123,10 +138,10 @@ export function resolvePath(p: string): string {
   return path.resolve(p);
 }
 
+/** Both paths absolute and normalized, as `resolvePath` gives them. */
 function isWithin(root: string, abs: string): boolean {
-  if (abs.startsWith(root) && (abs.length === root.length || abs[root.length] === path.sep) && !abs.includes(`${path.sep}..`)) return true;
-  const rel = path.relative(root, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  if (abs === root) return true;
+  return abs.startsWith(root) && (root.endsWith(path.sep) || abs[root.length] === path.sep);
 }
 
 export function stripBom(text: string): string {

@@ -86,12 +86,14 @@ export class UnitIndex {
    */
   release(file: string): void {
     const abs = resolvePath(file);
-    if (!this.docs.has(abs)) return;
-    if (/\.jsonc?$/i.test(abs) && !isTerraformFile(abs)) {
-      this.kindOf(abs);
-      this.fileProblem(abs);
+    if (this.docs.has(abs)) {
+      if (/\.jsonc?$/i.test(abs) && !isTerraformFile(abs)) {
+        this.kindOf(abs);
+        this.fileProblem(abs);
+      }
+      this.docs.delete(abs);
     }
-    this.docs.delete(abs);
+    this.fs.release(abs);
   }
 
   private kindOf(abs: string): JsonKind {
