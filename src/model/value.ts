@@ -207,7 +207,7 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     case 'array':
     case 'object': {
       if (treeSize(v) > MAX_VALUE_NODES) return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
-      return v.kind === 'array' ? movedArray(v, loc, origins, origin) : movedObject(v, loc, origins, origin);
+      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
     }
     // Literal objects rather than spreads: this runs for every reference to a parameter or
     // variable, and V8 gives each `{ ...v, loc }` copy a fresh hidden class, so every store misses.
@@ -226,28 +226,19 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
 
 type MoveOrigin = { kind: OriginKind; name: string } | undefined;
 
-function movedArray(v: ArrayVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ArrayVal {
-  return new MovedArray(v, loc, origins, origin);
-}
-
-function movedObject(v: ObjectVal, loc: Loc | undefined, origins: readonly Origin[], origin: MoveOrigin): ObjectVal {
-  return new MovedObject(v, loc, origins, origin);
-}
-
 // Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
 // getter defined on each object, every moved value had a hidden class of its own, and each
 // place that reads a value's `kind` saw so many that V8 fell back to its slowest lookups.
 // Their own fields are those of a plain value minus `items`/`props`: spread one, and the
 // children are lost (use `withOrigins`).
 
-class MovedArray implements ArrayVal {
-  readonly kind = 'array';
-  readonly #source: ArrayVal;
+abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
+  readonly #source: Source;
   readonly #origin: MoveOrigin;
-  #items: readonly Val[] | undefined;
+  #children: Children | undefined;
 
   constructor(
-    source: ArrayVal,
+    source: Source,
     readonly loc: Loc | undefined,
     readonly origins: readonly Origin[],
     origin: MoveOrigin,
@@ -255,39 +246,42 @@ class MovedArray implements ArrayVal {
     this.#source = source;
     this.#origin = origin;
   }
+
+  /** The source's children moved to this value's place, built on first use. */
+  protected children(): Children {
+    return (this.#children ??= this.moveChildren(this.#source, (v) => moveTo(v, this.loc, this.#origin)));
+  }
+
+  protected abstract moveChildren(source: Source, move: (v: Val) => Val): Children;
+}
+
+class MovedArray extends Moved<ArrayVal, readonly Val[]> implements ArrayVal {
+  readonly kind = 'array';
 
   get items(): readonly Val[] {
-    return (this.#items ??= this.#source.items.map((item) => moveTo(item, this.loc, this.#origin)));
+    return this.children();
+  }
+
+  protected moveChildren(source: ArrayVal, move: (v: Val) => Val): readonly Val[] {
+    return source.items.map(move);
   }
 }
 
-class MovedObject implements ObjectVal {
+class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements ObjectVal {
   readonly kind = 'object';
-  readonly #source: ObjectVal;
-  readonly #origin: MoveOrigin;
-  #props: ReadonlyMap<string, Prop> | undefined;
-
-  constructor(
-    source: ObjectVal,
-    readonly loc: Loc | undefined,
-    readonly origins: readonly Origin[],
-    origin: MoveOrigin,
-  ) {
-    this.#source = source;
-    this.#origin = origin;
-  }
 
   get props(): ReadonlyMap<string, Prop> {
-    if (!this.#props) {
-      const map = new Map<string, Prop>();
-      for (const [key, p] of this.#source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: moveTo(p.value, this.loc, this.#origin) });
-      this.#props = map;
-    }
-    return this.#props;
+    return this.children();
+  }
+
+  protected moveChildren(source: ObjectVal, move: (v: Val) => Val): ReadonlyMap<string, Prop> {
+    const map = new Map<string, Prop>();
+    for (const [key, p] of source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) });
+    return map;
   }
 }
 
-/** The same value with other origins; for arrays and objects, the same (possibly lazy) children. */
+/** The same value with other origins (for an array or object, the same children). */
 export function withOrigins(v: Val, origins: readonly Origin[]): Val {
   switch (v.kind) {
     case 'array':
