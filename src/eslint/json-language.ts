@@ -1,6 +1,7 @@
 import type { File, Language, OkParseResult, ParseResult } from '@eslint/core';
 import type { LineIndex } from '../model/location.js';
 import { parseJson, type JsonDocument, type JsonNode } from '../syntax/json/parse.js';
+import { scanJsonText } from '../syntax/json/scan.js';
 import { ParseCache } from './parse-cache.js';
 import { AzureSourceCode, commentNode, type CommentNode, type VisitorKeys } from './source-code.js';
 
@@ -55,26 +56,11 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
 /** `//` and `/* *\/` comments outside strings; jsonc-parser's tree does not keep them. */
 export function scanJsonComments(text: string, lines: LineIndex): CommentNode[] {
   const out: CommentNode[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-      let end = i + 2;
-      while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
-      out.push(commentNode('LineComment', text.slice(i + 2, end), i, end, lines));
-      i = end - 1;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 ? text.length : close + 2;
-      out.push(commentNode('BlockComment', text.slice(i + 2, close < 0 ? text.length : close), i, end, lines));
-      i = end - 1;
-    }
-  }
+  scanJsonText(text, {
+    comment(kind, start, end, contentEnd) {
+      out.push(commentNode(kind === 'line' ? 'LineComment' : 'BlockComment', text.slice(start + 2, contentEnd), start, end, lines));
+    },
+  });
   return out;
 }
 

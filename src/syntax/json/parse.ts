@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../../model/location.js';
 import { parseWellFormed } from './fast-tree.js';
+import { scanJsonText } from './scan.js';
 
 export type JsonNode = Node;
 
@@ -117,44 +118,31 @@ export function findDepthOverflow(text: string, limit: number = MAX_JSON_DEPTH):
   // Fast path: a file with fewer brackets than the limit cannot nest that deep.
   if (text.length < limit * 2) return undefined;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
+  let overflow: number | undefined;
+  scanJsonText(text, {
+    other(c, at) {
+      if (c === 0x5b || c === 0x7b) {
+        if (++depth <= limit) return false;
+        overflow = at;
+        return true;
       }
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 1;
-    } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return undefined;
+      if (c === 0x5d || c === 0x7d) depth--;
+      return false;
+    },
+  });
+  return overflow;
 }
 
 function blankLineBreaksInStrings(text: string): string {
   let out: string[] | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 1;
-    } else if (c === 0x22) {
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-        else if (d === 0x0a || d === 0x0d) (out ??= [...text])[i] = ' ';
+  scanJsonText(text, {
+    string(start, end) {
+      for (let i = start + 1; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || c === 0x0d) (out ??= [...text])[i] = ' ';
       }
-    }
-  }
+    },
+  });
   return out ? out.join('') : text;
 }
 

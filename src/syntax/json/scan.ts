@@ -1,0 +1,41 @@
+/** What `scanJsonText` reports: strings and comments as spans, every other character one by one. */
+export interface JsonTextVisitor {
+  /** A string, from its opening quote to just after its closing one (or to the end of an unterminated one). */
+  string?(start: number, end: number): void;
+  /**
+   * A `//` comment up to its line break, or a block comment; `contentEnd` is where its text
+   * ends (before the closing delimiter of a block comment, if it has one).
+   */
+  comment?(kind: 'line' | 'block', start: number, end: number, contentEnd: number): void;
+  /** Any character outside strings and comments; returning true ends the scan. */
+  other?(code: number, at: number): boolean | void;
+}
+
+/**
+ * Walks JSON with comments (JSONC, as ARM accepts it) without parsing it, so that brackets,
+ * quotes and slashes inside strings and comments are never mistaken for structure.
+ */
+export function scanJsonText(text: string, visitor: JsonTextVisitor): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+      visitor.string?.(start, Math.min(i + 1, text.length));
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      let end = i + 2;
+      while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+      visitor.comment?.('line', i, end, end);
+      i = end - 1;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? text.length : close + 2;
+      visitor.comment?.('block', i, end, close < 0 ? text.length : close);
+      i = end - 1;
+    } else if (visitor.other?.(c, i)) return;
+  }
+}
