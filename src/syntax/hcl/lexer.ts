@@ -192,93 +192,44 @@ export function lex(text: string, template?: { start: number; end: number }): To
   while (i < n) {
     const c = text.charCodeAt(i);
     const frame = stack[stack.length - 1]!;
-    if (frame.mode === Mode.String) {
-      if (c === 34 /* " */) {
-        emit(T.CQuote, i, i + 1);
-        i++;
-        if (stack.length > 1) stack.pop();
-        continue;
-      }
-      if (c === 10 || c === 13) {
-        emit(T.UnterminatedString, i, i);
-        // Close every template this line opened, so the next line lexes as structure again.
-        while (stack.length > 1 && stack[stack.length - 1]!.mode !== Mode.Heredoc) stack.pop();
-        continue;
-      }
-      const next = text.charCodeAt(i + 1);
-      if (next === 123 /* { */ && (c === 36 /* $ */ || c === 37) /* % */) {
-        const len = text.charCodeAt(i + 2) === 126 /* ~ */ ? 3 : 2;
-        emit(c === 36 ? T.Interp : T.Control, i, i + len);
-        i += len;
-        frame.startOfLine = false;
-        stack.push({ mode: Mode.Main, interp: true, braces: 0, marker: '', startOfLine: false });
-        continue;
-      }
-      const start = i;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 34 || d === 10 || d === 13) break;
-        if (d === 92 /* \ */) {
-          const e = text.charCodeAt(i + 1);
-          i += e === 10 || e === 13 || i + 1 >= n ? 1 : 2;
+    if (frame.mode !== Mode.Main) {
+      if (frame.mode === Mode.String) {
+        if (c === 34 /* " */) {
+          emit(T.CQuote, i, i + 1);
+          i++;
+          if (stack.length > 1) stack.pop();
           continue;
         }
-        if (d === 36 || d === 37) {
-          const e = text.charCodeAt(i + 1);
-          if (e === 123) break;
-          if (e === d && text.charCodeAt(i + 2) === 123) {
-            i += 3;
-            continue;
-          }
+        if (c === 10 || c === 13) {
+          emit(T.UnterminatedString, i, i);
+          // Close every template this line opened, so the next line lexes as structure again.
+          while (stack.length > 1 && stack[stack.length - 1]!.mode !== Mode.Heredoc) stack.pop();
+          continue;
         }
-        i++;
-      }
-      emit(T.QuotedLit, start, i);
-      continue;
-    }
-
-    if (frame.mode === Mode.Heredoc || frame.mode === Mode.Bare) {
-      if (frame.mode === Mode.Heredoc && frame.startOfLine && closesHeredoc(text, i, frame.marker)) {
+      } else if (frame.mode === Mode.Heredoc && frame.startOfLine && closesHeredoc(text, i, frame.marker)) {
         const lineEnd = endOfLine(text, i);
         emit(T.CHeredoc, i, lineEnd);
         i = lineEnd;
         if (stack.length > 1) stack.pop();
         continue;
       }
-      const next = text.charCodeAt(i + 1);
-      if (next === 123 && (c === 36 || c === 37)) {
-        const len = text.charCodeAt(i + 2) === 126 /* ~ */ ? 3 : 2;
-        emit(c === 36 ? T.Interp : T.Control, i, i + len);
-        i += len;
+      const open = interpolationOpenLength(text, i);
+      if (open) {
+        emit(c === 36 ? T.Interp : T.Control, i, i + open);
+        i += open;
         frame.startOfLine = false;
         stack.push({ mode: Mode.Main, interp: true, braces: 0, marker: '', startOfLine: false });
         continue;
       }
       const start = i;
-      frame.startOfLine = false;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 10) {
-          i++;
-          frame.startOfLine = true;
-          break;
-        }
-        if (d === 13 && text.charCodeAt(i + 1) === 10) {
-          i += 2;
-          frame.startOfLine = true;
-          break;
-        }
-        if (d === 36 || d === 37) {
-          const e = text.charCodeAt(i + 1);
-          if (e === 123) break;
-          if (e === d && text.charCodeAt(i + 2) === 123) {
-            i += 3;
-            continue;
-          }
-        }
-        i++;
+      if (frame.mode === Mode.String) {
+        i = quotedLiteralEnd(text, i, n);
+        emit(T.QuotedLit, start, i);
+      } else {
+        i = heredocLiteralEnd(text, i, n);
+        frame.startOfLine = text.charCodeAt(i - 1) === 10;
+        emit(T.HeredocLit, start, i);
       }
-      emit(T.HeredocLit, start, i);
       continue;
     }
 
@@ -502,4 +453,42 @@ function closesHeredoc(text: string, i: number, marker: string): boolean {
   // Like HashiCorp's scanner, the marker line must end with a newline, even at the end of the file.
   const c = text.charCodeAt(j);
   return c === 10 || (c === 13 && text.charCodeAt(j + 1) === 10);
+}
+
+/** Length of the `${`, `%{`, `${~` or `%{~` that opens an interpolation or directive at `i`; 0 if none. */
+function interpolationOpenLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if ((c !== 36 /* $ */ && c !== 37) /* % */ || text.charCodeAt(i + 1) !== 123 /* { */) return 0;
+  return text.charCodeAt(i + 2) === 126 /* ~ */ ? 3 : 2;
+}
+
+/** Length of `$${` or `%%{` at `i`, which stand for a literal `${` or `%{`; 0 if none. */
+function escapedInterpolationLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return (c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123 ? 3 : 0;
+}
+
+/** End of a quoted string's literal text from `i`: at `"`, a line break or an interpolation. */
+function quotedLiteralEnd(text: string, i: number, n: number): number {
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (d === 34 || d === 10 || d === 13 || interpolationOpenLength(text, i)) break;
+    if (d === 92 /* \ */) {
+      const e = text.charCodeAt(i + 1);
+      i += e === 10 || e === 13 || i + 1 >= n ? 1 : 2;
+    } else i += escapedInterpolationLength(text, i) || 1;
+  }
+  return i;
+}
+
+/** End of a heredoc's literal text from `i`: just after a line break, or at an interpolation. */
+function heredocLiteralEnd(text: string, i: number, n: number): number {
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (d === 10) return i + 1;
+    if (d === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
+    if (interpolationOpenLength(text, i)) break;
+    i += escapedInterpolationLength(text, i) || 1;
+  }
+  return i;
 }

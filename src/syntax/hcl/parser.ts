@@ -682,46 +682,63 @@ class Parser {
     }
     this.next();
     this.pushNewlines(false);
-    const args: Expression[] = [];
+    const { items: args, end, expandFinal } = this.parseList(T.CParen, this.ends[open]!, {
+      missing: () => this.fail(`Missing ")" to close the call to "${name}"`, start, nameEnd),
+      unexpected: (c) => this.failAt(`Expected "," or ")" in the arguments of "${name}", found ${this.describe(c)}`, c),
+      afterEllipsis: (p) => this.failAt(`Expected ")" after "..." in the call to "${name}", found ${this.describe(p)}`, p),
+    });
+    this.popNewlines();
+    return { type: 'FunctionCall', name: nameNode, args, expandFinal, start, end };
+  }
+
+  /**
+   * Comma-separated expressions up to `close`, the opening bracket already read; a call's
+   * arguments may end with `...` (`afterEllipsis` given). Trailing commas are allowed.
+   */
+  private parseList(
+    close: T,
+    openEnd: number,
+    errors: { missing: () => void; unexpected: (at: number) => void; afterEllipsis?: (at: number) => void },
+  ): { items: Expression[]; end: number; expandFinal: boolean } {
+    const items: Expression[] = [];
+    let end = openEnd;
     let expandFinal = false;
-    let end = this.ends[open]!;
     for (;;) {
       let c = this.peekIndex();
-      if (this.types[c] === T.CParen) {
+      if (this.types[c] === close) {
         this.next();
         end = this.ends[c]!;
         break;
       }
-      const arg = this.parseExpression();
-      args.push(arg);
-      end = arg.end;
+      const item = this.parseExpression();
+      items.push(item);
+      end = item.end;
       if (this.failed) break;
       c = this.peekIndex();
       const ct = this.types[c]!;
-      if (ct === T.CParen) {
+      if (ct === close) {
         this.next();
         end = this.ends[c]!;
         break;
       }
-      if (ct === T.Ellipsis) {
+      if (ct === T.Ellipsis && errors.afterEllipsis) {
         this.next();
         expandFinal = true;
         const p = this.peekIndex();
-        if (this.types[p] === T.CParen) {
+        if (this.types[p] === close) {
           this.next();
           end = this.ends[p]!;
-        } else this.failAt(`Expected ")" after "..." in the call to "${name}", found ${this.describe(p)}`, p);
+        } else errors.afterEllipsis(p);
         break;
       }
       if (ct !== T.Comma) {
-        if (ct === T.EOF) this.fail(`Missing ")" to close the call to "${name}"`, start, nameEnd);
-        else this.failAt(`Expected "," or ")" in the arguments of "${name}", found ${this.describe(c)}`, c);
+        if (ct === T.EOF) errors.missing();
+        else errors.unexpected(c);
         break;
       }
       this.next();
     }
-    this.popNewlines();
-    return { type: 'FunctionCall', name: nameNode, args, expandFinal, start, end };
+    return { items, end, expandFinal };
   }
 
   private parseTuple(): Expression {
@@ -733,33 +750,10 @@ class Parser {
       this.popNewlines();
       return result;
     }
-    const elements: Expression[] = [];
-    let end = this.ends[open]!;
-    for (;;) {
-      let c = this.peekIndex();
-      if (this.types[c] === T.CBrack) {
-        this.next();
-        end = this.ends[c]!;
-        break;
-      }
-      const element = this.parseExpression();
-      elements.push(element);
-      end = element.end;
-      if (this.failed) break;
-      c = this.peekIndex();
-      const ct = this.types[c]!;
-      if (ct === T.CBrack) {
-        this.next();
-        end = this.ends[c]!;
-        break;
-      }
-      if (ct !== T.Comma) {
-        if (ct === T.EOF) this.failAt('Missing "]" to close this list', open);
-        else this.failAt(`Expected "," or "]" in the list, found ${this.describe(c)}`, c);
-        break;
-      }
-      this.next();
-    }
+    const { items: elements, end } = this.parseList(T.CBrack, this.ends[open]!, {
+      missing: () => this.failAt('Missing "]" to close this list', open),
+      unexpected: (c) => this.failAt(`Expected "," or "]" in the list, found ${this.describe(c)}`, c),
+    });
     this.popNewlines();
     return { type: 'Tuple', elements, start, end };
   }
