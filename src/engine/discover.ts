@@ -109,10 +109,13 @@ function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boo
 /** `abs` relative to `base` with `/` separators, or undefined when it is not inside; both paths absolute and normalized. */
 function relativeInside(base: string, abs: string): string | undefined {
   if (abs === base) return '';
-  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-  if (!abs.startsWith(prefix)) return undefined;
-  const rel = abs.slice(prefix.length);
-  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  if (path.sep !== '/') {
+    // Windows compares paths without regard to case: path.relative knows how.
+    const rel = path.relative(base, abs);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+  }
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return abs.startsWith(prefix) ? abs.slice(prefix.length) : undefined;
 }
 
 function loadGitignore(dir: string, root: string): Ignore[] {

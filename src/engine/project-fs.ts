@@ -140,8 +140,11 @@ export function resolvePath(p: string): string {
 
 /** Both paths absolute and normalized, as `resolvePath` gives them. */
 function isWithin(root: string, abs: string): boolean {
-  if (abs === root) return true;
-  return abs.startsWith(root) && (root.endsWith(path.sep) || abs[root.length] === path.sep);
+  if (abs === root || (abs.startsWith(root) && (root.endsWith(path.sep) || abs[root.length] === path.sep))) return true;
+  if (path.sep === '/') return false;
+  // Windows compares paths without regard to case (`c:\` and `C:\`).
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 export function stripBom(text: string): string {
