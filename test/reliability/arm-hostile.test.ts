@@ -38,6 +38,12 @@ describe('broken JSON', () => {
     });
   });
 
+  it('keeps the range of a comment left open at the end of the file inside the file (found by fuzzing)', () => {
+    assert.deepEqual(lintWithNeighbour({ 'open-comment.json': '{\n  "a": 1\n}\n/*' }), {
+      'open-comment.json': ['4:1-4:3 Parsing error: Unterminated comment (found "/*")'],
+    });
+  });
+
   it('survives 20,000 levels of nesting without a stack overflow', () => {
     const arrays = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const objects = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;

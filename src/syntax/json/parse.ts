@@ -98,7 +98,9 @@ export function parseJson(text: string): JsonDocument {
   const errors = raw.slice(0, 1).map((e) => {
     const name = printParseErrorCode(e.error);
     const found = e.offset >= text.length ? 'end of file' : JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20))));
-    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length: e.length, ...lineIndex().position(e.offset) };
+    // jsonc-parser gives an unterminated comment at the end of the text one character too many.
+    const length = Math.max(0, Math.min(e.length, text.length - e.offset));
+    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length, ...lineIndex().position(e.offset) };
   });
   return {
     text,
