@@ -3,8 +3,8 @@
 //
 //   node dist/bench/eslint-latency.js [template.json …]
 //
-// Without arguments: a generated ~20 KB template, the largest template of ../shared/corpus when
-// that directory exists (real Bicep output), and a generated ~1.6 MB template packed with VMs
+// Without arguments: a generated ~20 KB template, the largest template of ../shared/corpus (or
+// $BENCH_CORPUS) when that directory exists (real Bicep output), and a generated ~1.6 MB template packed with VMs
 // (a worst case: 560 VMs in one file). Pass templates to measure those instead.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -142,8 +142,9 @@ if (files.length) {
   }
 } else {
   await bench('generated, 7 VMs', generated(7), 5);
-  const largest = largestJson(path.resolve('../shared/corpus'));
-  if (largest) await bench(`corpus: ${path.relative(path.resolve('../shared/corpus'), largest)}`, readFileSync(largest, 'utf8'), 150);
+  const corpus = path.resolve(process.env.BENCH_CORPUS ?? '../shared/corpus');
+  const largest = largestJson(corpus);
+  if (largest) await bench(`corpus: ${path.relative(corpus, largest)}`, readFileSync(largest, 'utf8'), 150);
   await bench('generated, 560 VMs', generated(560), 150);
 }
 

@@ -50,7 +50,7 @@ try {
 // (c) Editor latency: the ESLint benchmark when present, else warm Linker.messagesFor.
 const eslintBench = path.join(DIST_BENCH, 'eslint-latency.js');
 if (existsSync(eslintBench)) {
-  const r = spawnSync(process.execPath, [eslintBench], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [eslintBench], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, BENCH_CORPUS: corpus } });
   const out = r.stdout ?? '';
   console.log(out.replace(/^/gm, '      | '));
   // Each block: "<name> (<kb> KB), goal < N ms" … "warm, edited text:   median X ms".
