@@ -33,6 +33,20 @@ const VM_TYPE = '"Microsoft.Compute/virtualMachines"';
 const TF_VM_TYPE = '"azurerm_linux_virtual_machine"';
 const backup = (vmName: string) => [armVault('rsv'), armPolicy('rsv', 'daily'), armProtected('rsv', vmName, 'daily')];
 const tfBackup = (vmId = 'azurerm_linux_virtual_machine.web.id') => tfVault() + tfPolicy() + tfProtected(vmId);
+const azapiItemAction = (method: string, when: string) => `
+resource "azapi_resource_action" "protect" {
+  type        = "Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems@2024-10-01"
+  resource_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv/backupFabrics/Azure/protectionContainers/iaasvmcontainer;iaasvmcontainerv2;rg;web/protectedItems/VM;iaasvmcontainerv2;rg;web"
+  method      = "${method}"
+  when        = "${when}"
+  body = {
+    properties = {
+      protectedItemType = "Microsoft.Compute/virtualMachines"
+      sourceResourceId  = azurerm_linux_virtual_machine.web.id
+    }
+  }
+}
+`;
 
 formatSuite('require-backup', [
   armCase('ARM: an unprotected VM, at its type', { resources: [armVm('vm1')] }, [VM_TYPE], ALL),
@@ -59,5 +73,8 @@ formatSuite('require-backup', [
     ALL,
   ),
   tfCase('Terraform: count = 0 deploys nothing', tfVm({ meta: '  count = 0\n' }), [], ALL),
+  tfCase('Terraform: protected by an azapi PUT action (as Azure Verified Modules do)', tfVm() + azapiItemAction('PUT', 'apply'), [], ALL),
+  tfCase('Terraform: an azapi action that runs at destroy protects nothing', tfVm() + azapiItemAction('PUT', 'destroy'), [TF_VM_TYPE], ALL),
+  tfCase('Terraform: an azapi POST action protects nothing', tfVm() + azapiItemAction('POST', 'apply'), [TF_VM_TYPE], ALL),
   tfCase('Terraform: an unprotected VM in a local child module', 'module "x" {\n  source = "./modules/x"\n}\n', [['modules/x/main.tf', TF_VM_TYPE, '']], ALL, { 'modules/x/main.tf': tfVm() }),
 ]);

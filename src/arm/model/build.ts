@@ -25,8 +25,12 @@ const ABSENT: Val = nul();
 
 const T = ARM_TYPES;
 
-/** Maps evaluated ARM resources onto the model and links them by resource id. */
-export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario): Model {
+/**
+ * Maps evaluated ARM resources onto the model and links them by resource id. `vmOutside` finds the
+ * VM a protected item's source id names when that VM is not among `resources` (Terraform: an
+ * azapi protected item for an azurerm VM).
+ */
+export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, vmOutside?: (sourceId: Val) => VirtualMachine | undefined): Model {
   const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -45,7 +49,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
   const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensionsByVm, settingsByTarget));
   const vmById = indexById(vms);
-  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById));
+  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, vmOutside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
   return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
 }
@@ -234,11 +238,12 @@ function mapProtectedItem(
   vmById: ReadonlyMap<string, VirtualMachine>,
   vaultById: Map<string, Vault>,
   policyById: Map<string, BackupPolicy>,
+  vmOutside: ((sourceId: Val) => VirtualMachine | undefined) | undefined,
 ): ProtectedItem {
   const p = props(r);
   const sourceVm = getProp(p, 'sourceResourceId') ?? getProp(p, 'virtualMachineId') ?? ABSENT;
   const sourceId = idOf(sourceVm);
-  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? vmFromItemName(r.name, vms);
+  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? vmOutside?.(sourceVm) ?? vmFromItemName(r.name, vms);
   const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
   const policyId = idOf(getProp(p, 'policyId'));
   const policy = policyId ? policyById.get(policyId) : undefined;

@@ -1,5 +1,5 @@
 import type { ArmResource } from '../../arm/template/context.js';
-import { fromPlain, obj, type ObjectVal, type Prop, type Val } from '../../model/value.js';
+import { fromPlain, obj, str, type ObjectVal, type Prop, type Val } from '../../model/value.js';
 import type { TfResource } from '../resource.js';
 import { attr, SUBSCRIPTION } from './access.js';
 import type { Links } from './links.js';
@@ -57,23 +57,57 @@ function armBody(r: TfResource): Val {
   return obj(props.values(), body.loc ?? r.at);
 }
 
-/** `azapi_resource` instances of the types the model knows, as ARM resources. */
+const PROTECTED_ITEM = 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems';
+
+/**
+ * Whether an azapi declaration puts a resource of `type` in place: any `azapi_resource`; and for a
+ * protected item, which backup modules (Azure Verified Modules among them) create with a PUT
+ * `azapi_resource_action` and then manage with `azapi_update_resource`, those two as well. A
+ * PUT that runs only at destroy, or an action whose method is known not to be PUT, creates nothing.
+ */
+function putsResource(r: TfResource, type: string): boolean {
+  if (r.type === 'azapi_resource') return true;
+  if (type.toLowerCase() !== PROTECTED_ITEM) return false;
+  if (r.type === 'azapi_update_resource') return true;
+  if (r.type !== 'azapi_resource_action') return false;
+  const when = attr(r.body, 'when');
+  const method = attr(r.body, 'method');
+  if (when.kind === 'string' && when.value.toLowerCase() === 'destroy') return false;
+  // The provider's default method is POST: only a PUT, or a method not known yet, may create it.
+  return method.kind === 'unknown' || (method.kind === 'string' && method.value.toUpperCase() === 'PUT');
+}
+
+/** The ARM id and name of what an azapi declaration puts: from `parent_id` and `name`, or `resource_id`. */
+function identity(r: TfResource): { id: string | undefined; name: Val } {
+  if (r.type === 'azapi_resource') return { id: azapiId(r.body), name: attr(r.body, 'name') };
+  const resourceId = attr(r.body, 'resource_id');
+  if (resourceId.kind !== 'string') return { id: undefined, name: resourceId };
+  return { id: resourceId.value, name: str(resourceId.value.split('/').at(-1)!, resourceId.loc, resourceId.origins) };
+}
+
+/** azapi declarations of the types the model knows, as ARM resources; one per resource id. */
 export function azapiResources(resources: readonly TfResource[], links: Links): ArmResource[] {
   const out: ArmResource[] = [];
+  const ids = new Set<string>();
   for (const r of resources) {
-    if (r.mode !== 'managed' || r.type !== 'azapi_resource') continue;
+    if (r.mode !== 'managed') continue;
     const type = azapiType(r.body);
-    if (!type || !ARM_TYPES.some((t) => type.toLowerCase() === t)) continue;
+    if (!type || !ARM_TYPES.some((t) => type.toLowerCase() === t) || !putsResource(r, type)) continue;
+    const { id, name } = identity(r);
+    // A protected item created by an action and managed by an update is one protected item.
+    if (id !== undefined) {
+      if (ids.has(id.toLowerCase())) continue;
+      ids.add(id.toLowerCase());
+    }
     const parent = links.resolve(attr(r.body, 'parent_id'));
-    const id = azapiId(r.body);
     out.push({
       file: r.at.file,
       type,
       typeLoc: attr(r.body, 'type').loc ?? r.at,
-      name: attr(r.body, 'name'),
+      name,
       id: id?.toLowerCase(),
       body: armBody(r),
-      resourceGroup: parent?.type === 'azurerm_resource_group' ? attr(parent.body, 'name') : attr(r.body, 'parent_id'),
+      resourceGroup: parent?.type === 'azurerm_resource_group' ? attr(parent.body, 'name') : attr(r.body, r.type === 'azapi_resource' ? 'parent_id' : 'resource_id'),
       subscription: SUBSCRIPTION,
       ...(r.index !== undefined ? { copyIndex: r.index } : {}),
       instances: 1,

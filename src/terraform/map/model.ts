@@ -152,8 +152,9 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
 
   const locks = ofType('azurerm_management_lock').map((r) => mapLock(r, links));
 
-  // azapi_resource bodies are ARM JSON: the ARM model builder maps them, linked among themselves.
-  const arm = buildArmModel(azapiResources(managed, links), { name: scenario });
+  // azapi bodies are ARM JSON: the ARM model builder maps them, linked among themselves; a
+  // protected item may also name an azurerm VM.
+  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, vmFor);
   return {
     scenario: { name: scenario },
     vms: [...(vms.values() as Iterable<VirtualMachine>), ...arm.vms],
