@@ -210,6 +210,10 @@ resource "azurerm_backup_protected_vm" "literal" {
 resource "azurerm_backup_protected_vm" "other" {
   source_vm_id = "/subscriptions/0000/resourceGroups/rg2/providers/Microsoft.Compute/virtualMachines/vm1"
 }
+data "azurerm_subscription" "current" {}
+resource "azurerm_backup_protected_vm" "subscription_data_source" {
+  source_vm_id = "\${data.azurerm_subscription.current.id}/resourceGroups/\${azurerm_resource_group.rg.name}/providers/Microsoft.Compute/virtualMachines/vm1"
+}
 `,
     };
     const m = model(files);
@@ -217,6 +221,7 @@ resource "azurerm_backup_protected_vm" "other" {
       ['azurerm_backup_protected_vm.by_id', 'azurerm_windows_virtual_machine.vm'],
       ['azurerm_backup_protected_vm.literal', 'azurerm_windows_virtual_machine.vm'],
       ['azurerm_backup_protected_vm.other', undefined],
+      ['azurerm_backup_protected_vm.subscription_data_source', 'azurerm_windows_virtual_machine.vm'],
     ]);
   });
 });

@@ -15,8 +15,18 @@ const BY_ARM_TYPE: Readonly<Record<string, readonly string[]>> = {
   'microsoft.recoveryservices/vaults': ['azurerm_recovery_services_vault'],
 };
 
-/** `…/resourceGroups/<rg>` or a resource group's symbolic id, then `/providers/<ns>/<type>/<name>`. */
-const ARM_ID = /^(?:\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)|((?:data\.)?azurerm_resource_group\.[^/]+))\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i;
+/** A configured resource's address, as its symbolic id reads: `module.m["k"].data.azurerm_subscription.s`. */
+const ADDRESS_PREFIX = String.raw`(?:module\.[^./[]+(?:\[[^\]]*\])?\.)*(?:data\.)?`;
+
+/**
+ * `/subscriptions/<id>/resourceGroups/<rg>` (the subscription possibly a subscription data
+ * source's symbolic id, as `"${data.azurerm_subscription.s.id}/resourceGroups/…"` gives it) or a
+ * resource group's symbolic id, then `/providers/<ns>/<type>/<name>`.
+ */
+const ARM_ID = new RegExp(
+  String.raw`^(?:(?:\/subscriptions\/[^/]+|${ADDRESS_PREFIX}azurerm_subscription\.[^/]+)\/resourcegroups\/([^/]+)|(${ADDRESS_PREFIX}azurerm_resource_group\.[^/]+))\/providers\/([^/]+\/[^/]+)\/([^/]+)$`,
+  'i',
+);
 
 function sameText(a: Val, b: string): boolean {
   return a.kind === 'string' && a.value.toLowerCase() === b.toLowerCase();
