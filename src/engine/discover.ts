@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { relativeInside } from './project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
@@ -27,6 +28,8 @@ export function discoverFiles(
   /** Told the regular files of each directory walked, so the run need not list it again. */
   onListing?: (dir: string, files: readonly string[]) => void,
 ): Discovery {
+  // Normalized, as the inside-the-root checks expect.
+  root = path.resolve(root);
   const files = new Set<string>();
   const missing: string[] = [];
   const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g.pattern, g.base))];
@@ -42,7 +45,7 @@ export function discoverFiles(
     if (stat.isSymbolicLink()) {
       try {
         const real = realpathSync(abs);
-        if (!isInside(root, real)) continue;
+        if (relativeInside(root, real) === undefined) continue;
         stat = lstatSync(real);
       } catch {
         missing.push(p);
@@ -77,11 +80,6 @@ function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<
   }
 }
 
-export function isInside(root: string, file: string): boolean {
-  const rel = path.relative(root, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 /** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
 export interface IgnorePattern {
   readonly pattern: string;
@@ -106,20 +104,8 @@ function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boo
   return ignored;
 }
 
-/** `abs` relative to `base` with `/` separators, or undefined when it is not inside; both paths absolute and normalized. */
-function relativeInside(base: string, abs: string): string | undefined {
-  if (abs === base) return '';
-  if (path.sep !== '/') {
-    // Windows compares paths without regard to case: path.relative knows how.
-    const rel = path.relative(base, abs);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
-  }
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return abs.startsWith(prefix) ? abs.slice(prefix.length) : undefined;
-}
-
 function loadGitignore(dir: string, root: string): Ignore[] {
-  if (!isInside(root, dir)) return [];
+  if (relativeInside(root, dir) === undefined) return [];
   let text: string;
   try {
     text = readFileSync(path.join(dir, '.gitignore'), 'utf8');

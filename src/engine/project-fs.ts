@@ -138,13 +138,23 @@ export function resolvePath(p: string): string {
   return path.resolve(p);
 }
 
-/** Both paths absolute and normalized, as `resolvePath` gives them. */
 function isWithin(root: string, abs: string): boolean {
-  if (abs === root || (abs.startsWith(root) && (root.endsWith(path.sep) || abs[root.length] === path.sep))) return true;
-  if (path.sep === '/') return false;
-  // Windows compares paths without regard to case (`c:\` and `C:\`).
-  const rel = path.relative(root, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return relativeInside(root, abs) !== undefined;
+}
+
+/**
+ * `abs` relative to `base` with `/` separators, or undefined when it is not inside `base`; both
+ * paths absolute and normalized, as `resolvePath` gives them.
+ */
+export function relativeInside(base: string, abs: string): string | undefined {
+  if (abs === base) return '';
+  if (path.sep === '/') {
+    const prefix = base.endsWith('/') ? base : `${base}/`;
+    return abs.startsWith(prefix) ? abs.slice(prefix.length) : undefined;
+  }
+  // Windows compares paths without regard to case (`c:\` and `C:\`): path.relative knows how.
+  const rel = path.relative(base, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
 export function stripBom(text: string): string {
