@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { closingQuote } from './scan.js';
 
 /**
  * A fast parser for well-formed JSON with comments and trailing commas (what ARM accepts,
@@ -101,10 +102,7 @@ class Parser {
   private string(parent: Node | undefined): Node | undefined {
     const t = this.text;
     const start = this.pos;
-    // indexOf runs natively, far faster than a loop over characters; a quote preceded by an
-    // odd number of backslashes is escaped and does not end the string.
-    let i = t.indexOf('"', start + 1);
-    while (i !== -1 && isEscaped(t, i)) i = t.indexOf('"', i + 1);
+    const i = closingQuote(t, start);
     if (i === -1) return undefined;
     const raw = t.slice(start + 1, i);
     const value = raw.indexOf('\\') === -1 ? raw : unescape(raw);
@@ -171,12 +169,6 @@ class Parser {
     this.pending.length = first;
     return node;
   }
-}
-
-function isEscaped(t: string, quote: number): boolean {
-  let backslashes = 0;
-  while (t.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
-  return backslashes % 2 === 1;
 }
 
 function isDigit(c: number): boolean {

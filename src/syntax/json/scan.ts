@@ -19,13 +19,10 @@ export function scanJsonText(text: string, visitor: JsonTextVisitor): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      const start = i;
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i++;
-        else if (d === 0x22) break;
-      }
-      visitor.string?.(start, Math.min(i + 1, text.length));
+      const close = closingQuote(text, i);
+      const end = close < 0 ? text.length : close + 1;
+      visitor.string?.(i, end);
+      i = end - 1;
     } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
       let end = i + 2;
       while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
@@ -38,4 +35,21 @@ export function scanJsonText(text: string, visitor: JsonTextVisitor): void {
       i = end - 1;
     } else if (visitor.other?.(c, i)) return;
   }
+}
+
+/**
+ * The closing quote of the string whose opening quote is at `open`, or -1 when it is not closed.
+ * indexOf runs natively, far faster than a loop over characters; a quote preceded by an odd
+ * number of backslashes is escaped and does not end the string.
+ */
+export function closingQuote(text: string, open: number): number {
+  let i = text.indexOf('"', open + 1);
+  while (i !== -1 && isEscaped(text, i)) i = text.indexOf('"', i + 1);
+  return i;
+}
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
 }
