@@ -209,16 +209,26 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
       if (treeSize(v) > MAX_VALUE_NODES) return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
       return v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
     }
-    // Literal objects rather than spreads: this runs for every reference to a parameter or
-    // variable, and V8 gives each `{ ...v, loc }` copy a fresh hidden class, so every store misses.
+    default:
+      return leafAt(v, loc, origins);
+  }
+}
+
+/**
+ * A copy of a value without children at another place and with other origins. Built by the
+ * factories rather than spread: this runs for every reference to a parameter or variable, and V8
+ * gives each `{ ...v, loc }` copy a fresh hidden class, so every store to it misses.
+ */
+function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, origins: readonly Origin[]): Val {
+  switch (v.kind) {
     case 'string':
-      return { kind: 'string', value: v.value, loc, origins };
+      return str(v.value, loc, origins);
     case 'number':
-      return { kind: 'number', value: v.value, loc, origins };
+      return num(v.value, loc, origins);
     case 'boolean':
-      return { kind: 'boolean', value: v.value, loc, origins };
+      return bool(v.value, loc, origins);
     case 'null':
-      return { kind: 'null', loc, origins };
+      return nul(loc, origins);
     case 'unknown':
       return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins });
   }
@@ -288,16 +298,8 @@ export function withOrigins(v: Val, origins: readonly Origin[]): Val {
       return arr(v.items, v.loc, origins);
     case 'object':
       return { kind: 'object', props: v.props, loc: v.loc, origins };
-    case 'unknown':
-      return unknown(v.reason, v.loc, { candidates: v.candidates, symbol: v.symbol, origins });
-    case 'null':
-      return nul(v.loc, origins);
-    case 'string':
-      return str(v.value, v.loc, origins);
-    case 'number':
-      return num(v.value, v.loc, origins);
-    case 'boolean':
-      return bool(v.value, v.loc, origins);
+    default:
+      return leafAt(v, v.loc, origins);
   }
 }
 
