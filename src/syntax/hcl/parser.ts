@@ -537,16 +537,9 @@ class Parser {
         this.next();
         this.pushNewlines(false);
         const expression = this.parseExpression();
-        let close = end;
-        if (!this.failed) {
-          const c = this.peekIndex();
-          if (this.types[c] === T.CParen) {
-            this.next();
-            close = this.ends[c]!;
-          } else this.failAt(`Expected ")" to close the parenthesis, found ${this.describe(c)}`, c);
-        }
+        const close = this.closeAfter(expression, T.CParen, '")" to close the parenthesis');
         this.popNewlines();
-        return { type: 'Parentheses', expression, start, end: this.failed ? expression.end : close };
+        return { type: 'Parentheses', expression, start, end: close };
       }
       case T.OQuote:
       case T.OHeredoc:
@@ -597,19 +590,27 @@ class Parser {
           continue;
         }
         const key = this.parseExpression();
-        let end = key.end;
-        if (!this.failed) {
-          const c = this.peekIndex();
-          if (this.types[c] === T.CBrack) {
-            this.next();
-            end = this.ends[c]!;
-          } else this.failAt(`Expected "]" to close the index, found ${this.describe(c)}`, c);
-        }
+        const end = this.closeAfter(key, T.CBrack, '"]" to close the index');
         this.popNewlines();
         result = { type: 'Index', object: result, key, start: result.start, end };
       } else break;
     }
     return result;
+  }
+
+  /**
+   * Reads the `close` token that must follow `inner`, returning where it ends; without it (or
+   * after an error inside), fails with "Expected <expected>" and returns where `inner` ends.
+   */
+  private closeAfter(inner: Expression, close: T, expected: string): number {
+    if (this.failed) return inner.end;
+    const c = this.peekIndex();
+    if (this.types[c] !== close) {
+      this.failAt(`Expected ${expected}, found ${this.describe(c)}`, c);
+      return inner.end;
+    }
+    this.next();
+    return this.ends[c]!;
   }
 
   private nextSignificant(i: number): number {
