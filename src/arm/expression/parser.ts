@@ -84,13 +84,7 @@ class Parser {
       this.skipSpace();
       const c = this.text.charCodeAt(this.pos);
       if (c === 46 /* . */) {
-        this.pos++;
-        let safe = false;
-        if (this.text.charCodeAt(this.pos) === 63 /* ? */) {
-          safe = true;
-          this.pos++;
-        }
-        this.skipSpace();
+        const safe = this.openAccess();
         const nameStart = this.pos;
         while (this.pos < this.text.length && isIdentPart(this.text.charCodeAt(this.pos))) this.pos++;
         if (this.pos === nameStart) this.fail('expected a property name after \'.\'', nameStart);
@@ -98,13 +92,7 @@ class Parser {
         this.checkHeight(height, nameStart);
         node = { kind: 'property', object: node, name: this.text.slice(nameStart, this.pos), safe, start: node.start, end: this.pos };
       } else if (c === 91 /* [ */) {
-        this.pos++;
-        let safe = false;
-        if (this.text.charCodeAt(this.pos) === 63 /* ? */) {
-          safe = true;
-          this.pos++;
-        }
-        this.skipSpace();
+        const safe = this.openAccess();
         const index = this.parseExpr();
         this.skipSpace();
         if (this.text.charCodeAt(this.pos) !== 93 /* ] */) this.fail('expected \']\'', this.pos);
@@ -116,6 +104,15 @@ class Parser {
     }
     this.depth--;
     return { node, height };
+  }
+
+  /** Steps past `.` or `[`, an optional `?` (null-safe access) and spaces; true when null-safe. */
+  private openAccess(): boolean {
+    this.pos++;
+    const safe = this.text.charCodeAt(this.pos) === 63 /* ? */;
+    if (safe) this.pos++;
+    this.skipSpace();
+    return safe;
   }
 
   private parsePrimary(): Parsed {
