@@ -13,6 +13,7 @@ import type {
   Vault,
   VirtualMachine,
 } from '../../model/types.js';
+import { protectedItem } from '../../model/protection.js';
 import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from '../../model/value.js';
 import type { ArmResource } from '../template/context.js';
 import { displayText, idText } from '../template/scope.js';
@@ -247,16 +248,7 @@ function mapProtectedItem(
   const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
   const policyId = idOf(getProp(p, 'policyId'));
   const policy = policyId ? policyById.get(policyId) : undefined;
-  const item: ProtectedItem = {
-    kind: 'protectedItem',
-    sourceVm,
-    ...(vm ? { vm } : {}),
-    ...(vault ? { vault } : {}),
-    ...(policy ? { policy } : {}),
-    ...base(r),
-  };
-  if (vm) vm.protectedBy.push(item);
-  return item;
+  return protectedItem(base(r), sourceVm, { vm, vault, policy });
 }
 
 /**

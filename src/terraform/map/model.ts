@@ -11,6 +11,7 @@ import type {
   Vault,
   VirtualMachine,
 } from '../../model/types.js';
+import { protectedItem } from '../../model/protection.js';
 import { nul, str, unknown, type Val } from '../../model/value.js';
 import { buildArmModel } from '../../arm/model/build.js';
 import type { TfResource } from '../resource.js';
@@ -137,17 +138,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     const policyTarget = links.resolve(attr(r.body, 'backup_policy_id'));
     const policy = policyTarget ? policies.get(policyTarget.address) : undefined;
     const vault = vaultFor(attr(r.body, 'recovery_vault_name'), attr(r.body, 'resource_group_name')) ?? policy?.vault;
-    const item: ProtectedItem = {
-      kind: 'protectedItem',
-      sourceVm,
-      ...(vm ? { vm } : {}),
-      ...(vault ? { vault } : {}),
-      ...(policy ? { policy } : {}),
-      ...base(r),
-      location: vault?.location ?? nul(),
-    };
-    protectedItems.push(item);
-    vm?.protectedBy.push(item);
+    protectedItems.push(protectedItem({ ...base(r), location: vault?.location ?? nul() }, sourceVm, { vm, vault, policy }));
   }
 
   const locks = ofType('azurerm_management_lock').map((r) => mapLock(r, links));
