@@ -116,14 +116,8 @@ export class TemplateScope implements ExpressionScope {
 
   parameter(name: string, site: Loc | undefined): Val | undefined {
     const key = name.toLowerCase();
-    let value = this.state.paramCache.get(key);
-    if (!value) {
-      const resolved = this.resolveParameter(key, name);
-      if (!resolved) return undefined;
-      value = resolved;
-      this.state.paramCache.set(key, value);
-    }
-    return moveTo(value, site);
+    const value = cached(this.state.paramCache, key, () => this.resolveParameter(key, name));
+    return value && moveTo(value, site);
   }
 
   /** The parameter's value where it stands, with the origin that set it. */
@@ -145,44 +139,35 @@ export class TemplateScope implements ExpressionScope {
       const u = unknown(reason, nodeLoc(this.file, declared), { symbol: `parameters('${name}')` });
       return allowed ? withCandidates(u, this.file, allowed) : u;
     }
-    const cycleKey = `param:${key}`;
-    if (this.state.evaluating.has(cycleKey)) {
-      return unknown(`error: parameter '${name}' refers to itself`, nodeLoc(this.file, defaultNode));
-    }
-    this.state.evaluating.add(cycleKey);
-    try {
-      const value = evaluateNode(defaultNode, new TemplateScope(this.state, []));
+    return this.evaluateAtRoot(`param:${key}`, `parameter '${name}'`, defaultNode, (root) => {
+      const value = evaluateNode(defaultNode, root);
       return moveTo(value, value.loc, { kind: 'parameter-default', name });
-    } finally {
-      this.state.evaluating.delete(cycleKey);
-    }
+    });
   }
 
   variable(name: string, site: Loc | undefined): Val | undefined {
     const key = name.toLowerCase();
-    let value = this.state.varCache.get(key);
-    if (!value) {
-      const resolved = this.resolveVariable(key, name);
-      if (!resolved) return undefined;
-      value = resolved;
-      this.state.varCache.set(key, value);
-    }
-    return moveTo(value, site, { kind: 'variable', name });
+    const value = cached(this.state.varCache, key, () => this.resolveVariable(key, name));
+    return value && moveTo(value, site, { kind: 'variable', name });
   }
 
   private resolveVariable(key: string, name: string): Val | undefined {
     const variables = prop(this.state.template, 'variables');
-    const cycleKey = `var:${key}`;
     const node = prop(variables, key);
-    const copyEntry = node ? undefined : findVariableCopy(variables, key);
-    if (!node && !copyEntry) return undefined;
-    if (this.state.evaluating.has(cycleKey)) {
-      return unknown(`error: variable '${name}' refers to itself`, nodeLoc(this.file, (node ?? copyEntry)!));
-    }
+    if (node) return this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, node, (root) => evaluateNode(node, root));
+    const copyEntry = findVariableCopy(variables, key);
+    return copyEntry && this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, copyEntry, (root) => expandCopy(copyEntry, root));
+  }
+
+  /**
+   * Evaluates a parameter default or a variable in the template's root scope; while it is being
+   * evaluated, a reference back to it is an error (`what` refers to itself) rather than a loop.
+   */
+  private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
+    if (this.state.evaluating.has(cycleKey)) return unknown(`error: ${what} refers to itself`, nodeLoc(this.file, at));
     this.state.evaluating.add(cycleKey);
     try {
-      const root = new TemplateScope(this.state, []);
-      return node ? evaluateNode(node, root) : expandCopy(copyEntry!, root);
+      return evaluate(new TemplateScope(this.state, []));
     } finally {
       this.state.evaluating.delete(cycleKey);
     }
@@ -234,6 +219,15 @@ export class TemplateScope implements ExpressionScope {
     const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
     return unknown(`reference(${what}) is known only after deployment`, site);
   }
+}
+
+/** A parameter's or variable's value, resolved on first use in a deployment and then reused. */
+function cached(cache: Map<string, Val>, key: string, resolve: () => Val | undefined): Val | undefined {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = resolve();
+  if (value) cache.set(key, value);
+  return value;
 }
 
 /** The `copy` entry of the `variables` section that defines variable `lowerKey`. */
