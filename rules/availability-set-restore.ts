@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 
 const id = 'availability-set-restore';
 const meta: RuleMeta = {
@@ -13,8 +13,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       const set = vm.availabilitySet;
       // Unknown (e.g. a conditional id) is no finding: the VM may not be in a set at all.

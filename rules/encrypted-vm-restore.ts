@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 
 const id = 'encrypted-vm-restore';
@@ -17,8 +17,7 @@ const TYPES = ['AzureDiskEncryption', 'AzureDiskEncryptionForLinux'];
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       for (const ext of vm.extensions) {
         const { publisher, type } = ext;

@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'marketplace-plan-restore';
 const meta: RuleMeta = {
@@ -12,8 +12,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       if (!vm.plan) continue;
       ctx.report({

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { asNumber } from '../src/model/value.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { unknownSource, violatingNumberCandidates } from './lib/values.js';
 import { hasUnmanagedDisk } from './lib/vm.js';
 
@@ -15,8 +15,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const { dataDisks: managedLimit, unmanagedDataDisks: unmanagedLimit } = ctx.matrix.limits;
     for (const vm of model.vms) {
       const unmanaged = hasUnmanagedDisk(vm);

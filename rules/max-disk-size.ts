@@ -1,7 +1,7 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { asNumber } from '../src/model/value.js';
 import { checkNumber } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { diskValue, disksOf } from './lib/vm.js';
 
 const id = 'max-disk-size';
@@ -17,8 +17,7 @@ const gib = (n: number): string => `${n.toLocaleString('en-US')} GiB`;
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const { diskSizeGiB, totalDiskSizeGiB } = ctx.matrix.limits;
     for (const vm of model.vms) {
       // Known sizes only: the sum is a lower bound, so going over it is certain.

@@ -3,7 +3,7 @@ import { lookupVmSize } from '../src/data/vm-size-info.js';
 import type { Val } from '../src/model/value.js';
 import type { Loc } from '../src/model/location.js';
 import { checkString } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'min-vm-size';
 const meta: RuleMeta = {
@@ -44,8 +44,7 @@ function checkSize(ctx: RuleContext, size: Val, fallback: Loc): void {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) checkSize(ctx, vm.size, vm.at);
   },
 };

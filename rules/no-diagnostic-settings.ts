@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 
 const id = 'no-diagnostic-settings';
@@ -17,8 +17,7 @@ const TYPES = ['IaaSDiagnostics', 'LinuxDiagnostic'];
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const tail = `restoring the VM with the Create New option fails (${cite(ctx, id, meta)})`;
     for (const vm of model.vms) {
       for (const setting of vm.diagnosticSettings) {

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { hasUnmanagedDisk } from './lib/vm.js';
 
 const id = 'no-lock-unmanaged-vm';
@@ -13,8 +13,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const tail = `Azure Backup does not back up locked VMs that use unmanaged disks (${cite(ctx, id, meta)})`;
     for (const lock of model.locks) {
       for (const vm of model.vms) {

@@ -1,7 +1,7 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
 import { isVmPolicy } from './lib/policy.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { inList, sameName } from './lib/values.js';
 import { hasManagedDisk } from './lib/vm.js';
 
@@ -16,8 +16,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const tail = `Azure Backup can't delete older restore points there, and backups start to fail (${cite(ctx, id, meta)})`;
     for (const lock of model.locks) {
       const level = lock.level;

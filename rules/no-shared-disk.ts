@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkNumber } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { diskValue, disksOf } from './lib/vm.js';
 
 const id = 'no-shared-disk';
@@ -13,8 +13,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       for (const disk of disksOf(vm)) {
         checkNumber(ctx, diskValue(disk, 'maxShares'), disk.at, (n) =>

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkString } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { inList } from './lib/values.js';
 
 const id = 'no-spot-vm';
@@ -13,8 +13,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       checkString(ctx, vm.priority, vm.at, (priority) =>
         inList(priority, ['Spot', 'Low'])

@@ -1,7 +1,7 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import type { NetworkInterface } from '../src/model/types.js';
 import { checkString } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { eqi } from './lib/values.js';
 
 const id = 'no-static-private-ip';
@@ -14,8 +14,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const seen = new Set<NetworkInterface>();
     for (const vm of model.vms) {
       for (const nic of vm.networkInterfaces) {

@@ -1,6 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkDiskType } from './lib/disk-type.js';
-import { dedupe } from './lib/report.js';
 import { eqi } from './lib/values.js';
 import { disksOf } from './lib/vm.js';
 
@@ -21,8 +20,7 @@ const PREMIUM = [
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'), PREMIUM);
     }

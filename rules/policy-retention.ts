@@ -2,7 +2,7 @@ import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { RETENTION_MAX } from '../src/data/policy-limits.js';
 import { checkNumber } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'policy-retention';
 const meta: RuleMeta = {
@@ -17,8 +17,7 @@ const label = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', yearly: 'Y
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const policy of model.policies) {
       if (!isVmPolicy(policy)) continue;
       for (const retention of policy.retention) {

@@ -2,7 +2,7 @@ import type { Rule, RuleContext, RuleMeta } from '../src/engine/rule.js';
 import type { BackupPolicy } from '../src/model/types.js';
 import { checkNumber, checkString } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { eqi, inList, quoteList } from './lib/values.js';
 import { policyTier } from './lib/vm.js';
 
@@ -60,8 +60,7 @@ function checkPolicy(ctx: RuleContext, policy: BackupPolicy): void {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const policy of model.policies) if (isVmPolicy(policy)) checkPolicy(ctx, policy);
   },
 };

@@ -2,7 +2,7 @@ import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { lookupWindowsTimeZone } from '../src/data/time-zones.js';
 import { checkString } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'policy-time-zone-dst';
 const meta: RuleMeta = {
@@ -15,8 +15,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const policy of model.policies) {
       if (!isVmPolicy(policy)) continue;
       checkString(ctx, policy.timeZone, policy.at, (zone) =>

@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'require-backup';
 const meta: RuleMeta = {
@@ -12,8 +12,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     // A protected item whose VM reference is not known may protect any VM: no finding then.
     if (model.protectedItems.some((p) => !p.vm && p.sourceVm.kind === 'unknown')) return;
     for (const vm of model.vms) {

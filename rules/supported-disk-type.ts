@@ -1,6 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkDiskType } from './lib/disk-type.js';
-import { dedupe } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 import { disksOf } from './lib/vm.js';
 
@@ -14,11 +13,10 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     // Ultra SSD is no-ultra-ssd's finding, so that one disk never gets two.
     const unsupported = (type: string): boolean =>
-      !eqi(type, 'UltraSSD_LRS') && !inList(type, context.matrix.supportedDiskTypes);
+      !eqi(type, 'UltraSSD_LRS') && !inList(type, ctx.matrix.supportedDiskTypes);
     for (const vm of model.vms) {
       for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, unsupported);
     }

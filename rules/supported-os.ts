@@ -9,7 +9,7 @@ import {
   WINDOWS_SERVER,
 } from '../src/data/images.js';
 import { checkString } from './lib/check.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 
 const id = 'supported-os';
@@ -65,8 +65,7 @@ function checkImage(ctx: RuleContext, image: ImageRef, fallback: Loc): void {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) if (vm.image) checkImage(ctx, vm.image, vm.at);
   },
 };

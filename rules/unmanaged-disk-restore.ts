@@ -1,5 +1,5 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { disksOf, isUnmanaged } from './lib/vm.js';
 
 const id = 'unmanaged-disk-restore';
@@ -14,8 +14,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     for (const vm of model.vms) {
       const disk = disksOf(vm).find(isUnmanaged);
       if (!disk?.vhdUri) continue;

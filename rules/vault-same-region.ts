@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { asString, type Val } from '../src/model/value.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { normalizeRegion, sameName } from './lib/values.js';
 
 const id = 'vault-same-region';
@@ -17,8 +17,7 @@ const shown = (v: Val): string => `'${asString(v) ?? ''}'`;
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const source = `(${cite(ctx, id, meta)})`;
     for (const item of model.protectedItems) {
       const { vm, vault } = item;

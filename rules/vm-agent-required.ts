@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkBoolean } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 
 const id = 'vm-agent-required';
 const meta: RuleMeta = {
@@ -13,8 +13,7 @@ const meta: RuleMeta = {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const source = `(${cite(ctx, id, meta)})`;
     for (const vm of model.vms) {
       for (const flag of vm.provisionVMAgent) {

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { checkBoolean } from './lib/check.js';
-import { cite, dedupe } from './lib/report.js';
+import { cite } from './lib/report.js';
 import { normalizeRegion } from './lib/values.js';
 import { disksOf } from './lib/vm.js';
 
@@ -21,8 +21,7 @@ function regionsOption(value: unknown): string[] | undefined {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     // The edition decides whether any region is limited; the option says which ones are not.
     if (ctx.matrix.writeAcceleratorRegions === null) return;
     const regions = (regionsOption(ctx.options['regions']) ?? ctx.matrix.writeAcceleratorRegions).map(normalizeRegion);

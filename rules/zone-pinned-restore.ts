@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../src/engine/rule.js';
 import { asBoolean, type Val } from '../src/model/value.js';
-import { at, cite, dedupe } from './lib/report.js';
+import { at, cite } from './lib/report.js';
 import { eqi } from './lib/values.js';
 
 const id = 'zone-pinned-restore';
@@ -30,8 +30,7 @@ function crossRegionRestore(v: Val): boolean | undefined {
 const rule: Rule = {
   id,
   meta,
-  check(model, context) {
-    const ctx = dedupe(context);
+  check(model, ctx) {
     const restore = model.vaults.map((v) => crossRegionRestore(v.crossRegionRestore));
     // Any vault with Cross Region Restore, or one that may have it, leaves a way out.
     if (restore.some((r) => r !== false)) return;

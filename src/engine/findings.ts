@@ -44,14 +44,14 @@ export function runRules(model: Model, rules: readonly ActiveRule[], options: Li
         suggestions: isVal(at) && at.origins.length === 0 && at.loc ? (report.suggestions ?? []) : [],
       });
     };
-    const context: RuleContext = {
+    const context = withoutDuplicates({
       matrix,
       options: active.options,
       report: (r) => push(r, false),
       reportMaybe: (r) => {
         if (options.unknownValues === 'report') push(r, true);
       },
-    };
+    });
     try {
       active.rule.check(model, context);
     } catch (e) {
@@ -59,4 +59,25 @@ export function runRules(model: Model, rules: readonly ActiveRule[], options: Li
     }
   }
   return findings;
+}
+
+/**
+ * The context with repeated reports dropped: copy loops and `count` give many model objects that
+ * share one literal, and a report there is the same report each time.
+ */
+export function withoutDuplicates(context: RuleContext): RuleContext {
+  const seen = new Set<string>();
+  const fresh = (r: Report, maybe: boolean): boolean => {
+    const loc = isVal(r.at) ? r.at.loc : r.at;
+    const key = `${maybe}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  return {
+    matrix: context.matrix,
+    options: context.options,
+    report: (r) => fresh(r, false) && context.report(r),
+    reportMaybe: (r) => fresh(r, true) && context.reportMaybe(r),
+  };
 }

@@ -47,5 +47,6 @@ export interface RuleContext {
 export interface Rule {
   readonly id: string;
   readonly meta: RuleMeta;
+  /** Reports through `context`; the same report twice (same place, message and kind) counts once. */
   check(model: Model, context: RuleContext): void;
 }

@@ -1,8 +1,9 @@
 // Hand-built models for rule tests: every value gets its own fake location, so a test can
 // assert exactly which value a finding points at.
 import type { Loc } from '../../src/model/location.js';
+import { withoutDuplicates } from '../../src/engine/findings.js';
 import { MATRICES, type MatrixEdition } from '../../src/engine/matrix.js';
-import type { Report, Rule, RuleContext } from '../../src/engine/rule.js';
+import type { Report, Rule } from '../../src/engine/rule.js';
 import type {
   AttachedDisk,
   BackupPolicy,
@@ -170,12 +171,13 @@ export interface Findings {
 export function run(rule: Rule, m: Model, edition: MatrixEdition = '2021', options: Record<string, unknown> = {}): Findings {
   const reports: Report[] = [];
   const maybes: Report[] = [];
-  const context: RuleContext = {
+  // As the engine runs rules: a repeated report counts once.
+  const context = withoutDuplicates({
     matrix: MATRICES[edition],
     options: { ...rule.meta.defaultOptions, ...options },
     report: (r) => void reports.push(r),
     reportMaybe: (r) => void maybes.push(r),
-  };
+  });
   rule.check(m, context);
   return { reports, maybes };
 }
