@@ -1,3 +1,4 @@
+import { ARM_TYPES as MODELLED } from '../../arm/model/modelled-types.js';
 import type { ArmResource } from '../../arm/template/context.js';
 import { fromPlain, obj, str, type ObjectVal, type Prop, type Val } from '../../model/value.js';
 import type { TfResource } from '../resource.js';
@@ -57,7 +58,8 @@ function armBody(r: TfResource): Val {
   return obj(props.values(), body.loc ?? r.at);
 }
 
-const PROTECTED_ITEM = 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems';
+/** The azapi resource types that can put an ARM resource in place (see `putsResource`). */
+const AZAPI_PUTS = new Set(['azapi_resource', 'azapi_resource_action', 'azapi_update_resource']);
 
 /**
  * Whether an azapi declaration puts a resource of `type` in place: any `azapi_resource`; and for a
@@ -67,9 +69,8 @@ const PROTECTED_ITEM = 'microsoft.recoveryservices/vaults/backupfabrics/protecti
  */
 function putsResource(r: TfResource, type: string): boolean {
   if (r.type === 'azapi_resource') return true;
-  if (type.toLowerCase() !== PROTECTED_ITEM) return false;
+  if (type.toLowerCase() !== MODELLED.protectedItem) return false;
   if (r.type === 'azapi_update_resource') return true;
-  if (r.type !== 'azapi_resource_action') return false;
   const when = attr(r.body, 'when');
   const method = attr(r.body, 'method');
   if (when.kind === 'string' && when.value.toLowerCase() === 'destroy') return false;
@@ -90,7 +91,7 @@ export function azapiResources(resources: readonly TfResource[], links: Links): 
   const out: ArmResource[] = [];
   const ids = new Set<string>();
   for (const r of resources) {
-    if (r.mode !== 'managed') continue;
+    if (r.mode !== 'managed' || !AZAPI_PUTS.has(r.type)) continue;
     const type = azapiType(r.body);
     if (!type || !ARM_TYPES.some((t) => type.toLowerCase() === t) || !putsResource(r, type)) continue;
     const { id, name } = identity(r);
