@@ -12,7 +12,7 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';
 import { formatInventory } from './inventory.js';
 import { ProgressLine } from './progress.js';
-import { parallelExecutor, resolveConcurrency } from './workers.js';
+import { parallelExecutor, resolveConcurrency, WorkerFailure } from './workers.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -84,12 +84,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
   const progress = args.progress !== false && io.stderrIsTTY && !io.env.CI ? new ProgressLine(io.stderr) : undefined;
-  let report: RunReport & { missing: readonly string[] } = await lint(args.paths, options, {
-    ignores,
-    ...(changedFiles ? { changedFiles } : {}),
-    ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-    executor: parallelExecutor(resolveConcurrency(args.concurrency)),
-  });
+  let report: RunReport & { missing: readonly string[] };
+  try {
+    report = await lint(args.paths, options, {
+      ignores,
+      ...(changedFiles ? { changedFiles } : {}),
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+      executor: parallelExecutor(resolveConcurrency(args.concurrency)),
+    });
+  } catch (e) {
+    if (!(e instanceof WorkerFailure)) throw e;
+    progress?.clear();
+    io.stderr(`azure-backup-lint: ${e.message}\n`);
+    return 2;
+  }
   progress?.clear();
   if (report.missing.length) {
     io.stderr(`azure-backup-lint: no such file or directory: ${report.missing.join(', ')}\n`);

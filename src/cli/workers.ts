@@ -71,7 +71,7 @@ async function lintInWorkers(fs: ProjectFs, files: readonly string[], options: L
   const pool = new Pool({ root: fs.root, extraRoots: fs.extraRoots, options }, Math.min(concurrency, groups.length) - 1, (request) => lintGroup(fs, options, request));
   try {
     let done = 0;
-    const outcomes = new Map<number, GroupOutcome>();
+    let outcomes = new Map<number, GroupOutcome>();
     let pending = groups.map((g, id) => ({ id, files: g }));
     for (;;) {
       const got = await pool.run(pending, (_outcome, size) => {
@@ -83,11 +83,13 @@ async function lintInWorkers(fs: ProjectFs, files: readonly string[], options: L
       if (!merged) break;
       // Only the merged groups are linted again; the others keep their outcomes.
       groups = merged.groups;
-      for (const [id, o] of [...outcomes]) {
-        outcomes.delete(id);
+      // A fresh map: renumbering in place would let a later entry's delete remove an earlier move.
+      const kept = new Map<number, GroupOutcome>();
+      for (const [id, o] of outcomes) {
         const next = merged.renumber.get(id);
-        if (next !== undefined) outcomes.set(next, { ...o, id: next });
+        if (next !== undefined) kept.set(next, { ...o, id: next });
       }
+      outcomes = kept;
       pending = merged.relint.map((id) => ({ id, files: groups[id]! }));
     }
     return combine(fs, files, [...outcomes.values()].sort((a, b) => a.id - b.id), started);
@@ -179,15 +181,15 @@ export function lintGroup(fs: ProjectFs, options: LintOptions, request: GroupReq
 }
 
 /** Worker threads and this thread, fed group by group, largest first, so none idles at the end. */
-class Pool {
+export class Pool {
   private readonly workers: Worker[];
 
   constructor(
     setup: WorkerSetup,
     size: number,
     private readonly local: (request: GroupRequest) => GroupOutcome,
+    script: URL = new URL('./lint-worker.js', import.meta.url),
   ) {
-    const script = new URL('./lint-worker.js', import.meta.url);
     this.workers = Array.from({ length: size }, () => new Worker(script, { workerData: setup }));
   }
 
@@ -200,11 +202,18 @@ class Pool {
       const finish = () => {
         if (queue.length === 0 && busy === 0) resolve(out);
       };
+      const assigned = new Map<Worker, GroupRequest>();
       const feed = (w: Worker) => {
         const next = queue.shift();
         if (!next) return finish();
         busy++;
+        assigned.set(w, next);
         w.postMessage(next);
+      };
+      // A worker that dies mid-group would otherwise leave the run waiting for an answer forever.
+      const failed = (w: Worker, cause: string) => {
+        const request = assigned.get(w);
+        if (request) reject(new WorkerFailure(cause, request));
       };
       // One group at a time on this thread, yielding between groups so workers' answers are taken.
       const feedLocal = () => {
@@ -224,14 +233,17 @@ class Pool {
         setImmediate(feedLocal);
       };
       for (const w of this.workers) {
-        w.removeAllListeners('message').removeAllListeners('error');
+        w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit').removeAllListeners('messageerror');
         w.on('message', (o: GroupOutcome) => {
           busy--;
+          assigned.delete(w);
           out.push(o);
           onDone(o, sizes.get(o.id) ?? 0);
           feed(w);
         });
-        w.on('error', reject);
+        w.on('error', (e: Error) => failed(w, `threw ${e.message}`));
+        w.on('messageerror', (e: Error) => failed(w, `sent an unreadable answer (${e.message})`));
+        w.on('exit', (code: number) => failed(w, `exited with code ${code}`));
       }
       for (const w of this.workers) feed(w);
       feedLocal();
@@ -240,5 +252,13 @@ class Pool {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** A worker thread stopped before answering; the run reports it instead of losing the group. */
+export class WorkerFailure extends Error {
+  constructor(cause: string, request: GroupRequest) {
+    const more = request.files.length > 1 ? ` and ${request.files.length - 1} more files` : '';
+    super(`a worker thread ${cause} while linting ${request.files[0] ?? 'a group'}${more}; run again with --concurrency 1`);
   }
 }

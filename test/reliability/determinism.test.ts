@@ -23,7 +23,7 @@ async function outputs(dir: string, paths: readonly string[], concurrency: numbe
  * `nestedtemplates/`, Terraform modules with child modules, and links that cross sample folders
  * (which the parallel run must notice and lint together).
  */
-function multiUnitTree(): Record<string, string> {
+function multiUnitTree(crossesFolders: (i: number) => boolean = (i) => i % 10 === 0): Record<string, string> {
   const files: Record<string, string> = {};
   const link = (name: string, relativePath: string) => ({ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', templateLink: { relativePath }, parameters: { sku: { value: 'UltraSSD_LRS' } } } });
   const linked = template({ parameters: { sku: { type: 'string', defaultValue: 'Premium_LRS' } }, resources: [vm('inner', { dataDisks: [dataDisk(0, "[parameters('sku')]")] })] });
@@ -31,7 +31,7 @@ function multiUnitTree(): Record<string, string> {
     const sample = `samples/s${String(i).padStart(2, '0')}`;
     files[`${sample}/azuredeploy.json`] = template({
       parameters: { size: { type: 'string', defaultValue: 'Standard_A0' } },
-      resources: [vm(`vm${i}`, { dataDisks: [dataDisk(0, i % 3 ? 'Premium_LRS' : 'UltraSSD_LRS')] }, { properties: { hardwareProfile: { vmSize: "[parameters('size')]" } } }), link('nested', 'nestedtemplates/disk.json'), ...(i % 10 === 0 ? [link('cross', `../s${String(i + 1).padStart(2, '0')}/nestedtemplates/disk.json`)] : [])],
+      resources: [vm(`vm${i}`, { dataDisks: [dataDisk(0, i % 3 ? 'Premium_LRS' : 'UltraSSD_LRS')] }, { properties: { hardwareProfile: { vmSize: "[parameters('size')]" } } }), link('nested', 'nestedtemplates/disk.json'), ...(crossesFolders(i) ? [link('cross', `../s${String(i + 1).padStart(2, '0')}/nestedtemplates/disk.json`)] : [])],
     });
     files[`${sample}/azuredeploy.parameters.json`] = parameterFile({ size: i % 2 ? 'Standard_B1s' : 'Standard_D4s_v5' });
     files[`${sample}/nestedtemplates/disk.json`] = linked;
@@ -42,6 +42,16 @@ function multiUnitTree(): Record<string, string> {
 }
 
 describe('deterministic output', () => {
+  it('is byte-identical at every --concurrency when most groups must merge, in chains and pairs', async () => {
+    // s00→s01→s02→s03 chains, pairs and loners: groups merge over several rounds and are renumbered.
+    const files = multiUnitTree((i) => i % 5 !== 4 && i % 7 !== 6);
+    const dir = scratch(files);
+    const one = await outputs(dir, ['.'], 1);
+    for (const concurrency of [2, 3, 4, 8]) assert.deepEqual(await outputs(dir, ['.'], concurrency), one, `--concurrency ${concurrency}`);
+    const results = JSON.parse(one.json!) as { filePath: string }[];
+    assert.equal(new Set(results.map((r) => path.dirname(r.filePath).split(path.sep).slice(-2).join('/'))).size >= 80, true, 'every sample folder and module is in the report');
+  });
+
   it('is byte-identical across runs and across --concurrency 1 and 2 over examples/', async () => {
     const one = await outputs(REPO_ROOT, ['examples'], 1);
     assert.deepEqual(await outputs(REPO_ROOT, ['examples'], 1), one);
