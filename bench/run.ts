@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateTerraformCorpus } from './terraform-corpus.js';
 import { DIST_BENCH, machine, median, medianProcess, REPO_ROOT } from './util.js';
-import { ProjectFs } from '../src/engine/project-fs.js';
+import { ProjectFs } from '../src/kernel/project-fs.js';
 import { Linter } from '../src/engine/linter.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

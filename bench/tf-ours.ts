@@ -2,8 +2,8 @@
 // fresh process: `node dist/bench/tf-ours.js <dir>`.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ProjectFs } from '../src/engine/project-fs.js';
-import { evaluateTerraformModule } from '../src/terraform/index.js';
+import { ProjectFs } from '../src/kernel/project-fs.js';
+import { evaluateTerraformModule } from '../src/sources/terraform.js';
 
 const dir = path.resolve(process.argv[2] ?? '.');
 const fs = new ProjectFs(dir);

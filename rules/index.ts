@@ -1,5 +1,5 @@
 // Every rule of the catalog (docs/rules/<id>.md), sorted by id.
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from './api.js';
 import availabilitySetRestore from './availability-set-restore.js';
 import encryptedVmRestore from './encrypted-vm-restore.js';
 import marketplacePlanRestore from './marketplace-plan-restore.js';

@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { asNumber } from '../src/model/value.js';
+import type { Rule, RuleMeta } from './api.js';
+import { asNumber } from '../src/kernel/value.js';
 import { cite } from './lib/report.js';
 import { unknownSource, violatingNumberCandidates } from './lib/values.js';
 import { hasUnmanagedDisk } from './lib/vm.js';

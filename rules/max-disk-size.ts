@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { asNumber } from '../src/model/value.js';
+import type { Rule, RuleMeta } from './api.js';
+import { asNumber } from '../src/kernel/value.js';
 import { checkNumber } from './lib/check.js';
 import { cite } from './lib/report.js';
 import { diskValue, disksOf } from './lib/vm.js';

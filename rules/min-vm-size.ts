@@ -1,7 +1,7 @@
-import type { Rule, RuleContext, RuleMeta } from '../src/engine/rule.js';
-import { lookupVmSize } from '../src/data/vm-size-info.js';
-import type { Val } from '../src/model/value.js';
-import type { Loc } from '../src/model/location.js';
+import type { Rule, RuleContext, RuleMeta } from './api.js';
+import { lookupVmSize } from '../src/azure/data/vm-size-info.js';
+import type { Val } from '../src/kernel/value.js';
+import type { Loc } from '../src/kernel/location.js';
 import { checkString } from './lib/check.js';
 import { cite } from './lib/report.js';
 

@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { at, cite } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 

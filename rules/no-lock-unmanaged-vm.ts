@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
 import { at, cite } from './lib/report.js';
 import { hasUnmanagedDisk } from './lib/vm.js';

@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
 import { isVmPolicy } from './lib/policy.js';
 import { at, cite } from './lib/report.js';

@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { checkString } from './lib/check.js';
 import { cite } from './lib/report.js';
 import { inList } from './lib/values.js';

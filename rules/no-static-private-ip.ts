@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import type { NetworkInterface } from '../src/model/types.js';
+import type { Rule, RuleMeta } from './api.js';
+import type { NetworkInterface } from '../src/azure/model.js';
 import { checkString } from './lib/check.js';
 import { cite } from './lib/report.js';
 import { eqi } from './lib/values.js';

@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { checkDiskType } from './lib/disk-type.js';
 import { eqi } from './lib/values.js';
 import { disksOf } from './lib/vm.js';

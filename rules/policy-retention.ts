@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { RETENTION_MAX } from '../src/data/policy-limits.js';
+import type { Rule, RuleMeta } from './api.js';
+import { RETENTION_MAX } from '../src/azure/data/policy-limits.js';
 import { checkNumber } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
 import { cite } from './lib/report.js';

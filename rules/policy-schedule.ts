@@ -1,5 +1,5 @@
-import type { Rule, RuleContext, RuleMeta } from '../src/engine/rule.js';
-import type { BackupPolicy } from '../src/model/types.js';
+import type { Rule, RuleContext, RuleMeta } from './api.js';
+import type { BackupPolicy } from '../src/azure/model.js';
 import { checkNumber, checkString } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
 import { cite } from './lib/report.js';

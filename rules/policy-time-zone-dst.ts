@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { lookupWindowsTimeZone } from '../src/data/time-zones.js';
+import type { Rule, RuleMeta } from './api.js';
+import { lookupWindowsTimeZone } from '../src/azure/data/time-zones.js';
 import { checkString } from './lib/check.js';
 import { isVmPolicy } from './lib/policy.js';
 import { cite } from './lib/report.js';

@@ -1,13 +1,13 @@
-import type { Rule, RuleContext, RuleMeta } from '../src/engine/rule.js';
-import type { ImageRef } from '../src/model/types.js';
-import type { Loc } from '../src/model/location.js';
+import type { Rule, RuleContext, RuleMeta } from './api.js';
+import type { ImageRef } from '../src/azure/model.js';
+import type { Loc } from '../src/kernel/location.js';
 import {
   COREOS,
   MIN_WINDOWS_CLIENT_VERSION,
   MIN_WINDOWS_SERVER_YEAR,
   WINDOWS_CLIENT_PUBLISHERS,
   WINDOWS_SERVER,
-} from '../src/data/images.js';
+} from '../src/azure/data/images.js';
 import { checkString } from './lib/check.js';
 import { at, cite } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';

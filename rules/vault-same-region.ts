@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { asString, type Val } from '../src/model/value.js';
+import type { Rule, RuleMeta } from './api.js';
+import { asString, type Val } from '../src/kernel/value.js';
 import { at, cite } from './lib/report.js';
 import { normalizeRegion, sameName } from './lib/values.js';
 

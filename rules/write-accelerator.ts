@@ -1,4 +1,4 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from './api.js';
 import { checkBoolean } from './lib/check.js';
 import { cite } from './lib/report.js';
 import { normalizeRegion } from './lib/values.js';

@@ -1,5 +1,5 @@
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
-import { asBoolean, type Val } from '../src/model/value.js';
+import type { Rule, RuleMeta } from './api.js';
+import { asBoolean, type Val } from '../src/kernel/value.js';
 import { at, cite } from './lib/report.js';
 import { eqi } from './lib/values.js';
 

@@ -2,5 +2,5 @@
 export { default } from './eslint/plugin.js';
 export type { AzureBackupPlugin } from './eslint/plugin.js';
 export type { PluginSettings } from './eslint/session.js';
-export type { LintOptions } from './api.js';
-export { lint, lintSources } from './api.js';
+export type { LintOptions } from './api/index.js';
+export { lint, lintSources } from './api/index.js';

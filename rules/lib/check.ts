@@ -1,6 +1,6 @@
-import type { Loc } from '../../src/model/location.js';
-import type { RuleContext, Severity, Suggestion } from '../../src/engine/rule.js';
-import { asBoolean, asNumber, type Val } from '../../src/model/value.js';
+import type { Loc } from '../../src/kernel/location.js';
+import type { RuleContext, Severity, Suggestion } from '../api.js';
+import { asBoolean, asNumber, type Val } from '../../src/kernel/value.js';
 import { at } from './report.js';
 import { quoteList, unknownSource } from './values.js';
 

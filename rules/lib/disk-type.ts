@@ -1,5 +1,5 @@
-import type { AttachedDisk, VirtualMachine } from '../../src/model/types.js';
-import type { RuleContext, RuleMeta, Suggestion } from '../../src/engine/rule.js';
+import type { AttachedDisk, VirtualMachine } from '../../src/azure/model.js';
+import type { RuleContext, RuleMeta, Suggestion } from '../api.js';
 import { checkString } from './check.js';
 import { cite } from './report.js';
 import { inList } from './values.js';

@@ -1,4 +1,4 @@
-import type { Lock, VirtualMachine } from '../../src/model/types.js';
+import type { Lock, VirtualMachine } from '../../src/azure/model.js';
 import { sameName } from './values.js';
 
 /** The lock is on the VM's resource group (a known name, or the same deployment-time symbol). */

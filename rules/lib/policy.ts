@@ -1,4 +1,4 @@
-import type { BackupPolicy } from '../../src/model/types.js';
+import type { BackupPolicy } from '../../src/azure/model.js';
 import { eqi } from './values.js';
 
 /** Policies for Azure VMs (`AzureIaasVM`); others (SQL, file shares) have other limits. */

@@ -1,6 +1,6 @@
-import type { Loc } from '../../src/model/location.js';
-import type { RuleContext, RuleMeta } from '../../src/engine/rule.js';
-import type { Val } from '../../src/model/value.js';
+import type { Loc } from '../../src/kernel/location.js';
+import type { RuleContext, RuleMeta } from '../api.js';
+import type { Val } from '../../src/kernel/value.js';
 
 /** The value when it has a use site, else the fallback place (e.g. the resource). */
 export function at(value: Val, fallback: Loc): Val | Loc {

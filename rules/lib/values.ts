@@ -1,4 +1,4 @@
-import type { Val } from '../../src/model/value.js';
+import type { Val } from '../../src/kernel/value.js';
 
 /** Azure compares SKU names, priorities, allocation methods and frequencies case-insensitively. */
 export function eqi(a: string, b: string): boolean {

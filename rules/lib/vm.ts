@@ -1,5 +1,5 @@
-import type { AttachedDisk, BackupPolicy, VirtualMachine } from '../../src/model/types.js';
-import type { Val } from '../../src/model/value.js';
+import type { AttachedDisk, BackupPolicy, VirtualMachine } from '../../src/azure/model.js';
+import type { Val } from '../../src/kernel/value.js';
 import { eqi } from './values.js';
 
 export function disksOf(vm: VirtualMachine): AttachedDisk[] {

@@ -1,5 +1,5 @@
-import type { MatrixEdition } from '../engine/matrix.js';
-import type { Severity } from '../engine/rule.js';
+import type { MatrixEdition } from '../azure/matrix/matrix.js';
+import type { Severity } from '../../rules/api.js';
 
 export interface OutputTarget {
   readonly format: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunReport } from '../engine/results.js';
+import type { RunReport } from '../results/results.js';
 
 /** The VMs the linter understood, as a table for people or JSON for tools. */
 export function formatInventory(report: RunReport, format: 'table' | 'json'): string {

@@ -2,7 +2,7 @@
 // its own linter, and answers with the group's results and the files its units touched.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LintOptions } from '../engine/options.js';
-import { ProjectFs } from '../engine/project-fs.js';
+import { ProjectFs } from '../kernel/project-fs.js';
 import { lintGroup, type GroupRequest, type WorkerSetup } from './workers.js';
 
 const setup = workerData as WorkerSetup;

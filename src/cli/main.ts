@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, toLintOptions } from '../config/index.js';
-import { applyBaseline, writeBaseline } from '../engine/baseline.js';
+import { applyBaseline, writeBaseline } from '../results/baseline.js';
 import { RULE_IDS } from '../engine/rule-config.js';
-import { lint } from '../engine/run.js';
-import { VERSION } from '../engine/meta.js';
+import { lint } from '../api/lint.js';
+import { VERSION } from '../results/meta.js';
 import type { LintOptions } from '../engine/options.js';
-import { tally, type LintResult, type RunReport } from '../engine/results.js';
+import { tally, type LintResult, type RunReport } from '../results/results.js';
 import { fileUrlBaseFromEnv, getFormatter, FORMAT_NAMES } from '../reporters/index.js';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintOptions } from '../engine/options.js';
-import type { ProjectFs } from '../engine/project-fs.js';
-import type { InventoryEntry, LintResult, RunReport } from '../engine/results.js';
-import { lintFiles } from '../engine/run.js';
+import type { ProjectFs } from '../kernel/project-fs.js';
+import type { InventoryEntry, LintResult, RunReport } from '../results/results.js';
+import { lintFiles } from '../api/lint.js';
 
 /** Below this many files a run stays on the main thread: starting workers would cost more. */
 export const PARALLEL_MIN_FILES = 150;

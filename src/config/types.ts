@@ -1,4 +1,4 @@
-import type { MatrixEdition } from '../engine/matrix.js';
+import type { MatrixEdition } from '../azure/matrix/matrix.js';
 import type { RuleSetting } from '../engine/options.js';
 
 /** The contents of `.azure-backup-lint.json` / `azure-backup-lint.config.json`, validated. */

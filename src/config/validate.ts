@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../model/location.js';
+import { LineIndex } from '../kernel/location.js';
 import type { RuleSetting } from '../engine/options.js';
-import type { Severity } from '../engine/rule.js';
+import type { Severity } from '../../rules/api.js';
 import { ConfigError, type Config } from './types.js';
 
 /**

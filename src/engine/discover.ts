@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { relativeInside } from './project-fs.js';
+import { relativeInside } from '../kernel/project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);

@@ -1,10 +1,10 @@
-import type { Loc } from '../model/location.js';
-import type { Model } from '../model/types.js';
-import type { Origin, Val } from '../model/value.js';
-import { MATRICES } from './matrix.js';
+import type { Loc } from '../kernel/location.js';
+import type { Model } from '../azure/model.js';
+import type { Origin, Val } from '../kernel/value.js';
+import { MATRICES } from '../azure/matrix/matrix.js';
 import type { LintOptions } from './options.js';
 import type { ActiveRule } from './rule-config.js';
-import type { Report, RuleContext, Severity, Suggestion } from './rule.js';
+import type { Report, RuleContext, Severity, Suggestion } from '../../rules/api.js';
 
 /** A rule's report, resolved to a place and ready to be turned into an ESLint-shaped message. */
 export interface Finding {

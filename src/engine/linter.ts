@@ -1,14 +1,14 @@
 import path from 'node:path';
-import type { LineIndex, Loc } from '../model/location.js';
-import type { VirtualMachine } from '../model/types.js';
-import { asString, toPlain, type Val } from '../model/value.js';
+import type { LineIndex, Loc } from '../kernel/location.js';
+import type { VirtualMachine } from '../azure/model.js';
+import { asString, toPlain, type Val } from '../kernel/value.js';
 import { runRules, type Finding } from './findings.js';
-import { Positions, toLintMessage } from './messages.js';
+import { Positions, toLintMessage } from '../results/messages.js';
 import type { LintOptions } from './options.js';
-import { resolvePath, type ProjectFs } from './project-fs.js';
-import type { InventoryEntry, LintMessage } from './results.js';
+import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
+import type { InventoryEntry, LintMessage } from '../results/results.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
-import type { Evaluation, UnitDiagnostic } from './unit.js';
+import type { Evaluation, UnitDiagnostic } from '../sources/evaluation.js';
 import { isTerraformFile, UnitIndex, type UnitRef } from './units.js';
 
 export interface UnitOutcome {

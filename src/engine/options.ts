@@ -1,5 +1,5 @@
-import type { MatrixEdition } from './matrix.js';
-import type { Severity } from './rule.js';
+import type { MatrixEdition } from '../azure/matrix/matrix.js';
+import type { Severity } from '../../rules/api.js';
 
 export type RuleSetting = Severity | readonly [Severity, Readonly<Record<string, unknown>>?];
 

@@ -1,6 +1,6 @@
 import { rules as allRules } from '../../rules/index.js';
 import type { LintOptions, RuleSetting } from './options.js';
-import type { Rule, Severity } from './rule.js';
+import type { Rule, Severity } from '../../rules/api.js';
 
 export interface ActiveRule {
   readonly rule: Rule;

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { conventionalParameterFiles, evaluateArmUnit, isConventionalParameterFile } from '../arm/unit.js';
-import { classifyArmJson, type ArmFileKind } from '../arm/template/recognize.js';
+import { conventionalParameterFiles, evaluateArmUnit, isConventionalParameterFile } from '../sources/arm-json.js';
+import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
-import { evaluateTerraformModule, evaluateTerraformPlan } from '../terraform/index.js';
+import { evaluateTerraformModule, evaluateTerraformPlan } from '../sources/terraform.js';
 import type { LintOptions } from './options.js';
-import { resolvePath, type ProjectFs } from './project-fs.js';
-import type { Evaluation, UnitDiagnostic } from './unit.js';
+import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
+import type { Evaluation, UnitDiagnostic } from '../sources/evaluation.js';
 
 export type UnitKind = 'arm' | 'terraform' | 'plan';
 

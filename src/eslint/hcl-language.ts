@@ -1,5 +1,5 @@
 import type { File, Language, OkParseResult, ParseResult } from '@eslint/core';
-import { LineIndex } from '../model/location.js';
+import { LineIndex } from '../kernel/location.js';
 import { parseHcl, type HclFile } from '../syntax/hcl/index.js';
 import { JSON_VISITOR_KEYS, JsonSourceCode, parseJsonFile, type JsonRoot } from './json-language.js';
 import { ParseCache } from './parse-cache.js';

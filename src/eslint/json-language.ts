@@ -1,5 +1,5 @@
 import type { File, Language, OkParseResult, ParseResult } from '@eslint/core';
-import type { LineIndex } from '../model/location.js';
+import type { LineIndex } from '../kernel/location.js';
 import { parseJson, type JsonDocument, type JsonNode } from '../syntax/json/parse.js';
 import { scanJsonText } from '../syntax/json/scan.js';
 import { ParseCache } from './parse-cache.js';

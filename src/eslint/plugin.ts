@@ -1,7 +1,7 @@
 import type { ConfigObject, Plugin, RuleDefinition, RulesConfig } from '@eslint/core';
 import { rules as catalog } from '../../rules/index.js';
-import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../engine/meta.js';
-import type { Rule, Severity } from '../engine/rule.js';
+import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../results/meta.js';
+import type { Rule, Severity } from '../../rules/api.js';
 import { hclLanguage } from './hcl-language.js';
 import { armLanguage } from './json-language.js';
 import { eslintRule } from './rules.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { RuleContext, RuleDefinition, RulesMeta, RuleTextEditor, SourceLocation, ViolationReport } from '@eslint/core';
-import { docsUrl, qualifiedRuleId } from '../engine/meta.js';
-import type { LintMessage } from '../engine/results.js';
-import type { Rule } from '../engine/rule.js';
+import { docsUrl, qualifiedRuleId } from '../results/meta.js';
+import type { LintMessage } from '../results/results.js';
+import type { Rule } from '../../rules/api.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { sessionFor, type PluginSettings } from './session.js';
 import { readSettings } from './settings.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Linter } from '../engine/linter.js';
 import type { LintOptions, RuleSetting } from '../engine/options.js';
-import { ProjectFs } from '../engine/project-fs.js';
-import type { LintMessage } from '../engine/results.js';
+import { ProjectFs } from '../kernel/project-fs.js';
+import type { LintMessage } from '../results/results.js';
 import { RULE_IDS } from '../engine/rule-config.js';
 import { isTerraformFile } from '../engine/units.js';
 import type { JsonDocument } from '../syntax/json/parse.js';

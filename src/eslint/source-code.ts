@@ -1,6 +1,6 @@
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation, SourceRange } from '@eslint/core';
 import { ConfigCommentParser, Directive, TextSourceCodeBase } from '@eslint/plugin-kit';
-import { LineIndex } from '../model/location.js';
+import { LineIndex } from '../kernel/location.js';
 
 /** A comment as ESLint's directive machinery sees it; `value` is the text without its markers. */
 export interface CommentNode {

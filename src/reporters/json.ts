@@ -1,4 +1,4 @@
-import type { LintResult, RunReport } from '../engine/results.js';
+import type { LintResult, RunReport } from '../results/results.js';
 
 /**
  * ESLint's json formatter: `JSON.stringify` of the results, keys in ESLint's order and

@@ -1,4 +1,4 @@
-import type { LintMessage, LintResult, RunReport, SuppressedMessage } from '../engine/results.js';
+import type { LintMessage, LintResult, RunReport, SuppressedMessage } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { InventoryEntry, LintMessage, RunReport } from '../engine/results.js';
+import type { InventoryEntry, LintMessage, RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { bareRuleId, describeOrigin, isError, problemSummary, relativePath, totals } from './util.js';
 

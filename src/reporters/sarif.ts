@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { flaggedText } from '../engine/baseline.js';
-import type { LintMessage, LintResult, RelatedLocation, RuleInfo, RunReport, SuppressedMessage } from '../engine/results.js';
-import type { Severity } from '../engine/rule.js';
+import { flaggedText } from '../results/baseline.js';
+import type { LintMessage, LintResult, RelatedLocation, RuleInfo, RunReport, SuppressedMessage } from '../results/results.js';
+import type { Severity } from '../../rules/api.js';
 import type { FormatterOptions } from './types.js';
 import { bareRuleId, INPUT_DIAGNOSTIC_ID, isError, PARSE_ERROR_ID, relativePath } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { LintMessage, RunReport } from '../engine/results.js';
+import type { LintMessage, RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { describeOrigin, isError, plural, problemSummary, relativePath, totals } from './util.js';
 

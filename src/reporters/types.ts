@@ -1,4 +1,4 @@
-import type { RunReport } from '../engine/results.js';
+import type { RunReport } from '../results/results.js';
 
 export interface FormatterOptions {
   /** ANSI colors; the CLI turns them on for a TTY. Only `stylish` uses them. */

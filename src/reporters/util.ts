@@ -1,5 +1,5 @@
-import { relativePath } from '../engine/baseline.js';
-import type { LintMessage, LintResult, RelatedLocation, RunReport } from '../engine/results.js';
+import { relativePath } from '../results/baseline.js';
+import type { LintMessage, LintResult, RelatedLocation, RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 
 export { relativePath };

@@ -1,13 +1,13 @@
 // Integrity of the reference data in src/data (shapes, duplicates, known edge cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VM_SIZES } from '../../src/data/vm-sizes.js';
-import { parseSizeName } from '../../src/data/vm-size-name.js';
-import { lookupVmSize } from '../../src/data/vm-size-info.js';
-import { WINDOWS_TIME_ZONES } from '../../src/data/windows-time-zones.js';
-import { lookupWindowsTimeZone } from '../../src/data/time-zones.js';
-import { RETENTION_MAX } from '../../src/data/policy-limits.js';
-import { MATRICES } from '../../src/engine/matrix.js';
+import { VM_SIZES } from '../../src/azure/data/vm-sizes.js';
+import { parseSizeName } from '../../src/azure/data/vm-size-name.js';
+import { lookupVmSize } from '../../src/azure/data/vm-size-info.js';
+import { WINDOWS_TIME_ZONES } from '../../src/azure/data/windows-time-zones.js';
+import { lookupWindowsTimeZone } from '../../src/azure/data/time-zones.js';
+import { RETENTION_MAX } from '../../src/azure/data/policy-limits.js';
+import { MATRICES } from '../../src/azure/matrix/matrix.js';
 import { rules } from '../../rules/index.js';
 
 test('VM sizes: unique names, sane numbers', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { isConventionalParameterFile } from '../../src/arm/unit.js';
-import { ProjectFs, resolvePath } from '../../src/engine/project-fs.js';
-import { LineIndex } from '../../src/model/location.js';
+import { isConventionalParameterFile } from '../../src/sources/arm-json.js';
+import { ProjectFs, resolvePath } from '../../src/kernel/project-fs.js';
+import { LineIndex } from '../../src/kernel/location.js';
 
 describe('resolvePath', () => {
   it('answers as path.resolve does', () => {

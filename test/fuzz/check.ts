@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { lintSources } from '../../src/engine/run.js';
+import { lintSources } from '../../src/api/lint.js';
 import type { Project } from './seeds.js';
 
 /** Per-case time limit: generous for a loaded 2-core machine, far below a hang. */

@@ -1,6 +1,6 @@
-import { lintSources } from '../../src/engine/run.js';
+import { lintSources } from '../../src/api/lint.js';
 import type { LintOptions } from '../../src/engine/options.js';
-import type { LintMessage } from '../../src/engine/results.js';
+import type { LintMessage } from '../../src/results/results.js';
 
 export interface Hit {
   readonly file: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { template } from '../helpers/lint.js';
 import { networkCallsDuring } from './no-network.js';
-import { lintSources } from '../../src/engine/run.js';
+import { lintSources } from '../../src/api/lint.js';
 import { describeMessage, lintVirtual, SMALL_VM, SMALL_VM_AT } from './helpers.js';
 
 const smallVm = (name: string, extra: Record<string, unknown> = {}) => ({

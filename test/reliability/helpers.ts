@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cli, scratch } from '../helpers/cli.js';
-import { lintSources } from '../../src/engine/run.js';
+import { lintSources } from '../../src/api/lint.js';
 import { template } from '../helpers/lint.js';
 
 /** A template whose one VM is too small: a finding at 12:21 proves the file was linted. */

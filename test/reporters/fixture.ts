@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RuleInfo, RunReport } from '../../src/engine/results.js';
+import type { RuleInfo, RunReport } from '../../src/results/results.js';
 
 /** A hand-built report over a small project: two templates with findings, one clean, one broken. */
 

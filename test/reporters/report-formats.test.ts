@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LintMessage, RunReport } from '../../src/engine/results.js';
+import type { LintMessage, RunReport } from '../../src/results/results.js';
 import { FORMAT_NAMES, fileUrlBaseFromEnv, getFormatter } from '../../src/reporters/index.js';
 import { junit } from '../../src/reporters/junit.js';
 import { markdown } from '../../src/reporters/markdown.js';

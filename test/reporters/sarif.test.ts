@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { LintResult, RunReport } from '../../src/engine/results.js';
+import type { LintResult, RunReport } from '../../src/results/results.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { RULES, sampleReport } from './fixture.js';
 import { sarifMultitool, validateSarif } from '../helpers/sarif-validator.js';

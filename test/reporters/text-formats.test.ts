@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RunReport } from '../../src/engine/results.js';
+import type { RunReport } from '../../src/results/results.js';
 import { azureDevops } from '../../src/reporters/azure-devops.js';
 import { github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';

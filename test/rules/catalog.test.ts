@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { rules } from '../../rules/index.js';
 
 // dist/test/rules → repository root
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 const RESTORE = ['availability-set-restore', 'encrypted-vm-restore', 'require-backup', 'unmanaged-disk-restore', 'zone-pinned-restore'];
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/max-data-disks.js';
 import { disk, model, n, param, run, s, vm } from './model-builder.js';
-import type { AttachedDisk } from '../../src/model/types.js';
+import type { AttachedDisk } from '../../src/azure/model.js';
 import { dataDisk } from '../helpers/lint.js';
 import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
 import { armVmStorage, tfDiskCount, tfResource, tfVm, UNMANAGED_OS } from './sources.js';

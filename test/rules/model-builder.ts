@@ -1,9 +1,9 @@
 // Hand-built models for rule tests: every value gets its own fake location, so a test can
 // assert exactly which value a finding points at.
-import type { Loc } from '../../src/model/location.js';
+import type { Loc } from '../../src/kernel/location.js';
 import { withoutDuplicates } from '../../src/engine/findings.js';
-import { MATRICES, type MatrixEdition } from '../../src/engine/matrix.js';
-import type { Report, Rule } from '../../src/engine/rule.js';
+import { MATRICES, type MatrixEdition } from '../../src/azure/matrix/matrix.js';
+import type { Report, Rule } from '../../rules/api.js';
 import type {
   AttachedDisk,
   BackupPolicy,
@@ -13,8 +13,8 @@ import type {
   ProtectedItem,
   Vault,
   VirtualMachine,
-} from '../../src/model/types.js';
-import { arr, bool, nul, num, str, unknown, type Origin, type Val } from '../../src/model/value.js';
+} from '../../src/azure/model.js';
+import { arr, bool, nul, num, str, unknown, type Origin, type Val } from '../../src/kernel/value.js';
 
 let offset = 0;
 export function loc(file = 'main.json'): Loc {

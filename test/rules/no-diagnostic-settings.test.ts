@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/no-diagnostic-settings.js';
-import type { DiagnosticSetting } from '../../src/model/types.js';
+import type { DiagnosticSetting } from '../../src/azure/model.js';
 import { loc, model, param, run, s, symbol, vm } from './model-builder.js';
 import { armCase, BICEP, formatSuite, tfCase, valueCases } from './formats.js';
 import { armVm, tfResource, tfVm } from './sources.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/no-shared-disk.js';
-import type { ManagedDisk } from '../../src/model/types.js';
+import type { ManagedDisk } from '../../src/azure/model.js';
 import { absent, disk, loc, model, n, param, run, s, symbol, vm } from './model-builder.js';
 import { armCase, formatSuite, valueCases } from './formats.js';
 import { armDisk, armVmStorage, attachDisk, tfAttachedDisk, tfVm } from './sources.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/policy-schedule.js';
 import { absent, list, model, n, param, policy, run, s } from './model-builder.js';
-import type { ScheduleRun } from '../../src/model/types.js';
+import type { ScheduleRun } from '../../src/azure/model.js';
 import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
 import { armPolicy, armVault, tfPolicy, tfVault } from './sources.js';
 

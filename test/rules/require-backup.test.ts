@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/require-backup.js';
-import type { ProtectedItem } from '../../src/model/types.js';
+import type { ProtectedItem } from '../../src/azure/model.js';
 import { loc, model, param, protect, run, s, symbol, vault, vm } from './model-builder.js';
 import { armCase, BICEP, formatSuite, innerDeployment, tfCase } from './formats.js';
 import { armPolicy, armProtected, armVault, armVm, tfPolicy, tfProtected, tfVault, tfVm } from './sources.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/supported-os.js';
-import type { ImageRef } from '../../src/model/types.js';
+import type { ImageRef } from '../../src/azure/model.js';
 import { model, param, run, s, vm } from './model-builder.js';
 import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
 import { armVmStorage, tfVm } from './sources.js';

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ProjectFs } from '../../src/engine/project-fs.js';
-import { LineIndex, type Loc } from '../../src/model/location.js';
-import { toPlain } from '../../src/model/value.js';
-import { evaluateTerraformModule, evaluateTerraformPlan } from '../../src/terraform/index.js';
+import { ProjectFs } from '../../src/kernel/project-fs.js';
+import { LineIndex, type Loc } from '../../src/kernel/location.js';
+import { toPlain } from '../../src/kernel/value.js';
+import { evaluateTerraformModule, evaluateTerraformPlan } from '../../src/sources/terraform.js';
 
 // dist/test/terraform → the repository root.
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Val } from '../../src/model/value.js';
+import type { Val } from '../../src/kernel/value.js';
 import { model, plain } from './helpers.js';
 
 /** Evaluates `expr` as the `name` of a resource group and returns that value. */

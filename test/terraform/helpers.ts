@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProjectFs } from '../../src/engine/project-fs.js';
-import type { Evaluation } from '../../src/engine/unit.js';
-import { LineIndex, type Loc } from '../../src/model/location.js';
-import type { Model } from '../../src/model/types.js';
-import { toPlain, type Plain, type Val } from '../../src/model/value.js';
-import { evaluateTerraformModule, type TerraformOptions } from '../../src/terraform/index.js';
+import { ProjectFs } from '../../src/kernel/project-fs.js';
+import type { Evaluation } from '../../src/sources/evaluation.js';
+import { LineIndex, type Loc } from '../../src/kernel/location.js';
+import type { Model } from '../../src/azure/model.js';
+import { toPlain, type Plain, type Val } from '../../src/kernel/value.js';
+import { evaluateTerraformModule, type TerraformOptions } from '../../src/sources/terraform.js';
 
 export const ROOT = path.resolve('/virtual/project');
 

@@ -1,6 +1,6 @@
 /**
  * HCL native syntax tree. Every node has `start`/`end` UTF-16 offsets into the file text;
- * lines and columns come from `LineIndex` (src/model/location.ts).
+ * lines and columns come from `LineIndex` (src/kernel/location.ts).
  */
 
 export interface Span {

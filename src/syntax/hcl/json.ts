@@ -12,7 +12,7 @@
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Attribute, Block, BlockLabel, Body, Expression, HclFile, HclSyntaxError, Identifier, ObjectItem, TemplateExpression } from './ast.js';
-import { LineIndex } from '../../model/location.js';
+import { LineIndex } from '../../kernel/location.js';
 import { parseTemplateRegion } from './parser.js';
 import { findDepthOverflow, MAX_JSON_DEPTH } from '../json/parse.js';
 

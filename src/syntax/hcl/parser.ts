@@ -18,7 +18,7 @@ import type {
   ObjectItem,
   TemplateExpression,
 } from './ast.js';
-import { LineIndex } from '../../model/location.js';
+import { LineIndex } from '../../kernel/location.js';
 import { lex, T, type Tokens } from './lexer.js';
 import { decodeLiteral } from './strings.js';
 import { assembleTemplate, type TemplateItem } from './template.js';

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../../model/location.js';
+import { LineIndex } from '../../kernel/location.js';
 import { parseWellFormed } from './fast-tree.js';
 import { scanJsonText } from './scan.js';
 

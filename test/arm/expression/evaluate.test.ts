@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { evaluateString } from '../../../src/arm/expression/index.js';
-import { fromPlain, getProp, unknown, type Val } from '../../../src/model/value.js';
+import { evaluateString } from '../../../src/lang/arm/expression/index.js';
+import { fromPlain, getProp, unknown, type Val } from '../../../src/kernel/value.js';
 import { ev, fakeScope, FILE, paramDefault, plain, SITE } from './fake-scope.js';
 
 describe('evaluateString', () => {

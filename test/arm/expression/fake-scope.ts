@@ -1,6 +1,6 @@
-import { evaluateString, type ExpressionScope } from '../../../src/arm/expression/index.js';
-import type { Loc } from '../../../src/model/location.js';
-import { fromPlain, moveTo, obj, str, toPlain, unknown, type Plain, type Val } from '../../../src/model/value.js';
+import { evaluateString, type ExpressionScope } from '../../../src/lang/arm/expression/index.js';
+import type { Loc } from '../../../src/kernel/location.js';
+import { fromPlain, moveTo, obj, str, toPlain, unknown, type Plain, type Val } from '../../../src/kernel/value.js';
 
 export const FILE = 'main.json';
 /** The use site every test evaluates at. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSyntaxError, MAX_EXPRESSION_DEPTH, parseExpression } from '../../../src/arm/expression/index.js';
+import { isSyntaxError, MAX_EXPRESSION_DEPTH, parseExpression } from '../../../src/lang/arm/expression/index.js';
 
 describe('parseExpression', () => {
   it('parses a call with string, number and nested call arguments', () => {

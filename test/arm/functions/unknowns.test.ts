@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { str, unknown, type Val } from '../../../src/model/value.js';
+import { str, unknown, type Val } from '../../../src/kernel/value.js';
 import { ev, FILE, paramDefault, plain, SITE } from '../expression/fake-scope.js';
 
 const skuParam = unknown("parameter 'sku' has no value", { file: FILE, start: 5, end: 9 }, {

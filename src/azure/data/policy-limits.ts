@@ -1,0 +1,20 @@
+// Retention limits of Azure VM backup policies (AzureIaasVM), from the reference file
+// backup-policy-limits.json; sources in src/azure/data/SOURCES.md.
+import type { RetentionLimit } from '../model.js';
+
+export interface RetentionMax {
+  readonly max: number;
+  /** Plural unit for messages. */
+  readonly unit: string;
+}
+
+/**
+ * Largest retention count per schedule: 9999 recovery points (daily), and the counts that fit
+ * in 99 years for the longer schedules (Az PowerShell `PolicyConstants`).
+ */
+export const RETENTION_MAX: Readonly<Record<RetentionLimit['unit'], RetentionMax>> = {
+  daily: { max: 9999, unit: 'days' },
+  weekly: { max: 5163, unit: 'weeks' },
+  monthly: { max: 1188, unit: 'months' },
+  yearly: { max: 99, unit: 'years' },
+};

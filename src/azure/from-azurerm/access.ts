@@ -1,0 +1,27 @@
+import { nul, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
+
+/** An argument of a resource or block; `null` (no location) when the configuration does not set it. */
+export function attr(body: ObjectVal | undefined, name: string): Val {
+  return body?.props.get(name)?.value ?? nul();
+}
+
+/** True when the configuration sets the argument (even to an unknown value). */
+export function has(body: ObjectVal | undefined, name: string): boolean {
+  const v = body?.props.get(name)?.value;
+  return v !== undefined && v.kind !== 'null';
+}
+
+/** The nested blocks of one type, in order. */
+export function blockList(body: ObjectVal | undefined, name: string): ObjectVal[] {
+  const v = body?.props.get(name)?.value;
+  if (v?.kind === 'array') return v.items.filter((i): i is ObjectVal => i.kind === 'object');
+  // Plans and JSON configuration may write a single nested block as an object.
+  return v?.kind === 'object' ? [v] : [];
+}
+
+export function firstBlock(body: ObjectVal | undefined, name: string): ObjectVal | undefined {
+  return blockList(body, name)[0];
+}
+
+/** The provider's subscription: unknown, but the same for every resource of one configuration. */
+export const SUBSCRIPTION: Val = unknown('the subscription is chosen by the provider configuration', undefined, { symbol: 'terraform:provider-subscription' });

@@ -1,0 +1,169 @@
+import type { Loc } from '../../../kernel/location.js';
+import { getPropEntry, nul, num, str, unknown, type Val } from '../../../kernel/value.js';
+import { callFunction } from '../functions/registry.js';
+import type { Arg, Budget, CallContext, LambdaArg } from '../functions/types.js';
+import { atSite, deepEqual, ERROR_PREFIX, mergeOrigins, propagate } from '../functions/util.js';
+import type { CallNode, ExpressionNode, IndexNode, PropertyNode } from './ast.js';
+import { parseExpression } from './parser.js';
+import type { ExpressionScope } from './scope.js';
+
+interface Env {
+  readonly scope: ExpressionScope;
+  readonly site: Loc | undefined;
+  readonly budget: Budget;
+  /** Bound lambda variables, innermost last. */
+  readonly lambdaVars: ReadonlyMap<string, Val> | undefined;
+}
+
+/**
+ * Evaluates a JSON string value from a template. Strings that are not expressions ("[...]")
+ * are returned as literal strings; "[[" escapes a literal "[".
+ */
+export function evaluateString(text: string, site: Loc | undefined, scope: ExpressionScope): Val {
+  if (text.length < 2 || text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return str(text, site);
+  if (text.charCodeAt(1) === 91) return str(text.slice(1), site);
+  const parsed = parseExpression(text.slice(1, -1));
+  if (parsed.kind === 'syntax-error') {
+    const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    return unknown(`${ERROR_PREFIX}invalid expression ${shown}: ${parsed.message} (at character ${parsed.offset + 2})`, site);
+  }
+  return evaluateExpression(parsed, site, scope);
+}
+
+/** Evaluates a parsed expression; every value it yields reports at `site`. */
+export function evaluateExpression(node: ExpressionNode, site: Loc | undefined, scope: ExpressionScope): Val {
+  try {
+    return evalNode(node, { scope, site, budget: { calls: 0, chars: 0 }, lambdaVars: undefined });
+  } catch (e) {
+    // Values nested absurdly deep (built by lambdas) can still exhaust the stack somewhere.
+    if (e instanceof RangeError) return unknown(`too large: ${e.message}`, site);
+    throw e;
+  }
+}
+
+function evalNode(node: ExpressionNode, env: Env): Val {
+  switch (node.kind) {
+    case 'string':
+      return str(node.value, env.site);
+    case 'number':
+      return num(node.value, env.site);
+    case 'call':
+      return evalCall(node, env);
+    case 'property':
+      return property(evalNode(node.object, env), node, env);
+    case 'index':
+      return index(evalNode(node.object, env), evalNode(node.index, env), node, env);
+  }
+}
+
+function context(name: string, env: Env): CallContext {
+  return { name, site: env.site, scope: env.scope, budget: env.budget };
+}
+
+function fail(message: string, env: Env, from: readonly Val[] = []): Val {
+  return unknown(`${ERROR_PREFIX}${message}`, env.site, { origins: mergeOrigins(from) });
+}
+
+function evalCall(node: CallNode, env: Env): Val {
+  // Only names as long as the special forms need lower-casing, which allocates for `resourceId` and the like.
+  const n = node.name.length;
+  if (n === 2 || n === 6 || n === 15) {
+    switch (node.name.toLowerCase()) {
+      case 'if':
+        return evalIf(node, env);
+      case 'lambdavariables':
+        return lambdaVariable(node, env);
+      case 'lambda':
+        return fail('lambda() can only be an argument of a function such as map() or filter()', env);
+    }
+  }
+  const args: Arg[] = [];
+  for (const a of node.args) {
+    if (a.kind !== 'call' || a.name.length !== 6 || a.name.toLowerCase() !== 'lambda') args.push(evalNode(a, env));
+    else {
+      const l = makeLambda(a, env);
+      if (l.kind !== 'lambda') return l;
+      args.push(l);
+    }
+  }
+  return callFunction(node.name, args, context(node.name, env));
+}
+
+/** if(): only the chosen branch counts; with an unknown condition, equal branches still decide. */
+function evalIf(node: CallNode, env: Env): Val {
+  if (node.args.length !== 3) return fail(`if() takes 3 arguments, not ${node.args.length}`, env);
+  const cond = evalNode(node.args[0]!, env);
+  if (cond.kind === 'boolean') return evalNode(node.args[cond.value ? 1 : 2]!, env);
+  if (cond.kind !== 'unknown') return fail(`if() condition must be a boolean, not ${cond.kind}`, env, [cond]);
+  const a = evalNode(node.args[1]!, env);
+  const b = evalNode(node.args[2]!, env);
+  if (deepEqual(a, b) === true) return a;
+  const candidates: Val[] = [];
+  for (const branch of [a, b]) {
+    if (branch.kind !== 'unknown') candidates.push(branch);
+    else if (branch.candidates) candidates.push(...branch.candidates);
+    else return propagate([cond, branch], context('if', env));
+  }
+  return unknown(cond.reason, env.site, { candidates, origins: mergeOrigins([cond, a, b]) });
+}
+
+function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
+  if (node.args.length < 2) return fail('lambda() needs at least one parameter name and a body', env);
+  const params: string[] = [];
+  for (const p of node.args.slice(0, -1)) {
+    if (p.kind !== 'string') return fail('lambda() parameter names must be string literals', env);
+    params.push(p.value);
+  }
+  const body = node.args[node.args.length - 1]!;
+  return {
+    kind: 'lambda',
+    params,
+    invoke: (values) => {
+      const vars = new Map(env.lambdaVars);
+      params.forEach((p, i) => vars.set(p, values[i] ?? nul(env.site)));
+      return evalNode(body, { ...env, lambdaVars: vars });
+    },
+  };
+}
+
+function lambdaVariable(node: CallNode, env: Env): Val {
+  const nameNode = node.args[0];
+  if (node.args.length !== 1 || nameNode?.kind !== 'string') return fail('lambdaVariables() takes one lambda parameter name', env);
+  const v = env.lambdaVars?.get(nameNode.value);
+  return v ? atSite(v, env.site) : fail(`lambdaVariables('${nameNode.value}') is not a parameter of an enclosing lambda`, env);
+}
+
+function property(base: Val, node: PropertyNode, env: Env): Val {
+  return member(base, node.name, node.safe, env, `.${node.name}`);
+}
+
+function member(base: Val, name: string, safe: boolean, env: Env, shown: string): Val {
+  if (base.kind === 'unknown') {
+    const symbol = base.symbol ? `${base.symbol}${shown}` : undefined;
+    return unknown(base.reason, env.site, { origins: base.origins, ...(symbol ? { symbol } : {}) });
+  }
+  if (base.kind === 'null' && safe) return nul(env.site, base.origins);
+  if (base.kind !== 'object')
+    return fail(`the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
+  const entry = getPropEntry(base, name);
+  if (entry) return atSite(entry.value, env.site);
+  if (safe) return nul(env.site, base.origins);
+  const available = [...base.props.keys()].slice(0, 20).join(', ');
+  return fail(`The language expression property '${name}' doesn't exist, available properties are '${available}'.`, env, [base]);
+}
+
+function index(base: Val, at: Val, node: IndexNode, env: Env): Val {
+  if (at.kind === 'string') return member(base, at.value, node.safe, env, `.${at.value}`);
+  if (at.kind === 'unknown') return propagate([at], context('[]', env));
+  if (at.kind !== 'number' || !Number.isInteger(at.value)) return fail(`an index must be an integer or a string, not ${at.kind}`, env, [at]);
+  if (base.kind === 'unknown') {
+    const symbol = base.symbol ? `${base.symbol}[${at.value}]` : undefined;
+    return unknown(base.reason, env.site, { origins: base.origins, ...(symbol ? { symbol } : {}) });
+  }
+  if (base.kind === 'null' && node.safe) return nul(env.site, base.origins);
+  if (base.kind !== 'array') return fail(`an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
+  const item = base.items[at.value];
+  if (item) return atSite(item, env.site);
+  if (node.safe) return nul(env.site, base.origins);
+  return fail(`The language expression array index '${at.value}' is out of bounds (the array has ${base.items.length} items).`, env, [base]);
+}

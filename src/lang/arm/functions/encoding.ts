@@ -1,0 +1,123 @@
+import { fromPlain, type Plain, type Val } from '../../../kernel/value.js';
+import type { Arg, CallContext, FunctionTable } from './types.js';
+import { fail, MAX_STRING_LENGTH, mergeOrigins, newStr, tooLarge, wrongType } from './util.js';
+
+/** Deepest JSON nesting json() accepts (deeper text is an error, never a stack overflow). */
+const MAX_JSON_DEPTH = 256;
+
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+function parseJson(text: string, args: readonly Arg[], ctx: CallContext): Val {
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return tooLarge(ctx, `${ctx.name}() JSON nested deeper than ${MAX_JSON_DEPTH} levels`, args);
+  let plain: Plain;
+  try {
+    plain = JSON.parse(text) as Plain;
+  } catch (e) {
+    return fail(ctx, `${ctx.name}() was given invalid JSON: ${(e as Error).message}`, args);
+  }
+  return fromPlain(plain, ctx.site, mergeOrigins(args));
+}
+
+function stringFn(f: (s: string, args: readonly Arg[], ctx: CallContext) => Val) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const a = args[0]!;
+    if (a.kind !== 'string') return wrongType(ctx, 0, 'a string', a, args);
+    return f(a.value, args, ctx);
+  };
+}
+
+function base64(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  // Encoded text is 4/3 of the UTF-8 size, so refuse early rather than allocate.
+  if (s.length * 4 > MAX_STRING_LENGTH * 3) return tooLarge(ctx, 'base64() input', args);
+  return newStr(Buffer.from(s, 'utf8').toString('base64'), ctx, args);
+}
+
+function fromBase64(s: string): string | undefined {
+  const t = s.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) return undefined;
+  return Buffer.from(t, 'base64').toString('utf8');
+}
+
+function base64ToString(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  const text = fromBase64(s);
+  return text === undefined ? fail(ctx, 'base64ToString() was given invalid base64', args) : newStr(text, ctx, args);
+}
+
+function base64ToJson(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  const text = fromBase64(s);
+  return text === undefined ? fail(ctx, 'base64ToJson() was given invalid base64', args) : parseJson(text, args, ctx);
+}
+
+function dataUri(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  if (s.length * 4 > MAX_STRING_LENGTH * 3) return tooLarge(ctx, 'dataUri() input', args);
+  return newStr(`data:text/plain;charset=utf8;base64,${Buffer.from(s, 'utf8').toString('base64')}`, ctx, args);
+}
+
+function dataUriToString(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  const m = /^data:([^,]*),(.*)$/s.exec(s);
+  if (!m) return fail(ctx, 'dataUriToString() was given a value that is not a data URI', args);
+  if (/;base64$/i.test(m[1]!)) {
+    const text = fromBase64(m[2]!);
+    return text === undefined ? fail(ctx, 'dataUriToString() was given invalid base64', args) : newStr(text, ctx, args);
+  }
+  try {
+    return newStr(decodeURIComponent(m[2]!), ctx, args);
+  } catch {
+    return fail(ctx, 'dataUriToString() was given invalid percent-encoding', args);
+  }
+}
+
+/** uri(): RFC 3986 resolution of a relative URI against an absolute base, as .NET's Uri does it. */
+function uri(args: readonly Arg[], ctx: CallContext): Val {
+  const [base, rel] = args as [Val, Val];
+  if (base.kind !== 'string') return wrongType(ctx, 0, 'a string', base, args);
+  if (rel.kind !== 'string') return wrongType(ctx, 1, 'a string', rel, args);
+  try {
+    return newStr(new URL(rel.value, base.value).href, ctx, args);
+  } catch {
+    return fail(ctx, `uri() cannot combine '${base.value}' and '${rel.value}'`, args);
+  }
+}
+
+/** Uri.EscapeDataString: everything but RFC 3986 unreserved characters is escaped. */
+function uriComponent(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  try {
+    return newStr(encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`), ctx, args);
+  } catch {
+    return fail(ctx, 'uriComponent() was given a string with an unpaired surrogate', args);
+  }
+}
+
+function uriComponentToString(s: string, args: readonly Arg[], ctx: CallContext): Val {
+  try {
+    return newStr(decodeURIComponent(s), ctx, args);
+  } catch {
+    return fail(ctx, 'uriComponentToString() was given invalid percent-encoding', args);
+  }
+}
+
+export const encodingFunctions: FunctionTable = {
+  json: { minArgs: 1, maxArgs: 1, fn: stringFn(parseJson) },
+  base64: { minArgs: 1, maxArgs: 1, fn: stringFn(base64) },
+  base64tostring: { minArgs: 1, maxArgs: 1, fn: stringFn(base64ToString) },
+  base64tojson: { minArgs: 1, maxArgs: 1, fn: stringFn(base64ToJson) },
+  datauri: { minArgs: 1, maxArgs: 1, fn: stringFn(dataUri) },
+  datauritostring: { minArgs: 1, maxArgs: 1, fn: stringFn(dataUriToString) },
+  uri: { minArgs: 2, maxArgs: 2, fn: uri },
+  uricomponent: { minArgs: 1, maxArgs: 1, fn: stringFn(uriComponent) },
+  uricomponenttostring: { minArgs: 1, maxArgs: 1, fn: stringFn(uriComponentToString) },
+};

@@ -1,0 +1,118 @@
+import { getProp, unknown, type Val } from '../../../kernel/value.js';
+import type { DeploymentFunctionName } from '../expression/scope.js';
+import type { Arg, CallContext, FunctionTable } from './types.js';
+import { fail, idText, isError, newStr, propagate, typeName } from './util.js';
+
+/**
+ * A property of a deployment-time object (`subscription().subscriptionId`). When the object
+ * is a symbolic unknown, the property is one too (`subscription().subscriptionId`), so ids
+ * built from it stay comparable.
+ */
+function deploymentProp(ctx: CallContext, fn: DeploymentFunctionName, prop: string): Val {
+  const v = ctx.scope.deploymentFunction(fn, ctx.site);
+  if (v.kind === 'unknown')
+    return v.symbol ? unknown(v.reason, ctx.site, { symbol: `${v.symbol}.${prop}`, origins: v.origins }) : v;
+  return getProp(v, prop) ?? unknown(`${fn}().${prop} is not known`, ctx.site, { symbol: `${fn}().${prop}` });
+}
+
+/** Texts of the arguments for an id; a Val (unknown or error) when one cannot stand in an id. */
+function texts(args: readonly Arg[], ctx: CallContext): string[] | Val {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.kind === 'lambda' || a.kind === 'array' || a.kind === 'object' || a.kind === 'null')
+      return fail(ctx, `${ctx.name}() argument ${i + 1} must be a string, not ${typeName(a)}`, args);
+    const t = idText(a);
+    if (t === undefined) return propagate(args, ctx);
+    out.push(t);
+  }
+  return out;
+}
+
+/** `providers/ns/type1/name1/type2/name2` from a resource type and its names. */
+function providerPath(type: string, givenNames: readonly string[], ctx: CallContext, args: readonly Arg[]): string | Val {
+  // ARM tolerates a trailing '/' on the type, and names given as one 'parent/child' argument.
+  const segments = type.replace(/^\/+|\/+$/g, '').split('/');
+  if (segments.length < 2 || segments.some((s) => s === ''))
+    return fail(ctx, `${ctx.name}(): '${type}' is not a resource type such as 'Microsoft.Compute/virtualMachines'`, args);
+  const split = givenNames.length === segments.length - 1 ? givenNames : givenNames.flatMap((n) => n.split('/'));
+  const names = split.length === segments.length - 1 ? split : givenNames;
+  if (names.length !== segments.length - 1)
+    return fail(ctx, `${ctx.name}(): the type '${type}' requires ${segments.length - 1} resource name argument(s), not ${names.length}`, args);
+  let path = `providers/${segments[0]}`;
+  for (let i = 1; i < segments.length; i++) path += `/${segments[i]}/${names[i - 1]}`;
+  return path;
+}
+
+/** Position of the resource type: the first argument with a '/' (ARM's own rule). */
+function typeIndex(args: readonly Arg[], maxBefore: number, ctx: CallContext): number | Val {
+  for (let i = 0; i < args.length && i <= maxBefore; i++) {
+    const a = args[i]!;
+    if (a.kind === 'string' && a.value.includes('/')) return i;
+    if (a.kind === 'unknown' && !a.symbol) return propagate(args, ctx);
+  }
+  return fail(ctx, `${ctx.name}() needs a resource type such as 'Microsoft.Compute/virtualMachines' within its first ${maxBefore + 1} arguments`, args);
+}
+
+function textOf(v: Val): string | Val {
+  return idText(v) ?? v;
+}
+
+function build(args: readonly Arg[], ctx: CallContext, maxBefore: number, prefix: (before: readonly string[]) => string | Val): Val {
+  const t = typeIndex(args, maxBefore, ctx);
+  if (typeof t !== 'number') return t;
+  const all = texts(args, ctx);
+  if (!Array.isArray(all)) return all as Val;
+  const path = providerPath(all[t]!, all.slice(t + 1), ctx, args);
+  if (typeof path !== 'string') return path;
+  const p = prefix(all.slice(0, t));
+  if (typeof p !== 'string') return p.kind === 'unknown' && !isError(p) ? propagate([p], ctx) : p;
+  return newStr(`${p}/${path}`, ctx, args);
+}
+
+function scopeText(ctx: CallContext, fn: DeploymentFunctionName, prop: string): string | Val {
+  return textOf(deploymentProp(ctx, fn, prop));
+}
+
+function resourceId(args: readonly Arg[], ctx: CallContext): Val {
+  return build(args, ctx, 2, (before) => {
+    const sub = before.length === 2 ? before[0]! : scopeText(ctx, 'subscription', 'subscriptionId');
+    if (typeof sub !== 'string') return sub;
+    if (before.length > 0) return `/subscriptions/${sub}/resourceGroups/${before[before.length - 1]}`;
+    const rg = scopeText(ctx, 'resourceGroup', 'name');
+    // Outside a resource group (subscription-scope deployments) ids are subscription-level.
+    if (typeof rg !== 'string') return isError(rg) ? `/subscriptions/${sub}` : rg;
+    return `/subscriptions/${sub}/resourceGroups/${rg}`;
+  });
+}
+
+function subscriptionResourceId(args: readonly Arg[], ctx: CallContext): Val {
+  return build(args, ctx, 1, (before) => {
+    const sub = before.length === 1 ? before[0]! : scopeText(ctx, 'subscription', 'subscriptionId');
+    return typeof sub === 'string' ? `/subscriptions/${sub}` : sub;
+  });
+}
+
+function managementGroupResourceId(args: readonly Arg[], ctx: CallContext): Val {
+  return build(args, ctx, 1, (before) => {
+    const mg = before.length === 1 ? before[0]! : scopeText(ctx, 'managementGroup', 'name');
+    return typeof mg === 'string' ? `/providers/Microsoft.Management/managementGroups/${mg}` : mg;
+  });
+}
+
+function extensionResourceId(args: readonly Arg[], ctx: CallContext): Val {
+  const base = args[0]!;
+  if (base.kind === 'unknown' && !base.symbol) return propagate(args, ctx);
+  return build(args.slice(1), ctx, 0, () => {
+    const t = base.kind === 'lambda' ? undefined : idText(base);
+    return t === undefined ? fail(ctx, `extensionResourceId() argument 1 must be a resource id, not ${typeName(base)}`, args) : t.replace(/\/$/, '');
+  });
+}
+
+export const resourceFunctions: FunctionTable = {
+  resourceid: { minArgs: 2, maxArgs: Infinity, handlesUnknown: true, fn: resourceId },
+  subscriptionresourceid: { minArgs: 2, maxArgs: Infinity, handlesUnknown: true, fn: subscriptionResourceId },
+  tenantresourceid: { minArgs: 2, maxArgs: Infinity, handlesUnknown: true, fn: (args, ctx) => build(args, ctx, 0, () => '') },
+  managementgroupresourceid: { minArgs: 2, maxArgs: Infinity, handlesUnknown: true, fn: managementGroupResourceId },
+  extensionresourceid: { minArgs: 3, maxArgs: Infinity, handlesUnknown: true, fn: extensionResourceId },
+};

@@ -1,0 +1,237 @@
+import { bool, unknown, type Val } from '../../../kernel/value.js';
+import { align, formatNumber, parseComposite } from './dotnet-format.js';
+import { deterministicGuid, uniqueString } from './hash.js';
+import type { Arg, CallContext, FunctionTable } from './types.js';
+import {
+  fail,
+  idText,
+  intArg,
+  MAX_STRING_LENGTH,
+  mergeOrigins,
+  newStr,
+  propagate,
+  scalarText,
+  symbolText,
+  tooLarge,
+  toJsonText,
+  wrongType,
+} from './util.js';
+
+function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.kind !== 'string') return wrongType(ctx, i, 'a string', a, args);
+    out.push(a.value);
+  }
+  return out;
+}
+
+/**
+ * Text built from pieces, where a symbolic unknown (e.g. `subscription().subscriptionId`)
+ * stands as `{symbol}`. Such text is only trusted as an id (it starts with '/'); anywhere
+ * else the result is unknown, yet keeps the text as its symbol so that the same name built
+ * twice is still the same name.
+ */
+export function joinWithSymbols(texts: readonly string[], usedSymbol: Val | undefined, ctx: CallContext, args: readonly Arg[]): Val {
+  const text = texts.join('');
+  if (usedSymbol && usedSymbol.kind === 'unknown' && !text.startsWith('/'))
+    return unknown(usedSymbol.reason, ctx.site, { symbol: text, origins: mergeOrigins(args) });
+  return newStr(text, ctx, args);
+}
+
+/** True when text holds a deployment-time stand-in such as `{resourceGroup().name}`. */
+function hasSymbolText(text: string): boolean {
+  return text.includes('{') && /\{[A-Za-z_]\w*\(/.test(text);
+}
+
+function format(args: readonly Arg[], ctx: CallContext): Val {
+  const fmt = args[0]!;
+  if (fmt.kind === 'unknown') return propagate(args, ctx);
+  if (fmt.kind !== 'string') return wrongType(ctx, 0, 'a string', fmt, args);
+  const pieces = parseComposite(fmt.value);
+  if (typeof pieces === 'string') return fail(ctx, `format(): ${pieces}`, args);
+  const texts: string[] = [];
+  let symbolic: Val | undefined;
+  let length = 0;
+  for (const p of pieces) {
+    if (typeof p === 'string') {
+      texts.push(p);
+      length += p.length;
+      continue;
+    }
+    const v = args[p.index + 1];
+    if (!v) return fail(ctx, `format(): index ${p.index} is out of range; there are ${args.length - 1} values to format`, args);
+    if (v.kind === 'lambda') return wrongType(ctx, p.index + 1, 'a value', v, args);
+    let text: string | undefined;
+    if (v.kind === 'number' && p.spec) text = formatNumber(v.value, p.spec);
+    else if (v.kind === 'array' || v.kind === 'object') {
+      const json = toJsonText(v);
+      if (json === undefined) return propagate(args, ctx);
+      if (json === 'too large') return tooLarge(ctx, 'format() argument', args);
+      text = json;
+    } else text = idText(v);
+    if (text === undefined) return propagate(args, ctx);
+    if (v.kind === 'unknown') symbolic ??= v;
+    if (Math.abs(p.alignment) > MAX_STRING_LENGTH) return tooLarge(ctx, `format() alignment ${p.alignment}`, args);
+    text = align(text, p.alignment);
+    length += text.length;
+    if (length > MAX_STRING_LENGTH) return tooLarge(ctx, `format() result over ${MAX_STRING_LENGTH} characters`, args);
+    texts.push(text);
+  }
+  return joinWithSymbols(texts, symbolic, ctx, args);
+}
+
+function substring(args: readonly Arg[], ctx: CallContext): Val {
+  const s = args[0]!;
+  if (s.kind !== 'string') return wrongType(ctx, 0, 'a string', s, args);
+  const startArg = args[1];
+  const start = startArg ? intArg(startArg as Val) : 0;
+  if (start === undefined) return wrongType(ctx, 1, 'an integer', startArg!, args);
+  const lengthArg = args[2];
+  const length = lengthArg ? intArg(lengthArg as Val) : s.value.length - start;
+  if (length === undefined) return wrongType(ctx, 2, 'an integer', lengthArg!, args);
+  if (start < 0 || length < 0 || start > s.value.length || start + length > s.value.length)
+    return fail(
+      ctx,
+      `The index and length parameters must refer to a location within the string. The index parameter: '${start}', the length parameter: '${length}', the length of the string parameter: '${s.value.length}'.`,
+      args,
+    );
+  return newStr(s.value.substring(start, start + length), ctx, args);
+}
+
+function split(args: readonly Arg[], ctx: CallContext): Val {
+  const [s, d] = args as [Val, Val];
+  if (s.kind !== 'string') return wrongType(ctx, 0, 'a string', s, args);
+  let delims: string[];
+  if (d.kind === 'string') delims = [d.value];
+  else if (d.kind === 'array') {
+    delims = [];
+    for (const item of d.items) {
+      if (item.kind === 'unknown') return propagate([item], ctx);
+      if (item.kind !== 'string') return fail(ctx, `split() delimiters must be strings, not ${item.kind}`, args);
+      if (item.value !== '') delims.push(item.value);
+    }
+  } else return wrongType(ctx, 1, 'a string or an array of strings', d, args);
+  const parts: string[] = [];
+  if (delims.length === 0 || delims.every((x) => x === '')) parts.push(s.value);
+  else {
+    // .NET String.Split: at each position the first delimiter in the list that matches wins.
+    let from = 0;
+    let i = 0;
+    const text = s.value;
+    while (i < text.length) {
+      const hit = delims.find((x) => x !== '' && text.startsWith(x, i));
+      if (hit) {
+        parts.push(text.slice(from, i));
+        i += hit.length;
+        from = i;
+      } else i++;
+    }
+    parts.push(text.slice(from));
+  }
+  const origins = mergeOrigins(args);
+  return { kind: 'array', items: parts.map((p) => ({ kind: 'string', value: p, loc: ctx.site, origins })), loc: ctx.site, origins };
+}
+
+function padLeft(args: readonly Arg[], ctx: CallContext): Val {
+  const [v, total, padArg] = args as [Val, Val, Val | undefined];
+  const text = v.kind === 'string' ? v.value : v.kind === 'number' && Number.isInteger(v.value) ? String(v.value) : undefined;
+  if (text === undefined) return wrongType(ctx, 0, 'a string or an integer', v, args);
+  const n = intArg(total);
+  if (n === undefined) return wrongType(ctx, 1, 'an integer', total, args);
+  let pad = ' ';
+  if (padArg) {
+    if (padArg.kind !== 'string' || padArg.value.length !== 1) return fail(ctx, 'padLeft() padding character must be a single character', args);
+    pad = padArg.value;
+  }
+  if (n > MAX_STRING_LENGTH) return tooLarge(ctx, `padLeft() to ${n} characters (limit ${MAX_STRING_LENGTH})`, args);
+  return newStr(text.padStart(n, pad), ctx, args);
+}
+
+function replace(args: readonly Arg[], ctx: CallContext): Val {
+  const s = strings(args, ctx);
+  if (!Array.isArray(s)) return s;
+  const [text, from, to] = s as [string, string, string];
+  if (from === '') return fail(ctx, 'replace() oldString cannot be empty', args);
+  let count = 0;
+  for (let i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + from.length)) count++;
+  const size = text.length + count * (to.length - from.length);
+  if (size > MAX_STRING_LENGTH) return tooLarge(ctx, `replace() would build a string of ${size} characters`, args);
+  return newStr(text.split(from).join(to), ctx, args);
+}
+
+function caseInsensitive(test: (s: string, t: string) => boolean) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const s = strings(args, ctx);
+    if (!Array.isArray(s)) return s;
+    return bool(test(s[0]!.toLowerCase(), s[1]!.toLowerCase()), ctx.site, mergeOrigins(args));
+  };
+}
+
+function oneString(f: (s: string) => string) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const a = args[0]!;
+    if (a.kind !== 'string') return wrongType(ctx, 0, 'a string', a, args);
+    return newStr(f(a.value), ctx, args);
+  };
+}
+
+/** string(): scalars as .NET prints them, arrays and objects as compact JSON. */
+function toStr(args: readonly Arg[], ctx: CallContext): Val {
+  const v = args[0] as Val;
+  const scalar = scalarText(v);
+  if (scalar !== undefined) return newStr(scalar, ctx, args);
+  const json = toJsonText(v);
+  if (json === undefined) return propagate([v], ctx);
+  if (json === 'too large') return tooLarge(ctx, `string() result over ${MAX_STRING_LENGTH} characters`, args);
+  return newStr(json, ctx, args);
+}
+
+/**
+ * uniqueString() and guid(): a stable hash of the arguments. With a deployment-time input
+ * (e.g. `resourceGroup().id`) the value is unknown, but it keeps a symbol so names and ids
+ * built from it still identify the same resource.
+ */
+function hashed(kind: 'uniqueString' | 'guid', hash: (parts: readonly string[]) => string) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const parts: string[] = [];
+    let symbolic = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a.kind === 'unknown') {
+        if (!a.symbol) return propagate(args, ctx);
+        symbolic = true;
+        parts.push(symbolText(a.symbol));
+      } else if (a.kind === 'string') {
+        // Hashing stand-in text would give a made-up name; it is as unknown as the symbol inside.
+        if (hasSymbolText(a.value)) symbolic = true;
+        parts.push(a.value);
+      }
+      else return wrongType(ctx, i, 'a string', a, args);
+    }
+    if (symbolic)
+      return unknown(`${kind}() of a value known only at deployment`, ctx.site, {
+        symbol: `${kind}(${parts.join(', ')})`,
+        origins: mergeOrigins(args),
+      });
+    return newStr(hash(parts), ctx, args);
+  };
+}
+
+export const textFunctions: FunctionTable = {
+  format: { minArgs: 1, maxArgs: Infinity, handlesUnknown: true, fn: format },
+  substring: { minArgs: 1, maxArgs: 3, fn: substring },
+  split: { minArgs: 2, maxArgs: 2, fn: split },
+  padleft: { minArgs: 2, maxArgs: 3, fn: padLeft },
+  replace: { minArgs: 3, maxArgs: 3, fn: replace },
+  startswith: { minArgs: 2, maxArgs: 2, fn: caseInsensitive((s, t) => s.startsWith(t)) },
+  endswith: { minArgs: 2, maxArgs: 2, fn: caseInsensitive((s, t) => s.endsWith(t)) },
+  tolower: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.toLowerCase()) },
+  toupper: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.toUpperCase()) },
+  trim: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.trim()) },
+  string: { minArgs: 1, maxArgs: 1, fn: toStr },
+  uniquestring: { minArgs: 1, maxArgs: Infinity, handlesUnknown: true, fn: hashed('uniqueString', uniqueString) },
+  guid: { minArgs: 1, maxArgs: Infinity, handlesUnknown: true, fn: hashed('guid', deterministicGuid) },
+};
+

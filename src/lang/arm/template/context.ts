@@ -1,0 +1,53 @@
+import type { Loc } from '../../../kernel/location.js';
+import type { Val } from '../../../kernel/value.js';
+import type { ProjectFs } from '../../../kernel/project-fs.js';
+import type { UnitDiagnostic } from '../../../sources/evaluation.js';
+import type { JsonDocument } from '../../../syntax/json/parse.js';
+
+/** ARM's own limits, which are also ours: a template over them would fail to deploy anyway. */
+export const ARM_LIMITS = {
+  copyCount: 800,
+  nestedDepth: 20,
+  /** Not an ARM limit: bounds the work of one unit whatever its loops multiply to. */
+  resourceInstances: 20_000,
+} as const;
+
+/** One resource instance after evaluation: the whole resource object as a value. */
+export interface ArmResource {
+  readonly file: string;
+  /** Full type, e.g. `Microsoft.Compute/virtualMachines/extensions`. */
+  readonly type: string;
+  /** The `type` value (or the resource object when the type was composed for a child). */
+  readonly typeLoc: Loc;
+  /** Full name (`vault/policy` for child types). */
+  readonly name: Val;
+  /** Lower-cased resource id with deployment-time parts as `{symbol}`; undefined when not computable. */
+  readonly id: string | undefined;
+  readonly body: Val;
+  readonly resourceGroup: Val;
+  readonly subscription: Val;
+  /** Copy loop instance, for the inventory. */
+  readonly copyIndex?: number;
+  /** The resource-level `copy` count, when the resource is a copy loop. */
+  readonly instances: number;
+  /** Resource object's location; lists of the declaration for dedup across instances. */
+  readonly declLoc: Loc;
+}
+
+/** Shared by every scope of one evaluation: where results and problems go. */
+export interface RunContext {
+  readonly fs: ProjectFs;
+  readonly resources: ArmResource[];
+  readonly diagnostics: UnitDiagnostic[];
+  readonly files: Set<string>;
+  /** Parsed documents by path, so a linked template read twice is parsed once. */
+  readonly parse: (file: string) => JsonDocument | undefined;
+  instances: number;
+  /** VM declarations whose condition is false: no instance, but still in the inventory. */
+  readonly inactiveVms: { readonly at: Loc; readonly name: string }[];
+}
+
+export function diagnose(ctx: RunContext, loc: Loc, message: string, severity: 'error' | 'warn' = 'error'): void {
+  if (ctx.diagnostics.some((d) => d.message === message && d.loc.file === loc.file && d.loc.start === loc.start)) return;
+  ctx.diagnostics.push({ loc, message, fatal: false, severity });
+}

@@ -1,0 +1,27 @@
+import type { JsonNode } from '../../../syntax/json/parse.js';
+
+export { jsonToVal, nodeLoc } from '../../json-values.js';
+
+/** Property nodes of an object node as [key node, value node] pairs. */
+export function entries(node: JsonNode | undefined): [JsonNode, JsonNode][] {
+  const out: [JsonNode, JsonNode][] = [];
+  if (!node || node.type !== 'object') return out;
+  for (const p of node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k && v) out.push([k, v]);
+  }
+  return out;
+}
+
+/** Case-insensitive property lookup on an object node (ARM property names are case-insensitive). */
+export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  let lower: string | undefined;
+  for (const p of node.children) {
+    const name = p.children?.[0]?.value;
+    // Most lookups match exactly; lower-case only names of the right length.
+    if (typeof name !== 'string' || name.length !== key.length) continue;
+    if (name === key || name.toLowerCase() === (lower ??= key.toLowerCase())) return p.children![1];
+  }
+  return undefined;
+}

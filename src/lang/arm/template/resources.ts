@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
+import type { JsonNode } from '../../../syntax/json/parse.js';
+import { ARM_TYPES, isModelled } from '../../../azure/from-arm/modelled-types.js';
+import { ARM_LIMITS, diagnose, type ArmResource } from './context.js';
+import { copyCount, evaluateNode } from './evaluate-node.js';
+import { entries, nodeLoc, prop } from './json-val.js';
+import { idText, TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+
+interface Parent {
+  readonly type: string;
+  readonly name: Val;
+}
+
+const TOP_LEVEL_SKIP = new Set(['copy', 'condition', 'dependson', 'resources', 'existing', 'comments']);
+
+/** Evaluates a `resources` section (array, or object keyed by symbolic name in languageVersion 2.0). */
+export function evaluateResources(scope: TemplateScope, resources: JsonNode | undefined, target: DeploymentTarget, parent?: Parent): void {
+  if (!resources) return;
+  const list = resources.type === 'array' ? (resources.children ?? []) : entries(resources).map(([, v]) => v);
+  for (const node of list) {
+    if (node.type !== 'object') continue;
+    // languageVersion 2.0: `existing` resources are references to something deployed elsewhere.
+    if (asBoolean(evaluateOptional(prop(node, 'existing'), scope)) === true) continue;
+    evaluateResourceLoop(node, scope, target, parent);
+  }
+}
+
+function evaluateOptional(node: JsonNode | undefined, scope: TemplateScope): Val | undefined {
+  return node ? evaluateNode(node, scope) : undefined;
+}
+
+/**
+ * A resource no rule can be about: a literal type the model does not map, with no child
+ * resources. Its name, condition and copy loop need no evaluation (nothing links to it).
+ */
+function isOutOfScope(node: JsonNode, parent: Parent | undefined): boolean {
+  const typeNode = prop(node, 'type');
+  if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
+  const raw = typeNode.value as string;
+  if (raw.startsWith('[')) return false;
+  return !isModelled(parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+}
+
+function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: DeploymentTarget, parent?: Parent): void {
+  if (isOutOfScope(node, parent)) return;
+  const copy = prop(node, 'copy');
+  if (!copy || copy.type !== 'object') {
+    evaluateInstance(node, scope, target, parent, undefined, 1);
+    return;
+  }
+  const nameNode = prop(copy, 'name');
+  const loopName = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
+  const count = copyCount(prop(copy, 'count'), scope, loopName);
+  if ('reason' in count) {
+    // The instance count is unknown: one representative instance, whose copyIndex() is unknown.
+    evaluateInstance(node, scope.withLoop(loopName, undefined), target, parent, undefined, 0);
+    return;
+  }
+  for (let i = 0; i < count.n; i++) {
+    if (!evaluateInstance(node, scope.withLoop(loopName, i), target, parent, i, count.n)) return;
+  }
+}
+
+/** Returns false when the unit's instance budget is spent. */
+function evaluateInstance(
+  node: JsonNode,
+  scope: TemplateScope,
+  target: DeploymentTarget,
+  parent: Parent | undefined,
+  copyIndex: number | undefined,
+  instances: number,
+): boolean {
+  const ctx = scope.ctx;
+  const condition = prop(node, 'condition');
+  if (condition && asBoolean(evaluateNode(condition, scope)) === false) {
+    recordInactiveVm(node, scope, parent);
+    return true;
+  }
+  if (++ctx.instances > ARM_LIMITS.resourceInstances) {
+    if (ctx.instances === ARM_LIMITS.resourceInstances + 1) {
+      diagnose(ctx, nodeLoc(scope.file, node), `More than ${ARM_LIMITS.resourceInstances} resource instances; the rest of this template is not evaluated`);
+    }
+    return false;
+  }
+  const typeNode = prop(node, 'type');
+  const rawType = typeNode ? asString(evaluateNode(typeNode, scope)) : undefined;
+  if (!rawType || !typeNode) return true;
+  const nameNode = prop(node, 'name');
+  const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
+  const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
+  const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
+  const isDeployment = type.toLowerCase() === ARM_TYPES.deployment;
+  // Only modelled resources need their properties; for the rest the scope places their id.
+  const body = isModelled(type)
+    ? evaluateNode(node, scope, (key, depth) =>
+        depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
+      )
+    : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
+  const resource: ArmResource = {
+    file: scope.file,
+    type,
+    typeLoc: nodeLoc(scope.file, typeNode),
+    name,
+    id: resourceId(type, name, target, getProp(body, 'scope')),
+    body,
+    resourceGroup: target.resourceGroup,
+    subscription: target.subscription,
+    ...(copyIndex !== undefined ? { copyIndex } : {}),
+    instances,
+    declLoc: nodeLoc(scope.file, node),
+  };
+  ctx.resources.push(resource);
+  evaluateResources(scope, prop(node, 'resources'), target, { type, name });
+  if (isDeployment) evaluateDeployment(node, body, scope, target);
+  return true;
+}
+
+const VM_TYPES = /^microsoft\.compute\/(virtualmachines|virtualmachinescalesets)$/i;
+
+function recordInactiveVm(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
+  const typeNode = prop(node, 'type');
+  if (parent || typeNode?.type !== 'string' || !VM_TYPES.test(typeNode.value as string)) return;
+  const nameNode = prop(node, 'name');
+  const name = nameNode ? (idText(evaluateNode(nameNode, scope)) ?? '?') : '?';
+  scope.ctx.inactiveVms.push({ at: nodeLoc(scope.file, typeNode), name });
+}
+
+function joinName(parentName: Val, child: Val): Val {
+  const p = idText(parentName);
+  const c = idText(child);
+  if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
+  return { kind: 'string', value: `${p}/${c}`, loc: child.loc, origins: [...parentName.origins, ...child.origins] };
+}
+
+/**
+ * The resource id as ARM would compute it, lower-cased so ids built by `resourceId()` elsewhere
+ * match. Extension resources (`scope` property) hang below their scope's id.
+ */
+export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
+  const nameText = idText(name);
+  const sub = idText(target.subscription);
+  const rg = idText(target.resourceGroup);
+  if (nameText === undefined || sub === undefined || rg === undefined) return undefined;
+  const typeParts = type.split('/');
+  const nameParts = nameText.split('/');
+  if (typeParts.length !== nameParts.length + 1) return undefined;
+  let tail = `${typeParts[0]}/${typeParts[1]}/${nameParts[0]}`;
+  for (let i = 1; i < nameParts.length; i++) tail += `/${typeParts[i + 1]}/${nameParts[i]}`;
+  const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
+  if (scopeVal) {
+    const scopeText = idText(scopeVal);
+    if (scopeText === undefined) return undefined;
+    const scopeId = scopeText.startsWith('/') ? scopeText : `${rgId}/providers/${scopeText}`;
+    return `${scopeId}/providers/${tail}`.toLowerCase();
+  }
+  return `${rgId}/providers/${tail}`.toLowerCase();
+}
+
+/** Nested (`template`) and linked (`templateLink.relativePath`) deployments. */
+function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, parentTarget: DeploymentTarget): void {
+  const ctx = scope.ctx;
+  const target: DeploymentTarget = {
+    resourceGroup: getProp(body, 'resourceGroup') ?? parentTarget.resourceGroup,
+    subscription: getProp(body, 'subscriptionId') ?? parentTarget.subscription,
+  };
+  const propsNode = prop(node, 'properties');
+  const inline = prop(propsNode, 'template');
+  if (scope.depth >= ARM_LIMITS.nestedDepth) {
+    diagnose(ctx, nodeLoc(scope.file, node), `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`);
+    return;
+  }
+  const supplied = suppliedParameters(getPath(body, ['properties', 'parameters']));
+  if (inline?.type === 'object') {
+    const inner = asString(getPath(body, ['properties', 'expressionEvaluationOptions', 'scope']))?.toLowerCase() === 'inner';
+    if (inner) {
+      const child = TemplateScope.create(ctx, scope.file, inline, supplied, target, scope.depth + 1, scope.chain);
+      evaluateResources(child, prop(inline, 'resources'), target);
+    } else {
+      // Outer scope: the nested template's expressions see the parent's parameters and variables.
+      evaluateResources(scope, prop(inline, 'resources'), target);
+    }
+    return;
+  }
+  const linkNode = prop(prop(propsNode, 'templateLink'), 'relativePath');
+  const relative = asString(getPath(body, ['properties', 'templateLink', 'relativePath']));
+  if (!linkNode || relative === undefined) return;
+  const linked = path.resolve(path.dirname(scope.file), relative);
+  const at = nodeLoc(scope.file, linkNode);
+  if (!ctx.fs.contains(linked)) {
+    diagnose(ctx, at, `Linked template '${relative}' is outside the linted root; it is not read`);
+    return;
+  }
+  if (scope.chain.includes(linked)) {
+    diagnose(ctx, at, `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`);
+    return;
+  }
+  const doc = ctx.parse(linked);
+  if (!doc) {
+    const read = ctx.fs.read(linked);
+    diagnose(ctx, at, `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`);
+    return;
+  }
+  if (!doc.root || doc.errors.length) {
+    diagnose(ctx, at, `Linked template '${relative}' has a syntax error`);
+    return;
+  }
+  ctx.files.add(linked);
+  const child = TemplateScope.create(ctx, linked, doc.root, supplied, target, scope.depth + 1, [...scope.chain, linked]);
+  evaluateResources(child, prop(doc.root, 'resources'), target);
+}
+
+/** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */
+function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
+  const out = new Map<string, ParamSource>();
+  if (params?.kind !== 'object') return out;
+  for (const [key, p] of params.props) {
+    const value = getProp(p.value, 'value') ?? unknown(`parameter '${key}' comes from a Key Vault reference`, p.value.loc);
+    out.set(key.toLowerCase(), { value, origin: 'nested-deployment' });
+  }
+  return out;
+}

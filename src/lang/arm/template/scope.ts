@@ -1,0 +1,247 @@
+import type { Loc } from '../../../kernel/location.js';
+import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
+import type { ExpressionScope } from '../expression/scope.js';
+import type { JsonNode } from '../../../syntax/json/parse.js';
+import { evaluateNode, expandCopy } from './evaluate-node.js';
+import { jsonToVal, nodeLoc, prop } from './json-val.js';
+import { callUserFunction } from './user-functions.js';
+import type { RunContext } from './context.js';
+
+/** A parameter's value and how it got it, before any use site. */
+export interface ParamSource {
+  readonly value: Val;
+  readonly origin: OriginKind;
+}
+
+/** Where the template deploys: `resourceGroup()` and `subscription()` answer from this. */
+export interface DeploymentTarget {
+  readonly resourceGroup: Val;
+  readonly subscription: Val;
+}
+
+export const ROOT_TARGET: DeploymentTarget = {
+  resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
+  subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
+};
+
+/** Text of a name or id part: the value, or `{symbol}` for a deployment-time value. */
+export function idText(v: Val): string | undefined {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.symbol) return `{${v.symbol}}`;
+  return undefined;
+}
+
+/** A name for people: deployment-time parts shown as `{expression}`, once. */
+export function displayText(v: Val): string {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'unknown' && v.symbol) return v.symbol.includes('{') ? v.symbol : `{${v.symbol}}`;
+  return '<unknown>';
+}
+
+/** Per template instance: parameter and variable values, evaluated once and cached. */
+class TemplateState {
+  readonly paramCache = new Map<string, Val>();
+  readonly varCache = new Map<string, Val>();
+  readonly evaluating = new Set<string>();
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly file: string,
+    readonly template: JsonNode,
+    /** Values supplied from outside (parameter file, parent deployment), keyed lower-case. */
+    readonly supplied: ReadonlyMap<string, ParamSource>,
+    readonly target: DeploymentTarget,
+    readonly depth: number,
+    /** Linked template files from the root down to this one, to stop cycles. */
+    readonly chain: readonly string[],
+  ) {}
+}
+
+interface Loop {
+  readonly name: string | undefined;
+  /** Undefined when the loop's count is unknown and one representative instance stands for all. */
+  readonly index: number | undefined;
+}
+
+/** An expression scope: a template's state plus the copy loops around the expression. */
+export class TemplateScope implements ExpressionScope {
+  private constructor(
+    private readonly state: TemplateState,
+    private readonly loops: readonly Loop[],
+  ) {}
+
+  static create(
+    ctx: RunContext,
+    file: string,
+    template: JsonNode,
+    supplied: ReadonlyMap<string, ParamSource>,
+    target: DeploymentTarget,
+    depth: number,
+    chain: readonly string[],
+  ): TemplateScope {
+    return new TemplateScope(new TemplateState(ctx, file, template, supplied, target, depth, chain), []);
+  }
+
+  get ctx(): RunContext {
+    return this.state.ctx;
+  }
+  get file(): string {
+    return this.state.file;
+  }
+  get template(): JsonNode {
+    return this.state.template;
+  }
+  get target(): DeploymentTarget {
+    return this.state.target;
+  }
+  get depth(): number {
+    return this.state.depth;
+  }
+  get chain(): readonly string[] {
+    return this.state.chain;
+  }
+
+  withLoop(name: string | undefined, index: number | undefined): TemplateScope {
+    return new TemplateScope(this.state, [...this.loops, { name, index }]);
+  }
+
+  copyIndex(loopName: string | undefined): number | null | undefined {
+    const lower = loopName?.toLowerCase();
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const loop = this.loops[i]!;
+      if (lower === undefined || loop.name?.toLowerCase() === lower) return loop.index ?? null;
+    }
+    return undefined;
+  }
+
+  parameter(name: string, site: Loc | undefined): Val | undefined {
+    const key = name.toLowerCase();
+    const value = cached(this.state.paramCache, key, () => this.resolveParameter(key, name));
+    return value && moveTo(value, site);
+  }
+
+  /** The parameter's value where it stands, with the origin that set it. */
+  private resolveParameter(key: string, name: string): Val | undefined {
+    const decl = prop(prop(this.state.template, 'parameters'), key);
+    const supplied = this.state.supplied.get(key);
+    if (!decl && !supplied) return undefined;
+    const allowed = decl ? prop(decl, 'allowedValues') : undefined;
+    if (supplied) {
+      return supplied.value.kind === 'unknown' && allowed
+        ? withCandidates(supplied.value, this.file, allowed)
+        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name });
+    }
+    const declared = decl!;
+    const defaultNode = prop(declared, 'defaultValue');
+    if (!defaultNode) {
+      const reason = `parameter '${name}' has no default value and no parameter file sets it`;
+      // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
+      const u = unknown(reason, nodeLoc(this.file, declared), { symbol: `parameters('${name}')` });
+      return allowed ? withCandidates(u, this.file, allowed) : u;
+    }
+    return this.evaluateAtRoot(`param:${key}`, `parameter '${name}'`, defaultNode, (root) => {
+      const value = evaluateNode(defaultNode, root);
+      return moveTo(value, value.loc, { kind: 'parameter-default', name });
+    });
+  }
+
+  variable(name: string, site: Loc | undefined): Val | undefined {
+    const key = name.toLowerCase();
+    const value = cached(this.state.varCache, key, () => this.resolveVariable(key, name));
+    return value && moveTo(value, site, { kind: 'variable', name });
+  }
+
+  private resolveVariable(key: string, name: string): Val | undefined {
+    const variables = prop(this.state.template, 'variables');
+    const node = prop(variables, key);
+    if (node) return this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, node, (root) => evaluateNode(node, root));
+    const copyEntry = findVariableCopy(variables, key);
+    return copyEntry && this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, copyEntry, (root) => expandCopy(copyEntry, root));
+  }
+
+  /**
+   * Evaluates a parameter default or a variable in the template's root scope; while it is being
+   * evaluated, a reference back to it is an error (`what` refers to itself) rather than a loop.
+   */
+  private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
+    if (this.state.evaluating.has(cycleKey)) return unknown(`error: ${what} refers to itself`, nodeLoc(this.file, at));
+    this.state.evaluating.add(cycleKey);
+    try {
+      return evaluate(new TemplateScope(this.state, []));
+    } finally {
+      this.state.evaluating.delete(cycleKey);
+    }
+  }
+
+  deploymentFunction(
+    name: 'deployment' | 'resourceGroup' | 'subscription' | 'tenant' | 'managementGroup' | 'environment',
+    site: Loc | undefined,
+  ): Val {
+    const { resourceGroup, subscription } = this.state.target;
+    const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
+    const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
+    const subId = idText(subscription) ?? '{subscription().subscriptionId}';
+    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
+    switch (name) {
+      case 'resourceGroup':
+        return obj(
+          [
+            { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
+            { key: 'name', value: moveTo(resourceGroup, site) },
+            { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
+            { key: 'location', value: sym(`${rgSymbol}.location`) },
+            { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
+            { key: 'tags', value: sym(`${rgSymbol}.tags`) },
+            { key: 'properties', value: sym(`${rgSymbol}.properties`) },
+          ],
+          site,
+        );
+      case 'subscription':
+        return obj(
+          [
+            { key: 'id', value: str(`/subscriptions/${subId}`, site) },
+            { key: 'subscriptionId', value: moveTo(subscription, site) },
+            { key: 'tenantId', value: sym('subscription().tenantId') },
+            { key: 'displayName', value: sym('subscription().displayName') },
+          ],
+          site,
+        );
+      default:
+        return sym(`${name}()`);
+    }
+  }
+
+  userFunction(name: string, args: readonly Val[], site: Loc | undefined): Val | undefined {
+    return callUserFunction(this, name, args, site, 0);
+  }
+
+  reference(target: Val, site: Loc | undefined): Val {
+    const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
+    return unknown(`reference(${what}) is known only after deployment`, site);
+  }
+}
+
+/** A parameter's or variable's value, resolved on first use in a deployment and then reused. */
+function cached(cache: Map<string, Val>, key: string, resolve: () => Val | undefined): Val | undefined {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = resolve();
+  if (value) cache.set(key, value);
+  return value;
+}
+
+/** The `copy` entry of the `variables` section that defines variable `lowerKey`. */
+function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
+  const copy = prop(variables, 'copy');
+  if (copy?.type !== 'array') return undefined;
+  return copy.children?.find((entry) => {
+    const n = prop(entry, 'name');
+    return n?.type === 'string' && (n.value as string).toLowerCase() === lowerKey;
+  });
+}
+
+function withCandidates(u: Val, file: string, allowed: JsonNode): Val {
+  if (u.kind !== 'unknown' || allowed.type !== 'array') return u;
+  const candidates = (allowed.children ?? []).map((c) => jsonToVal(file, c));
+  return unknown(u.reason, u.loc, { candidates, origins: u.origins, ...(u.symbol ? { symbol: u.symbol } : {}) });
+}

@@ -1,0 +1,146 @@
+import type { Attribute, Block, Body, Expression, HclFile } from '../../syntax/hcl/ast.js';
+
+/** One parsed `.tf` / `.tf.json` file of a module. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly ast: HclFile;
+}
+
+export interface VariableDecl {
+  readonly file: string;
+  readonly block: Block;
+  readonly name: string;
+  readonly default?: Expression;
+  readonly type?: Expression;
+  /** `validation { condition = … }` expressions. */
+  readonly conditions: readonly Expression[];
+  readonly nullable: boolean;
+}
+
+export interface ResourceDecl {
+  readonly file: string;
+  readonly block: Block;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly count?: Attribute;
+  readonly forEach?: Attribute;
+}
+
+export interface ModuleCallDecl {
+  readonly file: string;
+  readonly block: Block;
+  readonly name: string;
+  readonly source?: Attribute;
+  readonly count?: Attribute;
+  readonly forEach?: Attribute;
+  /** The module block's other attributes: the child's input variables. */
+  readonly inputs: ReadonlyMap<string, Attribute>;
+}
+
+export interface AttrDecl {
+  readonly file: string;
+  readonly attr: Attribute;
+}
+
+/** The declarations of one module directory, merged over its files. */
+export interface ModuleConfig {
+  readonly dir: string;
+  readonly files: readonly string[];
+  readonly variables: ReadonlyMap<string, VariableDecl>;
+  readonly locals: ReadonlyMap<string, AttrDecl>;
+  /** Keyed `type.name` for managed resources and `data.type.name` for data sources. */
+  readonly resources: ReadonlyMap<string, ResourceDecl>;
+  readonly modules: ReadonlyMap<string, ModuleCallDecl>;
+  readonly outputs: ReadonlyMap<string, AttrDecl>;
+  /** Duplicate declarations, reported by the caller. */
+  readonly duplicates: readonly { file: string; start: number; end: number; what: string }[];
+}
+
+/** Meta-arguments of resources and module calls: not part of the resource's own settings. */
+export const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+export function attribute(body: Body, name: string): Attribute | undefined {
+  for (const item of body.items) if (item.type === 'Attribute' && item.name.name === name) return item;
+  return undefined;
+}
+
+export function blocks(body: Body, type: string): Block[] {
+  return body.items.filter((i): i is Block => i.type === 'Block' && i.blockType.name === type);
+}
+
+export function collectModule(dir: string, files: readonly ParsedFile[]): ModuleConfig {
+  const variables = new Map<string, VariableDecl>();
+  const locals = new Map<string, AttrDecl>();
+  const resources = new Map<string, ResourceDecl>();
+  const modules = new Map<string, ModuleCallDecl>();
+  const outputs = new Map<string, AttrDecl>();
+  const duplicates: { file: string; start: number; end: number; what: string }[] = [];
+  const add = <T>(map: Map<string, T>, key: string, value: T, file: string, at: { start: number; end: number }, what: string): void => {
+    if (map.has(key)) duplicates.push({ file, start: at.start, end: at.end, what });
+    else map.set(key, value);
+  };
+
+  for (const { file, ast } of files) {
+    for (const item of ast.body.items) {
+      if (item.type !== 'Block') continue;
+      const [l0, l1] = item.labels;
+      switch (item.blockType.name) {
+        case 'variable':
+          if (l0) {
+            const nullable = attribute(item.body, 'nullable')?.value;
+            add(variables, l0.value, {
+              file,
+              block: item,
+              name: l0.value,
+              default: attribute(item.body, 'default')?.value,
+              type: attribute(item.body, 'type')?.value,
+              conditions: blocks(item.body, 'validation').flatMap((v) => attribute(v.body, 'condition')?.value ?? []),
+              nullable: !(nullable?.type === 'Literal' && nullable.value === false),
+            }, file, l0, `variable "${l0.value}"`);
+          }
+          break;
+        case 'locals':
+          for (const a of item.body.items) if (a.type === 'Attribute') add(locals, a.name.name, { file, attr: a }, file, a.name, `local.${a.name.name}`);
+          break;
+        case 'resource':
+        case 'data':
+          if (l0 && l1) {
+            const mode = item.blockType.name === 'data' ? 'data' : 'managed';
+            const key = `${mode === 'data' ? 'data.' : ''}${l0.value}.${l1.value}`;
+            add(resources, key, {
+              file,
+              block: item,
+              mode,
+              type: l0.value,
+              name: l1.value,
+              count: attribute(item.body, 'count'),
+              forEach: attribute(item.body, 'for_each'),
+            }, file, l1, key);
+          }
+          break;
+        case 'module':
+          if (l0) {
+            const inputs = new Map<string, Attribute>();
+            for (const a of item.body.items) if (a.type === 'Attribute' && !MODULE_META.has(a.name.name)) inputs.set(a.name.name, a);
+            add(modules, l0.value, {
+              file,
+              block: item,
+              name: l0.value,
+              source: attribute(item.body, 'source'),
+              count: attribute(item.body, 'count'),
+              forEach: attribute(item.body, 'for_each'),
+              inputs,
+            }, file, l0, `module.${l0.value}`);
+          }
+          break;
+        case 'output': {
+          const value = attribute(item.body, 'value');
+          if (l0 && value) add(outputs, l0.value, { file, attr: value }, file, l0, `output "${l0.value}"`);
+          break;
+        }
+      }
+    }
+  }
+  return { dir, files: files.map((f) => f.file), variables, locals, resources, modules, outputs, duplicates };
+}

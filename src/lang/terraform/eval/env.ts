@@ -1,0 +1,54 @@
+import type { Loc } from '../../../kernel/location.js';
+import type { Val } from '../../../kernel/value.js';
+
+/** What an expression can refer to in one module instance. */
+export interface Scope {
+  variable(name: string, site: Loc): Val;
+  local(name: string, site: Loc): Val;
+  /** The whole `module.<name>` value (an object of outputs, or a list/map of them). */
+  moduleCall(name: string, site: Loc): Val;
+  /** `module.<name>.<output>` for a call without count/for_each; undefined when the call has them. */
+  moduleOutput(name: string, output: string, site: Loc): Val | undefined;
+  /** `type.name` or `data.type.name`; undefined when no such block is declared. */
+  resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined;
+  /**
+   * `type.name[key]` without building every instance (attachments indexing a counted disk
+   * resource would otherwise cost n² work); undefined when the generic path should handle it.
+   */
+  resourceInstance(mode: 'managed' | 'data', type: string, name: string, key: Val, site: Loc): Val | undefined;
+  /** `path.module`, `path.root`, `path.cwd`. */
+  path(name: string, site: Loc): Val;
+  readonly files: FileAccess;
+}
+
+/** The files `file()`, `templatefile()` and `fileexists()` may read. */
+export interface FileAccess {
+  /** Absolute path of the root module directory; relative paths resolve against it. */
+  readonly rootDir: string;
+  read(relativeOrAbsolute: string): { ok: true; text: string; file: string } | { ok: false; reason: string };
+}
+
+/** Shared across one evaluation: guards against runaway recursion and work. */
+export interface EvalState {
+  depth: number;
+  /** Expressions evaluated so far; past `LIMITS.steps` everything left evaluates to unknown. */
+  steps: number;
+}
+
+export interface Env {
+  /** File of the expressions being evaluated (expressions carry offsets only). */
+  readonly file: string;
+  readonly scope: Scope;
+  /** `each`, `count`, for-expression and dynamic-block iterator variables. */
+  readonly bindings: ReadonlyMap<string, Val>;
+  readonly state: EvalState;
+}
+
+export function withBindings(env: Env, extra: Iterable<[string, Val]>): Env {
+  const bindings = new Map(env.bindings);
+  for (const [k, v] of extra) bindings.set(k, v);
+  return { ...env, bindings };
+}
+
+/** Binding name for the element inside a splat's traversal (not a valid identifier, so no clash). */
+export const SPLAT_ITEM = '\u0000splat';

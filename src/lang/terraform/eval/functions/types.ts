@@ -1,0 +1,27 @@
+import type { Loc } from '../../../../kernel/location.js';
+import type { Val } from '../../../../kernel/value.js';
+import type { Env } from '../env.js';
+
+export interface CallContext {
+  readonly loc: Loc;
+  readonly env: Env;
+}
+
+export interface FunctionDef {
+  readonly min: number;
+  /** Infinity for variadic functions. */
+  readonly max: number;
+  /**
+   * False (the default): an argument that is itself unknown makes the result unknown before `fn`
+   * runs; unknown parts inside a known list or map are `fn`'s concern.
+   * True: `fn` deals with unknown arguments itself (e.g. `coalesce` stops at the first unknown).
+   */
+  readonly unknowns?: boolean;
+  readonly fn: (args: readonly Val[], ctx: CallContext) => Val;
+}
+
+export type FunctionTable = Readonly<Record<string, FunctionDef>>;
+
+export function def(min: number, max: number, fn: FunctionDef['fn'], unknowns = false): FunctionDef {
+  return { min, max, fn, unknowns };
+}

@@ -1,0 +1,405 @@
+import path from 'node:path';
+import type { ProjectFs } from '../../kernel/project-fs.js';
+import type { Loc } from '../../kernel/location.js';
+import { arr, moveTo, obj, str, unknown, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
+import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './config.js';
+import type { Diagnostics } from './diagnostics.js';
+import { evaluateBody, RESOURCE_META } from './eval/body.js';
+import { convert, parseType } from './eval/convert.js';
+import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
+import { evaluateSafe, locOf } from './eval/expr.js';
+import { LIMITS, fail } from './eval/support.js';
+import { azapiId } from '../../azure/from-azurerm/azapi.js';
+import type { TfResource } from './resource.js';
+import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
+
+/** State shared by every module instance of one evaluation. */
+export interface Session {
+  readonly fs: ProjectFs;
+  /** The root module's directory. */
+  readonly rootDir: string;
+  readonly diagnostics: Diagnostics;
+  readonly state: EvalState;
+  /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
+  readonly active: string[];
+  readonly filesRead: Set<string>;
+  /** Source text of a parsed file (for messages quoting an expression). */
+  text(file: string): string;
+  /** Loads a local module directory; undefined (with a diagnostic at `site`) when it has no configuration. */
+  loadModule(dir: string, site: Loc): ModuleConfig | undefined;
+}
+
+export type Inputs =
+  | { readonly kind: 'root'; readonly values: ReadonlyMap<string, { readonly value: Val; readonly origin: 'tfvars' | 'var-file' }> }
+  | { readonly kind: 'call'; readonly call: string; value(name: string): Val | undefined };
+
+type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string };
+
+/** One instance of a module (the root, or one count/for_each instance of a call): the scope of its expressions. */
+export class ModuleInstance implements Scope {
+  private readonly vars = new Map<string, { raw: Val; origin?: { kind: OriginKind; name: string } }>();
+  private readonly localValues = new Map<string, Val>();
+  private readonly outputValues = new Map<string, Val>();
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly bodies = new Map<string, ObjectVal | undefined>();
+  private readonly sources = new Map<string, ChildSource>();
+  private readonly children = new Map<string, ModuleInstance>();
+  readonly files: FileAccess;
+
+  constructor(
+    private readonly session: Session,
+    readonly config: ModuleConfig,
+    /** `''` for the root, else e.g. `module.vm.` or `module.vm[0].`. */
+    readonly prefix: string,
+    private readonly inputs: Inputs,
+    /** Directories of the calling modules, to stop module cycles. */
+    private readonly dirStack: readonly string[],
+  ) {
+    const rootDir = session.rootDir;
+    this.files = {
+      rootDir,
+      read: (p) => {
+        const abs = path.resolve(rootDir, p);
+        const rel = path.relative(rootDir, abs);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, reason: 'outside the module directory' };
+        const r = session.fs.read(abs);
+        if (!r.ok) return r;
+        session.filesRead.add(abs);
+        return { ok: true, text: r.text, file: abs };
+      },
+    };
+  }
+
+  env(file: string, bindings: ReadonlyMap<string, Val> = new Map()): Env {
+    return { file, scope: this, bindings, state: this.session.state };
+  }
+
+  /** Runs `compute` unless `key` is already being computed, in which case the cycle is reported at `site`. */
+  private guard<T>(key: string, site: Loc, compute: () => T, onCycle: () => T): T {
+    const active = this.session.active;
+    const at = active.indexOf(key);
+    if (at >= 0) {
+      this.session.diagnostics.add(site, `Cycle: ${[...active.slice(at), key].join(' → ')}`);
+      return onCycle();
+    }
+    active.push(key);
+    try {
+      return compute();
+    } finally {
+      active.pop();
+    }
+  }
+
+  variable(name: string, site: Loc): Val {
+    const decl = this.config.variables.get(name);
+    if (!decl) return fail(`reference to undeclared input variable "${name}"`);
+    let entry = this.vars.get(name);
+    if (!entry) {
+      entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`) }));
+      this.vars.set(name, entry);
+    }
+    if (entry.raw.kind === 'unknown') return moveTo(entry.raw, site);
+    return moveTo(entry.raw, site, entry.origin);
+  }
+
+  private resolveVariable(name: string): { raw: Val; origin?: { kind: OriginKind; name: string } } {
+    const decl = this.config.variables.get(name)!;
+    const env = this.env(decl.file);
+    const type = parseType(decl.type);
+    let given: Val | undefined;
+    let origin: { kind: OriginKind; name: string } | undefined;
+    if (this.inputs.kind === 'root') {
+      const input = this.inputs.values.get(name);
+      if (input) [given, origin] = [input.value, { kind: input.origin, name }];
+    } else {
+      given = this.inputs.value(name);
+      origin = { kind: 'module-input', name: this.inputs.call };
+    }
+    if (given && !(given.kind === 'null' && !decl.nullable && decl.default)) return { raw: convert(given, type, env), origin };
+    if (decl.default) return { raw: convert(evaluateSafe(decl.default, env), type, env), origin: { kind: 'tf-variable-default', name } };
+    const candidates = this.validationCandidates(decl.conditions, name, env);
+    return { raw: unknown(`variable "${name}" has no value`, undefined, candidates ? { candidates } : {}) };
+  }
+
+  /** `contains([…], var.x)` in a validation condition lists the values the variable may take. */
+  private validationCandidates(conditions: readonly Expression[], name: string, env: Env): readonly Val[] | undefined {
+    const isVar = (e: Expression | undefined): boolean =>
+      e?.type === 'GetAttr' && e.name.name === name && e.object.type === 'Variable' && e.object.name === 'var';
+    const visit = (e: Expression): readonly Val[] | undefined => {
+      if (e.type === 'FunctionCall' && e.name.name === 'contains' && isVar(e.args[1])) {
+        const list = evaluateSafe(e.args[0]!, env);
+        return list.kind === 'array' ? list.items : undefined;
+      }
+      if (e.type === 'Binary') return visit(e.left) ?? visit(e.right);
+      if (e.type === 'Parentheses') return visit(e.expression);
+      return undefined;
+    };
+    for (const c of conditions) {
+      const found = visit(c);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  local(name: string, site: Loc): Val {
+    const decl = this.config.locals.get(name);
+    if (!decl) return fail(`reference to undeclared local value "${name}"`);
+    let raw = this.localValues.get(name);
+    if (!raw) {
+      raw = this.guard(
+        `${this.prefix}local.${name}`,
+        site,
+        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+        () => unknown(`local.${name} depends on itself`),
+      );
+      this.localValues.set(name, raw);
+    }
+    if (raw.kind === 'unknown') return moveTo(raw, site);
+    return moveTo(raw, site, { kind: 'local', name });
+  }
+
+  path(name: string, site: Loc): Val {
+    if (name === 'module') return str(path.relative(this.session.rootDir, this.config.dir).split(path.sep).join('/') || '.', site);
+    if (name === 'root' || name === 'cwd') return str('.', site);
+    return fail(`unknown path attribute "${name}"`);
+  }
+
+  // ---- count / for_each ------------------------------------------------------------------
+
+  private expansion(key: string, file: string, count: Attribute | undefined, forEach: Attribute | undefined): Expansion {
+    const cached = this.expansions.get(key);
+    if (cached) return cached;
+    const env = this.env(file);
+    const exp = computeExpansion(env, this.session.text(file), this.session.diagnostics, count, forEach);
+    this.expansions.set(key, exp);
+    return exp;
+  }
+
+  // ---- resources -------------------------------------------------------------------------
+
+  private declKey(decl: ResourceDecl): string {
+    return `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
+  }
+
+  private labelLoc(decl: { file: string; block: ResourceDecl['block'] }): Loc {
+    const labels = decl.block.labels;
+    const first = labels[0] ?? decl.block.blockType;
+    const last = labels[labels.length - 1] ?? first;
+    return { file: decl.file, start: first.start, end: last.end };
+  }
+
+  private resourceExpansion(decl: ResourceDecl): Expansion {
+    return this.expansion(this.declKey(decl), decl.file, decl.count, decl.forEach);
+  }
+
+  private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
+    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    if (this.bodies.has(address)) return this.bodies.get(address);
+    const exp = this.resourceExpansion(decl);
+    const body = this.guard<ObjectVal | undefined>(
+      address,
+      site,
+      () => {
+        const env = this.env(decl.file, instanceBindings(exp, key, this.env(decl.file), decl.count ?? decl.forEach));
+        return evaluateBody(decl.block.body, env, this.labelLoc(decl), RESOURCE_META);
+      },
+      () => undefined,
+    );
+    this.bodies.set(address, body);
+    return body;
+  }
+
+  /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
+  private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
+    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const body = this.body(decl, key, site);
+    if (!body) return unknown(`${address} depends on itself`, site);
+    const at = this.labelLoc(decl);
+    // A stable symbolic id: attachments, locks and protected items link to their targets by it.
+    const props = [...body.props.values()];
+    if (!body.props.has('id')) props.push({ key: 'id', value: str((decl.type === 'azapi_resource' ? azapiId(body) : undefined) ?? address, at) });
+    return moveTo(obj(props, at), site, { kind: 'resource-attribute', name: address });
+  }
+
+  resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined {
+    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    if (!decl) return undefined;
+    const exp = this.resourceExpansion(decl);
+    switch (exp.kind) {
+      case 'single':
+        return this.instanceObject(decl, undefined, site);
+      case 'count':
+        return arr(
+          instanceKeys(exp).map((k) => this.instanceObject(decl, k, site)),
+          site,
+        );
+      case 'for_each':
+        return obj(exp.entries.map(([k]) => ({ key: k, value: this.instanceObject(decl, k, site) })), site);
+      case 'unknown':
+        return unknown(`the instances of ${this.prefix}${this.declKey(decl)} are not known (${exp.text}: ${exp.reason})`, site);
+    }
+  }
+
+  resourceInstance(mode: 'managed' | 'data', type: string, name: string, key: Val, site: Loc): Val | undefined {
+    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    if (!decl) return undefined;
+    const exp = this.resourceExpansion(decl);
+    if (exp.kind === 'single') return undefined;
+    if (exp.kind === 'unknown') return this.resource(mode, type, name, site);
+    if (key.kind === 'unknown') return unknown(key.reason, site, { origins: key.origins });
+    if (exp.kind === 'count') {
+      const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
+      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return fail(`index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${this.declKey(decl)} (count ${exp.n})`);
+      return this.instanceObject(decl, i, site);
+    }
+    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return fail(`${this.declKey(decl)} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
+    return this.instanceObject(decl, key.value, site);
+  }
+
+  // ---- module calls ----------------------------------------------------------------------
+
+  private source(decl: ModuleCallDecl): ChildSource {
+    const cached = this.sources.get(decl.name);
+    if (cached) return cached;
+    const result = this.resolveSource(decl);
+    this.sources.set(decl.name, result);
+    return result;
+  }
+
+  private resolveSource(decl: ModuleCallDecl): ChildSource {
+    const attr = decl.source;
+    const v = attr?.value;
+    const src = v?.type === 'Template' && v.parts.length === 1 && v.parts[0]!.type === 'TemplateLiteral' ? v.parts[0]!.value : undefined;
+    if (!attr || src === undefined) return { reason: `module.${decl.name} has no literal source` };
+    const site = locOf(this.env(decl.file), attr.value);
+    if (!src.startsWith('./') && !src.startsWith('../')) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
+    const dir = path.resolve(this.config.dir, src);
+    if (!this.session.fs.contains(dir)) {
+      this.session.diagnostics.add(site, `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`);
+      return { reason: `module.${decl.name} is outside the project root` };
+    }
+    if (dir === this.config.dir || this.dirStack.includes(dir)) {
+      this.session.diagnostics.add(site, `Module cycle: "${src}" calls a module that is already being evaluated`);
+      return { reason: `module.${decl.name} is part of a module cycle` };
+    }
+    if (this.dirStack.length >= LIMITS.moduleDepth) {
+      this.session.diagnostics.add(site, `Modules nested deeper than ${LIMITS.moduleDepth} levels`);
+      return { reason: `module.${decl.name} is nested too deep` };
+    }
+    const config = this.session.loadModule(dir, site);
+    return config ? { config } : { reason: `module.${decl.name} has no Terraform configuration` };
+  }
+
+  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey): ModuleInstance {
+    const prefix = `${this.prefix}module.${decl.name}${keySuffix(key)}.`;
+    let inst = this.children.get(prefix);
+    if (inst) return inst;
+    const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
+    const env = this.env(decl.file, instanceBindings(exp, key, this.env(decl.file), decl.count ?? decl.forEach));
+    const cache = new Map<string, Val | undefined>();
+    inst = new ModuleInstance(
+      this.session,
+      config,
+      prefix,
+      {
+        kind: 'call',
+        call: `${this.prefix}module.${decl.name}`,
+        value: (name) => {
+          if (cache.has(name)) return cache.get(name);
+          const attr = decl.inputs.get(name);
+          // The child's variable() guards this evaluation against cycles.
+          const v = attr ? evaluateSafe(attr.value, env) : undefined;
+          cache.set(name, v);
+          return v;
+        },
+      },
+      [...this.dirStack, this.config.dir],
+    );
+    this.children.set(prefix, inst);
+    return inst;
+  }
+
+  private outputsObject(inst: ModuleInstance, site: Loc): Val {
+    return obj([...inst.config.outputs.keys()].map((k) => ({ key: k, value: inst.output(k, site) })), site);
+  }
+
+  moduleCall(name: string, site: Loc): Val {
+    const decl = this.config.modules.get(name);
+    if (!decl) return fail(`reference to undeclared module "${name}"`);
+    const src = this.source(decl);
+    if ('reason' in src) return unknown(`the outputs of ${src.reason}`, site);
+    const exp = this.expansion(`module.${name}`, decl.file, decl.count, decl.forEach);
+    switch (exp.kind) {
+      case 'single':
+        return this.outputsObject(this.child(decl, src.config, undefined), site);
+      case 'count':
+        return arr(
+          instanceKeys(exp).map((k) => this.outputsObject(this.child(decl, src.config, k), site)),
+          site,
+        );
+      case 'for_each':
+        return obj(exp.entries.map(([k]) => ({ key: k, value: this.outputsObject(this.child(decl, src.config, k), site) })), site);
+      case 'unknown':
+        return unknown(`the instances of module.${name} are not known (${exp.text}: ${exp.reason})`, site);
+    }
+  }
+
+  moduleOutput(name: string, output: string, site: Loc): Val | undefined {
+    const decl = this.config.modules.get(name);
+    if (!decl) return fail(`reference to undeclared module "${name}"`);
+    const src = this.source(decl);
+    if ('reason' in src) return unknown(`${src.reason} (module.${name}.${output})`, site);
+    if (decl.count || decl.forEach) return undefined;
+    return this.child(decl, src.config, undefined).output(output, site);
+  }
+
+  output(name: string, site: Loc): Val {
+    const decl = this.config.outputs.get(name);
+    if (!decl) return fail(`module has no output "${name}"`);
+    let raw = this.outputValues.get(name);
+    if (!raw) {
+      raw = this.guard(
+        `${this.prefix}output.${name}`,
+        site,
+        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+        () => unknown(`output ${name} depends on itself`),
+      );
+      this.outputValues.set(name, raw);
+    }
+    if (raw.kind === 'unknown') return moveTo(raw, site);
+    return moveTo(raw, site, { kind: 'module-output', name: `${this.prefix}${name}` });
+  }
+
+  // ---- the model's input -----------------------------------------------------------------
+
+  /** Every resource and data instance of this module and its local child modules. */
+  collect(out: TfResource[]): void {
+    for (const decl of this.config.resources.values()) {
+      const exp = this.resourceExpansion(decl);
+      const at = this.labelLoc(decl);
+      const expansion = exp.kind === 'single' ? undefined : exp.text;
+      // With an unknown count, one representative instance keeps the block's literal settings linted.
+      const keys: InstanceKey[] = exp.kind === 'unknown' ? ['?'] : instanceKeys(exp);
+      keys.forEach((key, index) => {
+        const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
+        if (!body) return;
+        const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
+        const cloudId = decl.type === 'azapi_resource' ? azapiId(body)?.toLowerCase() : undefined;
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId });
+      });
+    }
+    for (const decl of this.config.modules.values()) {
+      const src = this.source(decl);
+      if ('reason' in src) continue;
+      const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
+      for (const key of instanceKeys(exp)) this.child(decl, src.config, key).collect(out);
+    }
+  }
+
+  private representativeBody(decl: ResourceDecl, exp: Expansion, at: Loc): ObjectVal {
+    const env = this.env(decl.file, instanceBindings(exp, undefined, this.env(decl.file), decl.count ?? decl.forEach));
+    return evaluateBody(decl.block.body, env, at, RESOURCE_META);
+  }
+}
+

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import type { ProjectFs } from '../../kernel/project-fs.js';
+import type { Loc } from '../../kernel/location.js';
+import { str, type Val } from '../../kernel/value.js';
+import { parseTfJson } from '../../syntax/hcl/json.js';
+import { parseHcl } from '../../syntax/hcl/parser.js';
+import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
+import type { Diagnostics } from './diagnostics.js';
+import { LIMITS } from './eval/support.js';
+import { ModuleInstance, type Session } from './instance.js';
+import type { TfResource } from './resource.js';
+import { parseVarFile } from './tfvars.js';
+
+export interface ModuleRun {
+  readonly resources: readonly TfResource[];
+  /** Variable files applied, in order (the scenario's name). */
+  readonly varFilesUsed: readonly string[];
+  readonly filesRead: readonly string[];
+  /** False when the directory holds no Terraform configuration. */
+  readonly found: boolean;
+}
+
+/** `*.tf` and `*.tf.json` files of a directory, parsed; syntax errors become fatal diagnostics. */
+function loadConfig(dir: string, fs: ProjectFs, diagnostics: Diagnostics, texts: Map<string, string>): ModuleConfig | undefined {
+  const parsed: ParsedFile[] = [];
+  for (const name of fs.list(dir)) {
+    if (!name.endsWith('.tf') && !name.endsWith('.tf.json')) continue;
+    const file = path.join(dir, name);
+    const r = fs.read(file);
+    if (!r.ok) {
+      diagnostics.add({ file, start: 0, end: 0 }, `Cannot read ${name}: ${r.reason}`, 'error', true);
+      continue;
+    }
+    texts.set(file, r.text);
+    const ast = name.endsWith('.json') ? parseTfJson(r.text) : parseHcl(r.text);
+    for (const e of ast.errors) diagnostics.add({ file, start: e.start, end: e.end }, e.message, 'error', true);
+    parsed.push({ file, ast });
+  }
+  if (parsed.length === 0) return undefined;
+  const config = collectModule(dir, parsed);
+  for (const d of config.duplicates) diagnostics.add({ file: d.file, start: d.start, end: d.end }, `Duplicate declaration of ${d.what}`);
+  return config;
+}
+
+/** The files Terraform itself loads, in its precedence order (later wins). */
+function automaticVarFiles(dir: string, fs: ProjectFs): string[] {
+  const names = fs.list(dir);
+  const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
+  return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
+}
+
+export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, varFiles: readonly string[], env: Readonly<Record<string, string | undefined>> | undefined): ModuleRun {
+  const rootDir = path.resolve(dir);
+  const texts = new Map<string, string>();
+  const filesRead = new Set<string>();
+  const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
+  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], found: false };
+
+  const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
+  if (env) {
+    for (const name of rootConfig.variables.keys()) {
+      const v = env[`TF_VAR_${name}`];
+      if (v !== undefined) values.set(name, { value: str(v), origin: 'tfvars' });
+    }
+  }
+  const used: string[] = [];
+  const explicit = varFiles.map((f) => path.resolve(rootDir, f));
+  for (const file of [...automaticVarFiles(rootDir, fs), ...explicit]) {
+    const isExplicit = explicit.includes(file);
+    const r = fs.read(file);
+    if (!r.ok) {
+      diagnostics.add({ file, start: 0, end: 0 }, `Variable file ${path.relative(rootDir, file) || file}: ${r.reason}`, 'error', isExplicit);
+      continue;
+    }
+    filesRead.add(file);
+    used.push(file);
+    for (const [name, a] of parseVarFile(file, r.text, diagnostics)) {
+      if (!rootConfig.variables.has(name)) {
+        diagnostics.add(a.nameLoc, `Value for undeclared variable "${name}"`, 'warn');
+        continue;
+      }
+      values.set(name, { value: a.value, origin: isExplicit ? 'var-file' : 'tfvars' });
+    }
+  }
+
+  const configs = new Map<string, ModuleConfig | undefined>([[rootDir, rootConfig]]);
+  const session: Session = {
+    fs,
+    rootDir,
+    diagnostics,
+    state: { depth: 0, steps: 0 },
+    active: [],
+    filesRead,
+    text: (file) => texts.get(file) ?? '',
+    loadModule: (moduleDir: string, site: Loc) => {
+      if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
+      const config = configs.get(moduleDir);
+      if (!config) diagnostics.add(site, `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`);
+      return config;
+    },
+  };
+  const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
+  const resources: TfResource[] = [];
+  root.collect(resources);
+  if (session.state.steps > LIMITS.steps) {
+    const first = rootConfig.files[0]!;
+    diagnostics.add({ file: first, start: 0, end: 0 }, `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, 'warn');
+  }
+  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
+}

@@ -1,0 +1,29 @@
+import type { Loc } from '../../kernel/location.js';
+import type { ObjectVal } from '../../kernel/value.js';
+
+/**
+ * One resource instance after count/for_each expansion, from configuration or a plan:
+ * the input of the model mapper. Nested blocks are lists of objects under their type.
+ */
+export interface TfResource {
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** Full instance address, e.g. `module.vm.azurerm_managed_disk.data[3]`. */
+  readonly address: string;
+  /** The block's labels (configuration) or the address value (plan). */
+  readonly at: Loc;
+  readonly body: ObjectVal;
+  /** Instance number within its declaration (count index or for_each position). */
+  readonly index?: number;
+  /** How the declaration's instances came about, e.g. `count = var.disk_count`. */
+  readonly expansion?: string;
+  /** Known cloud id (plans of existing resources), lower-cased. */
+  readonly cloudId?: string;
+}
+
+/** Module prefix (`module.vm.`) of an instance address. */
+export function modulePrefix(address: string): string {
+  const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address);
+  return m?.[1] ?? '';
+}
