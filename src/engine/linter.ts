@@ -8,7 +8,8 @@ import type { LintOptions } from './options.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import type { InventoryEntry, LintMessage } from '../results/results.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
-import type { Evaluation, UnitDiagnostic } from '../sources/evaluation.js';
+import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Evaluation } from '../sources/evaluation.js';
 import { isTerraformFile, UnitIndex, type UnitRef } from './units.js';
 
 export interface UnitOutcome {

@@ -5,7 +5,8 @@ import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
 import { evaluateTerraformModule, evaluateTerraformPlan } from '../sources/terraform.js';
 import type { LintOptions } from './options.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
-import type { Evaluation, UnitDiagnostic } from '../sources/evaluation.js';
+import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Evaluation } from '../sources/evaluation.js';
 
 export type UnitKind = 'arm' | 'terraform' | 'plan';
 

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { unknown } from '../kernel/value.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
-import type { Evaluation, UnitDiagnostic } from './evaluation.js';
+import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Evaluation } from './evaluation.js';
 import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
+import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
 import type { RunContext } from '../lang/arm/template/context.js';
 import { entries, jsonToVal, nodeLoc, prop } from '../lang/arm/template/json-val.js';
 import { classifyArmJson } from '../lang/arm/template/recognize.js';
@@ -55,13 +57,13 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   }
   if (scenarios.length === 0) scenarios.push({ name: 'defaults', supplied: new Map() });
   const models: Model[] = [];
-  let inactiveVms: RunContext['inactiveVms'] = [];
+  let inactiveVms: Evaluation['inactiveVms'] = [];
   for (const scenario of scenarios) {
-    const ctx: RunContext = { fs, resources: [], diagnostics, files, parse, instances: 0, inactiveVms: [] };
+    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [] };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
     models.push(buildArmModel(ctx.resources, { name: scenario.name }));
-    if (models.length === 1) inactiveVms = ctx.inactiveVms;
+    if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
   }
   return { models, diagnostics, files: [...files], inactiveVms };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import type { Evaluation } from './evaluation.js';
 import { Diagnostics } from '../lang/terraform/diagnostics.js';
+import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { runModule } from '../lang/terraform/module.js';
 import { readPlan } from '../lang/terraform/plan.js';
@@ -18,7 +19,7 @@ export interface TerraformOptions {
  */
 export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
   const diagnostics = new Diagnostics();
-  const run = runModule(dir, fs, diagnostics, options.varFiles ?? [], options.useEnv ? process.env : undefined);
+  const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
   return { models: [mapModel(run.resources, scenario)], diagnostics: diagnostics.list, files: run.filesRead };

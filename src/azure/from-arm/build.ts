@@ -15,8 +15,8 @@ import type {
 } from '../model.js';
 import { protectedItem } from '../protection.js';
 import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from '../../kernel/value.js';
-import type { ArmResource } from '../../lang/arm/template/context.js';
-import { displayText, idText } from '../../lang/arm/template/scope.js';
+import type { ArmResource } from '../arm-resource.js';
+import { displayText, idText } from '../../kernel/names.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';

@@ -1,5 +1,5 @@
 import type { Val } from '../../kernel/value.js';
-import { idText } from '../../lang/arm/template/scope.js';
+import { idText } from '../../kernel/names.js';
 
 /** A resource id value as a lower-cased key; undefined when not known. */
 export function idOf(v: Val | undefined): string | undefined {

@@ -20,3 +20,9 @@ export const isDiagnosticSetting = (type: string): boolean => /(^|\/)diagnostics
 export function isModelled(type: string): boolean {
   return MODELLED.has(type.toLowerCase()) || isLock(type) || isDiagnosticSetting(type);
 }
+
+/** Virtual machines and scale sets: what the inventory lists. */
+export function isVmType(type: string): boolean {
+  const lower = type.toLowerCase();
+  return lower === ARM_TYPES.vm || lower === ARM_TYPES.vmss;
+}

@@ -1,6 +1,6 @@
 import type { BackupPolicy, ResourceBase, RetentionLimit, Vault } from '../model.js';
 import { asArray, getPath, getProp, getPropEntry, nul, type Val } from '../../kernel/value.js';
-import type { ArmResource } from '../../lang/arm/template/context.js';
+import type { ArmResource } from '../arm-resource.js';
 
 const ABSENT: Val = nul();
 

@@ -1,7 +1,7 @@
 import { ARM_TYPES as MODELLED } from '../from-arm/modelled-types.js';
-import type { ArmResource } from '../../lang/arm/template/context.js';
+import type { ArmResource } from '../arm-resource.js';
 import { fromPlain, obj, str, type ObjectVal, type Prop, type Val } from '../../kernel/value.js';
-import type { TfResource } from '../../lang/terraform/resource.js';
+import type { TfResource } from './resource.js';
 import { attr, SUBSCRIPTION } from './access.js';
 import type { Links } from './links.js';
 
@@ -30,7 +30,11 @@ export function azapiType(body: ObjectVal): string | undefined {
  * references between azapi resources link like ARM ids (`…/vaults/v/backupPolicies/p`).
  * A parent that is itself a symbolic id gets a leading `/` to read as an id.
  */
-export function azapiId(body: ObjectVal): string | undefined {
+export function azapiInstanceId(type: string, body: ObjectVal): string | undefined {
+  return type === 'azapi_resource' ? azapiId(body) : undefined;
+}
+
+function azapiId(body: ObjectVal): string | undefined {
   const type = azapiType(body);
   const parent = attr(body, 'parent_id');
   const name = attr(body, 'name');

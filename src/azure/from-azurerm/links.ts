@@ -1,5 +1,5 @@
 import type { Val } from '../../kernel/value.js';
-import type { TfResource } from '../../lang/terraform/resource.js';
+import type { TfResource } from './resource.js';
 import { attr } from './access.js';
 
 /** azurerm resource types by the ARM type of the resources they create (lower-cased). */
@@ -77,9 +77,4 @@ export class Links {
     }
     return undefined;
   }
-}
-
-/** The declaration an instance belongs to: its address without the instance key. */
-export function declarationOf(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
 }

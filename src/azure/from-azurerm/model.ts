@@ -14,10 +14,10 @@ import type {
 import { protectedItem } from '../protection.js';
 import { nul, str, unknown, type Val } from '../../kernel/value.js';
 import { buildArmModel } from '../from-arm/build.js';
-import type { TfResource } from '../../lang/terraform/resource.js';
+import type { TfResource } from './resource.js';
 import { azapiResources } from './azapi.js';
 import { attr, blockList, firstBlock, SUBSCRIPTION } from './access.js';
-import { declarationOf, Links } from './links.js';
+import { Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
 
 /** The fields every model object has; spread last into each literal (see `base` in src/azure/from-arm/build.ts). */
@@ -182,7 +182,7 @@ function attachDisks(attachments: readonly TfResource[], links: Links, vmFor: (v
     };
     vm.dataDisks.push(disk);
     const groups = perVm.get(vm) ?? new Map<string, { count: number; expansion?: string }>();
-    const key = declarationOf(r.address);
+    const key = r.declaration;
     const g = groups.get(key) ?? { count: 0, ...(r.expansion ? { expansion: r.expansion } : {}) };
     g.count++;
     groups.set(key, g);

@@ -1,7 +1,7 @@
 import type { Loc } from '../../kernel/location.js';
 import type { AttachedDisk, ImageRef, ManagedDisk, NetworkInterface, ResourceBase, VirtualMachine } from '../model.js';
 import { arr, nul, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
-import type { TfResource } from '../../lang/terraform/resource.js';
+import type { TfResource } from './resource.js';
 import { attr, blockList, firstBlock, has } from './access.js';
 import type { Links } from './links.js';
 

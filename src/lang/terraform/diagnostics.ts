@@ -1,5 +1,5 @@
 import type { Loc } from '../../kernel/location.js';
-import type { UnitDiagnostic } from '../../sources/evaluation.js';
+import type { UnitDiagnostic } from '../../kernel/diagnostic.js';
 
 /** Collects a unit's diagnostics once each, in the order they arise. */
 export class Diagnostics {

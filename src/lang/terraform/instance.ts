@@ -10,8 +10,7 @@ import { convert, parseType } from './eval/convert.js';
 import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { LIMITS, fail } from './eval/support.js';
-import { azapiId } from '../../azure/from-azurerm/azapi.js';
-import type { TfResource } from './resource.js';
+import type { ResourceInstance } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
 /** State shared by every module instance of one evaluation. */
@@ -20,6 +19,8 @@ export interface Session {
   /** The root module's directory. */
   readonly rootDir: string;
   readonly diagnostics: Diagnostics;
+  /** A provider-computed id for an instance, or undefined (see ModuleOptions.instanceId). */
+  readonly instanceId: (type: string, body: ObjectVal) => string | undefined;
   readonly state: EvalState;
   /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
   readonly active: string[];
@@ -218,7 +219,7 @@ export class ModuleInstance implements Scope {
     const at = this.labelLoc(decl);
     // A stable symbolic id: attachments, locks and protected items link to their targets by it.
     const props = [...body.props.values()];
-    if (!body.props.has('id')) props.push({ key: 'id', value: str((decl.type === 'azapi_resource' ? azapiId(body) : undefined) ?? address, at) });
+    if (!body.props.has('id')) props.push({ key: 'id', value: str(this.session.instanceId(decl.type, body) ?? address, at) });
     return moveTo(obj(props, at), site, { kind: 'resource-attribute', name: address });
   }
 
@@ -374,7 +375,7 @@ export class ModuleInstance implements Scope {
   // ---- the model's input -----------------------------------------------------------------
 
   /** Every resource and data instance of this module and its local child modules. */
-  collect(out: TfResource[]): void {
+  collect(out: ResourceInstance[]): void {
     for (const decl of this.config.resources.values()) {
       const exp = this.resourceExpansion(decl);
       const at = this.labelLoc(decl);
@@ -385,8 +386,8 @@ export class ModuleInstance implements Scope {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
         const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
-        const cloudId = decl.type === 'azapi_resource' ? azapiId(body)?.toLowerCase() : undefined;
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId });
+        const cloudId = this.session.instanceId(decl.type, body)?.toLowerCase();
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId });
       });
     }
     for (const decl of this.config.modules.values()) {

@@ -1,18 +1,18 @@
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { str, type Val } from '../../kernel/value.js';
+import { str, type ObjectVal, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { Diagnostics } from './diagnostics.js';
 import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
-import type { TfResource } from './resource.js';
+import type { ResourceInstance } from './resource.js';
 import { parseVarFile } from './tfvars.js';
 
 export interface ModuleRun {
-  readonly resources: readonly TfResource[];
+  readonly resources: readonly ResourceInstance[];
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
@@ -49,7 +49,20 @@ function automaticVarFiles(dir: string, fs: ProjectFs): string[] {
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
 }
 
-export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, varFiles: readonly string[], env: Readonly<Record<string, string | undefined>> | undefined): ModuleRun {
+export interface ModuleOptions {
+  /** Applied after terraform.tfvars and *.auto.tfvars; relative ones resolve against the module directory. */
+  readonly varFiles: readonly string[];
+  /** `TF_VAR_*` values, when the environment is to be read. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The id a resource instance is referred to by, when its provider computes one from its arguments
+   * (`azapi_resource`); otherwise its address serves as a stable symbolic id.
+   */
+  readonly instanceId?: (type: string, body: ObjectVal) => string | undefined;
+}
+
+export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, options: ModuleOptions): ModuleRun {
+  const { varFiles, env } = options;
   const rootDir = path.resolve(dir);
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
@@ -88,6 +101,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, 
     fs,
     rootDir,
     diagnostics,
+    instanceId: options.instanceId ?? (() => undefined),
     state: { depth: 0, steps: 0 },
     active: [],
     filesRead,
@@ -100,7 +114,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, 
     },
   };
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
-  const resources: TfResource[] = [];
+  const resources: ResourceInstance[] = [];
   root.collect(resources);
   if (session.state.steps > LIMITS.steps) {
     const first = rootConfig.files[0]!;

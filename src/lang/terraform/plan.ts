@@ -1,14 +1,13 @@
 import { getNodeValue } from 'jsonc-parser';
-import type { UnitDiagnostic } from '../../sources/evaluation.js';
+import type { UnitDiagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, obj, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import { childValue, parseJson, type JsonNode } from '../../syntax/json/parse.js';
 import { jsonToVal } from '../json-values.js';
-import { declarationOf } from '../../azure/from-azurerm/links.js';
-import { modulePrefix, type TfResource } from './resource.js';
+import { declarationOf, modulePrefix, type ResourceInstance } from './resource.js';
 
 export interface PlanRead {
-  readonly resources: readonly TfResource[];
+  readonly resources: readonly ResourceInstance[];
   readonly diagnostics: readonly UnitDiagnostic[];
 }
 
@@ -149,7 +148,7 @@ export function readPlan(file: string, text: string): PlanRead | undefined {
   }
   const positions = new Map<string, number>();
 
-  const resources = planned.map((p): TfResource => {
+  const resources = planned.map((p): ResourceInstance => {
     const valuesNode = childValue(p.node, 'values');
     const reason = `${p.address} is known only after apply`;
     let body = valuesNode ? jsonToVal(file, valuesNode) : obj([], p.addressLoc);
@@ -189,6 +188,7 @@ export function readPlan(file: string, text: string): PlanRead | undefined {
       type: p.type,
       name: p.name,
       address: p.address,
+      declaration: decl,
       at: p.addressLoc,
       body: { ...body, props },
       ...(p.index !== undefined ? { index: position } : {}),

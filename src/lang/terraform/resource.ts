@@ -2,15 +2,17 @@ import type { Loc } from '../../kernel/location.js';
 import type { ObjectVal } from '../../kernel/value.js';
 
 /**
- * One resource instance after count/for_each expansion, from configuration or a plan:
- * the input of the model mapper. Nested blocks are lists of objects under their type.
+ * One resource instance after count/for_each expansion, from configuration or a plan.
+ * Nested blocks are lists of objects under their type.
  */
-export interface TfResource {
+export interface ResourceInstance {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
   /** Full instance address, e.g. `module.vm.azurerm_managed_disk.data[3]`. */
   readonly address: string;
+  /** The declaration's address: the instance address without its key. */
+  readonly declaration: string;
   /** The block's labels (configuration) or the address value (plan). */
   readonly at: Loc;
   readonly body: ObjectVal;
@@ -26,4 +28,9 @@ export interface TfResource {
 export function modulePrefix(address: string): string {
   const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address);
   return m?.[1] ?? '';
+}
+
+/** The declaration an instance belongs to: its address without the instance key. */
+export function declarationOf(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, '');
 }

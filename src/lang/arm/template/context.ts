@@ -1,7 +1,7 @@
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 import type { ProjectFs } from '../../../kernel/project-fs.js';
-import type { UnitDiagnostic } from '../../../sources/evaluation.js';
+import type { UnitDiagnostic } from '../../../kernel/diagnostic.js';
 import type { JsonDocument } from '../../../syntax/json/parse.js';
 
 /** ARM's own limits, which are also ours: a template over them would fail to deploy anyway. */
@@ -12,8 +12,11 @@ export const ARM_LIMITS = {
   resourceInstances: 20_000,
 } as const;
 
+/** The type whose resources hold further templates; the evaluator reads them whatever is wanted. */
+export const DEPLOYMENT_TYPE = 'microsoft.resources/deployments';
+
 /** One resource instance after evaluation: the whole resource object as a value. */
-export interface ArmResource {
+export interface TemplateResource {
   readonly file: string;
   /** Full type, e.g. `Microsoft.Compute/virtualMachines/extensions`. */
   readonly type: string;
@@ -37,14 +40,16 @@ export interface ArmResource {
 /** Shared by every scope of one evaluation: where results and problems go. */
 export interface RunContext {
   readonly fs: ProjectFs;
-  readonly resources: ArmResource[];
+  /** Types whose resources' properties are evaluated; the bodies of others are skipped. */
+  readonly wants: (type: string) => boolean;
+  readonly resources: TemplateResource[];
   readonly diagnostics: UnitDiagnostic[];
   readonly files: Set<string>;
   /** Parsed documents by path, so a linked template read twice is parsed once. */
   readonly parse: (file: string) => JsonDocument | undefined;
   instances: number;
-  /** VM declarations whose condition is false: no instance, but still in the inventory. */
-  readonly inactiveVms: { readonly at: Loc; readonly name: string }[];
+  /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
+  readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
 }
 
 export function diagnose(ctx: RunContext, loc: Loc, message: string, severity: 'error' | 'warn' = 'error'): void {

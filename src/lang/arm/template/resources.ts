@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { ARM_TYPES, isModelled } from '../../../azure/from-arm/modelled-types.js';
-import { ARM_LIMITS, diagnose, type ArmResource } from './context.js';
+import { idText } from '../../../kernel/names.js';
+import { ARM_LIMITS, DEPLOYMENT_TYPE, diagnose, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import { idText, TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
 
 interface Parent {
   readonly type: string;
@@ -31,19 +31,24 @@ function evaluateOptional(node: JsonNode | undefined, scope: TemplateScope): Val
 }
 
 /**
- * A resource no rule can be about: a literal type the model does not map, with no child
+ * A resource the caller does not want: a literal type it did not ask for, with no child
  * resources. Its name, condition and copy loop need no evaluation (nothing links to it).
  */
-function isOutOfScope(node: JsonNode, parent: Parent | undefined): boolean {
+function isOutOfScope(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): boolean {
   const typeNode = prop(node, 'type');
   if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
   const raw = typeNode.value as string;
   if (raw.startsWith('[')) return false;
-  return !isModelled(parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+  return !isEvaluated(scope, parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+}
+
+/** Deployments are always read whole: their templates hold more resources. */
+function isEvaluated(scope: TemplateScope, type: string): boolean {
+  return type.toLowerCase() === DEPLOYMENT_TYPE || scope.ctx.wants(type);
 }
 
 function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: DeploymentTarget, parent?: Parent): void {
-  if (isOutOfScope(node, parent)) return;
+  if (isOutOfScope(node, scope, parent)) return;
   const copy = prop(node, 'copy');
   if (!copy || copy.type !== 'object') {
     evaluateInstance(node, scope, target, parent, undefined, 1);
@@ -74,7 +79,7 @@ function evaluateInstance(
   const ctx = scope.ctx;
   const condition = prop(node, 'condition');
   if (condition && asBoolean(evaluateNode(condition, scope)) === false) {
-    recordInactiveVm(node, scope, parent);
+    recordInactive(node, scope, parent);
     return true;
   }
   if (++ctx.instances > ARM_LIMITS.resourceInstances) {
@@ -90,14 +95,14 @@ function evaluateInstance(
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
   const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
   const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
-  const isDeployment = type.toLowerCase() === ARM_TYPES.deployment;
-  // Only modelled resources need their properties; for the rest the scope places their id.
-  const body = isModelled(type)
+  const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
+  // Only wanted resources need their properties; for the rest the scope places their id.
+  const body = isEvaluated(scope, type)
     ? evaluateNode(node, scope, (key, depth) =>
         depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
       )
     : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
-  const resource: ArmResource = {
+  const resource: TemplateResource = {
     file: scope.file,
     type,
     typeLoc: nodeLoc(scope.file, typeNode),
@@ -116,14 +121,13 @@ function evaluateInstance(
   return true;
 }
 
-const VM_TYPES = /^microsoft\.compute\/(virtualmachines|virtualmachinescalesets)$/i;
-
-function recordInactiveVm(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
+/** A top-level declaration of a wanted literal type whose condition is false: no instance, but declared. */
+function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
   const typeNode = prop(node, 'type');
-  if (parent || typeNode?.type !== 'string' || !VM_TYPES.test(typeNode.value as string)) return;
+  if (parent || typeNode?.type !== 'string' || !scope.ctx.wants(typeNode.value as string)) return;
   const nameNode = prop(node, 'name');
   const name = nameNode ? (idText(evaluateNode(nameNode, scope)) ?? '?') : '?';
-  scope.ctx.inactiveVms.push({ at: nodeLoc(scope.file, typeNode), name });
+  scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
 }
 
 function joinName(parentName: Val, child: Val): Val {

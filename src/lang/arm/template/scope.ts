@@ -1,4 +1,5 @@
 import type { Loc } from '../../../kernel/location.js';
+import { idText } from '../../../kernel/names.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { ExpressionScope } from '../expression/scope.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -23,20 +24,6 @@ export const ROOT_TARGET: DeploymentTarget = {
   resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
   subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
 };
-
-/** Text of a name or id part: the value, or `{symbol}` for a deployment-time value. */
-export function idText(v: Val): string | undefined {
-  if (v.kind === 'string') return v.value;
-  if (v.kind === 'unknown' && v.symbol) return `{${v.symbol}}`;
-  return undefined;
-}
-
-/** A name for people: deployment-time parts shown as `{expression}`, once. */
-export function displayText(v: Val): string {
-  if (v.kind === 'string') return v.value;
-  if (v.kind === 'unknown' && v.symbol) return v.symbol.includes('{') ? v.symbol : `{${v.symbol}}`;
-  return '<unknown>';
-}
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
