@@ -7,7 +7,7 @@ import path from 'node:path';
 import { generateTerraformCorpus } from './terraform-corpus.js';
 import { DIST_BENCH, machine, median, medianProcess, REPO_ROOT } from './util.js';
 import { ProjectFs } from '../src/kernel/project-fs.js';
-import { Linter } from '../src/engine/linter.js';
+import { createLinter } from '../src/setup.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const corpus = path.resolve(REPO_ROOT, process.env.BENCH_CORPUS ?? '../shared/corpus');
@@ -95,7 +95,7 @@ function warmLinterLatency(vms: number): number {
   }));
   const text = JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources }, null, 2);
   const fs = ProjectFs.virtual('/editor', { 'azuredeploy.json': text });
-  const linter = new Linter(fs, {});
+  const linter = createLinter(fs, {});
   linter.messagesFor('/editor/azuredeploy.json');
   const samples: number[] = [];
   for (let i = 0; i < 30; i++) {

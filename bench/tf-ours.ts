@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectFs } from '../src/kernel/project-fs.js';
-import { evaluateTerraformModule } from '../src/sources/terraform.js';
+import { evaluateTerraformModule } from '../src/sources/terraform-dir.js';
 
 const dir = path.resolve(process.argv[2] ?? '.');
 const fs = new ProjectFs(dir);

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { discoverFiles, type IgnorePattern } from '../engine/discover.js';
-import { Linter } from '../engine/linter.js';
-import { docsUrl, VERSION } from '../results/meta.js';
+import type { Linter } from '../engine/linter.js';
+import { docsUrl, VERSION } from '../kernel/meta.js';
 import type { LintOptions } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
 import { UnitIndex } from '../engine/units.js';
-import { tally, type InventoryEntry, type LintMessage, type LintResult, type RunReport } from '../results/results.js';
-import { rules as allRules } from '../../rules/index.js';
+import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
+import { tally, type LintResult, type RunReport } from '../results/results.js';
+import { createLinter, DEFAULT_SETUP, isLintable, type Setup } from '../setup.js';
 
 export interface LintRun {
   /** Extra ignore globs (config `ignore`, `--ignore-pattern`). */
@@ -16,7 +17,9 @@ export interface LintRun {
   readonly changedFiles?: ReadonlySet<string>;
   /** Called as files are linted, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Lints the discovered files instead of `lintFiles` (the CLI's worker threads). */
+  /** The kinds of source and the rules; default: every kind and the whole catalog. */
+  readonly setup?: Setup;
+  /** Lints the discovered files instead of `lintFiles` (the CLI's worker threads, which use the default setup). */
   readonly executor?: (fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void) => Promise<RunReport>;
 }
 
@@ -27,10 +30,11 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   // A path named outside the working directory is as readable as the working directory itself.
   const given = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p)).map((p) => (isFile(p) ? path.dirname(p) : p));
   const fs = new ProjectFs(cwd, false, given);
-  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, run.ignores, (dir, names) => fs.seedListing(dir, names));
+  const setup = run.setup ?? DEFAULT_SETUP;
+  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names) => fs.seedListing(dir, names));
   let files = discovery.files;
   if (run.changedFiles) {
-    const units = new UnitIndex(fs, options);
+    const units = new UnitIndex(fs, options, setup.kinds);
     const unitKeys = (f: string) => {
       const keys = units.unitsOf(f).map((u) => u.key);
       units.release(f);
@@ -39,7 +43,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
     const changedUnits = new Set([...run.changedFiles].flatMap(unitKeys));
     files = files.filter((f) => run.changedFiles!.has(f) || unitKeys(f).some((k) => changedUnits.has(k)));
   }
-  const report = run.executor ? await run.executor(fs, files, options, run.onProgress) : lintFiles(fs, files, options, run.onProgress);
+  const report = run.executor && !run.setup ? await run.executor(fs, files, options, run.onProgress) : lintFiles(fs, files, options, { setup, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
   return { ...(explicitFiles ? onlyAbout(report, new Set(files)) : report), missing: discovery.missing };
 }
 
@@ -66,16 +70,24 @@ function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
 }
 
 /** Lints in-memory files (paths relative to `options.cwd`), e.g. for tests and editors. */
-export function lintSources(files: Readonly<Record<string, string>>, options: LintOptions = {}): RunReport {
+export function lintSources(files: Readonly<Record<string, string>>, options: LintOptions = {}, setup: Setup = DEFAULT_SETUP): RunReport {
   const cwd = path.resolve(options.cwd ?? '/virtual');
   const fs = ProjectFs.virtual(cwd, files);
-  return lintFiles(fs, Object.keys(files).map((f) => path.resolve(cwd, f)).sort(), options);
+  return lintFiles(fs, Object.keys(files).map((f) => path.resolve(cwd, f)).sort(), options, { setup });
 }
 
-/** `inspect` sees the linter once every file is linted (a worker reports which files its units touched). */
-export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void, inspect?: (linter: Linter) => void): RunReport {
+export interface LintFilesHooks {
+  readonly setup?: Setup;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Sees the linter once every file is linted (a worker reports which files its units touched). */
+  readonly inspect?: (linter: Linter) => void;
+}
+
+export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, hooks: LintFilesHooks = {}): RunReport {
+  const { onProgress, inspect } = hooks;
+  const setup = hooks.setup ?? DEFAULT_SETUP;
   const started = performance.now();
-  const linter = new Linter(fs, options);
+  const linter = createLinter(fs, options, setup);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
   files.forEach((file, i) => {
     for (const unit of linter.units.unitsOf(file)) linter.release(linter.lintUnit(unit));
@@ -105,7 +117,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   return {
     cwd: fs.root,
     results,
-    rules: allRules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: r.meta.matrixRow, defaultSeverity: r.meta.severity, docsUrl: docsUrl(r.id) })),
+    rules: setup.rules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: r.meta.matrixRow, defaultSeverity: r.meta.severity, docsUrl: docsUrl(r.id) })),
     inventory,
     stats: { files: files.length, units: units.size, vms: inventory.reduce((n, e) => n + e.instances, 0), durationMs: Math.round(performance.now() - started) },
     toolVersion: VERSION,

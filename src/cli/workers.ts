@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LintOptions } from '../engine/options.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
-import type { InventoryEntry, LintResult, RunReport } from '../results/results.js';
+import type { InventoryEntry } from '../engine/lint-message.js';
+import type { LintResult, RunReport } from '../results/results.js';
 import { lintFiles } from '../api/lint.js';
 
 /** Below this many files a run stays on the main thread: starting workers would cost more. */
@@ -51,7 +52,7 @@ export function resolveConcurrency(setting: number | 'auto' | undefined): number
 export function parallelExecutor(concurrency: number) {
   return async (fs: ProjectFs, files: readonly string[], options: LintOptions, onProgress?: (done: number, total: number) => void): Promise<RunReport> => {
     const sendable = Object.values(options).every((v) => typeof v !== 'function');
-    if (concurrency < 2 || files.length < PARALLEL_MIN_FILES || !sendable) return lintFiles(fs, files, options, onProgress);
+    if (concurrency < 2 || files.length < PARALLEL_MIN_FILES || !sendable) return lintFiles(fs, files, options, onProgress ? { onProgress } : {});
     return lintInWorkers(fs, files, options, concurrency, onProgress);
   };
 }
@@ -176,7 +177,7 @@ function combine(fs: ProjectFs, files: readonly string[], outcomes: readonly Gro
 /** Lints one group with its own linter; what a worker thread answers. */
 export function lintGroup(fs: ProjectFs, options: LintOptions, request: GroupRequest): GroupOutcome {
   let touched: string[] = [];
-  const report = lintFiles(fs, request.files, options, undefined, (linter) => (touched = linter.touchedFiles()));
+  const report = lintFiles(fs, request.files, options, { inspect: (linter) => (touched = linter.touchedFiles()) });
   return { id: request.id, results: report.results, inventory: report.inventory, units: report.stats.units, touched, rules: report.rules, toolVersion: report.toolVersion };
 }
 

@@ -5,11 +5,6 @@ import { relativeInside } from '../kernel/project-fs.js';
 /** Directories that never hold a user's infrastructure code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
-/** Files the linter reads: ARM/Bicep JSON, Terraform (native and JSON), tfvars. */
-export function isLintable(file: string): boolean {
-  return /\.(json|jsonc|tf|tfvars)$/i.test(file);
-}
-
 export interface Discovery {
   readonly files: string[];
   /** Paths that do not exist or cannot be read. */
@@ -24,6 +19,8 @@ export interface Discovery {
 export function discoverFiles(
   paths: readonly string[],
   root: string,
+  /** Whether a file name is one some source kind reads. */
+  isLintable: (name: string) => boolean,
   extraIgnores: readonly IgnorePattern[] = [],
   /** Told the regular files of each directory walked, so the run need not list it again. */
   onListing?: (dir: string, files: readonly string[]) => void,
@@ -52,13 +49,13 @@ export function discoverFiles(
         continue;
       }
     }
-    if (stat.isDirectory()) walk(abs, root, rootIgnores, files, onListing);
+    if (stat.isDirectory()) walk(abs, root, rootIgnores, isLintable, files, onListing);
     else if (stat.isFile() && !isIgnored(rootIgnores, abs, false)) files.add(abs);
   }
   return { files: [...files].sort(), missing };
 }
 
-function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<string>, onListing?: (dir: string, files: readonly string[]) => void): void {
+function walk(dir: string, root: string, inherited: readonly Ignore[], isLintable: (name: string) => boolean, out: Set<string>, onListing?: (dir: string, files: readonly string[]) => void): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -73,7 +70,7 @@ function walk(dir: string, root: string, inherited: readonly Ignore[], out: Set<
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(ignores, abs, true)) continue;
-      walk(abs, root, ignores, out, onListing);
+      walk(abs, root, ignores, isLintable, out, onListing);
     } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(ignores, abs, false)) {
       out.add(abs);
     }

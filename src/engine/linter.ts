@@ -2,15 +2,16 @@ import path from 'node:path';
 import type { LineIndex, Loc } from '../kernel/location.js';
 import type { VirtualMachine } from '../azure/model.js';
 import { asString, toPlain, type Val } from '../kernel/value.js';
+import type { Rule } from '../../rules/api.js';
+import type { Evaluation, SourceKind, UnitRef } from '../sources/source-kind.js';
 import { runRules, type Finding } from './findings.js';
-import { Positions, toLintMessage } from '../results/messages.js';
+import type { InventoryEntry, LintMessage } from './lint-message.js';
+import { Positions, toLintMessage } from './messages.js';
 import type { LintOptions } from './options.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
-import type { InventoryEntry, LintMessage } from '../results/results.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
-import type { Evaluation } from '../sources/evaluation.js';
-import { isTerraformFile, UnitIndex, type UnitRef } from './units.js';
+import { UnitIndex } from './units.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
@@ -37,10 +38,13 @@ export class Linter {
   constructor(
     readonly fs: ProjectFs,
     private readonly options: LintOptions,
+    /** The source kinds and the rule catalog, from the composition root (src/setup.ts). */
+    kinds: readonly SourceKind[],
+    rules: readonly Rule[],
   ) {
-    this.units = new UnitIndex(fs, options);
+    this.units = new UnitIndex(fs, options, kinds);
     this.positions = new ParsedPositions(fs, this.units);
-    this.rules = activeRules(options);
+    this.rules = activeRules(options, rules);
   }
 
   /** Every message for one file: its syntax problem, or the findings of each unit it belongs to. */
@@ -69,12 +73,13 @@ export class Linter {
   /** Lets go of the parsed trees of a unit's files once it is linted (see UnitIndex.release). */
   release(outcome: UnitOutcome): void {
     for (const file of outcome.files) this.units.release(file);
-    if (outcome.unit.kind !== 'terraform') this.units.release(outcome.unit.entry);
+    this.units.release(outcome.unit.entry);
   }
 
-  /** Other linted units that read this unit's entry file (or a file of its module directory). */
+  /** Other linted units that read this unit's entry file (or a file of its entry directory). */
   callersOf(outcome: UnitOutcome): UnitOutcome[] {
-    const entryFiles = outcome.unit.kind === 'terraform' ? outcome.files.filter((f) => path.dirname(f) === outcome.unit.entry) : [outcome.unit.entry];
+    const entry = outcome.unit.entry;
+    const entryFiles = [entry, ...outcome.files.filter((f) => path.dirname(f) === entry)];
     const callers = new Set<UnitOutcome>();
     for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
     return [...callers];
@@ -99,11 +104,12 @@ export class Linter {
     this.units.forget(abs);
     // Line indexes are keyed by file only; start afresh (JSON files reuse their parse's index).
     this.positions = new ParsedPositions(this.fs, this.units);
-    const moduleDir = isTerraformFile(abs) ? path.dirname(abs) : undefined;
+    // A unit whose entry is a directory (a module) changes with any file in it.
+    const dir = path.dirname(abs);
     for (const [key, outcome] of this.outcomes) {
       const touches =
         outcome.unit.entry === abs ||
-        outcome.unit.entry === moduleDir ||
+        outcome.unit.entry === dir ||
         outcome.files.includes(abs) ||
         outcome.messages.has(abs);
       if (!touches) continue;
@@ -136,7 +142,7 @@ export class Linter {
     try {
       evaluation = this.units.evaluate(unit);
     } catch (e) {
-      const file = this.anchorFile(unit);
+      const file = this.units.anchorFile(unit);
       const reason = e instanceof RangeError ? 'input nested too deeply to evaluate' : `internal error: ${(e as Error).message}`;
       evaluation = { models: [], diagnostics: [{ loc: { file, start: 0, end: 0 }, message: `Cannot evaluate: ${reason}`, fatal: true, severity: 'error' }], files: [] };
     }
@@ -147,7 +153,7 @@ export class Linter {
       messages.set(file, list);
     };
     for (const d of evaluation.diagnostics) add(d.loc.file, this.diagnosticMessage(d));
-    const fallback: Loc = { file: this.anchorFile(unit), start: 0, end: 0 };
+    const fallback: Loc = { file: this.units.anchorFile(unit), start: 0, end: 0 };
     // One message per rule and place: copy-loop instances and scenarios that hit the same
     // literal are one problem for the person editing it.
     const byPlace = new Map<string, { finding: Finding; scenarios: string[]; messages: Set<string> }>();
@@ -172,13 +178,6 @@ export class Linter {
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
     }
     return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
-  }
-
-  /** Where a unit-wide problem is shown: a module directory is no file, so its first Terraform file. */
-  private anchorFile(unit: UnitRef): string {
-    if (unit.kind !== 'terraform') return unit.entry;
-    const first = this.fs.list(unit.entry).find((name) => /\.tf(\.json)?$/i.test(name));
-    return first ? path.join(unit.entry, first) : unit.entry;
   }
 
   private diagnosticMessage(d: UnitDiagnostic): LintMessage {
@@ -246,7 +245,7 @@ class ParsedPositions extends Positions {
   }
 
   override index(file: string): LineIndex {
-    return this.units.parsed(file)?.lines ?? super.index(file);
+    return this.units.lineIndex(file) ?? super.index(file);
   }
 }
 

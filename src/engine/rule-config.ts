@@ -1,4 +1,3 @@
-import { rules as allRules } from '../../rules/index.js';
 import type { LintOptions, RuleSetting } from './options.js';
 import type { Rule, Severity } from '../../rules/api.js';
 
@@ -8,12 +7,10 @@ export interface ActiveRule {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-export const RULE_IDS: readonly string[] = allRules.map((r) => r.id);
-
-/** The rules a run applies, with severities from the preset overridden by the user's settings. */
-export function activeRules(options: LintOptions): ActiveRule[] {
+/** The rules of the catalog a run applies, with severities from the preset overridden by the user's settings. */
+export function activeRules(options: LintOptions, catalog: readonly Rule[]): ActiveRule[] {
   const out: ActiveRule[] = [];
-  for (const rule of allRules) {
+  for (const rule of catalog) {
     const preset = options.preset === 'all' ? (rule.meta.allSeverity ?? (rule.meta.severity === 'off' ? 'warn' : rule.meta.severity)) : rule.meta.severity;
     const setting: RuleSetting | undefined = options.rules?.[rule.id];
     const severity = setting === undefined ? preset : typeof setting === 'string' ? setting : setting[0];

@@ -1,193 +1,146 @@
-import path from 'node:path';
-import { conventionalParameterFiles, evaluateArmUnit, isConventionalParameterFile } from '../sources/arm-json.js';
-import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
-import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
-import { evaluateTerraformModule, evaluateTerraformPlan } from '../sources/terraform.js';
-import type { LintOptions } from './options.js';
-import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
+import picomatch from 'picomatch';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
-import type { Evaluation } from '../sources/evaluation.js';
+import type { LineIndex } from '../kernel/location.js';
+import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
+import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace } from '../sources/source-kind.js';
 
-export type UnitKind = 'arm' | 'terraform' | 'plan';
-
-type JsonKind = ArmFileKind | 'plan';
-
-export interface UnitRef {
-  /** Stable identity: the template file, the plan file, or the Terraform module directory. */
-  readonly key: string;
-  readonly kind: UnitKind;
-  /** The template, plan file or module directory. */
-  readonly entry: string;
+/** A kind with its globs compiled. */
+interface Claim {
+  readonly kind: SourceKind;
+  readonly matches: (file: string) => boolean;
 }
 
-export function isTerraformFile(file: string): boolean {
-  return /\.(tf|tf\.json|tfvars|tfvars\.json)$/i.test(file);
-}
-
-/** Recognises plan/state JSON from `terraform show -json` without evaluating it. */
-function looksLikePlan(doc: JsonDocument): boolean {
-  const root = doc.root;
-  if (root?.type !== 'object') return false;
-  const keys = new Set((root.children ?? []).map((p) => p.children?.[0]?.value));
-  return keys.has('format_version') && (keys.has('planned_values') || keys.has('values') || keys.has('resource_changes'));
+/** Whether a file matches a kind's `files` and not its `ignores`, as discovery and ESLint's `files` see it. */
+export function claimsOf(kinds: readonly SourceKind[]): (file: string) => SourceKind[] {
+  const claims: Claim[] = kinds.map((kind) => ({ kind, matches: picomatch([...kind.files], { dot: true, nocase: true, ignore: [...(kind.ignores ?? [])] }) }));
+  return (file) => claims.filter((c) => c.matches(file)).map((c) => c.kind);
 }
 
 /**
- * Parses files once per run and answers which units they belong to. Parsing is cached so
- * the template that several units read is read once.
+ * The workspace of one run: parses files once and remembers what they are, and answers which
+ * units they belong to through the source kinds. A template that several units read is parsed once.
  */
-export class UnitIndex {
-  private readonly docs = new Map<string, JsonDocument | undefined>();
+export class UnitIndex implements Workspace {
+  /** Parses by file, then by parser: kinds that read the same syntax share one. */
+  private readonly parses = new Map<string, Map<string, { readonly parser: Parser<unknown>; readonly value: unknown }>>();
   private readonly readErrors = new Map<string, string>();
-  /** What a JSON file is, and its syntax problem: kept after its tree is released. */
-  private readonly kinds = new Map<string, JsonKind>();
+  /** Small facts about files, kept after their parses are released. */
+  private readonly facts = new Map<string, Map<string, unknown>>();
   private readonly problems = new Map<string, UnitDiagnostic | undefined>();
+  private readonly byId: ReadonlyMap<string, SourceKind>;
+  readonly kindsOf: (file: string) => SourceKind[];
 
   constructor(
     readonly fs: ProjectFs,
-    private readonly options: LintOptions,
-  ) {}
+    readonly options: SourceOptions,
+    readonly kinds: readonly SourceKind[],
+  ) {
+    this.byId = new Map(kinds.map((k) => [k.id, k]));
+    this.kindsOf = claimsOf(kinds);
+  }
 
-  readonly parse = (file: string): JsonDocument | undefined => {
+  parsed<T>(parser: Parser<T>, file: string): T | undefined {
     const abs = resolvePath(file);
-    if (this.docs.has(abs)) return this.docs.get(abs);
+    const own = this.parses.get(abs)?.get(parser.id);
+    if (own) return own.value as T | undefined;
     const read = this.fs.read(abs);
-    let doc: JsonDocument | undefined;
-    if (read.ok) doc = parseJson(read.text);
+    let value: T | undefined;
+    if (read.ok) value = parser.parse(read.text);
     else this.readErrors.set(abs, read.reason);
-    this.docs.set(abs, doc);
-    return doc;
-  };
+    this.store(abs, parser, value);
+    return value;
+  }
 
   /**
-   * Uses a document already parsed from the file's current text (the ESLint language parsed the
+   * Uses a tree already parsed from the file's current text (the ESLint language parsed the
    * editor buffer), so a large template is not parsed twice.
    */
-  adopt(file: string, doc: JsonDocument): void {
-    this.docs.set(resolvePath(file), doc);
+  adopt<T>(parser: Parser<T>, file: string, value: T): void {
+    this.store(resolvePath(file), parser, value);
   }
 
-  /** The document already parsed from a file, without reading or parsing it. */
-  parsed(file: string): JsonDocument | undefined {
-    return this.docs.get(resolvePath(file));
+  private store<T>(abs: string, parser: Parser<T>, value: T | undefined): void {
+    let byParser = this.parses.get(abs);
+    if (!byParser) this.parses.set(abs, (byParser = new Map()));
+    byParser.set(parser.id, { parser: parser as Parser<unknown>, value });
   }
 
-  /** Drops what was parsed from a file whose text changed (an editor buffer, a saved file). */
-  forget(file: string): void {
-    const abs = resolvePath(file);
-    this.docs.delete(abs);
-    this.readErrors.delete(abs);
-    this.kinds.delete(abs);
-    this.problems.delete(abs);
-  }
-
-  /**
-   * Lets a file's tree go once its units are linted, keeping what it is and its syntax problem.
-   * Holding every tree of a large run makes the garbage collector's work grow with the run.
-   */
-  release(file: string): void {
-    const abs = resolvePath(file);
-    if (this.docs.has(abs)) {
-      if (/\.jsonc?$/i.test(abs) && !isTerraformFile(abs)) {
-        this.kindOf(abs);
-        this.fileProblem(abs);
-      }
-      this.docs.delete(abs);
+  /** The line index of a parse already made of the file, if its parser keeps one. */
+  lineIndex(file: string): LineIndex | undefined {
+    for (const { parser, value } of this.parses.get(resolvePath(file))?.values() ?? []) {
+      if (value !== undefined && parser.lines) return parser.lines(value);
     }
-    this.fs.release(abs);
-  }
-
-  private kindOf(abs: string): JsonKind {
-    let kind = this.kinds.get(abs);
-    if (kind === undefined) {
-      const doc = this.parse(abs);
-      kind = !doc?.root ? 'other' : looksLikePlan(doc) ? 'plan' : classifyArmJson(doc.root);
-      this.kinds.set(abs, kind);
-    }
-    return kind;
+    return undefined;
   }
 
   readError(file: string): string | undefined {
     return this.readErrors.get(resolvePath(file));
   }
 
-  /** The units a file belongs to; a parameter file belongs to the templates it pairs with. */
+  fact<T>(name: string, file: string, compute: () => T): T {
+    const abs = resolvePath(file);
+    let byName = this.facts.get(abs);
+    if (!byName) this.facts.set(abs, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name) as T;
+    const value = compute();
+    byName.set(name, value);
+    return value;
+  }
+
+  /** Drops everything known about a file whose text changed (an editor buffer, a saved file). */
+  forget(file: string): void {
+    const abs = resolvePath(file);
+    this.parses.delete(abs);
+    this.readErrors.delete(abs);
+    this.facts.delete(abs);
+    this.problems.delete(abs);
+  }
+
+  /**
+   * Lets a file's trees go once its units are linted, keeping what it is and its syntax problem.
+   * Holding every tree of a large run makes the garbage collector's work grow with the run.
+   */
+  release(file: string): void {
+    const abs = resolvePath(file);
+    if (this.parses.has(abs)) {
+      for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
+      this.fileProblem(abs);
+      this.parses.delete(abs);
+    }
+    this.fs.release(abs);
+  }
+
+  /** The units a file belongs to, by every kind that claims it. */
   unitsOf(file: string): UnitRef[] {
     const abs = resolvePath(file);
-    if (isTerraformFile(abs)) {
-      const dir = path.dirname(abs);
-      return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
-    }
-    if (!/\.jsonc?$/i.test(abs)) return [];
-    const kind = this.kindOf(abs);
-    if (kind === 'plan') return [{ key: `plan:${abs}`, kind: 'plan', entry: abs }];
-    if (kind === 'template') return [{ key: `arm:${abs}`, kind: 'arm', entry: abs }];
-    if (kind === 'parameters') return this.templatesPairedWith(abs);
-    return [];
-  }
-
-  private templatesPairedWith(paramFile: string): UnitRef[] {
-    const dir = path.dirname(paramFile);
-    const names = this.fs.list(dir);
-    const paramName = path.basename(paramFile);
-    // Pairing by name alone needs this one listing, not one listing per sibling template.
-    const byName = !this.options.paramFilesFor && !this.options.paramFiles?.length;
-    const listed = names.includes(paramName);
-    return names
-      .map((name) => path.join(dir, name))
-      .filter((f, i) => {
-        if (f === paramFile || !/\.jsonc?$/i.test(f)) return false;
-        return byName ? listed && isConventionalParameterFile(names[i]!, paramName) : this.paramFilesOf(f).includes(paramFile);
-      })
-      .filter((f) => this.kindOf(f) === 'template')
-      .map((f) => ({ key: `arm:${f}`, kind: 'arm' as const, entry: f }));
-  }
-
-  paramFilesOf(template: string): string[] {
-    const configured = this.options.paramFilesFor?.(template);
-    if (configured) return [...configured];
-    const explicit = this.options.paramFiles;
-    if (explicit?.length) {
-      const dir = path.dirname(template);
-      return explicit.map((p) => path.resolve(this.fs.root, p)).filter((p) => path.dirname(p) === dir);
-    }
-    return conventionalParameterFiles(template, this.fs);
+    return this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this));
   }
 
   evaluate(unit: UnitRef): Evaluation {
-    switch (unit.kind) {
-      case 'arm': {
-        const doc = this.parse(unit.entry);
-        if (!doc?.root) return { models: [], diagnostics: [], files: [unit.entry] };
-        return evaluateArmUnit(unit.entry, doc, this.fs, this.parse, this.paramFilesOf(unit.entry));
-      }
-      case 'terraform':
-        return evaluateTerraformModule(unit.entry, this.fs, { varFiles: (this.options.varFiles ?? []).map((f) => path.resolve(this.fs.root, f)) });
-      case 'plan': {
-        const read = this.fs.read(unit.entry);
-        return (read.ok ? evaluateTerraformPlan(unit.entry, read.text) : undefined) ?? { models: [], diagnostics: [], files: [unit.entry] };
-      }
-    }
+    return this.kindOf(unit).evaluate(unit, this);
   }
 
-  /** A fatal diagnostic for a JSON file that cannot be read or parsed; Terraform reports its own. */
+  anchorFile(unit: UnitRef): string {
+    return this.kindOf(unit).anchorFile(unit, this);
+  }
+
+  printLiteral(unit: UnitRef): SourceKind['printLiteral'] {
+    return this.kindOf(unit).printLiteral;
+  }
+
+  /** The fatal problem of a file (unreadable, unparsable), from the first kind that claims it and finds one. */
   fileProblem(file: string): UnitDiagnostic | undefined {
     const abs = resolvePath(file);
     if (this.problems.has(abs)) return this.problems.get(abs);
-    const problem = this.findProblem(abs);
+    let problem: UnitDiagnostic | undefined;
+    for (const kind of this.kindsOf(abs)) if ((problem = kind.fileProblem(abs, this))) break;
     this.problems.set(abs, problem);
     return problem;
   }
 
-  private findProblem(file: string): UnitDiagnostic | undefined {
-    if (isTerraformFile(file)) {
-      const reason = this.fs.read(file);
-      return reason.ok ? undefined : { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${reason.reason}`, fatal: true, severity: 'error' };
-    }
-    const doc = this.parse(file);
-    if (!doc) return { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${this.readError(file) ?? 'unknown error'}`, fatal: true, severity: 'error' };
-    const first = doc.errors[0];
-    if (!first) return undefined;
-    return { loc: { file, start: first.offset, end: first.offset + first.length }, message: `Parsing error: ${first.message}`, fatal: true, severity: 'error' };
+  private kindOf(unit: UnitRef): SourceKind {
+    const kind = this.byId.get(unit.kind);
+    if (!kind) throw new Error(`no source kind '${unit.kind}'`);
+    return kind;
   }
 }

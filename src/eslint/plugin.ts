@@ -1,6 +1,6 @@
 import type { ConfigObject, Plugin, RuleDefinition, RulesConfig } from '@eslint/core';
 import { rules as catalog } from '../../rules/index.js';
-import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../results/meta.js';
+import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../kernel/meta.js';
 import type { Rule, Severity } from '../../rules/api.js';
 import { hclLanguage } from './hcl-language.js';
 import { armLanguage } from './json-language.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RuleContext, RuleDefinition, RulesMeta, RuleTextEditor, SourceLocation, ViolationReport } from '@eslint/core';
-import { docsUrl, qualifiedRuleId } from '../results/meta.js';
-import type { LintMessage } from '../results/results.js';
+import { docsUrl, qualifiedRuleId } from '../kernel/meta.js';
+import type { LintMessage } from '../engine/lint-message.js';
 import type { Rule } from '../../rules/api.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { sessionFor, type PluginSettings } from './session.js';

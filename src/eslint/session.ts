@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { Linter } from '../engine/linter.js';
+import type { Linter } from '../engine/linter.js';
 import type { LintOptions, RuleSetting } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
-import type { LintMessage } from '../results/results.js';
-import { RULE_IDS } from '../engine/rule-config.js';
-import { isTerraformFile } from '../engine/units.js';
+import type { LintMessage } from '../engine/lint-message.js';
+import { createLinter, RULE_IDS } from '../setup.js';
+import { JSON_PARSER } from '../sources/json-file.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 
 /** `settings['azure-backup']` in an ESLint config. */
@@ -16,9 +15,6 @@ export interface PluginSettings {
   /** Terraform var files (relative to ESLint's cwd), applied after terraform.tfvars and *.auto.tfvars. */
   readonly varFiles?: readonly string[];
 }
-
-/** How many directory levels above a file may hold a template or module that links down to it. */
-const LINKING_LEVELS = 2;
 
 /**
  * One engine for one project root and one set of settings, kept for the life of the process:
@@ -33,7 +29,7 @@ export class Session {
 
   constructor(cwd: string, options: LintOptions) {
     this.fs = new ProjectFs(cwd);
-    this.linter = new Linter(this.fs, options);
+    this.linter = createLinter(this.fs, options);
   }
 
   /** The engine's messages for a file whose current text (an editor buffer, or the disk copy) is `text`. */
@@ -57,7 +53,7 @@ export class Session {
       this.results.clear();
       this.linkersLinted.clear();
     }
-    if (doc && doc.text === text) this.linter.units.adopt(file, doc);
+    if (doc && doc.text === text) this.linter.units.adopt(JSON_PARSER, file, doc);
   }
 
   /**
@@ -69,27 +65,11 @@ export class Session {
   private lintLinkers(file: string): void {
     if (this.linkersLinted.has(file)) return;
     this.linkersLinted.add(file);
-    const terraform = isTerraformFile(file);
-    const own = path.dirname(file);
-    let dir = own;
-    for (let level = 0; level <= LINKING_LEVELS && this.fs.contains(dir); level++) {
-      // A module calls a child in another directory; a template may link a sibling.
-      const needle = terraform ? (dir === own ? undefined : path.relative(dir, own).split(path.sep).join('/')) : path.basename(file);
-      if (needle !== undefined) this.lintUnitsNaming(dir, file, needle, terraform);
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-
-  private lintUnitsNaming(dir: string, file: string, needle: string, terraform: boolean): void {
-    const pattern = terraform ? /\.tf$/i : /\.jsonc?$/i;
-    for (const name of this.fs.list(dir)) {
-      const candidate = path.join(dir, name);
-      if (candidate === file || !pattern.test(name)) continue;
-      const read = this.fs.read(candidate);
-      if (!read.ok || !read.text.includes(needle)) continue;
-      for (const unit of this.linter.units.unitsOf(candidate)) if (unit.kind !== 'plan') this.linter.lintUnit(unit);
+    const units = this.linter.units;
+    for (const kind of units.kindsOf(file)) {
+      for (const caller of kind.callersNear(file, units)) {
+        for (const unit of units.unitsOf(caller)) if (unit.kind === kind.id) this.linter.lintUnit(unit);
+      }
     }
   }
 }

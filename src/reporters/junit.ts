@@ -1,4 +1,5 @@
-import type { LintMessage, LintResult, RunReport, SuppressedMessage } from '../results/results.js';
+import type { LintMessage } from '../engine/lint-message.js';
+import type { LintResult, RunReport, SuppressedMessage } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
 

@@ -1,4 +1,5 @@
-import type { InventoryEntry, LintMessage, RunReport } from '../results/results.js';
+import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
+import type { RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { bareRuleId, describeOrigin, isError, problemSummary, relativePath, totals } from './util.js';
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { flaggedText } from '../results/baseline.js';
-import type { LintMessage, LintResult, RelatedLocation, RuleInfo, RunReport, SuppressedMessage } from '../results/results.js';
+import type { LintMessage, RelatedLocation } from '../engine/lint-message.js';
+import type { LintResult, RuleInfo, RunReport, SuppressedMessage } from '../results/results.js';
 import type { Severity } from '../../rules/api.js';
 import type { FormatterOptions } from './types.js';
 import { bareRuleId, INPUT_DIAGNOSTIC_ID, isError, PARSE_ERROR_ID, relativePath } from './util.js';

@@ -1,4 +1,5 @@
-import type { LintMessage, RunReport } from '../results/results.js';
+import type { LintMessage } from '../engine/lint-message.js';
+import type { RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 import { describeOrigin, isError, plural, problemSummary, relativePath, totals } from './util.js';
 

@@ -1,5 +1,6 @@
 import { relativePath } from '../results/baseline.js';
-import type { LintMessage, LintResult, RelatedLocation, RunReport } from '../results/results.js';
+import type { LintMessage, RelatedLocation } from '../engine/lint-message.js';
+import type { LintResult, RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
 
 export { relativePath };

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import { tally, type LintMessage, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
+import type { LintMessage } from '../engine/lint-message.js';
+import { tally, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
 
 /**
  * A baseline records accepted findings so a CI gate fails only on new ones.

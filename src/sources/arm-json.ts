@@ -2,14 +2,16 @@ import path from 'node:path';
 import { unknown } from '../kernel/value.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
-import type { Evaluation } from './evaluation.js';
 import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
+import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
+import { filesMentioning, linkingDirs } from './nearby.js';
+import type { Evaluation, SourceKind, UnitRef, Workspace } from './source-kind.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
 import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
 import type { RunContext } from '../lang/arm/template/context.js';
 import { entries, jsonToVal, nodeLoc, prop } from '../lang/arm/template/json-val.js';
-import { classifyArmJson } from '../lang/arm/template/recognize.js';
+import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
 import { evaluateResources } from '../lang/arm/template/resources.js';
 import { ROOT_TARGET, TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
 
@@ -79,3 +81,68 @@ function parameterFileValues(file: string, doc: JsonDocument): Map<string, Param
   }
   return out;
 }
+
+const JSON_FILE = /\.jsonc?$/i;
+
+/** What a JSON file is to ARM, remembered after its tree is let go. */
+function armKindOf(file: string, ws: Workspace): ArmFileKind {
+  return ws.fact('arm-json', file, () => classifyArmJson(ws.parsed(JSON_PARSER, file)?.root));
+}
+
+function unitOf(template: string): UnitRef {
+  return { key: `arm:${template}`, kind: 'arm', entry: template };
+}
+
+/** The templates a parameter file pairs with, by name or by the configured parameter files. */
+function templatesPairedWith(paramFile: string, ws: Workspace): UnitRef[] {
+  const dir = path.dirname(paramFile);
+  const names = ws.fs.list(dir);
+  const paramName = path.basename(paramFile);
+  // Pairing by name alone needs this one listing, not one listing per sibling template.
+  const byName = !ws.options.paramFilesFor && !ws.options.paramFiles?.length;
+  const listed = names.includes(paramName);
+  return names
+    .map((name) => path.join(dir, name))
+    .filter((f, i) => {
+      if (f === paramFile || !JSON_FILE.test(f)) return false;
+      return byName ? listed && isConventionalParameterFile(names[i]!, paramName) : paramFilesOf(f, ws).includes(paramFile);
+    })
+    .filter((f) => armKindOf(f, ws) === 'template')
+    .map(unitOf);
+}
+
+/** A template's parameter files: configured for it, given on the command line, or by naming convention. */
+function paramFilesOf(template: string, ws: Workspace): string[] {
+  const configured = ws.options.paramFilesFor?.(template);
+  if (configured) return [...configured];
+  const explicit = ws.options.paramFiles;
+  if (explicit?.length) {
+    const dir = path.dirname(template);
+    return explicit.map((p) => path.resolve(ws.fs.root, p)).filter((p) => path.dirname(p) === dir);
+  }
+  return conventionalParameterFiles(template, ws.fs);
+}
+
+/** ARM templates and Bicep-compiled JSON, with their parameter files and local linked templates. */
+export const armJson: SourceKind = {
+  id: 'arm',
+  files: ['**/*.json', '**/*.jsonc'],
+  ignores: ['**/*.tf.json', '**/*.tfvars.json'],
+  unitsOf(file, ws) {
+    const kind = armKindOf(file, ws);
+    if (kind === 'template') return [unitOf(file)];
+    if (kind === 'parameters') return templatesPairedWith(file, ws);
+    return [];
+  },
+  remember: (file, ws) => void armKindOf(file, ws),
+  evaluate(unit, ws) {
+    const doc = ws.parsed(JSON_PARSER, unit.entry);
+    if (!doc?.root) return { models: [], diagnostics: [], files: [unit.entry] };
+    return evaluateArmUnit(unit.entry, doc, ws.fs, (file) => ws.parsed(JSON_PARSER, file), paramFilesOf(unit.entry, ws));
+  },
+  fileProblem: jsonFileProblem,
+  anchorFile: (unit) => unit.entry,
+  // A template may link a sibling or a file below it by its relative path, which ends in the file's name.
+  callersNear: (file, ws) => linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, JSON_FILE, path.basename(file), ws.fs)),
+  printLiteral: printJsonLiteral,
+};

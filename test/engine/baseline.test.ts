@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyBaseline, BaselineError, flaggedText, writeBaseline } from '../../src/results/baseline.js';
-import type { LintMessage, RunReport } from '../../src/results/results.js';
+import type { LintMessage } from '../../src/engine/lint-message.js';
+import type { RunReport } from '../../src/results/results.js';
 import { sampleReport } from '../reporters/fixture.js';
 
 const CWD = '/work/project';

@@ -6,7 +6,7 @@ import json from '@eslint/json';
 import plugin, { lint, lintSources } from '../../src/index.js';
 import { toReport } from '../../src/eslint/rules.js';
 import { rules as catalog } from '../../rules/index.js';
-import { docsUrl, VERSION } from '../../src/results/meta.js';
+import { docsUrl, VERSION } from '../../src/kernel/meta.js';
 import { ARM } from './fixtures-arm.js';
 import { VIRTUAL_DIR } from './rule-tester.js';
 

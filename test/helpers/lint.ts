@@ -1,6 +1,6 @@
 import { lintSources } from '../../src/api/lint.js';
 import type { LintOptions } from '../../src/engine/options.js';
-import type { LintMessage } from '../../src/results/results.js';
+import type { LintMessage } from '../../src/engine/lint-message.js';
 
 export interface Hit {
   readonly file: string;

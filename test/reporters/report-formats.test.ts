@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LintMessage, RunReport } from '../../src/results/results.js';
+import type { LintMessage } from '../../src/engine/lint-message.js';
+import type { RunReport } from '../../src/results/results.js';
 import { FORMAT_NAMES, fileUrlBaseFromEnv, getFormatter } from '../../src/reporters/index.js';
 import { junit } from '../../src/reporters/junit.js';
 import { markdown } from '../../src/reporters/markdown.js';

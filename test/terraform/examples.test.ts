@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { ProjectFs } from '../../src/kernel/project-fs.js';
 import { LineIndex, type Loc } from '../../src/kernel/location.js';
 import { toPlain } from '../../src/kernel/value.js';
-import { evaluateTerraformModule, evaluateTerraformPlan } from '../../src/sources/terraform.js';
+import { evaluateTerraformModule } from '../../src/sources/terraform-dir.js';
+import { evaluateTerraformPlan } from '../../src/sources/terraform-plan.js';
 
 // dist/test/terraform → the repository root.
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProjectFs } from '../../src/kernel/project-fs.js';
-import type { Evaluation } from '../../src/sources/evaluation.js';
+import type { Evaluation } from '../../src/sources/source-kind.js';
 import { LineIndex, type Loc } from '../../src/kernel/location.js';
 import type { Model } from '../../src/azure/model.js';
 import { toPlain, type Plain, type Val } from '../../src/kernel/value.js';
-import { evaluateTerraformModule, type TerraformOptions } from '../../src/sources/terraform.js';
+import { evaluateTerraformModule, type TerraformOptions } from '../../src/sources/terraform-dir.js';
 
 export const ROOT = path.resolve('/virtual/project');
 

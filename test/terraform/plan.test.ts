@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { evaluateTerraformPlan } from '../../src/sources/terraform.js';
+import { evaluateTerraformPlan } from '../../src/sources/terraform-plan.js';
 import { at, plain, ROOT, show } from './helpers.js';
 
 const PLAN = `{

@@ -2,7 +2,7 @@ import { getNodeValue } from 'jsonc-parser';
 import type { UnitDiagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, obj, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
-import { childValue, parseJson, type JsonNode } from '../../syntax/json/parse.js';
+import { childValue, type JsonDocument, type JsonNode } from '../../syntax/json/parse.js';
 import { jsonToVal } from '../json-values.js';
 import { declarationOf, modulePrefix, type ResourceInstance } from './resource.js';
 
@@ -29,9 +29,10 @@ function loc(file: string, node: JsonNode): Loc {
   return { file, start: node.offset, end: node.offset + node.length };
 }
 
-/** Cheap shape test before a full parse: plans and state files name these keys near the top. */
-function looksLikePlan(text: string): boolean {
-  return text.includes('"format_version"') && /"(planned_values|resource_changes|values|configuration)"/.test(text);
+/** Recognises plan and state JSON from `terraform show -json` by its top-level keys, without evaluating it. */
+export function looksLikePlan(root: JsonNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  return childValue(root, 'format_version') !== undefined && ['planned_values', 'values', 'resource_changes'].some((key) => childValue(root, key) !== undefined);
 }
 
 /** Resources of `planned_values` (a plan) or `values` (state), child modules included. */
@@ -115,12 +116,10 @@ function expansionText(configNode: JsonNode | undefined): string | undefined {
   return undefined;
 }
 
-/** Reads `terraform show -json` output (plan or state); undefined when the text is not one. */
-export function readPlan(file: string, text: string): PlanRead | undefined {
-  if (!looksLikePlan(text)) return undefined;
-  const doc = parseJson(text);
+/** Reads `terraform show -json` output (plan or state); undefined when the document is not one. */
+export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined {
   const root = doc.root;
-  if (root?.type !== 'object' || !childValue(root, 'format_version')) return undefined;
+  if (!looksLikePlan(root) || !root) return undefined;
   const rootModule = childValue(childValue(root, 'planned_values'), 'root_module') ?? childValue(childValue(root, 'values'), 'root_module');
   if (!rootModule && !childValue(root, 'resource_changes') && !childValue(root, 'configuration')) return undefined;
   const diagnostics: UnitDiagnostic[] = doc.errors.map((e) => ({

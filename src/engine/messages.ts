@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { LineIndex, type Loc } from '../kernel/location.js';
 import type { Origin } from '../kernel/value.js';
-import type { Finding } from '../engine/findings.js';
-import { qualifiedRuleId } from './meta.js';
+import type { Finding } from './findings.js';
+import { qualifiedRuleId } from '../kernel/meta.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
-import type { LintMessage, RelatedLocation } from './results.js';
+import type { LintMessage, RelatedLocation } from './lint-message.js';
 
 /** Line indexes per file, built once per run. */
 export class Positions {

@@ -1,0 +1,20 @@
+import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
+import type { Parser, Workspace } from './source-kind.js';
+
+/** JSON with comments, as ARM templates, parameter files and plans are read: one parse for all of them. */
+export const JSON_PARSER: Parser<JsonDocument> = { id: 'json', parse: parseJson, lines: (doc) => doc.lines };
+
+/** A JSON file that cannot be read or has a syntax error: one fatal diagnostic at the first error. */
+export function jsonFileProblem(file: string, ws: Workspace): UnitDiagnostic | undefined {
+  const doc = ws.parsed(JSON_PARSER, file);
+  if (!doc) return { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${ws.readError(file) ?? 'unknown error'}`, fatal: true, severity: 'error' };
+  const first = doc.errors[0];
+  if (!first) return undefined;
+  return { loc: { file, start: first.offset, end: first.offset + first.length }, message: `Parsing error: ${first.message}`, fatal: true, severity: 'error' };
+}
+
+/** JSON literals read the same in JSON and HCL: `"Premium_LRS"`, `true`, `4`. */
+export function printJsonLiteral(value: unknown): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { ProjectFs } from '../kernel/project-fs.js';
+import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
+import { mapModel } from '../azure/from-azurerm/model.js';
+import { Diagnostics } from '../lang/terraform/diagnostics.js';
+import { runModule } from '../lang/terraform/module.js';
+import { printJsonLiteral } from './json-file.js';
+import { filesMentioning, linkingDirs } from './nearby.js';
+import type { Evaluation, SourceKind } from './source-kind.js';
+
+export interface TerraformOptions {
+  readonly varFiles?: readonly string[];
+  /** read TF_VAR_* only when true */
+  readonly useEnv?: boolean;
+}
+
+/**
+ * Evaluates the module in `dir` (all *.tf and *.tf.json, terraform.tfvars, *.auto.tfvars, then
+ * varFiles, which resolve against `dir` when relative) into the model.
+ */
+export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
+  const diagnostics = new Diagnostics();
+  const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
+  if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
+  const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
+  return { models: [mapModel(run.resources, scenario)], diagnostics: diagnostics.list, files: run.filesRead };
+}
+
+const TF_FILE = /\.tf$/i;
+
+/** A Terraform root or child module: the directory's .tf and .tf.json files, its tfvars, its local modules. */
+export const terraformDir: SourceKind = {
+  id: 'terraform',
+  files: ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'],
+  unitsOf(file) {
+    const dir = path.dirname(file);
+    return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
+  },
+  evaluate: (unit, ws) => evaluateTerraformModule(unit.entry, ws.fs, { varFiles: (ws.options.varFiles ?? []).map((f) => path.resolve(ws.fs.root, f)) }),
+  // Syntax errors are the evaluation's diagnostics, positioned; only an unreadable file is fatal.
+  fileProblem(file, ws) {
+    const read = ws.fs.read(file);
+    return read.ok ? undefined : { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${read.reason}`, fatal: true, severity: 'error' };
+  },
+  anchorFile(unit, ws) {
+    const first = ws.fs.list(unit.entry).find((name) => /\.tf(\.json)?$/i.test(name));
+    return first ? path.join(unit.entry, first) : unit.entry;
+  },
+  // A module calls a child in a directory below it by its relative path.
+  callersNear(file, ws) {
+    const own = path.dirname(file);
+    return linkingDirs(file, ws.fs)
+      .filter((dir) => dir !== own)
+      .flatMap((dir) => filesMentioning(dir, file, TF_FILE, path.relative(dir, own).split(path.sep).join('/'), ws.fs));
+  },
+  printLiteral: printJsonLiteral,
+};
