@@ -17,6 +17,8 @@ export interface Setup {
 
 export const DEFAULT_SETUP: Setup = { kinds: SOURCE_KINDS, rules };
 
+export { SOURCE_KINDS };
+
 export const RULE_IDS: readonly string[] = rules.map((r) => r.id);
 
 export function createLinter(fs: ProjectFs, options: LintOptions, setup: Setup = DEFAULT_SETUP): Linter {

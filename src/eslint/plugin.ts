@@ -2,12 +2,18 @@ import type { ConfigObject, Plugin, RuleDefinition, RulesConfig } from '@eslint/
 import { rules as catalog } from '../../rules/index.js';
 import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../kernel/meta.js';
 import type { Rule, Severity } from '../../rules/api.js';
+import { armJson } from '../sources/arm-json.js';
+import type { SourceKind } from '../sources/source-kind.js';
+import { terraformDir } from '../sources/terraform-dir.js';
+import { terraformPlan } from '../sources/terraform-plan.js';
 import { hclLanguage } from './hcl-language.js';
 import { armLanguage } from './json-language.js';
 import { eslintRule } from './rules.js';
 
-export const ARM_FILES = ['**/*.json', '**/*.jsonc'];
-export const HCL_FILES = ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'];
+/** The files of the kinds each language reads, as ESLint `files` globs. */
+const filesOf = (kinds: readonly SourceKind[]): string[] => [...new Set(kinds.flatMap((k) => k.files))];
+export const ARM_FILES = filesOf([armJson, terraformPlan]);
+export const HCL_FILES = filesOf([terraformDir]);
 
 export interface AzureBackupPlugin extends Plugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: 'azure-backup' };

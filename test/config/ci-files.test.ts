@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { FORMAT_NAMES } from '../../src/reporters/index.js';
+import { isLintable, SOURCE_KINDS } from '../../src/setup.js';
 
 // Compiled to dist/test/config/, so the repository root is three levels up.
 const read = (file: string): string => readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
@@ -13,6 +14,12 @@ function yamlValue(text: string, key: string): string {
   return m[1]!.trim();
 }
 
+/** The hook's `files` pattern; pre-commit reads it as a Python regular expression, `(?i)` included. */
+function hookFiles(hooks: string): RegExp {
+  const pattern = yamlValue(hooks, 'files');
+  return pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
+}
+
 describe('pre-commit hook definition', () => {
   const hooks = read('.pre-commit-hooks.yaml');
 
@@ -22,9 +29,19 @@ describe('pre-commit hook definition', () => {
     assert.equal(yamlValue(hooks, 'language'), 'node');
     assert.ok(yamlValue(hooks, 'entry') in bin);
     assert.equal(yamlValue(hooks, 'pass_filenames'), 'true');
-    const files = new RegExp(yamlValue(hooks, 'files'));
+    const files = hookFiles(hooks);
     for (const f of ['azuredeploy.json', 'a/b.parameters.jsonc', 'main.tf', 'prod.tfvars', 'plan.tf.json']) assert.ok(files.test(f), f);
     for (const f of ['README.md', 'x.tfstate', 'main.tf.bak', 'json.yaml']) assert.ok(!files.test(f), f);
+  });
+
+  it('passes exactly the files some source kind claims', () => {
+    const files = hookFiles(hooks);
+    const lintable = isLintable();
+    // Every extension the kinds' globs name, in several spellings, and near misses.
+    const extensions = SOURCE_KINDS.flatMap((k) => [...k.files, ...(k.ignores ?? [])]).map((g) => g.replace(/^\*\*\/\*/, ''));
+    const names = extensions.flatMap((ext) => [`a${ext}`, `dir/b${ext}`, `c${ext.toUpperCase()}`, `d${ext}.bak`, `e${ext}x`, `f${ext.slice(0, -1)}`]);
+    assert.ok(names.length > 30);
+    for (const name of names) assert.equal(files.test(name), lintable(`/repo/${name}`), name);
   });
 });
 
