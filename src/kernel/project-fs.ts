@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Largest file the linter reads; bigger files get a diagnostic instead of being parsed. */
@@ -21,6 +21,8 @@ export class ProjectFs {
   readonly root: string;
   /** Directories besides `root` the run may read: paths given on the command line outside it. */
   readonly extraRoots: readonly string[];
+  /** The roots with their symbolic links resolved, made when the first file on disk is read. */
+  private realRoots: readonly string[] | undefined;
 
   constructor(
     root: string,
@@ -66,6 +68,8 @@ export class ProjectFs {
     if (override !== undefined) return { ok: true, text: stripBom(override) };
     if (this.virtualOnly) return { ok: false, reason: 'file not found' };
     if (!this.contains(abs)) return { ok: false, reason: 'outside the project root' };
+    // The path's text is inside; a symbolic link on the way may still lead out of the project.
+    if (!this.realInside(abs)) return { ok: false, reason: 'outside the project root (through a symbolic link)' };
     let fd: number | undefined;
     try {
       // Non-blocking, so that opening a FIFO does not wait for a writer; one open and one fstat
@@ -86,6 +90,14 @@ export class ProjectFs {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
+  }
+
+  private realInside(abs: string): boolean {
+    const real = realPath(abs);
+    // A path that does not resolve does not exist: the open reports that.
+    if (real === undefined) return true;
+    this.realRoots ??= [this.root, ...this.extraRoots].map((r) => realPath(r) ?? r);
+    return this.realRoots.some((r) => isWithin(r, real));
   }
 
   /** Lets a file's text go: a run that has linted it holds only what reporters need. */
@@ -136,6 +148,14 @@ export class ProjectFs {
 export function resolvePath(p: string): string {
   if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) return p;
   return path.resolve(p);
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
 }
 
 function isWithin(root: string, abs: string): boolean {
