@@ -14,7 +14,7 @@ export interface ResourceBase {
   /** Human address, e.g. `Microsoft.Compute/virtualMachines 'vm1'` or `azurerm_linux_virtual_machine.web[0]`. */
   readonly address: string;
   /** Evaluated ARM resource id, lower-cased, used to link resources; undefined when not computable. */
-  readonly id?: string;
+  readonly id?: string | undefined;
   readonly name: Val;
   readonly location: Val;
   /** The resource group it is deployed to (a name, or a deployment-time symbol). */
@@ -48,9 +48,9 @@ export interface AttachedDisk {
   /** `diffDiskSettings.option` (OS disk only). */
   readonly ephemeralOption: Val;
   /** Set when the disk is an unmanaged VHD (`vhd.uri`, `vhd_uri`). */
-  readonly vhdUri?: Val;
+  readonly vhdUri?: Val | undefined;
   /** The disk resource attached by id, when there is one in the unit. */
-  readonly managedDisk?: ManagedDisk;
+  readonly managedDisk?: ManagedDisk | undefined;
 }
 
 export interface IpConfiguration {
@@ -70,7 +70,7 @@ export interface ImageRef {
   readonly offer: Val;
   readonly sku: Val;
   /** Custom or gallery image id. */
-  readonly id?: Val;
+  readonly id?: Val | undefined;
 }
 
 export interface Extension {
@@ -85,10 +85,10 @@ export interface VirtualMachine extends ResourceBase {
   readonly size: Val;
   readonly priority: Val;
   readonly osType: Val;
-  readonly image?: ImageRef;
+  readonly image?: ImageRef | undefined;
   /** The `plan` key or block, when the VM declares a marketplace plan. */
-  readonly plan?: Loc;
-  readonly osDisk?: AttachedDisk;
+  readonly plan?: Loc | undefined;
+  readonly osDisk?: AttachedDisk | undefined;
   readonly dataDisks: readonly AttachedDisk[];
   /**
    * Where the data-disk list is declared (the `dataDisks` key), or the VM itself when the
@@ -96,20 +96,20 @@ export interface VirtualMachine extends ResourceBase {
    */
   readonly dataDisksAt: Loc;
   /** How the data-disk count came about, e.g. "copy count 33 from parameter 'diskCount'". */
-  readonly dataDisksOrigin?: string;
+  readonly dataDisksOrigin?: string | undefined;
   /**
    * Set only when the number of data disks is not known (e.g. a copy count or `count` from a
    * parameter without a value): that unknown count, with `candidates` when the source lists
    * them (allowedValues). `dataDisks` then holds the disks that are known.
    */
-  readonly dataDisksCount?: Val;
+  readonly dataDisksCount?: Val | undefined;
   readonly ultraSSDEnabled: Val;
   /** `provisionVMAgent` flags (Windows and Linux configuration, `provision_vm_agent`). */
   readonly provisionVMAgent: readonly Val[];
   /** `allowExtensionOperations`, `allow_extension_operations`, `extensions_operations_enabled`. */
   readonly allowExtensionOperations: readonly Val[];
   readonly zones: Val;
-  readonly availabilitySet?: Val;
+  readonly availabilitySet?: Val | undefined;
   /** The VM's NICs that are resources of the unit. */
   readonly networkInterfaces: NetworkInterface[];
   readonly extensions: Extension[];
@@ -119,7 +119,7 @@ export interface VirtualMachine extends ResourceBase {
   /** True for a scale-set model rather than a single VM. */
   readonly scaleSet: boolean;
   /** How many instances this declaration makes after copy/count/for_each, for the inventory. */
-  readonly instanceIndex?: number;
+  readonly instanceIndex?: number | undefined;
 }
 
 export interface Vault extends ResourceBase {

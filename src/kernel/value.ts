@@ -9,7 +9,7 @@ export interface Origin {
   /** Name of the parameter, variable, local, module call… */
   readonly name: string;
   /** Where the value literally stands in that place. */
-  readonly loc?: Loc;
+  readonly loc?: Loc | undefined;
 }
 
 export type OriginKind =
@@ -30,7 +30,7 @@ export type OriginKind =
 
 interface ValBase {
   /** The use site: where a diagnostic about this value points. */
-  readonly loc?: Loc;
+  readonly loc?: Loc | undefined;
   readonly origins: readonly Origin[];
 }
 
@@ -55,7 +55,7 @@ export interface ArrayVal extends ValBase {
 }
 export interface Prop {
   readonly key: string;
-  readonly keyLoc?: Loc;
+  readonly keyLoc?: Loc | undefined;
   readonly value: Val;
 }
 export interface ObjectVal extends ValBase {

@@ -67,7 +67,7 @@ function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined
   return map;
 }
 
-function indexById<T extends { id?: string }>(items: readonly T[]): Map<string, T> {
+function indexById<T extends { id?: string | undefined }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (item.id) map.set(item.id, item);
   return map;

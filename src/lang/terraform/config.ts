@@ -10,8 +10,8 @@ export interface VariableDecl {
   readonly file: string;
   readonly block: Block;
   readonly name: string;
-  readonly default?: Expression;
-  readonly type?: Expression;
+  readonly default?: Expression | undefined;
+  readonly type?: Expression | undefined;
   /** `validation { condition = … }` expressions. */
   readonly conditions: readonly Expression[];
   readonly nullable: boolean;
@@ -23,17 +23,17 @@ export interface ResourceDecl {
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
-  readonly count?: Attribute;
-  readonly forEach?: Attribute;
+  readonly count?: Attribute | undefined;
+  readonly forEach?: Attribute | undefined;
 }
 
 export interface ModuleCallDecl {
   readonly file: string;
   readonly block: Block;
   readonly name: string;
-  readonly source?: Attribute;
-  readonly count?: Attribute;
-  readonly forEach?: Attribute;
+  readonly source?: Attribute | undefined;
+  readonly count?: Attribute | undefined;
+  readonly forEach?: Attribute | undefined;
   /** The module block's other attributes: the child's input variables. */
   readonly inputs: ReadonlyMap<string, Attribute>;
 }

@@ -39,7 +39,7 @@ type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string
 
 /** One instance of a module (the root, or one count/for_each instance of a call): the scope of its expressions. */
 export class ModuleInstance implements Scope {
-  private readonly vars = new Map<string, { raw: Val; origin?: { kind: OriginKind; name: string } }>();
+  private readonly vars = new Map<string, { raw: Val; origin?: { kind: OriginKind; name: string } | undefined }>();
   private readonly localValues = new Map<string, Val>();
   private readonly outputValues = new Map<string, Val>();
   private readonly expansions = new Map<string, Expansion>();
@@ -104,7 +104,7 @@ export class ModuleInstance implements Scope {
     return moveTo(entry.raw, site, entry.origin);
   }
 
-  private resolveVariable(name: string): { raw: Val; origin?: { kind: OriginKind; name: string } } {
+  private resolveVariable(name: string): { raw: Val; origin?: { kind: OriginKind; name: string } | undefined } {
     const decl = this.config.variables.get(name)!;
     const env = this.env(decl.file);
     const type = parseType(decl.type);

@@ -17,11 +17,11 @@ export interface ResourceInstance {
   readonly at: Loc;
   readonly body: ObjectVal;
   /** Instance number within its declaration (count index or for_each position). */
-  readonly index?: number;
+  readonly index?: number | undefined;
   /** How the declaration's instances came about, e.g. `count = var.disk_count`. */
-  readonly expansion?: string;
+  readonly expansion?: string | undefined;
   /** Known cloud id (plans of existing resources), lower-cased. */
-  readonly cloudId?: string;
+  readonly cloudId?: string | undefined;
 }
 
 /** Module prefix (`module.vm.`) of an instance address. */

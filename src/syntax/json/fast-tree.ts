@@ -18,7 +18,13 @@ export function parseWellFormed(text: string, maxDepth: number): Node | undefine
   return p.pos === text.length ? root : undefined;
 }
 
-type Mutable = { -readonly [K in keyof Node]: Node[K] } & { children?: Node[] };
+type Mutable = { -readonly [K in keyof Node]: Node[K] };
+
+/**
+ * The `children` of an object, array or property node until its own are collected: the field is in
+ * the literal (one shape per node type) without an allocation, and never escapes a finished node.
+ */
+const UNFILLED: Node[] = [];
 
 class Parser {
   pos = 0;
@@ -113,7 +119,7 @@ class Parser {
 
   private object(parent: Node | undefined, depth: number): Node | undefined {
     const t = this.text;
-    const node: Mutable = { type: 'object', offset: this.pos, length: 0, children: undefined, parent: parent! };
+    const node: Mutable = { type: 'object', offset: this.pos, length: 0, children: UNFILLED, parent: parent! };
     const first = this.pending.length;
     this.pos++;
     for (;;) {
@@ -122,7 +128,7 @@ class Parser {
       if (c === 0x7d) break;
       if (c !== 0x22) return undefined;
       // Every field in the literal: adding `colonOffset` later would give property nodes a second shape.
-      const property: Mutable = { type: 'property', offset: this.pos, length: 0, colonOffset: 0, children: undefined, parent: node };
+      const property: Mutable = { type: 'property', offset: this.pos, length: 0, colonOffset: 0, children: UNFILLED, parent: node };
       const key = this.string(property);
       if (!key) return undefined;
       this.skipSpace();
@@ -149,7 +155,7 @@ class Parser {
 
   private array(parent: Node | undefined, depth: number): Node | undefined {
     const t = this.text;
-    const node: Mutable = { type: 'array', offset: this.pos, length: 0, children: undefined, parent: parent! };
+    const node: Mutable = { type: 'array', offset: this.pos, length: 0, children: UNFILLED, parent: parent! };
     const first = this.pending.length;
     this.pos++;
     for (;;) {

@@ -2,7 +2,8 @@ import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 import type { ProjectFs } from '../../../kernel/project-fs.js';
 import type { UnitDiagnostic } from '../../../kernel/diagnostic.js';
-import type { JsonDocument } from '../../../syntax/json/parse.js';
+import type { JsonDocument, JsonNode } from '../../../syntax/json/parse.js';
+import type { ExpressionScope } from '../expression/scope.js';
 
 /** ARM's own limits, which are also ours: a template over them would fail to deploy anyway. */
 export const ARM_LIMITS = {
@@ -55,4 +56,16 @@ export interface RunContext {
 export function diagnose(ctx: RunContext, loc: Loc, message: string, severity: 'error' | 'warn' = 'error'): void {
   if (ctx.diagnostics.some((d) => d.message === message && d.loc.file === loc.file && d.loc.start === loc.start)) return;
   ctx.diagnostics.push({ loc, message, fatal: false, severity });
+}
+
+/**
+ * What evaluating a template's JSON needs of its scope. `TemplateScope` implements it; the node
+ * evaluator and user functions see only this, since the class itself calls them.
+ */
+export interface TemplateEnv extends ExpressionScope {
+  readonly ctx: RunContext;
+  readonly file: string;
+  readonly template: JsonNode;
+  /** The same template inside one more copy loop (`index` undefined when its count is unknown). */
+  withLoop(name: string | undefined, index: number | undefined): TemplateEnv;
 }

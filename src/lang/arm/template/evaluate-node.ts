@@ -1,15 +1,14 @@
 import { arr, asNumber, bool, nul, num, obj, str, unknown, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { evaluateString } from '../expression/index.js';
-import { ARM_LIMITS, diagnose } from './context.js';
+import { ARM_LIMITS, diagnose, type TemplateEnv } from './context.js';
 import { nodeLoc, prop } from './json-val.js';
-import type { TemplateScope } from './scope.js';
 
 /** Keys of a resource object that are not part of what gets deployed. */
 export type SkipKey = (key: string, depth: number) => boolean;
 
 /** Evaluates a template JSON value: expressions in strings, property `copy` loops in objects. */
-export function evaluateNode(node: JsonNode, scope: TemplateScope, skip?: SkipKey, depth = 0): Val {
+export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0): Val {
   const loc = nodeLoc(scope.file, node);
   switch (node.type) {
     case 'string': {
@@ -59,7 +58,7 @@ function isPropertyCopy(node: JsonNode): boolean {
  * One `{name, count, input}` copy entry as an array value at the entry. The count is
  * evaluated; `input` once per index with `copyIndex(name)`. An unknown count gives an unknown list.
  */
-export function expandCopy(entry: JsonNode, scope: TemplateScope): Val {
+export function expandCopy(entry: JsonNode, scope: TemplateEnv): Val {
   const loc = nodeLoc(scope.file, entry);
   const nameNode = prop(entry, 'name');
   const name = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
@@ -83,7 +82,7 @@ export function expandCopy(entry: JsonNode, scope: TemplateScope): Val {
 /** The evaluated count of a copy loop, or why it is not known. Over ARM's limit is a diagnostic. */
 export function copyCount(
   countNode: JsonNode | undefined,
-  scope: TemplateScope,
+  scope: TemplateEnv,
   name: string | undefined,
 ): { readonly n: number; readonly value: Val } | { readonly reason: string; readonly value?: Val } {
   if (!countNode) return { reason: `copy '${name ?? ''}' has no count` };

@@ -1,12 +1,11 @@
 import type { Loc } from '../../../kernel/location.js';
 import { idText } from '../../../kernel/names.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
-import type { ExpressionScope } from '../expression/scope.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
-import type { RunContext } from './context.js';
+import type { RunContext, TemplateEnv } from './context.js';
 
 /** A parameter's value and how it got it, before any use site. */
 export interface ParamSource {
@@ -51,7 +50,7 @@ interface Loop {
 }
 
 /** An expression scope: a template's state plus the copy loops around the expression. */
-export class TemplateScope implements ExpressionScope {
+export class TemplateScope implements TemplateEnv {
   private constructor(
     private readonly state: TemplateState,
     private readonly loops: readonly Loop[],

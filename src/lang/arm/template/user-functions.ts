@@ -2,8 +2,8 @@ import type { Loc } from '../../../kernel/location.js';
 import { moveTo, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { evaluateString, type ExpressionScope } from '../expression/index.js';
+import type { TemplateEnv } from './context.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import type { TemplateScope } from './scope.js';
 
 /** Bounds recursion between user-defined functions (ARM forbids it; a template may still try). */
 const MAX_CALL_DEPTH = 32;
@@ -12,7 +12,7 @@ const MAX_CALL_DEPTH = 32;
  * A template's `functions` section (`namespace.member(...)`, Bicep `func`). A function sees
  * only its own parameters, as in ARM; its output expression is evaluated per call.
  */
-export function callUserFunction(scope: TemplateScope, name: string, args: readonly Val[], site: Loc | undefined, depth: number): Val | undefined {
+export function callUserFunction(scope: TemplateEnv, name: string, args: readonly Val[], site: Loc | undefined, depth: number): Val | undefined {
   const dot = name.indexOf('.');
   const namespace = name.slice(0, dot).toLowerCase();
   const member = name.slice(dot + 1).toLowerCase();

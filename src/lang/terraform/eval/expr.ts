@@ -322,7 +322,11 @@ function evaluateCall(expr: FunctionCall, env: Env, loc: Loc): Val {
     if (last.kind !== 'array') fail('the final argument of an expanded call must be a list');
     args = [...args.slice(0, -1), ...last.items];
   }
-  return callFunction(name, args, { loc, env });
+  return callFunction(name, args, {
+    loc,
+    env,
+    evaluateTemplate: (template, file, bindings) => evaluate(template, { ...env, file, bindings }),
+  });
 }
 
 function evaluateFor(expr: ForExpression, env: Env, loc: Loc): Val {

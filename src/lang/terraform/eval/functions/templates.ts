@@ -1,31 +1,26 @@
 import { str, unknown, type Val } from '../../../../kernel/value.js';
-import { parseHcl } from '../../../../syntax/hcl/parser.js';
-import { withBindings } from '../env.js';
-import { evaluate } from '../expr.js';
+import { parseTemplateRegion } from '../../../../syntax/hcl/parser.js';
 import { asObject, asStringLike, mergedOrigins } from '../support.js';
 import { readModuleFile } from './files.js';
 import { def, type FunctionTable } from './types.js';
 
 /**
- * `templatefile(path, vars)`: the file is parsed as a heredoc template (same syntax, same
- * parser), with only `vars` in scope.
+ * `templatefile(path, vars)`: the whole file is one standalone template, as Terraform parses it,
+ * so spans inside it are offsets into the template file itself. `vars` replace the call's
+ * `each`, `count` and for-expression variables; `var.` and `local.` references still resolve
+ * here, which Terraform refuses.
  */
 export const TEMPLATE_FUNCTIONS: FunctionTable = {
   templatefile: def(2, 2, ([p, vars], ctx) => {
-    const r = readModuleFile(asStringLike(p!), ctx);
+    const name = asStringLike(p!);
+    const r = readModuleFile(name, ctx);
     if (!('text' in r)) return unknown(r.reason, ctx.loc);
-    let marker = 'TEMPLATEFILE';
-    while (r.text.includes(marker)) marker += '_';
-    const body = r.text.endsWith('\n') ? r.text : `${r.text}\n`;
-    const prefix = `t = <<${marker}\n`;
-    const ast = parseHcl(`${prefix}${body}${marker}\n`);
-    const attr = ast.body.items[0];
-    if (ast.errors.length || attr?.type !== 'Attribute') return unknown(`template ${asStringLike(p!)} has a syntax error`, ctx.loc);
-    const bindings: [string, Val][] = [...asObject(vars!, 'templatefile vars')].map(([k, prop]) => [k, prop.value]);
-    const env = withBindings({ ...ctx.env, file: r.file, bindings: new Map() }, bindings);
-    const v = evaluate(attr.value, env);
+    const { template, errors } = parseTemplateRegion(r.text, 0, r.text.length);
+    const error = errors[0];
+    if (error) return unknown(`template ${name}:${error.line}:${error.column} has a syntax error: ${error.message}`, ctx.loc);
+    const bindings = new Map<string, Val>([...asObject(vars!, 'templatefile vars')].map(([k, prop]) => [k, prop.value]));
+    const v = ctx.evaluateTemplate(template, r.file, bindings);
     if (v.kind !== 'string') return v.kind === 'unknown' ? unknown(v.reason, ctx.loc) : v;
-    const text = r.text.endsWith('\n') ? v.value : v.value.slice(0, -1);
-    return str(text, ctx.loc, mergedOrigins([v, ...bindings.map(([, b]) => b)]));
+    return str(v.value, ctx.loc, mergedOrigins([v, ...bindings.values()]));
   }),
 };

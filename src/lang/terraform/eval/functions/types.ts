@@ -1,10 +1,17 @@
 import type { Loc } from '../../../../kernel/location.js';
 import type { Val } from '../../../../kernel/value.js';
+import type { TemplateExpression } from '../../../../syntax/hcl/ast.js';
 import type { Env } from '../env.js';
 
 export interface CallContext {
   readonly loc: Loc;
   readonly env: Env;
+  /**
+   * Evaluates a template of `file` with only `bindings` in scope (`templatefile`). The evaluator
+   * fills it in, as tflint's `MakeTemplateFileFunc(baseDir, funcsCb)` does, so that the function
+   * library does not import the evaluator that calls it.
+   */
+  readonly evaluateTemplate: (template: TemplateExpression, file: string, bindings: ReadonlyMap<string, Val>) => Val;
 }
 
 export interface FunctionDef {
