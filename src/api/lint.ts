@@ -2,11 +2,12 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { discoverFiles, type IgnorePattern } from '../engine/discover.js';
 import type { Linter } from '../engine/linter.js';
-import { docsUrl, VERSION } from '../kernel/meta.js';
+import { docsUrl, qualifiedRuleId, RULE_PREFIX, VERSION } from '../kernel/meta.js';
 import type { LintOptions } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
 import { UnitIndex } from '../engine/units.js';
 import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
+import { applyDirectives } from '../results/directives.js';
 import { tally, type LintResult, type RunReport } from '../results/results.js';
 import { createLinter, DEFAULT_SETUP, isLintable, type Setup } from '../setup.js';
 
@@ -99,16 +100,26 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
     // A linked template or child module outside the given paths still shows its findings.
     if (!reached.has(file) && fs.contains(file)) reached.add(file);
   }
+  const unused = options.reportUnusedDisableDirectives ?? 'off';
+  const ruleIds = new Set(setup.rules.map((r) => qualifiedRuleId(r.id)));
+  // Another plugin's rules in a directive are left to ESLint; a misspelt one of ours is reported.
+  const isRule = (id: string) => (id.startsWith(RULE_PREFIX) ? ruleIds.has(id) : undefined);
   const results: LintResult[] = [...reached].sort().map((file) => {
-    const messages = linter.messagesFor(file);
-    // Reporters read the source only around findings (fingerprints, baselines).
-    const read = messages.length ? fs.read(file) : undefined;
+    let messages = linter.messagesFor(file);
+    let suppressedMessages: LintResult['suppressedMessages'] = [];
+    // Reporters read the source only around findings (fingerprints, baselines); directives need it too.
+    const read = messages.length || unused !== 'off' ? fs.read(file) : undefined;
+    if (read?.ok && read.text.includes('eslint')) {
+      const outcome = applyDirectives(messages, linter.units.commentsOf(file, read.text), linter.positions.index(file), isRule, unused);
+      messages = outcome.messages;
+      suppressedMessages = outcome.suppressed;
+    }
     return {
       filePath: file,
       messages,
-      suppressedMessages: [],
+      suppressedMessages,
       ...tally(messages),
-      ...(read?.ok ? { source: read.text } : {}),
+      ...(read?.ok && (messages.length || suppressedMessages.length) ? { source: read.text } : {}),
     };
   });
   const inventory = collectInventory(linter, files);

@@ -13,6 +13,8 @@ export interface LintOptions extends SourceOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** `report` turns unknown values that could violate a rule into "may be" warnings. */
   readonly unknownValues?: 'ignore' | 'report';
+  /** Directive comments that suppress nothing: not reported (`off`, the default), or reported with this severity. */
+  readonly reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   /** Base preset: `recommended` (default) or `all`. */
   readonly preset?: 'recommended' | 'all';
 }

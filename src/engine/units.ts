@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import type { SourceComment } from '../kernel/comment.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
 import type { LineIndex } from '../kernel/location.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
@@ -126,6 +127,12 @@ export class UnitIndex implements Workspace {
 
   printLiteral(unit: UnitRef): SourceKind['printLiteral'] {
     return this.kindOf(unit).printLiteral;
+  }
+
+  /** A file's comments, as the first kind that claims it reads them; none for a file no kind claims. */
+  commentsOf(file: string, text: string): SourceComment[] {
+    const abs = resolvePath(file);
+    return this.kindsOf(abs)[0]?.comments(abs, text) ?? [];
   }
 
   /** The fatal problem of a file (unreadable, unparsable), from the first kind that claims it and finds one. */

@@ -15,7 +15,10 @@ export function docsUrl(ruleId: string): string {
   return `${HOMEPAGE}/blob/main/docs/rules/${ruleId}.md`;
 }
 
+/** The ESLint plugin's namespace, before every rule id. */
+export const RULE_PREFIX = 'azure-backup/';
+
 /** ESLint rule name of a bare rule id. */
 export function qualifiedRuleId(ruleId: string): string {
-  return `azure-backup/${ruleId}`;
+  return `${RULE_PREFIX}${ruleId}`;
 }

@@ -4,7 +4,7 @@ import type { ProjectFs } from '../kernel/project-fs.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
 import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
-import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
+import { JSON_PARSER, jsonComments, jsonFileProblem, printJsonLiteral } from './json-file.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import type { Evaluation, SourceKind, UnitRef, Workspace } from './source-kind.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
@@ -144,5 +144,6 @@ export const armJson: SourceKind = {
   anchorFile: (unit) => unit.entry,
   // A template may link a sibling or a file below it by its relative path, which ends in the file's name.
   callersNear: (file, ws) => linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, JSON_FILE, path.basename(file), ws.fs)),
+  comments: (_file, text) => jsonComments(text),
   printLiteral: printJsonLiteral,
 };

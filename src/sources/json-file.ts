@@ -1,5 +1,7 @@
+import type { SourceComment } from '../kernel/comment.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
+import { scanJsonText } from '../syntax/json/scan.js';
 import type { Parser, Workspace } from './source-kind.js';
 
 /** JSON with comments, as ARM templates, parameter files and plans are read: one parse for all of them. */
@@ -17,4 +19,13 @@ export function jsonFileProblem(file: string, ws: Workspace): UnitDiagnostic | u
 /** JSON literals read the same in JSON and HCL: `"Premium_LRS"`, `true`, `4`. */
 export function printJsonLiteral(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/** Line and block comments outside strings (ARM accepts JSON with comments). */
+export function jsonComments(text: string): SourceComment[] {
+  const out: SourceComment[] = [];
+  scanJsonText(text, {
+    comment: (kind, start, end, contentEnd) => void out.push({ kind, value: text.slice(start + 2, contentEnd), start, end }),
+  });
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { SourceComment } from '../kernel/comment.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
 import type { Loc, LineIndex } from '../kernel/location.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
@@ -28,6 +29,8 @@ export interface SourceKind {
   anchorFile(unit: UnitRef, ws: Workspace): string;
   /** Files near `file` whose units may read it (a parent template, a calling module): an editor lints them first. */
   callersNear(file: string, ws: Workspace): string[];
+  /** The comments of a claimed file, where directive comments suppress findings. */
+  comments(file: string, text: string): SourceComment[];
   /** A suggestion's replacement value written in this kind's syntax. */
   printLiteral(value: Plain): string;
 }

@@ -4,7 +4,8 @@ import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { Diagnostics } from '../lang/terraform/diagnostics.js';
 import { runModule } from '../lang/terraform/module.js';
-import { printJsonLiteral } from './json-file.js';
+import { lex } from '../syntax/hcl/lexer.js';
+import { jsonComments, printJsonLiteral } from './json-file.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import type { Evaluation, SourceKind } from './source-kind.js';
 
@@ -53,5 +54,8 @@ export const terraformDir: SourceKind = {
       .filter((dir) => dir !== own)
       .flatMap((dir) => filesMentioning(dir, file, TF_FILE, path.relative(dir, own).split(path.sep).join('/'), ws.fs));
   },
+  // `#` and `//` are line comments in HCL; the JSON forms read like ARM's JSON.
+  comments: (file, text) =>
+    /\.json$/i.test(file) ? jsonComments(text) : lex(text).comments.map((c) => ({ kind: c.style === 'block' ? 'block' : 'line', value: c.value, start: c.start, end: c.end })),
   printLiteral: printJsonLiteral,
 };

@@ -50,6 +50,7 @@ const fleetKind: SourceKind = {
   },
   anchorFile: (unit) => unit.entry,
   callersNear: () => [],
+  comments: () => [],
   printLiteral: (value) => String(value),
 };
 
