@@ -14,7 +14,7 @@ test('VM sizes: unique names, sane numbers', () => {
   const names = Object.keys(VM_SIZES);
   assert.ok(names.length > 1500);
   assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length);
-  for (const [name, [vCPUs, memoryGiB, active]] of Object.entries(VM_SIZES)) {
+  for (const [name, { vCPUs, memoryGiB, activeVCPUs: active }] of Object.entries(VM_SIZES)) {
     assert.match(name, /^(Standard|Basic)_/, name);
     assert.ok(Number.isInteger(vCPUs) && vCPUs > 0, name);
     assert.ok(memoryGiB === null || memoryGiB > 0, name);
@@ -23,7 +23,7 @@ test('VM sizes: unique names, sane numbers', () => {
 });
 
 test('VM sizes: the name grammar reproduces every vCPU and active-vCPU count in the table', () => {
-  const wrong = Object.entries(VM_SIZES).filter(([name, [vCPUs, , active]]) => {
+  const wrong = Object.entries(VM_SIZES).filter(([name, { vCPUs, activeVCPUs: active }]) => {
     const parsed = parseSizeName(name);
     return parsed?.vCPUs !== vCPUs || parsed.activeVCPUs !== active;
   });
@@ -44,10 +44,10 @@ test('VM sizes: edge cases of min-vm-size', () => {
 });
 
 test('time zones: unique Windows ids, valid IANA zones, known DST edge cases', () => {
-  const ids = WINDOWS_TIME_ZONES.map(([id]) => id.toLowerCase());
+  const ids = WINDOWS_TIME_ZONES.map(({ id }) => id.toLowerCase());
   assert.equal(new Set(ids).size, ids.length);
   assert.ok(ids.length >= 130);
-  for (const [, iana] of WINDOWS_TIME_ZONES) {
+  for (const { iana } of WINDOWS_TIME_ZONES) {
     assert.doesNotThrow(() => new Intl.DateTimeFormat('en-US', { timeZone: iana }), iana);
   }
   assert.equal(lookupWindowsTimeZone('UTC')?.observesDst, false);

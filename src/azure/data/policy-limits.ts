@@ -1,6 +1,8 @@
-// Retention limits of Azure VM backup policies (AzureIaasVM), from the reference file
-// backup-policy-limits.json; sources in src/azure/data/SOURCES.md.
+// Retention limits of Azure VM backup policies (AzureIaasVM), derived into policy-limits.json by
+// scripts/derive-data.mjs from the reference file backup-policy-limits.json; sources in
+// src/azure/data/SOURCES.md.
 import type { RetentionLimit } from '../model.js';
+import data from './policy-limits.json' with { type: 'json' };
 
 export interface RetentionMax {
   readonly max: number;
@@ -12,9 +14,4 @@ export interface RetentionMax {
  * Largest retention count per schedule: 9999 recovery points (daily), and the counts that fit
  * in 99 years for the longer schedules (Az PowerShell `PolicyConstants`).
  */
-export const RETENTION_MAX: Readonly<Record<RetentionLimit['unit'], RetentionMax>> = {
-  daily: { max: 9999, unit: 'days' },
-  weekly: { max: 5163, unit: 'weeks' },
-  monthly: { max: 1188, unit: 'months' },
-  yearly: { max: 99, unit: 'years' },
-};
+export const RETENTION_MAX: Readonly<Record<RetentionLimit['unit'], RetentionMax>> = data.retentionMax;

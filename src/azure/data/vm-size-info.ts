@@ -19,7 +19,7 @@ export function lookupVmSize(name: string): VmSizeInfo | undefined {
   byLowerName ??= new Map(Object.entries(VM_SIZES).map(([k, v]) => [k.toLowerCase(), v]));
   const row = byLowerName.get(name.trim().toLowerCase());
   if (row) {
-    const [vCPUs, memoryGiB, activeVCPUs] = row;
+    const { vCPUs, memoryGiB, activeVCPUs } = row;
     return {
       vCPUs,
       ...(activeVCPUs !== undefined ? { activeVCPUs } : {}),

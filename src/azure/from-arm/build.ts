@@ -14,12 +14,14 @@ import type {
   VirtualMachine,
 } from '../model.js';
 import { protectedItem } from '../protection.js';
-import { asArray, asString, getPath, getProp, getPropEntry, nul, type Val } from '../../kernel/value.js';
+import { asArray, asString, getPath, getProp, nul, type Val } from '../../kernel/value.js';
 import type { ArmResource } from '../arm-resource.js';
 import { displayText, idText } from '../../kernel/names.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
+import { DISK, DISK_ENTRY, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
+import { entryAt } from './sdk-paths.js';
 
 /** A property the template leaves out: Azure's default applies, which no rule flags. */
 const ABSENT: Val = nul();
@@ -93,25 +95,24 @@ function base(r: ArmResource): ResourceBase {
 const props = (r: ArmResource) => getProp(r.body, 'properties');
 
 function mapDisk(r: ArmResource): ManagedDisk {
-  const p = props(r);
   return {
     kind: 'managedDisk',
-    sku: getPath(r.body, ['sku', 'name']) ?? ABSENT,
-    sizeGB: getProp(p, 'diskSizeGB') ?? ABSENT,
-    maxShares: getProp(p, 'maxShares') ?? ABSENT,
+    sku: getPath(r.body, DISK.sku) ?? ABSENT,
+    sizeGB: getPath(r.body, DISK.sizeGB) ?? ABSENT,
+    maxShares: getPath(r.body, DISK.maxShares) ?? ABSENT,
     attached: false,
     ...base(r),
   };
 }
 
 function mapNic(r: ArmResource): NetworkInterface {
-  const configs = asArray(getProp(props(r), 'ipConfigurations')) ?? [];
+  const configs = asArray(getPath(r.body, NIC_IP_CONFIGURATIONS)) ?? [];
   return {
     kind: 'networkInterface',
     ipConfigurations: configs.map((c) => ({
-      name: getProp(c, 'name') ?? ABSENT,
-      allocation: getPath(c, ['properties', 'privateIPAllocationMethod']) ?? ABSENT,
-      privateIp: getPath(c, ['properties', 'privateIPAddress']) ?? ABSENT,
+      name: getPath(c, IP_CONFIG.name) ?? ABSENT,
+      allocation: getPath(c, IP_CONFIG.allocation) ?? ABSENT,
+      privateIp: getPath(c, IP_CONFIG.privateIp) ?? ABSENT,
     })),
     attached: false,
     ...base(r),
@@ -148,20 +149,20 @@ function mapLock(r: ArmResource): Lock {
 }
 
 function mapAttachedDisk(entry: Val, role: AttachedDisk['role'], diskById: Map<string, ManagedDisk>): AttachedDisk {
-  const managedId = idOf(getPath(entry, ['managedDisk', 'id']));
+  const managedId = idOf(getPath(entry, DISK_ENTRY.managedDiskId));
   const managedDisk = managedId ? diskById.get(managedId) : undefined;
   if (managedDisk) managedDisk.attached = true;
-  const vhd = getPath(entry, ['vhd', 'uri']);
-  const inlineType = getPath(entry, ['managedDisk', 'storageAccountType']);
+  const vhd = getPath(entry, DISK_ENTRY.vhdUri);
+  const inlineType = getPath(entry, DISK_ENTRY.storageAccountType);
   return {
     role,
     at: entry.loc!,
-    lun: getProp(entry, 'lun') ?? ABSENT,
+    lun: getPath(entry, DISK_ENTRY.lun) ?? ABSENT,
     storageType: inlineType ?? managedDisk?.sku ?? ABSENT,
-    sizeGB: getProp(entry, 'diskSizeGB') ?? managedDisk?.sizeGB ?? ABSENT,
+    sizeGB: getPath(entry, DISK_ENTRY.sizeGB) ?? managedDisk?.sizeGB ?? ABSENT,
     maxShares: managedDisk?.maxShares ?? ABSENT,
-    writeAccelerator: getProp(entry, 'writeAcceleratorEnabled') ?? ABSENT,
-    ephemeralOption: getPath(entry, ['diffDiskSettings', 'option']) ?? ABSENT,
+    writeAccelerator: getPath(entry, DISK_ENTRY.writeAccelerator) ?? ABSENT,
+    ephemeralOption: getPath(entry, DISK_ENTRY.ephemeralOption) ?? ABSENT,
     vhdUri: vhd,
     managedDisk,
   };
@@ -175,33 +176,31 @@ function mapVm(
   settingsByTarget: ReadonlyMap<string, readonly DiagnosticSetting[]>,
 ): VirtualMachine {
   const scaleSet = r.type.toLowerCase() === T.vmss;
-  const p = scaleSet ? getPath(r.body, ['properties', 'virtualMachineProfile']) : props(r);
-  const storage = getProp(p, 'storageProfile');
-  const os = getProp(p, 'osProfile');
-  const osDiskVal = getProp(storage, 'osDisk');
-  const dataDisksEntry = getPropEntry(storage, 'dataDisks');
+  const p = scaleSet ? getPath(r.body, VM.scaleSetProfile) : props(r);
+  const osDiskVal = getPath(p, PROFILE.osDisk);
+  const dataDisksEntry = entryAt(p, PROFILE.dataDisks);
   const dataDiskVals = asArray(dataDisksEntry?.value) ?? [];
-  const nicIds = (asArray(getPath(p, ['networkProfile', 'networkInterfaces'])) ?? []).map((n) => idOf(getProp(n, 'id')));
+  const nicRefs = scaleSet ? [] : (asArray(getPath(r.body, VM.networkInterfaces)) ?? []);
+  const nicIds = nicRefs.map((n) => idOf(getPath(n, NIC_REF_ID)));
   const networkInterfaces = nicIds.flatMap((id) => (id && nicById.get(id) ? [nicById.get(id)!] : []));
   for (const nic of networkInterfaces) nic.attached = true;
-  const imageRef = getProp(storage, 'imageReference');
-  const imageId = getProp(imageRef, 'id');
-  const planEntry = getPropEntry(r.body, 'plan');
-  const windowsAgent = getPath(os, ['windowsConfiguration', 'provisionVMAgent']);
-  const linuxAgent = getPath(os, ['linuxConfiguration', 'provisionVMAgent']);
-  const allowExtensions = getProp(os, 'allowExtensionOperations');
+  const imageRef = getPath(p, PROFILE.imageReference);
+  const planEntry = entryAt(r.body, VM.plan);
+  const windowsAgent = getPath(p, PROFILE.windowsAgent);
+  const linuxAgent = getPath(p, PROFILE.linuxAgent);
+  const allowExtensions = getPath(p, PROFILE.allowExtensions);
   const dataDisksList = dataDisksEntry?.value;
   return {
     kind: 'virtualMachine',
-    size: (scaleSet ? getPath(r.body, ['sku', 'name']) : getPath(p, ['hardwareProfile', 'vmSize'])) ?? ABSENT,
-    priority: getProp(p, 'priority') ?? ABSENT,
-    osType: getProp(osDiskVal, 'osType') ?? ABSENT,
+    size: getPath(r.body, scaleSet ? VM.scaleSetSize : VM.size) ?? ABSENT,
+    priority: getPath(p, PROFILE.priority) ?? ABSENT,
+    osType: getPath(osDiskVal, DISK_ENTRY.osType) ?? ABSENT,
     image: imageRef
       ? {
-          publisher: getProp(imageRef, 'publisher') ?? ABSENT,
-          offer: getProp(imageRef, 'offer') ?? ABSENT,
-          sku: getProp(imageRef, 'sku') ?? ABSENT,
-          id: imageId,
+          publisher: getPath(imageRef, IMAGE.publisher) ?? ABSENT,
+          offer: getPath(imageRef, IMAGE.offer) ?? ABSENT,
+          sku: getPath(imageRef, IMAGE.sku) ?? ABSENT,
+          id: getPath(imageRef, IMAGE.id),
         }
       : undefined,
     // `plan: null` (Bicep's `cond ? plan : null`) is no plan; an unknown one is not guessed.
@@ -211,11 +210,11 @@ function mapVm(
     dataDisksAt: dataDisksEntry?.keyLoc ?? r.typeLoc,
     dataDisksCount: dataDisksList?.kind === 'unknown' ? dataDisksList : undefined,
     dataDisksOrigin: describeCount(dataDisksList),
-    ultraSSDEnabled: getPath(p, ['additionalCapabilities', 'ultraSSDEnabled']) ?? ABSENT,
+    ultraSSDEnabled: getPath(r.body, VM.ultraSSDEnabled) ?? ABSENT,
     provisionVMAgent: [windowsAgent, linuxAgent].filter((v): v is Val => v !== undefined),
     allowExtensionOperations: allowExtensions ? [allowExtensions] : [],
-    zones: getProp(r.body, 'zones') ?? ABSENT,
-    availabilitySet: getPath(p, ['availabilitySet', 'id']),
+    zones: getPath(r.body, VM.zones) ?? ABSENT,
+    availabilitySet: scaleSet ? undefined : getPath(r.body, VM.availabilitySet),
     networkInterfaces,
     extensions: [...((r.id && extensionsByVm.get(r.id)) || [])],
     diagnosticSettings: [...((r.id && settingsByTarget.get(r.id)) || [])],

@@ -1,3 +1,4 @@
+import type { TrackedResource } from '@azure/arm-compute';
 import { ARM_TYPES as MODELLED } from '../from-arm/modelled-types.js';
 import type { ArmResource } from '../arm-resource.js';
 import { fromPlain, obj, str, type ObjectVal, type Prop, type Val } from '../../kernel/value.js';
@@ -44,6 +45,12 @@ function azapiId(body: ObjectVal): string | undefined {
   return segments.length === 2 ? `${base}/providers/${type}/${name.value}` : `${base}/${segments[segments.length - 1]}/${name.value}`;
 }
 
+/**
+ * ARM resource keys azapi takes as attributes of its own rather than in `body`; typed as the
+ * SDK's tracked resource so that a misspelt key does not compile.
+ */
+const FROM_DECLARATION = ['name', 'location'] as const satisfies readonly (keyof TrackedResource)[];
+
 /** The ARM resource object an azapi body describes (`body` as an object or as a JSON string). */
 function armBody(r: TfResource): Val {
   let body = attr(r.body, 'body');
@@ -55,7 +62,7 @@ function armBody(r: TfResource): Val {
     }
   }
   const props = new Map<string, Prop>(body.kind === 'object' ? body.props : []);
-  for (const key of ['name', 'location']) {
+  for (const key of FROM_DECLARATION) {
     const p = r.body.props.get(key);
     if (p && !props.has(key)) props.set(key, p);
   }
