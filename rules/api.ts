@@ -1,52 +1,85 @@
 import type { Loc } from '../src/kernel/location.js';
 import type { Model } from '../src/azure/model.js';
-import type { Val } from '../src/kernel/value.js';
+import type { Plain, Val } from '../src/kernel/value.js';
 import type { Matrix } from '../src/azure/matrix/matrix.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 
-export interface RuleMeta {
+/** What a message's `{{name}}` placeholders are filled with. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/**
+ * What a finding means for the VM, which decides the rule's severity in both presets: a backup
+ * blocker is on in `recommended` (an error when backups fail or are refused, a warning when they
+ * work only in part or with a caveat); a restore limitation is off in `recommended` and a warning
+ * in `all`, since the backup itself works.
+ */
+export type Classification =
+  | { readonly category: 'backup-blocker'; readonly severity: Exclude<Severity, 'off'> }
+  | { readonly category: 'restore-limitation' };
+
+export type Preset = 'recommended' | 'all';
+
+export type RuleMeta<MessageIds extends string = string> = Classification & {
   /** One sentence for rule lists, SARIF `shortDescription` and ESLint `meta.docs.description`. */
   readonly description: string;
-  /** Default severity in the `recommended` config (`off` for restore-limitation rules). */
-  readonly severity: Severity;
-  /** Severity in the `all` config. */
-  readonly allSeverity?: Severity;
-  /** The support-matrix row the rule enforces, quoted (2021 edition). */
-  readonly matrixRow: string;
+  /**
+   * Message templates by id, with `{{name}}` placeholders. The engine appends the citation of the
+   * rule's support-matrix row (src/azure/matrix/editions.json), so no template quotes it.
+   */
+  readonly messages: Readonly<Record<MessageIds, string>>;
   /** Options with their defaults; users override them per rule. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
+};
+
+/** The rule's severity in a preset, from its category. */
+export function presetSeverity(meta: Classification, preset: Preset): Severity {
+  if (meta.category === 'backup-blocker') return meta.severity;
+  return preset === 'all' ? 'warn' : 'off';
 }
 
 export interface Suggestion {
   readonly message: string;
-  /** Replacement text for the finding's location (the whole literal, quotes included). */
-  readonly text: string;
+  /** The value to put in place of the reported literal; the engine writes it in the file's syntax. */
+  readonly value: Plain;
 }
 
-export interface Report {
+/** Which message a report shows, and what fills its placeholders. */
+export interface Problem<MessageIds extends string = string> {
+  readonly messageId: MessageIds;
+  readonly data?: MessageData;
+}
+
+export interface Report<MessageIds extends string = string> extends Problem<MessageIds> {
   /** The value (reported at its use site, with its origins) or a place. */
   readonly at: Val | Loc;
-  readonly message: string;
+  /**
+   * `maybe` when a value that is not known could violate the rule: a lower-severity "May be"
+   * finding, reported only when the `unknownValues: "report"` setting is on.
+   */
+  readonly certainty?: 'maybe';
+  /** Why a "may be" finding may be one, shown before the message: "Parameter 'sku' allows 'Spot'". */
+  readonly premise?: string;
   /** Overrides the rule's severity for this finding, e.g. a softer case of the same rule. */
   readonly severity?: Exclude<Severity, 'off'>;
   readonly suggestions?: readonly Suggestion[];
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string> {
   readonly matrix: Matrix;
   readonly options: Readonly<Record<string, unknown>>;
-  report(report: Report): void;
-  /**
-   * For an unknown value that could violate the rule: becomes a lower-severity
-   * "may be" finding only when the `unknownValues: "report"` setting is on.
-   */
-  reportMaybe(report: Report): void;
+  // A property, not a method, so that the compiler checks message ids strictly (no method bivariance).
+  readonly report: (report: Report<MessageIds>) => void;
 }
 
-export interface Rule {
+export interface Rule<MessageIds extends string = string> {
   readonly id: string;
-  readonly meta: RuleMeta;
+  readonly meta: RuleMeta<MessageIds>;
   /** Reports through `context`; the same report twice (same place, message and kind) counts once. */
-  check(model: Model, context: RuleContext): void;
+  check(model: Model, context: RuleContext<MessageIds>): void;
+}
+
+/** A rule whose reports may only name the ids of its own `meta.messages` (checked by the compiler). */
+export function defineRule<MessageIds extends string>(rule: Rule<MessageIds>): Rule<MessageIds> {
+  return rule;
 }

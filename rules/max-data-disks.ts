@@ -1,49 +1,48 @@
-import type { Rule, RuleMeta } from './api.js';
+import { defineRule } from './api.js';
 import { asNumber } from '../src/kernel/value.js';
-import { cite } from './lib/report.js';
 import { unknownSource, violatingNumberCandidates } from './lib/values.js';
 import { hasUnmanagedDisk } from './lib/vm.js';
 
-const id = 'max-data-disks';
-const meta: RuleMeta = {
-  description: 'A VM backed up by Azure Backup can have at most 32 data disks (16 with unmanaged disks).',
-  severity: 'error',
-  matrixRow:
-    'Azure VM data disks: Support for backup of Azure VMs with up to 32 disks. Support for backup of Azure VMs with unmanaged disks or classic VMs is up to 16 disks only.',
-};
-
-const rule: Rule = {
-  id,
-  meta,
+export default defineRule({
+  id: 'max-data-disks',
+  meta: {
+    description: 'A VM backed up by Azure Backup can have at most 32 data disks (16 with unmanaged disks).',
+    category: 'backup-blocker',
+    severity: 'error',
+    messages: {
+      tooMany: 'VM has {{count}} data disks{{origin}}; Azure Backup supports up to {{limit}} disks for a VM{{kind}}',
+      mayHaveTooMany: 'VM may have {{count}} data disks: {{source}} allows {{counts}}; Azure Backup supports up to {{limit}} disks for a VM{{kind}}',
+    },
+  },
   check(model, ctx) {
     const { dataDisks: managedLimit, unmanagedDataDisks: unmanagedLimit } = ctx.matrix.limits;
     for (const vm of model.vms) {
       const unmanaged = hasUnmanagedDisk(vm);
       const limit = unmanaged ? unmanagedLimit : managedLimit;
       const kind = unmanaged ? ' with unmanaged disks' : '';
-      const tail = `Azure Backup supports up to ${limit} disks for a VM${kind} (${cite(ctx, id, meta)})`;
       const counted = vm.dataDisksCount;
       if (counted === undefined) {
         const count = vm.dataDisks.length;
         if (count > limit) {
           const origin = vm.dataDisksOrigin ? ` (${vm.dataDisksOrigin})` : '';
-          ctx.report({ at: vm.dataDisksAt, message: `VM has ${count} data disks${origin}; ${tail}` });
+          ctx.report({ at: vm.dataDisksAt, messageId: 'tooMany', data: { count, origin, limit, kind } });
         }
         continue;
       }
       const known = asNumber(counted);
       if (known !== undefined) {
-        if (known > limit) ctx.report({ at: vm.dataDisksAt, message: `VM has ${known} data disks; ${tail}` });
+        if (known > limit) ctx.report({ at: vm.dataDisksAt, messageId: 'tooMany', data: { count: known, origin: '', limit, kind } });
         continue;
       }
       const over = violatingNumberCandidates(counted, (n) => n > limit);
       if (over.length > 0) {
-        ctx.reportMaybe({
+        ctx.report({
           at: vm.dataDisksAt,
-          message: `VM may have ${Math.max(...over)} data disks: ${unknownSource(counted)} allows ${over.join(', ')}; ${tail}`,
+          messageId: 'mayHaveTooMany',
+          data: { count: Math.max(...over), source: unknownSource(counted), counts: over.join(', '), limit, kind },
+          certainty: 'maybe',
         });
       }
     }
   },
-};
-export default rule;
+});

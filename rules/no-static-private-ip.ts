@@ -1,19 +1,20 @@
-import type { Rule, RuleMeta } from './api.js';
+import { defineRule } from './api.js';
 import type { NetworkInterface } from '../src/azure/model.js';
 import { checkString } from './lib/check.js';
-import { cite } from './lib/report.js';
 import { eqi } from './lib/values.js';
 
-const id = 'no-static-private-ip';
-const meta: RuleMeta = {
-  description: 'A VM restored by Azure Backup gets a dynamic private IP address, not its static one.',
-  severity: 'warn',
-  matrixRow: "Static IP address: Not supported. A new VM that's created from a restore point is assigned a dynamic IP address.",
-};
+const DYNAMIC = [{ message: "Use 'Dynamic' allocation, the kind a restored VM gets (reserve the address another way, e.g. in DNS)", value: 'Dynamic' }];
 
-const rule: Rule = {
-  id,
-  meta,
+export default defineRule({
+  id: 'no-static-private-ip',
+  meta: {
+    description: 'A VM restored by Azure Backup gets a dynamic private IP address, not its static one.',
+    category: 'backup-blocker',
+    severity: 'warn',
+    messages: {
+      static: "Private IP allocation '{{method}}' on {{nic}}: a VM restored from a restore point gets a dynamic IP address",
+    },
+  },
   check(model, ctx) {
     const seen = new Set<NetworkInterface>();
     for (const vm of model.vms) {
@@ -25,16 +26,11 @@ const rule: Rule = {
             ctx,
             ip.allocation,
             nic.at,
-            (method) =>
-              eqi(method, 'Static')
-                ? `Private IP allocation '${method}' on ${nic.address}: a VM restored from a restore point gets a dynamic IP address (${cite(ctx, id, meta)})`
-                : undefined,
-            undefined,
-            [{ message: "Use 'Dynamic' allocation, the kind a restored VM gets (reserve the address another way, e.g. in DNS)", text: '"Dynamic"' }],
+            (method) => (eqi(method, 'Static') ? { messageId: 'static', data: { method, nic: nic.address } } : undefined),
+            { suggestions: DYNAMIC },
           );
         }
       }
     }
   },
-};
-export default rule;
+});

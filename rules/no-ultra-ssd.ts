@@ -1,29 +1,26 @@
-import type { Rule, RuleMeta } from './api.js';
-import { checkDiskType } from './lib/disk-type.js';
+import { defineRule } from './api.js';
+import { checkDiskType, DISK_TYPE_MESSAGES } from './lib/disk-type.js';
 import { eqi } from './lib/values.js';
 import { disksOf } from './lib/vm.js';
-
-const id = 'no-ultra-ssd';
-const meta: RuleMeta = {
-  description: 'Ultra SSD disks cannot be backed up by Azure Backup (2025 edition: only with an Enhanced policy).',
-  severity: 'error',
-  matrixRow: 'Ultra SSD disks: Not supported.',
-};
 
 const PREMIUM = [
   {
     message: "Use Premium SSD ('Premium_LRS'), which Azure Backup supports; check its IOPS and throughput, which are lower than Ultra Disk's and set by disk size",
-    text: '"Premium_LRS"',
+    value: 'Premium_LRS',
   },
 ];
 
-const rule: Rule = {
-  id,
-  meta,
+export default defineRule({
+  id: 'no-ultra-ssd',
+  meta: {
+    description: 'Ultra SSD disks cannot be backed up by Azure Backup (2025 edition: only with an Enhanced policy).',
+    category: 'backup-blocker',
+    severity: 'error',
+    messages: DISK_TYPE_MESSAGES,
+  },
   check(model, ctx) {
     for (const vm of model.vms) {
-      for (const disk of disksOf(vm)) checkDiskType(ctx, id, meta, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'), PREMIUM);
+      for (const disk of disksOf(vm)) checkDiskType(ctx, vm, disk, (type) => eqi(type, 'UltraSSD_LRS'), PREMIUM);
     }
   },
-};
-export default rule;
+});

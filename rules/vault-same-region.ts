@@ -1,24 +1,24 @@
-import type { Rule, RuleMeta } from './api.js';
+import { defineRule } from './api.js';
 import { asString, type Val } from '../src/kernel/value.js';
-import { at, cite } from './lib/report.js';
+import { at } from './lib/report.js';
 import { normalizeRegion, sameName } from './lib/values.js';
-
-const id = 'vault-same-region';
-const meta: RuleMeta = {
-  description: 'A VM must be backed up to a vault in its own region and subscription.',
-  severity: 'error',
-  matrixRow:
-    'Back up the VM to a different region or subscription: Not supported. To successfully back up, virtual machines must be in the same subscription as the vault for backup.',
-};
 
 // Only called for values sameName() compared as known strings.
 const shown = (v: Val): string => `'${asString(v) ?? ''}'`;
 
-const rule: Rule = {
-  id,
-  meta,
+export default defineRule({
+  id: 'vault-same-region',
+  meta: {
+    description: 'A VM must be backed up to a vault in its own region and subscription.',
+    category: 'backup-blocker',
+    severity: 'error',
+    messages: {
+      region: '{{vm}} is in region {{vmRegion}} but {{vault}} is in {{vaultRegion}}; Azure Backup backs a VM up only to a vault in its own region',
+      subscription:
+        '{{vm}} is in subscription {{vmSubscription}} but {{vault}} is in {{vaultSubscription}}; Azure Backup backs a VM up only to a vault in its own subscription',
+    },
+  },
   check(model, ctx) {
-    const source = `(${cite(ctx, id, meta)})`;
     for (const item of model.protectedItems) {
       const { vm, vault } = item;
       if (!vm || !vault) continue;
@@ -26,16 +26,17 @@ const rule: Rule = {
       if (sameName(vm.location, vault.location, normalizeRegion) === false) {
         ctx.report({
           at: where,
-          message: `${vm.address} is in region ${shown(vm.location)} but ${vault.address} is in ${shown(vault.location)}; Azure Backup backs a VM up only to a vault in its own region ${source}`,
+          messageId: 'region',
+          data: { vm: vm.address, vmRegion: shown(vm.location), vault: vault.address, vaultRegion: shown(vault.location) },
         });
       }
       if (sameName(vm.subscription, vault.subscription) === false) {
         ctx.report({
           at: where,
-          message: `${vm.address} is in subscription ${shown(vm.subscription)} but ${vault.address} is in ${shown(vault.subscription)}; Azure Backup backs a VM up only to a vault in its own subscription ${source}`,
+          messageId: 'subscription',
+          data: { vm: vm.address, vmSubscription: shown(vm.subscription), vault: vault.address, vaultSubscription: shown(vault.subscription) },
         });
       }
     }
   },
-};
-export default rule;
+});

@@ -1,16 +1,7 @@
-import type { Rule, RuleMeta } from './api.js';
+import { defineRule } from './api.js';
 import { asBoolean, type Val } from '../src/kernel/value.js';
-import { at, cite } from './lib/report.js';
+import { at } from './lib/report.js';
 import { eqi } from './lib/values.js';
-
-const id = 'zone-pinned-restore';
-const meta: RuleMeta = {
-  description: 'A zone-pinned VM cannot be restored while its zone is down unless a vault can restore to another region.',
-  severity: 'off',
-  allSeverity: 'warn',
-  matrixRow:
-    "Restore of Zone-pinned VMs: Supported (for a VM that's backed-up after Jan 2019 and where availability zones are available). We currently support restoring to the same zone that's pinned in VMs. However, if the zone is unavailable due to an outage, the restore will fail.",
-};
 
 /** The known zone names of a `zones` value (`["1"]`, `"1"`, `[1]`). */
 function zoneNames(zones: Val): string[] {
@@ -27,9 +18,16 @@ function crossRegionRestore(v: Val): boolean | undefined {
   return asBoolean(v) === true;
 }
 
-const rule: Rule = {
-  id,
-  meta,
+export default defineRule({
+  id: 'zone-pinned-restore',
+  meta: {
+    description: 'A zone-pinned VM cannot be restored while its zone is down unless a vault can restore to another region.',
+    category: 'restore-limitation',
+    messages: {
+      pinned:
+        'The VM is pinned to zone {{zones}} and no vault in this configuration has Cross Region Restore: if the zone is unavailable due to an outage, the restore fails',
+    },
+  },
   check(model, ctx) {
     const restore = model.vaults.map((v) => crossRegionRestore(v.crossRegionRestore));
     // Any vault with Cross Region Restore, or one that may have it, leaves a way out.
@@ -37,11 +35,7 @@ const rule: Rule = {
     for (const vm of model.vms) {
       const zones = zoneNames(vm.zones);
       if (zones.length === 0) continue;
-      ctx.report({
-        at: at(vm.zones, vm.at),
-        message: `The VM is pinned to zone ${zones.join(', ')} and no vault in this configuration has Cross Region Restore: if the zone is unavailable due to an outage, the restore fails (${cite(ctx, id, meta)})`,
-      });
+      ctx.report({ at: at(vm.zones, vm.at), messageId: 'pinned', data: { zones: zones.join(', ') } });
     }
   },
-};
-export default rule;
+});

@@ -1,5 +1,5 @@
 import type { Loc } from '../../src/kernel/location.js';
-import type { RuleContext, Severity, Suggestion } from '../api.js';
+import type { Problem, Report, RuleContext, Suggestion } from '../api.js';
 import { asBoolean, asNumber, type Val } from '../../src/kernel/value.js';
 import { at } from './report.js';
 import { quoteList, unknownSource } from './values.js';
@@ -8,25 +8,34 @@ type Reader<T> = (v: Val) => T | undefined;
 
 const readString: Reader<string> = (v) => (v.kind === 'string' ? v.value : undefined);
 
+/** How a finding of a check is reported, beyond its place and message. */
+export interface CheckOptions {
+  /** `maybe` when the finding depends on something else that is not known (a region, a policy type). */
+  readonly certainty?: Report['certainty'];
+  readonly severity?: Report['severity'];
+  /** Offered only where the value is a literal written in place (the engine decides). */
+  readonly suggestions?: readonly Suggestion[];
+}
+
 /**
  * Reports `value` when it is known and `problem` finds one; when it is unknown, reports a
  * "may be" finding naming the candidates (e.g. a parameter's allowedValues) that would be one.
  */
-function checkValue<T extends string | number | boolean>(
-  context: RuleContext,
+function checkValue<T extends string | number | boolean, Id extends string>(
+  context: RuleContext<Id>,
   value: Val | undefined,
   fallback: Loc,
   read: Reader<T>,
-  problem: (x: T) => string | undefined,
-  severity?: Exclude<Severity, 'off'>,
-  suggestions?: readonly Suggestion[],
+  problem: (x: T) => Problem<NoInfer<Id>> | undefined,
+  options: CheckOptions,
 ): void {
   if (!value) return;
-  const extra = severity ? { severity } : {};
+  const { certainty, severity, suggestions } = options;
+  const extra = { ...(severity ? { severity } : {}), ...(certainty ? { certainty } : {}) };
   if (value.kind !== 'unknown') {
     const x = read(value);
-    const message = x === undefined ? undefined : problem(x);
-    if (message) context.report({ at: at(value, fallback), message, ...extra, ...(suggestions ? { suggestions } : {}) });
+    const found = x === undefined ? undefined : problem(x);
+    if (found) context.report({ at: at(value, fallback), ...found, ...extra, ...(suggestions ? { suggestions } : {}) });
     return;
   }
   const bad: T[] = [];
@@ -37,39 +46,41 @@ function checkValue<T extends string | number | boolean>(
   if (bad.length === 0) return;
   const source = unknownSource(value);
   const shown = bad.map((b): string | number => (typeof b === 'boolean' ? String(b) : b));
-  context.reportMaybe({
+  context.report({
     at: at(value, fallback),
-    message: `${source[0]!.toUpperCase()}${source.slice(1)} allows ${quoteList(shown)}: ${problem(bad[0]!)}`,
+    ...problem(bad[0]!)!,
     ...extra,
+    certainty: 'maybe',
+    premise: `${source[0]!.toUpperCase()}${source.slice(1)} allows ${quoteList(shown)}`,
   });
 }
 
-export function checkString(
-  context: RuleContext,
+export function checkString<Id extends string>(
+  context: RuleContext<Id>,
   value: Val | undefined,
   fallback: Loc,
-  problem: (s: string) => string | undefined,
-  severity?: Exclude<Severity, 'off'>,
-  suggestions?: readonly Suggestion[],
+  problem: (s: string) => Problem<NoInfer<Id>> | undefined,
+  options: CheckOptions = {},
 ): void {
-  checkValue(context, value, fallback, readString, problem, severity, suggestions);
+  checkValue(context, value, fallback, readString, problem, options);
 }
 
-export function checkNumber(
-  context: RuleContext,
+export function checkNumber<Id extends string>(
+  context: RuleContext<Id>,
   value: Val | undefined,
   fallback: Loc,
-  problem: (n: number) => string | undefined,
+  problem: (n: number) => Problem<NoInfer<Id>> | undefined,
+  options: CheckOptions = {},
 ): void {
-  checkValue(context, value, fallback, asNumber, problem);
+  checkValue(context, value, fallback, asNumber, problem, options);
 }
 
-export function checkBoolean(
-  context: RuleContext,
+export function checkBoolean<Id extends string>(
+  context: RuleContext<Id>,
   value: Val | undefined,
   fallback: Loc,
-  problem: (b: boolean) => string | undefined,
-  suggestions?: readonly Suggestion[],
+  problem: (b: boolean) => Problem<NoInfer<Id>> | undefined,
+  options: CheckOptions = {},
 ): void {
-  checkValue(context, value, fallback, asBoolean, problem, undefined, suggestions);
+  checkValue(context, value, fallback, asBoolean, problem, options);
 }

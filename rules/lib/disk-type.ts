@@ -1,9 +1,19 @@
 import type { AttachedDisk, VirtualMachine } from '../../src/azure/model.js';
-import type { RuleContext, RuleMeta, Suggestion } from '../api.js';
+import type { Problem, RuleContext, Suggestion } from '../api.js';
 import { checkString } from './check.js';
-import { cite } from './report.js';
 import { inList } from './values.js';
 import { protectedWithEnhancedPolicy } from './vm.js';
+
+/** The messages of every rule that checks disk types with `checkDiskType`. */
+export const DISK_TYPE_MESSAGES = {
+  unsupported: "Disk type '{{type}}' is not supported by Azure Backup",
+  enhancedPolicyUnknown:
+    "Disk type '{{type}}' is backed up only with an Enhanced (V2) backup policy, and the type of the policy protecting this VM is not known",
+  enhancedPolicyMissing:
+    "Disk type '{{type}}' is backed up only with an Enhanced (V2) backup policy, and no protected item in this configuration backs this VM up with one",
+};
+
+type DiskTypeMessageIds = keyof typeof DISK_TYPE_MESSAGES;
 
 /**
  * Checks a disk's storage type against `unsupported` (the types this rule is about). A type the
@@ -12,30 +22,22 @@ import { protectedWithEnhancedPolicy } from './vm.js';
  * protects it is not known.
  */
 export function checkDiskType(
-  context: RuleContext,
-  id: string,
-  meta: RuleMeta,
+  context: RuleContext<DiskTypeMessageIds>,
   vm: VirtualMachine,
   disk: AttachedDisk,
   unsupported: (type: string) => boolean,
   suggestions?: readonly Suggestion[],
 ): void {
   const enhanced = protectedWithEnhancedPolicy(vm);
-  const source = `(${cite(context, id, meta)})`;
-  const problem = (type: string): string | undefined => {
+  const problem = (type: string): Problem<DiskTypeMessageIds> | undefined => {
     if (!unsupported(type)) return undefined;
-    if (!inList(type, context.matrix.enhancedPolicyDiskTypes)) {
-      return `Disk type '${type}' is not supported by Azure Backup ${source}`;
-    }
+    if (!inList(type, context.matrix.enhancedPolicyDiskTypes)) return { messageId: 'unsupported', data: { type } };
     if (enhanced === true) return undefined;
-    if (enhanced === undefined) {
-      return `Disk type '${type}' is backed up only with an Enhanced (V2) backup policy, and the type of the policy protecting this VM is not known ${source}`;
-    }
-    return `Disk type '${type}' is backed up only with an Enhanced (V2) backup policy, and no protected item in this configuration backs this VM up with one ${source}`;
+    return { messageId: enhanced === undefined ? 'enhancedPolicyUnknown' : 'enhancedPolicyMissing', data: { type } };
   };
   const type = disk.storageType;
   const enhancedOnly = type.kind === 'string' && inList(type.value, context.matrix.enhancedPolicyDiskTypes);
   // An Enhanced-only type under a policy of unknown type is itself a "may be" finding.
-  const ctx = enhancedOnly && enhanced === undefined ? { ...context, report: context.reportMaybe.bind(context) } : context;
-  checkString(ctx, type, disk.at, problem, undefined, suggestions);
+  const certainty = enhancedOnly && enhanced === undefined ? 'maybe' : undefined;
+  checkString(context, type, disk.at, problem, { ...(certainty ? { certainty } : {}), ...(suggestions ? { suggestions } : {}) });
 }

@@ -10,6 +10,8 @@ import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
 import { applyDirectives } from '../results/directives.js';
 import { tally, type LintResult, type RunReport } from '../results/results.js';
 import { createLinter, DEFAULT_SETUP, isLintable, type Setup } from '../setup.js';
+import { matrixRow } from '../azure/matrix/matrix.js';
+import { presetSeverity } from '../../rules/api.js';
 
 export interface LintRun {
   /** Extra ignore globs (config `ignore`, `--ignore-pattern`). */
@@ -128,7 +130,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   return {
     cwd: fs.root,
     results,
-    rules: setup.rules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: r.meta.matrixRow, defaultSeverity: r.meta.severity, docsUrl: docsUrl(r.id) })),
+    rules: setup.rules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: matrixRow(r.id).text, defaultSeverity: presetSeverity(r.meta, 'recommended'), docsUrl: docsUrl(r.id) })),
     inventory,
     stats: { files: files.length, units: units.size, vms: inventory.reduce((n, e) => n + e.instances, 0), durationMs: Math.round(performance.now() - started) },
     toolVersion: VERSION,

@@ -1,10 +1,10 @@
 import type { Loc } from '../kernel/location.js';
 import type { Model } from '../azure/model.js';
 import type { Origin, Val } from '../kernel/value.js';
-import { MATRICES } from '../azure/matrix/matrix.js';
+import { citation, MATRICES, type Matrix } from '../azure/matrix/matrix.js';
 import type { LintOptions } from './options.js';
 import type { ActiveRule } from './rule-config.js';
-import type { Report, RuleContext, Severity, Suggestion } from '../../rules/api.js';
+import type { MessageData, Report, Rule, RuleContext, Severity, Suggestion } from '../../rules/api.js';
 
 /** A rule's report, resolved to a place and ready to be turned into an ESLint-shaped message. */
 export interface Finding {
@@ -18,8 +18,54 @@ export interface Finding {
   readonly suggestions: readonly Suggestion[];
 }
 
+/** A report with its message written out: template filled, premise before it, matrix citation after it. */
+export interface WrittenReport extends Report {
+  readonly message: string;
+}
+
 function isVal(at: Val | Loc): at is Val {
   return 'kind' in at;
+}
+
+/** `{{name}}` placeholders filled from `data`; an unknown name stays as written (as in ESLint). */
+function fill(template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{([^{}]+?)\}\}/g, (whole, name: string) => {
+    const value = data[name.trim()];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * The context a rule runs with: every report is written out in the words of the rule's messages
+ * and cites the rule's row in the selected matrix edition. "May be" reports reach `sink` only with
+ * `keepMaybe`. Repeated reports are dropped: copy loops and `count` give many model objects that
+ * share one literal, and a report there is the same report each time.
+ */
+export function ruleContext(
+  rule: Rule,
+  matrix: Matrix,
+  options: Readonly<Record<string, unknown>>,
+  keepMaybe: boolean,
+  sink: (report: WrittenReport) => void,
+): RuleContext {
+  const seen = new Set<string>();
+  const cited = citation(rule.id, matrix.edition);
+  return {
+    matrix,
+    options,
+    report(r) {
+      if (r.certainty === 'maybe' && !keepMaybe) return;
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`Rule ${rule.id} has no message '${r.messageId}'`);
+      const text = fill(template, r.data);
+      const message = `${r.premise ? `${r.premise}: ` : ''}${text} (${cited})`;
+      const loc = isVal(r.at) ? r.at.loc : r.at;
+      const key = `${r.certainty === 'maybe'}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      sink({ ...r, message });
+    },
+  };
 }
 
 /** Runs the active rules on one model. A rule that throws becomes a finding-free internal error. */
@@ -27,8 +73,9 @@ export function runRules(model: Model, rules: readonly ActiveRule[], options: Li
   const findings: Finding[] = [];
   const matrix = MATRICES[options.matrix ?? '2021'];
   for (const active of rules) {
-    const push = (report: Report, maybe: boolean) => {
+    const push = (report: WrittenReport) => {
       const at = report.at;
+      const maybe = report.certainty === 'maybe';
       const loc = isVal(at) ? (at.loc ?? fallback) : at;
       const origins = isVal(at) ? at.origins : [];
       const severity = maybe ? 'warn' : (report.severity === 'warn' || active.severity === 'warn' ? 'warn' : 'error');
@@ -44,40 +91,11 @@ export function runRules(model: Model, rules: readonly ActiveRule[], options: Li
         suggestions: isVal(at) && at.origins.length === 0 && at.loc ? (report.suggestions ?? []) : [],
       });
     };
-    const context = withoutDuplicates({
-      matrix,
-      options: active.options,
-      report: (r) => push(r, false),
-      reportMaybe: (r) => {
-        if (options.unknownValues === 'report') push(r, true);
-      },
-    });
     try {
-      active.rule.check(model, context);
+      active.rule.check(model, ruleContext(active.rule, matrix, active.options, options.unknownValues === 'report', push));
     } catch (e) {
       onError(e, active.rule.id);
     }
   }
   return findings;
-}
-
-/**
- * The context with repeated reports dropped: copy loops and `count` give many model objects that
- * share one literal, and a report there is the same report each time.
- */
-export function withoutDuplicates(context: RuleContext): RuleContext {
-  const seen = new Set<string>();
-  const fresh = (r: Report, maybe: boolean): boolean => {
-    const loc = isVal(r.at) ? r.at.loc : r.at;
-    const key = `${maybe}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${r.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
-  return {
-    matrix: context.matrix,
-    options: context.options,
-    report: (r) => fresh(r, false) && context.report(r),
-    reportMaybe: (r) => fresh(r, true) && context.reportMaybe(r),
-  };
 }

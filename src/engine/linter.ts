@@ -175,7 +175,7 @@ export class Linter {
     for (const { finding, scenarios, messages: variants } of byPlace.values()) {
       const more = variants.size > 1 ? ` (and ${variants.size - 1} more like it from the same declaration)` : '';
       const merged = more ? { ...finding, message: `${finding.message}${more}` } : finding;
-      add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions));
+      add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions, this.units.printLiteral(unit)));
     }
     return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LineIndex, type Loc } from '../kernel/location.js';
 import type { Origin } from '../kernel/value.js';
 import type { Finding } from './findings.js';
+import type { SourceKind } from '../sources/source-kind.js';
 import { qualifiedRuleId } from '../kernel/meta.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import type { LintMessage, RelatedLocation } from './lint-message.js';
@@ -71,7 +72,14 @@ export function describeChain(origins: readonly Origin[]): string {
   return [...origins].reverse().map(describeOrigin).join(' → ');
 }
 
-export function toLintMessage(f: Finding, scenarios: readonly string[], showScenarios: boolean, positions: Positions, resource?: string): LintMessage {
+export function toLintMessage(
+  f: Finding,
+  scenarios: readonly string[],
+  showScenarios: boolean,
+  positions: Positions,
+  printLiteral: SourceKind['printLiteral'],
+  resource?: string,
+): LintMessage {
   const chain = f.origins.length ? ` (value from ${describeChain(f.origins)})` : '';
   const inScenarios = showScenarios ? ` [with ${scenarios.join(', ')}]` : '';
   const related: RelatedLocation[] = f.origins
@@ -86,7 +94,7 @@ export function toLintMessage(f: Finding, scenarios: readonly string[], showScen
     scenarios,
     ...(f.maybe ? { maybe: true } : {}),
     ...(f.suggestions.length
-      ? { suggestions: f.suggestions.map((s) => ({ desc: s.message, fix: { range: [f.loc.start, f.loc.end] as const, text: s.text } })) }
+      ? { suggestions: f.suggestions.map((s) => ({ desc: s.message, fix: { range: [f.loc.start, f.loc.end] as const, text: printLiteral(s.value, f.loc.file) } })) }
       : {}),
     ...(resource ? { resource } : {}),
   };

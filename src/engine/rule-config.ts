@@ -1,5 +1,5 @@
 import type { LintOptions, RuleSetting } from './options.js';
-import type { Rule, Severity } from '../../rules/api.js';
+import { presetSeverity, type Rule, type Severity } from '../../rules/api.js';
 
 export interface ActiveRule {
   readonly rule: Rule;
@@ -11,7 +11,7 @@ export interface ActiveRule {
 export function activeRules(options: LintOptions, catalog: readonly Rule[]): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of catalog) {
-    const preset = options.preset === 'all' ? (rule.meta.allSeverity ?? (rule.meta.severity === 'off' ? 'warn' : rule.meta.severity)) : rule.meta.severity;
+    const preset = presetSeverity(rule.meta, options.preset ?? 'recommended');
     const setting: RuleSetting | undefined = options.rules?.[rule.id];
     const severity = setting === undefined ? preset : typeof setting === 'string' ? setting : setting[0];
     const userOptions = typeof setting === 'object' ? (setting[1] ?? {}) : {};

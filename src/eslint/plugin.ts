@@ -1,7 +1,7 @@
 import type { ConfigObject, Plugin, RuleDefinition, RulesConfig } from '@eslint/core';
 import { rules as catalog } from '../../rules/index.js';
 import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../kernel/meta.js';
-import type { Rule, Severity } from '../../rules/api.js';
+import { presetSeverity, type Preset } from '../../rules/api.js';
 import { armJson } from '../sources/arm-json.js';
 import type { SourceKind } from '../sources/source-kind.js';
 import { terraformDir } from '../sources/terraform-dir.js';
@@ -22,12 +22,9 @@ export interface AzureBackupPlugin extends Plugin {
   readonly configs: { readonly recommended: ConfigObject[]; readonly all: ConfigObject[] };
 }
 
-function severities(severityOf: (rule: Rule) => Severity): RulesConfig {
-  return Object.fromEntries(catalog.map((r) => [qualifiedRuleId(r.id), severityOf(r)]));
+function severities(name: Preset): RulesConfig {
+  return Object.fromEntries(catalog.map((r) => [qualifiedRuleId(r.id), presetSeverity(r.meta, name)]));
 }
-
-const recommendedSeverity = (r: Rule): Severity => r.meta.severity;
-const allSeverity = (r: Rule): Severity => r.meta.allSeverity ?? (r.meta.severity === 'off' ? 'warn' : r.meta.severity);
 
 const plugin = {
   meta: { name: PACKAGE_NAME, version: VERSION, namespace: 'azure-backup' },
@@ -40,8 +37,8 @@ const plugin = {
  * Flat configs: JSON files as ARM templates, Terraform files as HCL. `*.tf.json` matches both
  * patterns; the Terraform entry comes last, so its language wins.
  */
-function preset(name: string, severityOf: (rule: Rule) => Severity): ConfigObject[] {
-  const rules = severities(severityOf);
+function preset(name: Preset): ConfigObject[] {
+  const rules = severities(name);
   const plugins = { 'azure-backup': plugin };
   return [
     { name: `azure-backup/${name}/arm`, files: ARM_FILES, language: 'azure-backup/arm', plugins, rules },
@@ -49,6 +46,6 @@ function preset(name: string, severityOf: (rule: Rule) => Severity): ConfigObjec
   ];
 }
 
-plugin.configs = { recommended: preset('recommended', recommendedSeverity), all: preset('all', allSeverity) };
+plugin.configs = { recommended: preset('recommended'), all: preset('all') };
 
 export default plugin as AzureBackupPlugin;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { RuleContext, RuleDefinition, RulesMeta, RuleTextEditor, SourceLocation, ViolationReport } from '@eslint/core';
 import { docsUrl, qualifiedRuleId } from '../kernel/meta.js';
 import type { LintMessage } from '../engine/lint-message.js';
-import type { Rule } from '../../rules/api.js';
+import { presetSeverity, type Rule } from '../../rules/api.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { sessionFor, type PluginSettings } from './session.js';
 import { readSettings } from './settings.js';
@@ -72,7 +72,7 @@ export function eslintRule(rule: Rule): RuleDefinition {
   return {
     meta: {
       type: 'problem',
-      docs: { description: rule.meta.description, url: docsUrl(rule.id), recommended: rule.meta.severity !== 'off' },
+      docs: { description: rule.meta.description, url: docsUrl(rule.id), recommended: presetSeverity(rule.meta, 'recommended') !== 'off' },
       // A finding on a literal written in place may carry a replacement (the engine decides per finding).
       hasSuggestions: true,
       schema: optionsSchema(rule.meta.defaultOptions),

@@ -145,5 +145,6 @@ export const armJson: SourceKind = {
   // A template may link a sibling or a file below it by its relative path, which ends in the file's name.
   callersNear: (file, ws) => linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, JSON_FILE, path.basename(file), ws.fs)),
   comments: (_file, text) => jsonComments(text),
-  printLiteral: printJsonLiteral,
+  // A string that starts with `[` and ends with `]` is an ARM expression unless written `[[…]`.
+  printLiteral: (value) => printJsonLiteral(value, (s) => (s.startsWith('[') && s.endsWith(']') ? `[${s}` : s)),
 };

@@ -1,5 +1,6 @@
 import type { SourceComment } from '../kernel/comment.js';
 import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Plain } from '../kernel/value.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
 import { scanJsonText } from '../syntax/json/scan.js';
 import type { Parser, Workspace } from './source-kind.js';
@@ -16,9 +17,9 @@ export function jsonFileProblem(file: string, ws: Workspace): UnitDiagnostic | u
   return { loc: { file, start: first.offset, end: first.offset + first.length }, message: `Parsing error: ${first.message}`, fatal: true, severity: 'error' };
 }
 
-/** JSON literals read the same in JSON and HCL: `"Premium_LRS"`, `true`, `4`. */
-export function printJsonLiteral(value: unknown): string {
-  return JSON.stringify(value);
+/** A value as JSON text, each string written by `escape` so that it reads back as itself. */
+export function printJsonLiteral(value: Plain, escape: (s: string) => string = (s) => s): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? escape(v) : v));
 }
 
 /** Line and block comments outside strings (ARM accepts JSON with comments). */

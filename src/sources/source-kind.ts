@@ -31,8 +31,8 @@ export interface SourceKind {
   callersNear(file: string, ws: Workspace): string[];
   /** The comments of a claimed file, where directive comments suppress findings. */
   comments(file: string, text: string): SourceComment[];
-  /** A suggestion's replacement value written in this kind's syntax. */
-  printLiteral(value: Plain): string;
+  /** A suggestion's replacement value written in the syntax of `file`, one of the kind's files. */
+  printLiteral(value: Plain, file: string): string;
 }
 
 export interface UnitRef {

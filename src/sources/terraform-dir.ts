@@ -57,5 +57,7 @@ export const terraformDir: SourceKind = {
   // `#` and `//` are line comments in HCL; the JSON forms read like ARM's JSON.
   comments: (file, text) =>
     /\.json$/i.test(file) ? jsonComments(text) : lex(text).comments.map((c) => ({ kind: c.style === 'block' ? 'block' : 'line', value: c.value, start: c.start, end: c.end })),
-  printLiteral: printJsonLiteral,
+  // JSON text is an HCL expression too; Terraform reads `${` and `%{` in strings as templates,
+  // except in .tfvars.json, whose values are plain.
+  printLiteral: (value, file) => printJsonLiteral(value, /\.tfvars\.json$/i.test(file) ? undefined : (s) => s.replace(/([$%])\{/g, '$1$1{')),
 };

@@ -37,5 +37,5 @@ export const terraformPlan: SourceKind = {
   // A plan is a whole configuration; nothing links to it.
   callersNear: () => [],
   comments: (_file, text) => jsonComments(text),
-  printLiteral: printJsonLiteral,
+  printLiteral: (value) => printJsonLiteral(value),
 };

@@ -8,6 +8,7 @@ import { WINDOWS_TIME_ZONES } from '../../src/azure/data/windows-time-zones.js';
 import { lookupWindowsTimeZone } from '../../src/azure/data/time-zones.js';
 import { RETENTION_MAX } from '../../src/azure/data/policy-limits.js';
 import { MATRICES } from '../../src/azure/matrix/matrix.js';
+import editions from '../../src/azure/matrix/editions.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 
 test('VM sizes: unique names, sane numbers', () => {
@@ -64,13 +65,14 @@ test('policy retention limits', () => {
   );
 });
 
-test('matrix editions: no duplicate disk types, row quotes only for existing rules', () => {
+test('matrix editions: no duplicate disk types; a 2021 row for every rule, rows only for existing rules', () => {
   const ids = new Set(rules.map((r) => r.id));
   for (const m of Object.values(MATRICES)) {
     for (const list of [m.supportedDiskTypes, m.enhancedPolicyDiskTypes, m.scheduleFrequencies.V1, m.scheduleFrequencies.V2]) {
       assert.equal(new Set(list.map((x) => x.toLowerCase())).size, list.length);
     }
-    for (const id of Object.keys(m.rows)) assert.ok(ids.has(id), id);
   }
+  assert.deepEqual(Object.keys(editions.rows).sort(), [...ids].sort());
+  for (const [id, row] of Object.entries(editions.rows)) assert.ok(row['2021'], id);
   assert.deepEqual(MATRICES['2021'].limits, MATRICES['2025'].limits);
 });

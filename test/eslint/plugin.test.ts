@@ -44,7 +44,9 @@ describe('plugin object', () => {
     const rules = arm!.rules!;
     assert.equal(rules['azure-backup/no-ultra-ssd'], 'error');
     assert.equal(rules['azure-backup/no-spot-vm'], 'warn');
-    for (const id of ['encrypted-vm-restore', 'unmanaged-disk-restore', 'availability-set-restore', 'zone-pinned-restore', 'require-backup']) {
+    const restoreLimitations = catalog.filter((r) => r.meta.category === 'restore-limitation').map((r) => r.id);
+    assert.ok(restoreLimitations.includes('require-backup'));
+    for (const id of restoreLimitations) {
       assert.equal(rules[`azure-backup/${id}`], 'off');
       assert.equal(plugin.configs.all[0]!.rules![`azure-backup/${id}`], 'warn');
     }

@@ -11,7 +11,7 @@ test('a VM in an availability set warns at the set reference', () => {
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.availabilitySet);
   assert.match(reports[0]!.message, /^The VM is in an availability set: restore it from its disks, not with the quick Create VM option \(support matrix 2021: "Back up VMs in availability sets: Supported. You can't restore a VM in an available set/);
-  assert.equal(rule.meta.severity, 'off');
+  assert.equal(rule.meta.category, 'restore-limitation');
 });
 
 test('no set, null or unknown passes', () => {

@@ -5,9 +5,8 @@ import { loc, model, run, s, vm } from './model-builder.js';
 import { armCase, formatSuite, valueCases } from './formats.js';
 import { armExtension, armVm, tfExtension, tfVm } from './sources.js';
 
-test('is off in recommended and warn in all', () => {
-  assert.equal(rule.meta.severity, 'off');
-  assert.equal(rule.meta.allSeverity, 'warn');
+test('is a restore limitation: off in recommended, warn in all', () => {
+  assert.equal(rule.meta.category, 'restore-limitation');
 });
 
 test('the Azure Disk Encryption extension warns at its type', () => {

@@ -1,9 +1,9 @@
 // Hand-built models for rule tests: every value gets its own fake location, so a test can
 // assert exactly which value a finding points at.
 import type { Loc } from '../../src/kernel/location.js';
-import { withoutDuplicates } from '../../src/engine/findings.js';
+import { ruleContext, type WrittenReport } from '../../src/engine/findings.js';
 import { MATRICES, type MatrixEdition } from '../../src/azure/matrix/matrix.js';
-import type { Report, Rule } from '../../rules/api.js';
+import type { Rule } from '../../rules/api.js';
 import type {
   AttachedDisk,
   BackupPolicy,
@@ -163,21 +163,17 @@ export function model(over: Partial<Model> = {}): Model {
 }
 
 export interface Findings {
-  readonly reports: Report[];
-  readonly maybes: Report[];
+  readonly reports: WrittenReport[];
+  readonly maybes: WrittenReport[];
 }
 
-/** Runs one rule over a model with a recording context. */
+/** Runs one rule over a model as the engine does (messages written out, repeats dropped), recording its reports. */
 export function run(rule: Rule, m: Model, edition: MatrixEdition = '2021', options: Record<string, unknown> = {}): Findings {
-  const reports: Report[] = [];
-  const maybes: Report[] = [];
-  // As the engine runs rules: a repeated report counts once.
-  const context = withoutDuplicates({
-    matrix: MATRICES[edition],
-    options: { ...rule.meta.defaultOptions, ...options },
-    report: (r) => void reports.push(r),
-    reportMaybe: (r) => void maybes.push(r),
-  });
+  const reports: WrittenReport[] = [];
+  const maybes: WrittenReport[] = [];
+  const context = ruleContext(rule, MATRICES[edition], { ...rule.meta.defaultOptions, ...options }, true, (r) =>
+    void (r.certainty === 'maybe' ? maybes : reports).push(r),
+  );
   rule.check(m, context);
   return { reports, maybes };
 }

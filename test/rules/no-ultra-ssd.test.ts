@@ -13,6 +13,7 @@ test('2021: an Ultra SSD data disk is an error at the disk type literal', () => 
   const { reports, maybes } = run(rule, model({ vms: [v] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.dataDisks[0]!.storageType);
+  assert.equal(reports[0]!.messageId, 'unsupported');
   assert.equal(
     reports[0]!.message,
     `Disk type 'ultrassd_lrs' is not supported by Azure Backup (support matrix 2021: "Ultra SSD disks: Not supported.")`,
@@ -52,6 +53,7 @@ test('2025: a policy of unknown type makes it a "may be" finding', () => {
   const { reports, maybes } = run(rule, model({ vms: [v] }), '2025');
   assert.equal(reports.length, 0);
   assert.equal(maybes.length, 1);
+  assert.equal(maybes[0]!.messageId, 'enhancedPolicyUnknown');
   assert.match(maybes[0]!.message, /the type of the policy protecting this VM is not known/);
 });
 

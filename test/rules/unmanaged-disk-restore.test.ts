@@ -11,7 +11,7 @@ test('an unmanaged disk warns once at the first VHD URI', () => {
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.osDisk!.vhdUri);
   assert.match(reports[0]!.message, /^The VM uses unmanaged disks: Replace existing is not supported for them \(support matrix 2021: "Replace existing: /);
-  assert.equal(rule.meta.severity, 'off');
+  assert.equal(rule.meta.category, 'restore-limitation');
 });
 
 test('managed disks pass', () => {

@@ -1,3 +1,6 @@
+// Both editions, what they allow and how they word each rule's row: data, with its sources.
+import editions from './editions.json' with { type: 'json' };
+
 /** Which edition of Microsoft's "Support matrix for Azure VM backup" the rules follow. */
 export type MatrixEdition = '2021' | '2025';
 
@@ -22,11 +25,6 @@ export interface Matrix {
   readonly hourlyWindowHours: { readonly min: number; readonly max: number };
   /** Numeric limits of the edition (disk counts and sizes, VM size). */
   readonly limits: MatrixLimits;
-  /**
-   * The edition's own wording of rows that differ from the 2021 edition, keyed by rule id.
-   * Rules quote it in messages; rows missing here are quoted from the rule's `meta.matrixRow`.
-   */
-  readonly rows: Readonly<Record<string, string>>;
 }
 
 export interface MatrixLimits {
@@ -42,49 +40,30 @@ export interface MatrixLimits {
   readonly minMemoryGiB: number;
 }
 
-const LIMITS: MatrixLimits = {
-  dataDisks: 32,
-  unmanagedDataDisks: 16,
-  diskSizeGiB: 32_767,
-  totalDiskSizeGiB: 262_144,
-  minVCPUs: 2,
-  minMemoryGiB: 1,
-};
+const data: {
+  readonly editions: Readonly<Record<MatrixEdition, Omit<Matrix, 'edition'>>>;
+  readonly rows: Readonly<Record<string, Readonly<Partial<Record<MatrixEdition, string>>>>>;
+} = editions;
 
 export const MATRICES: Readonly<Record<MatrixEdition, Matrix>> = {
-  '2021': {
-    edition: '2021',
-    sourceDate: '2021-01 (Write Accelerator note "as of November 23, 2020")',
-    supportedDiskTypes: ['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS'],
-    enhancedPolicyDiskTypes: [],
-    writeAcceleratorRegions: ['koreacentral', 'southafricanorth'],
-    scheduleFrequencies: { V1: ['Daily', 'Weekly'], V2: ['Daily', 'Weekly'] },
-    hourlyIntervals: [],
-    hourlyWindowHours: { min: 0, max: 0 },
-    limits: LIMITS,
-    rows: {},
-  },
-  '2025': {
-    edition: '2025',
-    sourceDate: '2023-07-05 page with 2024/2025 notes',
-    supportedDiskTypes: ['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS'],
-    enhancedPolicyDiskTypes: ['UltraSSD_LRS', 'PremiumV2_LRS'],
-    writeAcceleratorRegions: null,
-    scheduleFrequencies: { V1: ['Daily', 'Weekly'], V2: ['Daily', 'Weekly', 'Hourly'] },
-    hourlyIntervals: [4, 6, 8, 12],
-    hourlyWindowHours: { min: 4, max: 24 },
-    limits: LIMITS,
-    // Wording of MicrosoftDocs/azure-docs articles/backup/backup-support-matrix-iaas.md (ms.date
-    // 2023-07-05) and backup-azure-vms-enhanced-policy.md (ms.date 2025-06-11); see src/azure/data/SOURCES.md.
-    rows: {
-      'no-ultra-ssd':
-        "Ultra disks: Supported with Enhanced policy; The Standard policy doesn't support protecting newer Azure offerings, such as Ultra Disk and Premium SSD v2",
-      'supported-disk-type':
-        "Storage type: Standard HDD, Standard SSD, Premium SSD. Backup and restore of zone-redundant storage disks is supported; Premium SSD v2: Supported with Enhanced policy",
-      'write-accelerator':
-        'Disks with a write accelerator enabled: … available in all Azure public regions on May 18, 2022',
-      'policy-schedule':
-        'Hourly backup has a minimum RPO of 4 hours and a maximum of 24 hours. You can set the backup schedule to 4, 6, 8, 12, and 24 hours',
-    },
-  },
+  '2021': { edition: '2021', ...data.editions['2021'] },
+  '2025': { edition: '2025', ...data.editions['2025'] },
 };
+
+/**
+ * The row a rule enforces, as the edition words it. An edition quotes its own wording only where
+ * it differs from the 2021 edition's; otherwise the 2021 row is quoted, and labelled 2021.
+ */
+export function matrixRow(ruleId: string, edition: MatrixEdition = '2021'): { readonly edition: MatrixEdition; readonly text: string } {
+  const row = data.rows[ruleId];
+  const own = row?.[edition];
+  if (own !== undefined) return { edition, text: own };
+  if (row?.['2021'] === undefined) throw new Error(`No support-matrix row for rule '${ruleId}' in editions.json`);
+  return { edition: '2021', text: row['2021'] };
+}
+
+/** `support matrix 2021: "<row>"`: the citation the engine appends to every finding of a rule. */
+export function citation(ruleId: string, edition: MatrixEdition): string {
+  const row = matrixRow(ruleId, edition);
+  return `support matrix ${row.edition}: "${row.text}"`;
+}
