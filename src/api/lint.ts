@@ -6,7 +6,7 @@ import { docsUrl, qualifiedRuleId, RULE_PREFIX, VERSION } from '../kernel/meta.j
 import type { LintOptions } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
 import { UnitIndex } from '../engine/units.js';
-import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
+import type { InventoryEntry } from '../engine/lint-message.js';
 import { applyDirectives } from '../results/directives.js';
 import { tally, type LintResult, type RunReport } from '../results/results.js';
 import { createLinter, DEFAULT_SETUP, isLintable, type Setup } from '../setup.js';
@@ -36,18 +36,32 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   const setup = run.setup ?? DEFAULT_SETUP;
   const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names) => fs.seedListing(dir, names));
   let files = discovery.files;
-  if (run.changedFiles) {
-    const units = new UnitIndex(fs, options, setup.kinds);
-    const unitKeys = (f: string) => {
-      const keys = units.unitsOf(f).map((u) => u.key);
-      units.release(f);
-      return keys;
-    };
-    const changedUnits = new Set([...run.changedFiles].flatMap(unitKeys));
-    files = files.filter((f) => run.changedFiles!.has(f) || unitKeys(f).some((k) => changedUnits.has(k)));
+  const about = run.changedFiles ? changedAndNear(run.changedFiles, files) : explicitFiles ? files : undefined;
+  if (about) {
+    files = withCallers(about, fs, options, setup);
+    options = { ...options, about };
   }
   const report = run.executor && !run.setup ? await run.executor(fs, files, options, run.onProgress) : lintFiles(fs, files, options, { setup, ...(run.onProgress ? { onProgress: run.onProgress } : {}) });
-  return { ...(explicitFiles ? onlyAbout(report, new Set(files)) : report), missing: discovery.missing };
+  return { ...(about ? onlyAbout(report, new Set(about)) : report), missing: discovery.missing };
+}
+
+/**
+ * The changed files among those discovered; a deleted one stands for the files beside it, so the
+ * template that lost a parameter file or the module that lost a file is linted again.
+ */
+function changedAndNear(changed: ReadonlySet<string>, discovered: readonly string[]): string[] {
+  const gone = new Set([...changed].filter((f) => !discovered.includes(f)).map((f) => path.dirname(f)));
+  return discovered.filter((f) => changed.has(f) || gone.has(path.dirname(f)));
+}
+
+/**
+ * The files and those nearby that may read them (a parent template, a calling module): a change
+ * to a linked template or a child module is judged with the values its callers pass.
+ */
+function withCallers(files: readonly string[], fs: ProjectFs, options: LintOptions, setup: Setup): string[] {
+  const units = new UnitIndex(fs, options, setup.kinds);
+  const callers = files.flatMap((f) => units.kindsOf(f).flatMap((kind) => kind.callersNear(f, units)));
+  return [...new Set([...files, ...callers])].sort();
 }
 
 function isFile(p: string): boolean {
@@ -59,17 +73,11 @@ function isFile(p: string): boolean {
 }
 
 /**
- * When a hook passes file names, a finding belongs to the run if it is in one of them, or if its
- * value came from one of them (a changed parameter file or tfvars re-lints its template or module).
+ * When the run is about some files, a file it only read to evaluate them is listed when it holds
+ * something to report (the engine already kept only the findings those files bear on).
  */
 function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
-  const touches = (m: LintMessage) => m.relatedLocations?.some((r) => given.has(r.filePath)) ?? false;
-  const results = report.results.map((r) => {
-    if (given.has(r.filePath)) return r;
-    const messages = r.messages.filter(touches);
-    return { ...r, messages, ...tally(messages) };
-  });
-  return { ...report, results: results.filter((r) => given.has(r.filePath) || r.messages.length > 0) };
+  return { ...report, results: report.results.filter((r) => given.has(r.filePath) || r.messages.length > 0 || r.suppressedMessages.length > 0) };
 }
 
 /** Lints in-memory files (paths relative to `options.cwd`), e.g. for tests and editors. */

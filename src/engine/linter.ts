@@ -34,6 +34,7 @@ export class Linter {
   private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
   /** Units that read a file: a linked template is read by its parent, a child module by its caller. */
   private readonly readBy = new Map<string, Set<UnitOutcome>>();
+  private readonly about: ReadonlySet<string> | undefined;
 
   constructor(
     readonly fs: ProjectFs,
@@ -45,6 +46,13 @@ export class Linter {
     this.units = new UnitIndex(fs, options, kinds);
     this.positions = new ParsedPositions(fs, this.units);
     this.rules = activeRules(options, rules);
+    this.about = options.about ? new Set(options.about.map(resolvePath)) : undefined;
+  }
+
+  /** Whether a unit's findings are reported: always, unless the run is about some files only. */
+  private inScope(outcome: UnitOutcome, file: string): boolean {
+    const about = this.about;
+    return !about || about.has(file) || about.has(outcome.unit.entry) || outcome.files.some((f) => about.has(f));
   }
 
   /** Every message for one file: its syntax problem, or the findings of each unit it belongs to. */
@@ -60,6 +68,7 @@ export class Linter {
     // with its defaults: alone it would repeat their findings or report values never deployed.
     const outcomes = new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)));
     for (const outcome of outcomes) {
+      if (!this.inScope(outcome, abs)) continue;
       for (const m of outcome.messages.get(abs) ?? []) {
         const key = `${m.ruleId}|${m.line}|${m.column}|${m.endLine}|${m.endColumn}|${m.message}`;
         if (seen.has(key)) continue;

@@ -15,6 +15,11 @@ export interface LintOptions extends SourceOptions {
   readonly unknownValues?: 'ignore' | 'report';
   /** Directive comments that suppress nothing: not reported (`off`, the default), or reported with this severity. */
   readonly reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  /**
+   * Report only what these files (absolute paths) bear on: findings of the units that read one of
+   * them, and messages in them. A hook or `--changed-since` names the files that changed.
+   */
+  readonly about?: readonly string[];
   /** Base preset: `recommended` (default) or `all`. */
   readonly preset?: 'recommended' | 'all';
 }
