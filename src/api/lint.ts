@@ -59,7 +59,7 @@ function isFile(p: string): boolean {
  * When a hook passes file names, a finding belongs to the run if it is in one of them, or if its
  * value came from one of them (a changed parameter file or tfvars re-lints its template or module).
  */
-function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
+export function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
   const touches = (m: LintMessage) => m.relatedLocations?.some((r) => given.has(r.filePath)) ?? false;
   const results = report.results.map((r) => {
     if (given.has(r.filePath)) return r;
