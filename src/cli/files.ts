@@ -45,7 +45,7 @@ export function realInsideRoot(root: string, option: string, file: string): stri
   return real;
 }
 
-export interface OutputTarget {
+export interface OutputPath {
   readonly path: string;
   /** Inside the project: written only into a regular file. */
   readonly inside: boolean;
@@ -56,14 +56,14 @@ export interface OutputTarget {
  * committed link cannot aim the CI job's write at another file. A path named outside the project
  * (`$GITHUB_STEP_SUMMARY`, an artifact directory, `/dev/stderr`) is the caller's choice and written as given.
  */
-export function outputTarget(root: string, file: string): OutputTarget {
+export function outputPath(root: string, file: string): OutputPath {
   const abs = path.resolve(root, file);
   if (relativeInside(path.resolve(root), abs) === undefined) return { path: abs, inside: false };
   return { path: realInsideRoot(root, '--output-file', file), inside: true };
 }
 
 /** Writes an output, creating its directory; inside the project, never into a FIFO, device or directory. */
-export function writeOutput(target: OutputTarget, text: string): void {
+export function writeOutput(target: OutputPath, text: string): void {
   mkdirSync(path.dirname(target.path), { recursive: true });
   if (!target.inside) {
     writeFileSync(target.path, text);

@@ -10,7 +10,7 @@ import { fileUrlBaseFromEnv, getFormatter } from '../reporters/index.js';
 import { parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';
 import { useColor } from './color.js';
-import { outputTarget, readNamedFile, writeOutput, type OutputTarget } from './files.js';
+import { outputPath, readNamedFile, writeOutput, type OutputPath } from './files.js';
 import { HELP } from './help.js';
 import { formatInventory } from './inventory.js';
 import { listRules } from './list-rules.js';
@@ -72,8 +72,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   for (const f of args.paramFiles) readNamedFile(io.cwd, '--param-file', f);
   for (const f of args.varFiles) readNamedFile(io.cwd, '--var-file', f);
   const baselineText = args.baseline !== undefined && args.writeBaseline === undefined ? readBaseline(io.cwd, args.baseline) : undefined;
-  const targets = new Map(args.outputs.flatMap((o) => (o.outputFile === undefined ? [] : [[o.outputFile, outputTarget(io.cwd, o.outputFile)] as const])));
-  const baselineTarget = args.writeBaseline === undefined ? undefined : outputTarget(io.cwd, args.writeBaseline);
+  const targets = new Map(args.outputs.flatMap((o) => (o.outputFile === undefined ? [] : [[o.outputFile, outputPath(io.cwd, o.outputFile)] as const])));
+  const baselineTarget = args.writeBaseline === undefined ? undefined : outputPath(io.cwd, args.writeBaseline);
 
   let report = await lintRun(args, loaded, options, io);
   if (args.writeBaseline !== undefined && baselineTarget) {
@@ -178,11 +178,11 @@ function emitListRules(args: CliArgs, io: CliIo): number {
   if (args.outputs.length > 1 || (out && out.format !== 'json' && out.format !== 'stylish')) throw new UsageError('--list-rules prints text, or JSON with --format json');
   const text = listRules(DEFAULT_SETUP.rules, out?.format === 'json' ? 'json' : 'text');
   if (out?.outputFile === undefined) io.stdout(text);
-  else write(outputTarget(io.cwd, out.outputFile), out.outputFile, text);
+  else write(outputPath(io.cwd, out.outputFile), out.outputFile, text);
   return 0;
 }
 
-function write(target: OutputTarget, name: string, text: string): void {
+function write(target: OutputPath, name: string, text: string): void {
   try {
     writeOutput(target, text);
   } catch (e) {
