@@ -18,6 +18,7 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdin: process.stdin,
 }).then(
   (code) => {
     process.exitCode = code;

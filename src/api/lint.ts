@@ -58,7 +58,7 @@ function changedAndNear(changed: ReadonlySet<string>, discovered: readonly strin
  * The files and those nearby that may read them (a parent template, a calling module): a change
  * to a linked template or a child module is judged with the values its callers pass.
  */
-function withCallers(files: readonly string[], fs: ProjectFs, options: LintOptions, setup: Setup): string[] {
+export function withCallers(files: readonly string[], fs: ProjectFs, options: LintOptions, setup: Setup): string[] {
   const units = new UnitIndex(fs, options, setup.kinds);
   const callers = files.flatMap((f) => units.kindsOf(f).flatMap((kind) => kind.callersNear(f, units)));
   return [...new Set([...files, ...callers])].sort();
@@ -76,7 +76,7 @@ function isFile(p: string): boolean {
  * When the run is about some files, a file it only read to evaluate them is listed when it holds
  * something to report (the engine already kept only the findings those files bear on).
  */
-function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
+export function onlyAbout(report: RunReport, given: ReadonlySet<string>): RunReport {
   return { ...report, results: report.results.filter((r) => given.has(r.filePath) || r.messages.length > 0 || r.suppressedMessages.length > 0) };
 }
 

@@ -1,5 +1,10 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
 import type { MatrixEdition } from '../azure/matrix/matrix.js';
 import type { Severity } from '../../rules/api.js';
+import { FORMAT_NAMES, isFormatName } from '../reporters/index.js';
+import { RULE_IDS } from '../setup.js';
+import { didYouMean } from '../config/index.js';
+import { checkGlob } from '../config/glob-syntax.js';
 
 export interface OutputTarget {
   readonly format: string;
@@ -27,175 +32,273 @@ export interface CliArgs {
   readonly progress?: boolean;
   /** Worker threads: a number, or `auto` (one per core); runs over few files stay on one thread. */
   readonly concurrency?: number | 'auto';
+  /** Lint standard input as the file `stdinFilename`. */
+  readonly stdin: boolean;
+  readonly stdinFilename?: string;
+  readonly printConfig?: string;
+  readonly listRules: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set([
-  '--format', '-f', '--output-file', '-o', '--matrix', '--var-file', '--param-file', '--rule', '--max-warnings',
-  '--config', '-c', '--unknown-values', '--preset', '--baseline', '--write-baseline', '--changed-since', '--ignore-pattern',
-  '--concurrency',
-]);
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  matrix: { type: 'string' },
+  'var-file': { type: 'string' },
+  'param-file': { type: 'string' },
+  rule: { type: 'string' },
+  preset: { type: 'string' },
+  'unknown-values': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'ignore-pattern': { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'changed-since': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  concurrency: { type: 'string' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'print-config': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
-/** Parses argv (without node and script). `--format x --output-file y` pairs may repeat. */
+type OptionName = keyof typeof OPTIONS;
+
+const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { off: 'off', warn: 'warn', error: 'error', 0: 'off', 1: 'warn', 2: 'error' };
+
+/**
+ * Parses argv (without node and script) with `node:util` parseArgs, in order, because `-o` pairs
+ * with the `-f` next to it. Throws a UsageError naming the option for anything it cannot use;
+ * whether named files exist is checked later, where the project root is known.
+ */
 export function parseArgs(argv: readonly string[]): CliArgs {
+  const list = [...argv];
+  const command = list[0] === 'inventory' ? 'inventory' : 'lint';
+  if (command === 'inventory') list.shift();
+  // Not strict: its errors are long and name options as the parser sees them; ours name the problem.
+  const { tokens } = parseNodeArgs({ args: list, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const args = {
-    command: 'lint' as CliArgs['command'],
+    command,
     paths: [] as string[],
-    outputs: [],
+    outputs: [] as OutputTarget[],
     varFiles: [] as string[],
     paramFiles: [] as string[],
     rules: {} as Record<string, Severity>,
     ignorePatterns: [] as string[],
     quiet: false,
+    stdin: false,
+    listRules: false,
     help: false,
     version: false,
   } as { -readonly [K in keyof CliArgs]: CliArgs[K] };
-  const outputs: { format: string; outputFile?: string }[] = [];
-  args.outputs = outputs;
-  let pendingOutputFile: string | undefined;
-  const list = [...argv];
-  if (list[0] === 'inventory') {
-    args.command = 'inventory';
-    list.shift();
+  const outputs = new OutputPairing();
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      args.paths.push(token.value);
+      continue;
+    }
+    if (token.kind === 'option-terminator') continue;
+    const { name, rawName } = token;
+    if (!Object.hasOwn(OPTIONS, name)) throw new UsageError(`unknown option '${rawName}'`);
+    const option = OPTIONS[name as OptionName];
+    if (option.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${rawName} takes no value`);
+      setFlag(args, name as OptionName);
+      continue;
+    }
+    // `-f -q`: the next argument is an option, not this one's value (write `--format=-q` to mean it).
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
+      throw new UsageError(`${rawName} needs a value`);
+    }
+    setValue(args, outputs, name as OptionName, rawName, token.value);
   }
-  for (let i = 0; i < list.length; i++) {
-    let arg = list[i]!;
-    let value: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (VALUE_FLAGS.has(arg) && value === undefined) {
-      value = list[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value`);
-    }
-    switch (arg) {
-      case '--format':
-      case '-f':
-        outputs.push({ format: value! });
-        break;
-      case '--output-file':
-      case '-o': {
-        const last = outputs.at(-1);
-        if (last && last.outputFile === undefined) last.outputFile = value!;
-        else if (outputs.length === 0) pendingOutputFile = value!;
-        else throw new UsageError('--output-file must follow its --format');
-        break;
-      }
-      case '--matrix':
-        if (value !== '2021' && value !== '2025') throw new UsageError(`--matrix must be 2021 or 2025, not '${value}'`);
-        args.matrix = value;
-        break;
-      case '--var-file':
-        args.varFiles.push(value!);
-        break;
-      case '--param-file':
-        args.paramFiles.push(value!);
-        break;
-      case '--rule': {
-        const m = /^([a-z0-9-]+)=(off|warn|error|0|1|2)$/.exec(value!);
-        if (!m) throw new UsageError(`--rule takes id=off|warn|error, not '${value}'`);
-        const sev = m[2]!;
-        args.rules[m[1]!.replace(/^azure-backup\//, '')] = sev === '0' ? 'off' : sev === '1' ? 'warn' : sev === '2' ? 'error' : (sev as Severity);
-        break;
-      }
-      case '--max-warnings': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings takes a whole number, not '${value}'`);
-        args.maxWarnings = n;
-        break;
-      }
-      case '--config':
-      case '-c':
-        args.config = value!;
-        break;
-      case '--unknown-values':
-        if (value !== 'ignore' && value !== 'report') throw new UsageError(`--unknown-values must be ignore or report, not '${value}'`);
-        args.unknownValues = value;
-        break;
-      case '--preset':
-        if (value !== 'recommended' && value !== 'all') throw new UsageError(`--preset must be recommended or all, not '${value}'`);
-        args.preset = value;
-        break;
-      case '--baseline':
-        args.baseline = value!;
-        break;
-      case '--write-baseline':
-        args.writeBaseline = value!;
-        break;
-      case '--changed-since':
-        args.changedSince = value!;
-        break;
-      case '--ignore-pattern':
-        args.ignorePatterns.push(value!);
-        break;
-      case '--concurrency': {
-        const n = Number(value);
-        if (value !== 'auto' && !(Number.isInteger(n) && n >= 1)) throw new UsageError(`--concurrency takes a whole number from 1 or 'auto', not '${value}'`);
-        args.concurrency = value === 'auto' ? 'auto' : n;
-        break;
-      }
-      case '--quiet':
-      case '-q':
-        args.quiet = true;
-        break;
-      case '--color':
-        args.color = true;
-        break;
-      case '--no-color':
-        args.color = false;
-        break;
-      case '--no-progress':
-        args.progress = false;
-        break;
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      case '--version':
-      case '-v':
-        args.version = true;
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option '${arg}'`);
-        args.paths.push(arg);
-    }
-  }
-  if (pendingOutputFile !== undefined) outputs.push({ format: 'stylish', outputFile: pendingOutputFile });
+  args.outputs = outputs.finish(command === 'inventory' ? 'table' : 'stylish');
+  checkCombinations(args);
   return args;
 }
 
-export const HELP = `Usage: azure-backup-lint [paths…] [options]
-       azure-backup-lint inventory [paths…] [--format table|json]
+function setFlag(args: { -readonly [K in keyof CliArgs]: CliArgs[K] }, name: OptionName): void {
+  switch (name) {
+    case 'quiet':
+      args.quiet = true;
+      break;
+    case 'color':
+      args.color = true;
+      break;
+    case 'no-color':
+      args.color = false;
+      break;
+    case 'no-progress':
+      args.progress = false;
+      break;
+    case 'stdin':
+      args.stdin = true;
+      break;
+    case 'list-rules':
+      args.listRules = true;
+      break;
+    case 'help':
+      args.help = true;
+      break;
+    case 'version':
+      args.version = true;
+      break;
+  }
+}
 
-Lints ARM templates, Bicep-compiled JSON and Terraform for settings Azure Backup
-cannot protect or restore. Paths default to the current directory.
+function setValue(args: { -readonly [K in keyof CliArgs]: CliArgs[K] }, outputs: OutputPairing, name: OptionName, rawName: string, value: string): void {
+  switch (name) {
+    case 'format':
+      outputs.format(value);
+      break;
+    case 'output-file':
+      outputs.file(value, rawName);
+      break;
+    case 'matrix':
+      args.matrix = oneOf(rawName, value, ['2021', '2025'] as const);
+      break;
+    case 'unknown-values':
+      args.unknownValues = oneOf(rawName, value, ['ignore', 'report'] as const);
+      break;
+    case 'preset':
+      args.preset = oneOf(rawName, value, ['recommended', 'all'] as const);
+      break;
+    case 'var-file':
+      args.varFiles.push(value);
+      break;
+    case 'param-file':
+      args.paramFiles.push(value);
+      break;
+    case 'rule': {
+      const [id, severity] = ruleSetting(value);
+      args.rules[id] = severity;
+      break;
+    }
+    case 'max-warnings': {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings takes a whole number, not '${short(value)}'`);
+      args.maxWarnings = n;
+      break;
+    }
+    case 'concurrency': {
+      const n = Number(value);
+      if (value !== 'auto' && !(/^\d+$/.test(value) && n >= 1 && Number.isSafeInteger(n))) throw new UsageError(`--concurrency takes a whole number from 1 or 'auto', not '${short(value)}'`);
+      args.concurrency = value === 'auto' ? 'auto' : n;
+      break;
+    }
+    case 'ignore-pattern': {
+      const problem = checkGlob(value);
+      if (problem) throw new UsageError(`--ignore-pattern '${short(value)}': ${problem.message} at character ${problem.index + 1}`);
+      args.ignorePatterns.push(value);
+      break;
+    }
+    case 'changed-since':
+      // git would read a ref starting with '-' as one of its own options.
+      if (value.startsWith('-')) throw new UsageError(`--changed-since takes a git ref, not an option ('${short(value)}')`);
+      args.changedSince = value;
+      break;
+    case 'config':
+      args.config = value;
+      break;
+    case 'baseline':
+      args.baseline = value;
+      break;
+    case 'write-baseline':
+      args.writeBaseline = value;
+      break;
+    case 'stdin-filename':
+      args.stdinFilename = value;
+      break;
+    case 'print-config':
+      args.printConfig = value;
+      break;
+  }
+}
 
-Options:
-  -f, --format <name>        stylish (default), json, sarif, github, azure-devops, junit, markdown
-  -o, --output-file <file>   write the preceding --format to a file (pairs may repeat)
-  --matrix <2021|2025>       support-matrix edition (default 2021)
-  --param-file <file>        ARM parameter file to use instead of the naming convention (repeatable)
-  --var-file <file>          Terraform variable file (repeatable)
-  --rule <id=off|warn|error> set a rule's severity (repeatable)
-  --preset <recommended|all> base rule set (default recommended)
-  --unknown-values <ignore|report>  report "may be" findings for unknown values
-  -c, --config <file>        configuration file (default: .azure-backup-lint.json found upward)
-  --ignore-pattern <glob>    skip matching files (repeatable)
-  --baseline <file>          report only findings not in this baseline
-  --write-baseline <file>    record the current findings as the baseline
-  --changed-since <git-ref>  lint only units with files changed since the ref
-  --max-warnings <n>         exit 1 when there are more than n warnings
-  -q, --quiet                report errors only
-  --color, --no-color        force or disable colors
-  --no-progress              no progress line on a terminal
-  --concurrency <n|auto>     threads for large runs (default auto: one per core from 3 cores)
-  -h, --help                 this help
-  -v, --version              print the version
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not '${short(value)}'`);
+}
 
-Exit codes: 0 no errors, 1 error findings (or too many warnings), 2 usage or configuration error.
-`;
+function ruleSetting(value: string): [string, Severity] {
+  const eq = value.lastIndexOf('=');
+  if (eq < 0) throw new UsageError(`--rule takes id=off|warn|error, not '${short(value)}'`);
+  const id = value.slice(0, eq).trim().replace(/^azure-backup\//, '');
+  const word = value.slice(eq + 1).trim();
+  if (!RULE_IDS.includes(id)) throw new UsageError(`--rule ${short(value)}: unknown rule id '${short(id)}'${didYouMean(id, RULE_IDS)}`);
+  const severity = Object.hasOwn(SEVERITY_WORDS, word) ? SEVERITY_WORDS[word] : undefined;
+  if (!severity) throw new UsageError(`--rule ${short(value)}: unknown severity '${short(word)}' (off, warn or error; or 0, 1, 2)`);
+  return [id, severity];
+}
+
+/** A value as quoted in a one-line message: a pasted file or a runaway script cannot flood the terminal. */
+function short(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}
+
+/**
+ * Pairs each `-o` with a `-f` in either order: an `-o` belongs to the `-f` just before it when that
+ * one has no file yet, else to the next `-f`. A lone `-o` writes the default format, as in ESLint.
+ */
+class OutputPairing {
+  private readonly outputs: { format: string; outputFile?: string }[] = [];
+  private pending: string | undefined;
+  private lastTakesFile = false;
+
+  format(name: string): void {
+    const output: { format: string; outputFile?: string } = { format: name };
+    if (this.pending !== undefined) output.outputFile = this.pending;
+    this.outputs.push(output);
+    this.lastTakesFile = this.pending === undefined;
+    this.pending = undefined;
+  }
+
+  file(file: string, rawName: string): void {
+    const last = this.outputs.at(-1);
+    if (last && this.lastTakesFile) {
+      last.outputFile = file;
+      this.lastTakesFile = false;
+    } else if (this.pending === undefined) {
+      this.pending = file;
+    } else {
+      throw new UsageError(`${rawName} ${file}: the ${rawName} before it (${this.pending}) has no --format yet; pair each --output-file with one --format`);
+    }
+  }
+
+  finish(defaultFormat: string): OutputTarget[] {
+    if (this.pending !== undefined) {
+      if (this.outputs.length) throw new UsageError(`--output-file ${this.pending} has no --format of its own; pair each --output-file with one --format`);
+      this.outputs.push({ format: defaultFormat, outputFile: this.pending });
+    }
+    const files = this.outputs.flatMap((o) => (o.outputFile === undefined ? [] : [o.outputFile]));
+    const twice = files.find((f, i) => files.indexOf(f) !== i);
+    if (twice !== undefined) throw new UsageError(`--output-file ${twice} is given twice; each output needs its own file`);
+    return this.outputs;
+  }
+}
+
+function checkCombinations(args: CliArgs): void {
+  for (const out of args.outputs) {
+    if (args.command === 'lint' && !isFormatName(out.format)) throw new UsageError(`unknown format '${short(out.format)}' (one of: ${FORMAT_NAMES.join(', ')})`);
+    if (args.command === 'inventory' && out.format !== 'json' && out.format !== 'table') throw new UsageError(`inventory formats are table and json, not '${short(out.format)}'`);
+  }
+  if (args.command === 'inventory' && args.outputs.length > 1) throw new UsageError('inventory writes one output; give --format once');
+  if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename names the text read with --stdin; add --stdin');
+  if (args.stdin) {
+    // The name decides how the text is parsed and which files on disk it pairs with.
+    if (args.stdinFilename === undefined) throw new UsageError('--stdin needs --stdin-filename <path>: the file name decides how the text is read');
+    if (args.paths.length) throw new UsageError(`--stdin lints standard input; do not name paths too (${args.paths.join(', ')})`);
+    if (args.changedSince !== undefined) throw new UsageError('--stdin and --changed-since cannot be combined');
+    if (args.writeBaseline !== undefined) throw new UsageError('--write-baseline records a whole run, not standard input');
+  }
+  if (args.printConfig !== undefined && args.paths.length) throw new UsageError(`--print-config takes one file; do not name paths too (${args.paths.join(', ')})`);
+}

@@ -1,17 +1,22 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, toLintOptions } from '../config/index.js';
-import { applyBaseline, writeBaseline } from '../results/baseline.js';
-import { RULE_IDS } from '../setup.js';
+import { ConfigError, loadConfig, toLintOptions, type LoadedConfig } from '../config/index.js';
+import { applyBaseline, BaselineError, parseBaseline, writeBaseline } from '../results/baseline.js';
+import { DEFAULT_SETUP, RULE_IDS } from '../setup.js';
 import { lint } from '../api/lint.js';
 import { VERSION } from '../kernel/meta.js';
 import type { LintOptions } from '../engine/options.js';
 import { tally, type LintResult, type RunReport } from '../results/results.js';
-import { fileUrlBaseFromEnv, getFormatter, FORMAT_NAMES } from '../reporters/index.js';
-import { HELP, parseArgs, UsageError, type CliArgs } from './args.js';
+import { fileUrlBaseFromEnv, getFormatter } from '../reporters/index.js';
+import { parseArgs, UsageError, type CliArgs } from './args.js';
 import { changedFilesSince } from './changed.js';
+import { useColor } from './color.js';
+import { outputPath, readNamedFile, writeOutput, type OutputPath } from './files.js';
+import { HELP } from './help.js';
 import { formatInventory } from './inventory.js';
+import { listRules } from './list-rules.js';
+import { printConfig } from './print-config.js';
 import { ProgressLine } from './progress.js';
+import { lintStdin, readAll } from './stdin.js';
 import { parallelExecutor, resolveConcurrency, WorkerFailure } from './workers.js';
 
 export interface CliIo {
@@ -21,20 +26,32 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Standard input, read only with `--stdin`. */
+  readonly stdin?: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 }
+
+/** A problem with what the command asked for: exit 2 with this one line. */
+class Refusal extends Error {}
 
 /** Runs the CLI; resolves to the exit code (0 clean, 1 findings, 2 usage or configuration error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let args: CliArgs;
   try {
-    args = parseArgs(argv);
+    return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`azure-backup-lint: ${e.message}\nRun 'azure-backup-lint --help' for usage.\n`);
       return 2;
     }
+    if (e instanceof Refusal || e instanceof ConfigError || e instanceof WorkerFailure) {
+      io.stderr(`azure-backup-lint: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
   if (args.help) {
     io.stdout(HELP);
     return 0;
@@ -43,92 +60,47 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  for (const out of args.outputs) {
-    if (args.command === 'lint' && !getFormatter(out.format)) {
-      io.stderr(`azure-backup-lint: unknown format '${out.format}' (one of: ${FORMAT_NAMES.join(', ')})\n`);
-      return 2;
-    }
-    if (args.command === 'inventory' && out.format !== 'json' && out.format !== 'table') {
-      io.stderr(`azure-backup-lint: inventory formats are table and json, not '${out.format}'\n`);
-      return 2;
-    }
+  if (args.listRules) return emitListRules(args, io);
+  const loaded = loadConfig(io.cwd, { ...(args.config !== undefined ? { configPath: args.config } : {}), ruleIds: RULE_IDS });
+  if (loaded instanceof ConfigError) throw loaded;
+  const options = lintOptions(args, loaded, io.cwd);
+  if (args.printConfig !== undefined) {
+    io.stdout(printConfig(args.printConfig, options, DEFAULT_SETUP.rules, loaded.path, io.cwd));
+    return 0;
   }
-  const loaded = loadConfig(io.cwd, { ...(args.config ? { configPath: args.config } : {}), ruleIds: RULE_IDS });
-  if (loaded instanceof ConfigError) {
-    io.stderr(`azure-backup-lint: ${loaded.message}\n`);
-    return 2;
-  }
-  const fromConfig = toLintOptions(loaded, io.cwd);
-  // Flags win over the config file.
-  const options: LintOptions = {
-    ...fromConfig,
-    ...(args.matrix ? { matrix: args.matrix } : {}),
-    ...(args.unknownValues ? { unknownValues: args.unknownValues } : {}),
-    ...(args.preset ? { preset: args.preset } : {}),
-    rules: { ...fromConfig.rules, ...args.rules },
-    ...(args.paramFiles.length ? { paramFiles: args.paramFiles } : {}),
-    varFiles: [...(fromConfig.varFiles ?? []), ...args.varFiles.map((f) => path.resolve(io.cwd, f))],
-  };
-  const configDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
-  const ignores = [
-    ...(loaded.config.ignore ?? []).map((pattern) => ({ pattern, base: configDir })),
-    ...args.ignorePatterns.map((pattern) => ({ pattern, base: io.cwd })),
-  ];
-  let changedFiles: Set<string> | undefined;
-  if (args.changedSince) {
-    try {
-      changedFiles = changedFilesSince(args.changedSince, io.cwd);
-    } catch (e) {
-      io.stderr(`azure-backup-lint: --changed-since ${args.changedSince}: ${String((e as { stderr?: string }).stderr ?? (e as Error).message).trim()}\n`);
-      return 2;
-    }
-  }
-  const progress = args.progress !== false && io.stderrIsTTY && !io.env.CI ? new ProgressLine(io.stderr) : undefined;
-  let report: RunReport & { missing: readonly string[] };
-  try {
-    report = await lint(args.paths, options, {
-      ignores,
-      ...(changedFiles ? { changedFiles } : {}),
-      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
-      executor: parallelExecutor(resolveConcurrency(args.concurrency)),
-    });
-  } catch (e) {
-    if (!(e instanceof WorkerFailure)) throw e;
-    progress?.clear();
-    io.stderr(`azure-backup-lint: ${e.message}\n`);
-    return 2;
-  }
-  progress?.clear();
-  if (report.missing.length) {
-    io.stderr(`azure-backup-lint: no such file or directory: ${report.missing.join(', ')}\n`);
-    return 2;
-  }
-  if (args.writeBaseline) {
-    const code = emit(io, args.writeBaseline, writeBaseline(report));
-    if (code) return code;
-  }
-  if (args.baseline) {
-    try {
-      report = { ...applyBaseline(report, readFileSync(path.resolve(io.cwd, args.baseline), 'utf8')), missing: report.missing };
-    } catch (e) {
-      io.stderr(`azure-backup-lint: baseline ${args.baseline}: ${(e as Error).message}\n`);
-      return 2;
-    }
+  // Every file the run will open or write is checked before linting, which can take a while.
+  for (const f of args.paramFiles) readNamedFile(io.cwd, '--param-file', f);
+  for (const f of args.varFiles) readNamedFile(io.cwd, '--var-file', f);
+  const baselineText = args.baseline !== undefined && args.writeBaseline === undefined ? readBaseline(io.cwd, args.baseline) : undefined;
+  const targets = new Map(args.outputs.flatMap((o) => (o.outputFile === undefined ? [] : [[o.outputFile, outputPath(io.cwd, o.outputFile)] as const])));
+  const baselineTarget = args.writeBaseline === undefined ? undefined : outputPath(io.cwd, args.writeBaseline);
+
+  let report = await lintRun(args, loaded, options, io);
+  if (args.writeBaseline !== undefined && baselineTarget) {
+    // Recording the findings accepts them: the run reports them as suppressed and passes.
+    const written = writeBaseline(report);
+    write(baselineTarget, args.writeBaseline, written);
+    report = applyBaseline(report, written);
+  } else if (baselineText !== undefined) {
+    report = applyBaseline(report, baselineText);
   }
   if (args.command === 'inventory') {
-    const format = args.outputs[0]?.format ?? 'table';
-    return emit(io, args.outputs[0]?.outputFile, formatInventory(report, format === 'json' ? 'json' : 'table'));
+    const out = args.outputs[0];
+    const text = formatInventory(report, out?.format === 'json' ? 'json' : 'table');
+    if (out?.outputFile === undefined) io.stdout(text);
+    else write(targets.get(out.outputFile)!, out.outputFile, text);
+    return 0;
   }
   const shown = args.quiet ? onlyErrors(report) : report;
-  const outputs = args.outputs.length ? args.outputs : [{ format: 'stylish' }];
-  for (const out of outputs) {
+  const fileUrlBase = fileUrlBaseFromEnv(io.env);
+  for (const out of args.outputs.length ? args.outputs : [{ format: 'stylish' }]) {
     const text = getFormatter(out.format)!(shown, {
-      color: args.color ?? (io.isTTY && !out.outputFile && !io.env.NO_COLOR),
+      color: useColor(args.color, io.env, io.isTTY, out.outputFile !== undefined),
       cwd: io.cwd,
-      ...(fileUrlBaseFromEnv(io.env) ? { fileUrlBase: fileUrlBaseFromEnv(io.env)! } : {}),
+      ...(fileUrlBase ? { fileUrlBase } : {}),
     });
-    const code = emit(io, out.outputFile, text);
-    if (code) return code;
+    if (out.outputFile === undefined) io.stdout(text);
+    else write(targets.get(out.outputFile)!, out.outputFile, text);
   }
   const errors = report.results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = report.results.reduce((n, r) => n + r.warningCount, 0);
@@ -142,19 +114,79 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return 0;
 }
 
-function emit(io: CliIo, outputFile: string | undefined, text: string): number {
-  if (!outputFile) {
-    io.stdout(text);
-    return 0;
+/** Flags win over the config file. */
+function lintOptions(args: CliArgs, loaded: LoadedConfig, cwd: string): LintOptions {
+  const fromConfig = toLintOptions(loaded, cwd);
+  return {
+    ...fromConfig,
+    ...(args.matrix ? { matrix: args.matrix } : {}),
+    ...(args.unknownValues ? { unknownValues: args.unknownValues } : {}),
+    ...(args.preset ? { preset: args.preset } : {}),
+    rules: { ...fromConfig.rules, ...args.rules },
+    ...(args.paramFiles.length ? { paramFiles: args.paramFiles } : {}),
+    varFiles: [...(fromConfig.varFiles ?? []), ...args.varFiles.map((f) => path.resolve(cwd, f))],
+  };
+}
+
+async function lintRun(args: CliArgs, loaded: LoadedConfig, options: LintOptions, io: CliIo): Promise<RunReport> {
+  if (args.stdin) {
+    if (!io.stdin) throw new Refusal('--stdin: there is no standard input to read');
+    return lintStdin(await readAll(io.stdin), args.stdinFilename!, io.cwd, options);
   }
-  const target = path.resolve(io.cwd, outputFile);
+  const configDir = loaded.path ? path.dirname(loaded.path) : io.cwd;
+  const ignores = [
+    ...(loaded.config.ignore ?? []).map((pattern) => ({ pattern, base: configDir })),
+    ...args.ignorePatterns.map((pattern) => ({ pattern, base: io.cwd })),
+  ];
+  let changedFiles: Set<string> | undefined;
+  if (args.changedSince !== undefined) {
+    try {
+      changedFiles = changedFilesSince(args.changedSince, io.cwd);
+    } catch (e) {
+      throw new Refusal(`--changed-since ${args.changedSince}: ${String((e as { stderr?: string }).stderr ?? (e as Error).message).trim()}`);
+    }
+  }
+  const progress = args.progress !== false && io.stderrIsTTY && !io.env.CI ? new ProgressLine(io.stderr) : undefined;
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
-    return 0;
+    const report = await lint(args.paths, options, {
+      ignores,
+      ...(changedFiles ? { changedFiles } : {}),
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+      executor: parallelExecutor(resolveConcurrency(args.concurrency)),
+    });
+    if (report.missing.length) throw new Refusal(`no such file or directory: ${report.missing.join(', ')}`);
+    return report;
+  } finally {
+    progress?.clear();
+  }
+}
+
+function readBaseline(cwd: string, file: string): string {
+  const text = readNamedFile(cwd, '--baseline', file);
+  try {
+    parseBaseline(text);
   } catch (e) {
-    io.stderr(`azure-backup-lint: cannot write ${outputFile}: ${(e as Error).message}\n`);
-    return 2;
+    if (!(e instanceof BaselineError)) throw e;
+    const where = e.line === undefined ? file : `${file}:${e.line}:${e.column}`;
+    throw new Refusal(`--baseline ${where}: ${e.message}`);
+  }
+  return text;
+}
+
+function emitListRules(args: CliArgs, io: CliIo): number {
+  const out = args.outputs[0];
+  if (args.outputs.length > 1 || (out && out.format !== 'json' && out.format !== 'stylish')) throw new UsageError('--list-rules prints text, or JSON with --format json');
+  const text = listRules(DEFAULT_SETUP.rules, out?.format === 'json' ? 'json' : 'text');
+  if (out?.outputFile === undefined) io.stdout(text);
+  else write(outputPath(io.cwd, out.outputFile), out.outputFile, text);
+  return 0;
+}
+
+function write(target: OutputPath, name: string, text: string): void {
+  try {
+    writeOutput(target, text);
+  } catch (e) {
+    throw new Refusal(`cannot write ${name}: ${(e as Error).message}`);
   }
 }
 

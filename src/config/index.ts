@@ -5,6 +5,7 @@ import type { LoadedConfig } from './types.js';
 
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './load.js';
 export { matchesGlob } from './glob.js';
+export { didYouMean } from './validate.js';
 export { ConfigError, type Config, type LoadedConfig } from './types.js';
 
 /**

@@ -1,14 +1,16 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ProjectFs } from '../kernel/project-fs.js';
 import { ConfigError, type LoadedConfig } from './types.js';
 import { parseConfig } from './validate.js';
 
 /** Accepted names, looked for in each directory from cwd upward. */
 export const CONFIG_FILE_NAMES = ['.azure-backup-lint.json', 'azure-backup-lint.config.json'] as const;
 
-function isFile(p: string): boolean {
+/** Whether a name is there at all: a FIFO or a link out of the project under this name is refused when read, not passed over. */
+function isPresent(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return !lstatSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -21,7 +23,7 @@ function isFile(p: string): boolean {
 export function findConfigFile(cwd: string): string | ConfigError | undefined {
   let dir = resolve(cwd);
   for (;;) {
-    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isFile);
+    const found = CONFIG_FILE_NAMES.map((n) => join(dir, n)).filter(isPresent);
     if (found.length > 1) return new ConfigError(found[1]!, undefined, `both ${CONFIG_FILE_NAMES.join(' and ')} exist in ${dir}; keep one`);
     if (found.length === 1) return found[0];
     const parent = dirname(dir);
@@ -39,23 +41,23 @@ export interface LoadConfigOptions {
 
 /**
  * Finds, reads and validates the config. Returns (never throws) a ConfigError for a
- * missing `--config` file, unreadable or invalid JSON, unknown keys or rule ids, and bad values.
+ * missing `--config` file, one outside the project, unreadable or invalid JSON, unknown
+ * keys or rule ids, and bad values.
  */
 export function loadConfig(cwd: string, options: LoadConfigOptions): LoadedConfig | ConfigError {
   const file = options.configPath !== undefined ? resolve(cwd, options.configPath) : findConfigFile(cwd);
   if (file instanceof ConfigError) return file;
   if (file === undefined) return { config: {}, path: null };
-  let text: string;
+  // `--config` must lie in the working directory; a file found upward, in the directory it was found
+  // in. Either way through links too, with the size limit and no FIFOs or devices.
+  const root = options.configPath !== undefined ? cwd : dirname(file);
+  const read = new ProjectFs(root).read(file);
+  if (!read.ok) return new ConfigError(file, undefined, read.reason === 'file not found' ? 'config file not found' : `cannot read config file: ${read.reason}`);
   try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return new ConfigError(file, undefined, code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? String(e)})`);
-  }
-  try {
-    return { config: parseConfig(file, text, options.ruleIds), path: file };
+    return { config: parseConfig(file, read.text, options.ruleIds), path: file };
   } catch (e) {
     if (e instanceof ConfigError) return e;
-    throw e;
+    // A config file is small and hand-written; whatever else fails is reported as its problem, not as a crash.
+    return new ConfigError(file, undefined, `cannot be read as a configuration: ${(e as Error).message}`);
   }
 }

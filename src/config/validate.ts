@@ -1,5 +1,8 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../kernel/location.js';
+import { checkGlob } from './glob-syntax.js';
+import { globToRegExp } from './glob.js';
+import { checkNesting, forbiddenKey } from './json-shape.js';
 import type { RuleSetting } from '../engine/options.js';
 import type { Severity } from '../../rules/api.js';
 import { ConfigError, type Config } from './types.js';
@@ -25,12 +28,29 @@ class Checker {
     this.lines = new LineIndex(text);
   }
 
-  /** An error at a value (or, with `atKey`, at its property name). */
-  fail(path: Path, detail: string, atKey = false): ConfigError {
+  /** An error at a value (or, with `atKey`, at its property name), `delta` characters into it. */
+  fail(path: Path, detail: string, atKey = false, delta = 0): ConfigError {
     const value = findNodeAtLocation(this.root, path);
     const node = atKey && value?.parent?.type === 'property' ? value.parent.children?.[0] : value;
-    const pos = node ? this.lines.position(node.offset) : undefined;
+    const pos = node ? this.lines.position(node.offset + delta) : undefined;
     return new ConfigError(this.file, path.length ? path.join('.') : undefined, detail, pos?.line, pos?.column);
+  }
+
+  /** A malformed glob's error at the offending character, when the string has no escapes to miscount. */
+  badGlob(path: Path, glob: string, atKey: boolean): ConfigError | undefined {
+    const problem = checkGlob(glob);
+    if (problem) {
+      const value = findNodeAtLocation(this.root, path);
+      const node = atKey && value?.parent?.type === 'property' ? value.parent.children?.[0] : value;
+      const verbatim = node !== undefined && node.length === glob.length + 2;
+      return this.fail(path, `malformed glob: ${problem.message}`, atKey, verbatim ? problem.index + 1 : 0);
+    }
+    try {
+      globToRegExp(glob);
+      return undefined;
+    } catch (e) {
+      return this.fail(path, `malformed glob: ${(e as Error).message}`, atKey);
+    }
   }
 }
 
@@ -61,7 +81,10 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function didYouMean(name: string, known: readonly string[]): string {
+/** ` (did you mean "x"?)` for the closest known name, or nothing when none is close. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  // The distance costs length × length: a name this long is no typo of a short one anyway.
+  if (name.length > 64) return '';
   const best = known.map((k) => ({ k, d: editDistance(name, k) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(name.length / 4)) ? ` (did you mean "${best.k}"?)` : '';
 }
@@ -92,6 +115,8 @@ function paramFiles(c: Checker, v: unknown): Record<string, string[]> {
   if (!isRecord(v)) throw c.fail(['paramFiles'], 'must be an object of template glob → parameter file(s)');
   const out: Record<string, string[]> = {};
   for (const [glob, files] of Object.entries(v)) {
+    const bad = c.badGlob(['paramFiles', glob], glob, true);
+    if (bad) throw bad;
     out[glob] = typeof files === 'string' && files !== '' ? [files] : stringList(c, ['paramFiles', glob], files);
   }
   return out;
@@ -100,6 +125,12 @@ function paramFiles(c: Checker, v: unknown): Record<string, string[]> {
 const KEYS = ['$schema', 'rules', 'matrix', 'unknownValues', 'preset', 'paramFiles', 'varFiles', 'ignore', 'maxWarnings'] as const;
 
 export function parseConfig(file: string, text: string, ruleIds: readonly string[]): Config {
+  // The parser recurses per level: a deeply nested file would overflow the stack before any check ran.
+  const tooDeep = checkNesting(text);
+  if (tooDeep) {
+    const pos = new LineIndex(text).position(tooDeep.offset);
+    throw new ConfigError(file, undefined, tooDeep.message, pos.line, pos.column);
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || root === undefined) {
@@ -108,6 +139,8 @@ export function parseConfig(file: string, text: string, ruleIds: readonly string
     throw new ConfigError(file, undefined, `invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`, pos.line, pos.column);
   }
   const c = new Checker(file, text, root);
+  const forbidden = forbiddenKey(root);
+  if (forbidden) throw c.fail(forbidden.path, `the key "${forbidden.key}" is not allowed: it would change how the linter's own objects behave`, true);
   // parse() (unlike the tree's values) builds ordinary objects, which rule options are handed on as.
   const data: unknown = parse(text, [], { allowTrailingComma: true });
   if (!isRecord(data)) throw c.fail([], 'the config must be a JSON object');
@@ -137,6 +170,10 @@ export function parseConfig(file: string, text: string, ruleIds: readonly string
         break;
       case 'ignore':
         config.ignore = stringList(c, [key], v);
+        config.ignore.forEach((glob, i) => {
+          const bad = c.badGlob([key, i], glob, false);
+          if (bad) throw bad;
+        });
         break;
       case 'maxWarnings':
         if (!Number.isInteger(v) || (v as number) < 0) throw c.fail([key], `must be a non-negative integer, not ${JSON.stringify(v)}`);

@@ -1,4 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LineIndex } from '../kernel/location.js';
 import type { LintMessage } from '../engine/lint-message.js';
 import { tally, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
 
@@ -23,7 +25,16 @@ export interface Baseline {
   readonly findings: readonly BaselineEntry[];
 }
 
-export class BaselineError extends Error {}
+export class BaselineError extends Error {
+  constructor(
+    message: string,
+    /** Where in the baseline file, for a file that is not JSON. */
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+  }
+}
 
 const JUSTIFICATION = 'accepted in the baseline file';
 
@@ -81,8 +92,8 @@ export function parseBaseline(text: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw new BaselineError(`baseline is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    throw notJson(text);
   }
   if (!isRecord(data) || data.version !== 1 || !Array.isArray(data.findings)) {
     throw new BaselineError('baseline must be an object with "version": 1 and a "findings" array');
@@ -103,6 +114,24 @@ export function parseBaseline(text: string): Baseline {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Where the text stops being JSON. JSON.parse's own message can quote the text, and a baseline
+ * named on the command line may be any file: the error names a position and a kind of mistake only.
+ */
+function notJson(text: string): BaselineError {
+  const errors: ParseError[] = [];
+  try {
+    parseTree(text, errors, { disallowComments: true });
+  } catch {
+    // The parser recurses per level; JSON.parse did not, so only nesting can bring it here.
+    return new BaselineError('baseline is not valid JSON: nested too deep');
+  }
+  const first = errors[0];
+  if (!first) return new BaselineError('baseline is not valid JSON');
+  const pos = new LineIndex(text).position(first.offset);
+  return new BaselineError(`baseline is not valid JSON: ${printParseErrorCode(first.error)}`, pos.line, pos.column);
 }
 
 /**

@@ -121,6 +121,31 @@ describe('config validation', () => {
   });
 });
 
+describe('config files that would break the loader', () => {
+  it('refuses nesting beyond 32 levels at the bracket that goes too deep, without recursing', () => {
+    const e = loadError(`{ "rules": { "max-data-disks": ["error", { "max": ${'['.repeat(200_000)}`);
+    assert.equal(e.line, 1);
+    assert.match(e.message, /\.azure-backup-lint\.json:1:\d+: nested more than 32 levels deep$/);
+    assert.equal(e.column, 1 + '{ "rules": { "max-data-disks": ["error", { "max": '.length + 28);
+  });
+
+  it('refuses __proto__, constructor and prototype keys wherever they are, at the key', () => {
+    const proto = loadError('{\n  "rules": {\n    "__proto__": { "polluted": true }\n  }\n}');
+    assert.match(proto.message, /:3:5: "rules\.__proto__": the key "__proto__" is not allowed/);
+    assert.match(loadError('{ "rules": { "max-data-disks": ["error", { "constructor": { "max": 1 } }] } }').message, /:1:44: "rules\.max-data-disks\.1\.constructor": the key "constructor" is not allowed/);
+    assert.match(loadError('{ "prototype": 1 }').message, /:1:3: "prototype": the key "prototype" is not allowed/);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('points at the character that makes a glob malformed', () => {
+    assert.match(loadError('{ "ignore": ["ok/", "infra/{a,b"] }').message, /:1:28: "ignore\.1": malformed glob: '\{' without its '\}'$/);
+    assert.match(loadError('{ "paramFiles": { "t/[ab.json": "p.json" } }').message, /:1:22: "paramFiles\.t\/\[ab\.json": malformed glob: '\[' without its '\]'$/);
+    assert.match(loadError(`{ "ignore": ["${'{'.repeat(9)}a${'}'.repeat(9)}"] }`).message, /:1:23: "ignore\.0": malformed glob: braces nested more than 8 deep$/);
+    assert.match(loadError(`{ "ignore": ["${'a'.repeat(2000)}"] }`).message, /"ignore\.0": malformed glob: pattern longer than 1024 characters$/);
+    assert.match(loadError('{ "ignore": ["a\\u0000b"] }').message, /"ignore\.0": malformed glob: control character in pattern$/);
+  });
+});
+
 describe('toLintOptions', () => {
   it('maps the config onto engine options with absolute paths', () => {
     const dir = project('opts', {

@@ -9,8 +9,8 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliOutcome> {
+/** Runs the CLI in-process with captured output; `stdin` is what `--stdin` reads. */
+export async function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}, stdin?: string): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -20,6 +20,7 @@ export async function cli(args: readonly string[], cwd: string, env: Record<stri
     stderr: (t) => (stderr += t),
     isTTY: false,
     stderrIsTTY: false,
+    ...(stdin !== undefined ? { stdin: [stdin] } : {}),
   });
   return { code, stdout, stderr };
 }
