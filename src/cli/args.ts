@@ -23,6 +23,8 @@ export interface CliArgs {
   readonly maxWarnings?: number;
   readonly config?: string;
   readonly unknownValues?: 'ignore' | 'report';
+  /** Directive comments that suppress nothing, reported with this severity (ESLint's flags). */
+  readonly reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   readonly preset?: 'recommended' | 'all';
   readonly baseline?: string;
   readonly writeBaseline?: string;
@@ -63,6 +65,8 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   'print-config': { type: 'string' },
   'list-rules': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'report-unused-disable-directives-severity': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -146,6 +150,9 @@ function setFlag(args: { -readonly [K in keyof CliArgs]: CliArgs[K] }, name: Opt
     case 'list-rules':
       args.listRules = true;
       break;
+    case 'report-unused-disable-directives':
+      args.reportUnusedDisableDirectives = 'error';
+      break;
     case 'help':
       args.help = true;
       break;
@@ -168,6 +175,9 @@ function setValue(args: { -readonly [K in keyof CliArgs]: CliArgs[K] }, outputs:
       break;
     case 'unknown-values':
       args.unknownValues = oneOf(rawName, value, ['ignore', 'report'] as const);
+      break;
+    case 'report-unused-disable-directives-severity':
+      args.reportUnusedDisableDirectives = oneOf(rawName, SEVERITY_WORDS[value] ?? value, ['off', 'warn', 'error'] as const);
       break;
     case 'preset':
       args.preset = oneOf(rawName, value, ['recommended', 'all'] as const);

@@ -15,6 +15,8 @@ Options:
   --rule <id=off|warn|error> set a rule's severity (repeatable)
   --preset <recommended|all> base rule set (default recommended)
   --unknown-values <ignore|report>  report "may be" findings for unknown values
+  --report-unused-disable-directives   report eslint-disable comments that suppress nothing (as errors)
+  --report-unused-disable-directives-severity <off|warn|error>   … with this severity
   -c, --config <file>        configuration file (default: .azure-backup-lint.json found upward)
   --ignore-pattern <glob>    skip matching files (repeatable)
   --baseline <file>          report only findings not in this baseline

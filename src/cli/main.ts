@@ -121,6 +121,7 @@ function lintOptions(args: CliArgs, loaded: LoadedConfig, cwd: string): LintOpti
     ...fromConfig,
     ...(args.matrix ? { matrix: args.matrix } : {}),
     ...(args.unknownValues ? { unknownValues: args.unknownValues } : {}),
+    ...(args.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: args.reportUnusedDisableDirectives } : {}),
     ...(args.preset ? { preset: args.preset } : {}),
     rules: { ...fromConfig.rules, ...args.rules },
     ...(args.paramFiles.length ? { paramFiles: args.paramFiles } : {}),

@@ -86,3 +86,19 @@ describe('suppressions in the CLI', () => {
     assert.equal((await cli(['.'], dir)).code, 1);
   });
 });
+
+describe('unused directives in the CLI', () => {
+  const unused = `resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm"\n  # eslint-disable-next-line azure-backup/min-vm-size -- sized later\n  size = "Standard_D4s_v5"\n}\n`;
+
+  it('are silent by default, errors with --report-unused-disable-directives, warnings with its severity flag', async () => {
+    const dir = scratch({ 'tf/main.tf': unused });
+    assert.equal((await cli(['.'], dir)).code, 0);
+    const asError = await cli(['.', '--report-unused-disable-directives', '--format', 'json'], dir);
+    assert.equal(asError.code, 1);
+    const messages = (JSON.parse(asError.stdout) as { messages: { line: number; column: number; severity: number; message: string }[] }[])[0]!.messages;
+    assert.deepEqual(messages, [{ ruleId: null, severity: 2, message: "Unused eslint-disable directive (no problems were reported from 'azure-backup/min-vm-size').", line: 3, column: 3 }]);
+    const asWarning = await cli(['.', '--report-unused-disable-directives-severity', 'warn', '--format', 'json'], dir);
+    assert.equal(asWarning.code, 0);
+    assert.equal((JSON.parse(asWarning.stdout) as { warningCount: number }[])[0]!.warningCount, 1);
+  });
+});
