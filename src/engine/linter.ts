@@ -10,7 +10,7 @@ import { Positions, toLintMessage } from './messages.js';
 import type { LintOptions } from './options.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
-import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import { diagnosticText, type Diagnostic } from '../kernel/diagnostic.js';
 import { UnitIndex } from './units.js';
 
 export interface UnitOutcome {
@@ -153,7 +153,7 @@ export class Linter {
     } catch (e) {
       const file = this.units.anchorFile(unit);
       const reason = e instanceof RangeError ? 'input nested too deeply to evaluate' : `internal error: ${(e as Error).message}`;
-      evaluation = { models: [], diagnostics: [{ loc: { file, start: 0, end: 0 }, message: `Cannot evaluate: ${reason}`, fatal: true, severity: 'error' }], files: [] };
+      evaluation = { models: [], diagnostics: [{ severity: 'error', summary: `Cannot evaluate: ${reason}`, subject: { file, start: 0, end: 0 }, fatal: true }], files: [] };
     }
     const messages = new Map<string, LintMessage[]>();
     const add = (file: string, m: LintMessage) => {
@@ -161,7 +161,7 @@ export class Linter {
       list.push(m);
       messages.set(file, list);
     };
-    for (const d of evaluation.diagnostics) add(d.loc.file, this.diagnosticMessage(d));
+    for (const d of evaluation.diagnostics) add(d.subject.file, this.diagnosticMessage(d));
     const fallback: Loc = { file: this.units.anchorFile(unit), start: 0, end: 0 };
     // One message per rule and place: copy-loop instances and scenarios that hit the same
     // literal are one problem for the person editing it.
@@ -189,12 +189,12 @@ export class Linter {
     return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
   }
 
-  private diagnosticMessage(d: UnitDiagnostic): LintMessage {
+  private diagnosticMessage(d: Diagnostic): LintMessage {
     return {
       ruleId: null,
       severity: d.severity === 'error' ? 2 : 1,
-      message: d.message,
-      ...this.positions.range(d.loc),
+      message: diagnosticText(d),
+      ...this.positions.range(d.subject),
       ...(d.fatal ? { fatal: true } : {}),
     };
   }

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { SourceComment } from '../kernel/comment.js';
-import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
 import type { LineIndex } from '../kernel/location.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace } from '../sources/source-kind.js';
@@ -27,7 +27,7 @@ export class UnitIndex implements Workspace {
   private readonly readErrors = new Map<string, string>();
   /** Small facts about files, kept after their parses are released. */
   private readonly facts = new Map<string, Map<string, unknown>>();
-  private readonly problems = new Map<string, UnitDiagnostic | undefined>();
+  private readonly problems = new Map<string, Diagnostic | undefined>();
   private readonly byId: ReadonlyMap<string, SourceKind>;
   readonly kindsOf: (file: string) => SourceKind[];
 
@@ -46,7 +46,7 @@ export class UnitIndex implements Workspace {
     if (own) return own.value as T | undefined;
     const read = this.fs.read(abs);
     let value: T | undefined;
-    if (read.ok) value = parser.parse(read.text);
+    if (read.ok) value = parser.parse(read.text, abs);
     else this.readErrors.set(abs, read.reason);
     this.store(abs, parser, value);
     return value;
@@ -136,10 +136,10 @@ export class UnitIndex implements Workspace {
   }
 
   /** The fatal problem of a file (unreadable, unparsable), from the first kind that claims it and finds one. */
-  fileProblem(file: string): UnitDiagnostic | undefined {
+  fileProblem(file: string): Diagnostic | undefined {
     const abs = resolvePath(file);
     if (this.problems.has(abs)) return this.problems.get(abs);
-    let problem: UnitDiagnostic | undefined;
+    let problem: Diagnostic | undefined;
     for (const kind of this.kindsOf(abs)) if ((problem = kind.fileProblem(abs, this))) break;
     this.problems.set(abs, problem);
     return problem;

@@ -83,6 +83,6 @@ function parseTerraformFile(path: string, text: string): ParseResult<HclFile | J
   const ast = parseHcl(text);
   const first = ast.errors[0];
   // One message per file, like JSON: the first break is the one worth fixing.
-  if (first) return { ok: false, errors: [{ message: first.message, line: first.line, column: first.column }] };
+  if (first) return { ok: false, errors: [{ message: first.summary, ...new LineIndex(text).position(first.subject.start) }] };
   return { ok: true, ast };
 }

@@ -30,7 +30,7 @@ export const JSON_VISITOR_KEYS: VisitorKeys = {
 export function parseJsonFile(text: string): ParseResult<JsonRoot> {
   const document = parseJson(text);
   const first = document.errors[0];
-  if (first) return { ok: false, errors: [{ message: first.message, line: first.line, column: first.column }] };
+  if (first) return { ok: false, errors: [{ message: first.summary, ...document.lines.position(first.subject.start) }] };
   return { ok: true, ast: { type: 'Document', start: 0, end: text.length, body: document.root, document } };
 }
 

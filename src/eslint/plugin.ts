@@ -8,7 +8,7 @@ import { terraformDir } from '../sources/terraform-dir.js';
 import { terraformPlan } from '../sources/terraform-plan.js';
 import { hclLanguage } from './hcl-language.js';
 import { armLanguage } from './json-language.js';
-import { eslintRule } from './rules.js';
+import { eslintRule, TEMPLATE_PROBLEMS, templateProblemsRule } from './rules.js';
 
 /** The files of the kinds each language reads, as ESLint `files` globs. */
 const filesOf = (kinds: readonly SourceKind[]): string[] => [...new Set(kinds.flatMap((k) => k.files))];
@@ -22,14 +22,15 @@ export interface AzureBackupPlugin extends Plugin {
   readonly configs: { readonly recommended: ConfigObject[]; readonly all: ConfigObject[] };
 }
 
+/** Template mistakes are shown by both presets, as warnings: they are about the input, not about backup. */
 function severities(name: Preset): RulesConfig {
-  return Object.fromEntries(catalog.map((r) => [qualifiedRuleId(r.id), presetSeverity(r.meta, name)]));
+  return { ...Object.fromEntries(catalog.map((r) => [qualifiedRuleId(r.id), presetSeverity(r.meta, name)])), [qualifiedRuleId(TEMPLATE_PROBLEMS)]: 'warn' };
 }
 
 const plugin = {
   meta: { name: PACKAGE_NAME, version: VERSION, namespace: 'azure-backup' },
   languages: { arm: armLanguage, hcl: hclLanguage },
-  rules: Object.fromEntries(catalog.map((r) => [r.id, eslintRule(r)])),
+  rules: { ...Object.fromEntries(catalog.map((r) => [r.id, eslintRule(r)])), [TEMPLATE_PROBLEMS]: templateProblemsRule() },
   configs: { recommended: [], all: [] },
 } as { -readonly [K in keyof AzureBackupPlugin]: AzureBackupPlugin[K] };
 

@@ -80,17 +80,45 @@ export function eslintRule(rule: Rule): RuleDefinition {
       languages: [...RULE_LANGUAGES],
     } as RulesMeta,
     create(context) {
-      const settings = readSettings(context.settings);
-      const sourceCode = context.sourceCode as unknown as SourceCodeLike;
-      const pass = passOf(sourceCode);
-      pass.ruleOptions.set(rule.id, (context.options[0] as Options | undefined) ?? {});
-      const report = () => {
-        // Columns in reports count from the language's own base (the root starts at offset 0).
-        const base = sourceCode.getLoc(sourceCode.ast).start.column;
-        for (const m of messagesOf(context, sourceCode, pass, settings)) if (m.ruleId === ruleId) context.report(toReport(m, base));
-      };
-      // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL.
-      return { Document: report, File: report };
+      passOf(context.sourceCode).ruleOptions.set(rule.id, (context.options[0] as Options | undefined) ?? {});
+      return reporter(context, (m) => m.ruleId === ruleId);
     },
+  };
+}
+
+/** Reports, once the root node is reached, the engine's messages for this file that `wanted` picks. */
+function reporter(context: RuleContext, wanted: (m: LintMessage) => boolean) {
+  const settings = readSettings(context.settings);
+  const sourceCode = context.sourceCode as unknown as SourceCodeLike;
+  const pass = passOf(sourceCode);
+  const report = () => {
+    // Columns in reports count from the language's own base (the root starts at offset 0).
+    const base = sourceCode.getLoc(sourceCode.ast).start.column;
+    for (const m of messagesOf(context, sourceCode, pass, settings)) if (wanted(m)) context.report(toReport(m, base));
+  };
+  // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL.
+  return { Document: report, File: report };
+}
+
+/** Id of the one rule that is not in the catalog. */
+export const TEMPLATE_PROBLEMS = 'template-problems';
+
+/**
+ * ESLint shows only rule and parse messages, so the engine's messages about the input itself
+ * (template mistakes, ARM limits, cycles, refused links: rule-less in the CLI) come through this rule.
+ */
+export function templateProblemsRule(): RuleDefinition {
+  return {
+    meta: {
+      type: 'problem',
+      docs: {
+        description: 'Report mistakes in templates and modules that the linter meets while evaluating them, and what it could not evaluate',
+        url: docsUrl(TEMPLATE_PROBLEMS),
+        recommended: true,
+      },
+      schema: [],
+      languages: [...RULE_LANGUAGES],
+    } as RulesMeta,
+    create: (context) => reporter(context, (m) => m.ruleId === null),
   };
 }

@@ -64,12 +64,27 @@ export interface ObjectVal extends ValBase {
   readonly props: ReadonlyMap<string, Prop>;
 }
 /**
+ * Why a value is unknown:
+ * - `deploy-time`: chosen or computed when deploying (a parameter without a value, `reference()`);
+ * - `error`: the template is wrong here (the deployment would fail); worth a diagnostic;
+ * - `limit`: the linter's own bounds stopped it (a string or list too large to build).
+ */
+export type UnknownCause = 'deploy-time' | 'error' | 'limit';
+
+/**
  * A value the linter cannot know before deployment. Never a finding on its own
  * (RULES.md, unknown values); `candidates` lists what the source allows, when it says.
  */
 export interface UnknownVal extends ValBase {
   readonly kind: 'unknown';
+  /** For people; for an error, its summary. */
   readonly reason: string;
+  readonly cause: UnknownCause;
+  /**
+   * For an error: where it arose, which stays put while the value moves to its use sites. An
+   * error without one was reported where it arose (a syntax error, a cycle) and is not reported again.
+   */
+  readonly subject?: Loc;
   readonly candidates?: readonly Val[];
   /**
    * Identity of a deployment-time value such as `resourceGroup().location`: two unknowns
@@ -104,16 +119,40 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
   for (const p of props) map.set(p.key, p);
   return { kind: 'object', props: map, loc, origins };
 }
-export function unknown(
-  reason: string,
-  loc?: Loc,
-  extra: { candidates?: readonly Val[] | undefined; symbol?: string | undefined; origins?: readonly Origin[] } = {},
-): UnknownVal {
+export interface UnknownExtra {
+  candidates?: readonly Val[] | undefined;
+  symbol?: string | undefined;
+  origins?: readonly Origin[];
+  /** `deploy-time` unless given. */
+  cause?: UnknownCause | undefined;
+  subject?: Loc | undefined;
+}
+
+export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): UnknownVal {
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
-  const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason, loc, origins: extra.origins ?? NO_ORIGINS };
+  const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = {
+    kind: 'unknown',
+    reason,
+    loc,
+    origins: extra.origins ?? NO_ORIGINS,
+    cause: extra.cause ?? 'deploy-time',
+  };
+  if (extra.subject) u.subject = extra.subject;
   if (extra.candidates) u.candidates = extra.candidates;
   if (extra.symbol) u.symbol = extra.symbol;
   return u;
+}
+
+/** The same unknown (reason, cause, error subject) seen at another site, with other origins. */
+export function unknownAt(u: UnknownVal, loc: Loc | undefined, origins: readonly Origin[], symbol?: string): UnknownVal {
+  return unknown(u.reason, loc, { origins, cause: u.cause, subject: u.subject, symbol });
+}
+
+/** An unknown that is a template mistake. */
+export type ErrorVal = UnknownVal & { readonly cause: 'error' };
+
+export function isError(v: Val | undefined): v is ErrorVal {
+  return v !== undefined && v.kind === 'unknown' && v.cause === 'error';
 }
 
 export function isKnown(v: Val | undefined): v is KnownVal {
@@ -206,7 +245,7 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
   switch (v.kind) {
     case 'array':
     case 'object': {
-      if (treeSize(v) > MAX_VALUE_NODES) return unknown(`too large: a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins });
+      if (treeSize(v) > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins, cause: 'limit' });
       return v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
     }
     default:
@@ -230,7 +269,7 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
     case 'null':
       return nul(loc, origins);
     case 'unknown':
-      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins });
+      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins, cause: v.cause, subject: v.subject });
   }
 }
 

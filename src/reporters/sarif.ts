@@ -24,7 +24,7 @@ const FINGERPRINT_KEY = 'azureBackupLint/v1';
 
 const SYNTHETIC_RULES: Readonly<Record<string, string>> = {
   [PARSE_ERROR_ID]: 'The file could not be read or parsed; no rule ran on it.',
-  [INPUT_DIAGNOSTIC_ID]: 'The linter could not fully evaluate the file (for example a copy loop over the ARM limit).',
+  [INPUT_DIAGNOSTIC_ID]: 'A mistake in the template or module (an undeclared parameter, an unknown function, an index out of range), or a part the linter could not evaluate (a copy loop over the ARM limit, a cycle, a linked template it may not read).',
 };
 
 type Level = 'error' | 'warning' | 'note' | 'none';

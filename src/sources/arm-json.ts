@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { unknown } from '../kernel/value.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
-import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import { DiagnosticSink, reportTemplateErrors } from '../kernel/diagnostic.js';
 import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { JSON_PARSER, jsonComments, jsonFileProblem, printJsonLiteral } from './json-file.js';
@@ -48,7 +48,7 @@ function pairsByName(base: string, name: string): boolean {
 
 /** Evaluates a template once per parameter file (or once with defaults when it has none). */
 export function evaluateArmUnit(template: string, doc: JsonDocument, fs: ProjectFs, parse: ParseJsonFile, paramFiles: readonly string[]): Evaluation {
-  const diagnostics: UnitDiagnostic[] = [];
+  const diagnostics = new DiagnosticSink();
   const files = new Set<string>([template]);
   const scenarios: { name: string; supplied: Map<string, ParamSource> }[] = [];
   for (const file of paramFiles) {
@@ -64,10 +64,12 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
     const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [] };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
-    models.push(buildArmModel(ctx.resources, { name: scenario.name }));
+    const model = buildArmModel(ctx.resources, { name: scenario.name });
+    reportTemplateErrors(diagnostics, model);
+    models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
   }
-  return { models, diagnostics, files: [...files], inactiveVms };
+  return { models, diagnostics: diagnostics.list, files: [...files], inactiveVms };
 }
 
 function parameterFileValues(file: string, doc: JsonDocument): Map<string, ParamSource> {

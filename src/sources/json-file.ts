@@ -1,20 +1,19 @@
 import type { SourceComment } from '../kernel/comment.js';
-import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import { unreadableFile, type Diagnostic } from '../kernel/diagnostic.js';
 import type { Plain } from '../kernel/value.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
 import { scanJsonText } from '../syntax/json/scan.js';
 import type { Parser, Workspace } from './source-kind.js';
 
 /** JSON with comments, as ARM templates, parameter files and plans are read: one parse for all of them. */
-export const JSON_PARSER: Parser<JsonDocument> = { id: 'json', parse: parseJson, lines: (doc) => doc.lines };
+export const JSON_PARSER: Parser<JsonDocument> = { id: 'json', parse: (text, file) => parseJson(text, file), lines: (doc) => doc.lines };
 
 /** A JSON file that cannot be read or has a syntax error: one fatal diagnostic at the first error. */
-export function jsonFileProblem(file: string, ws: Workspace): UnitDiagnostic | undefined {
+export function jsonFileProblem(file: string, ws: Workspace): Diagnostic | undefined {
   const doc = ws.parsed(JSON_PARSER, file);
-  if (!doc) return { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${ws.readError(file) ?? 'unknown error'}`, fatal: true, severity: 'error' };
+  if (!doc) return unreadableFile(file, ws.readError(file) ?? 'unknown error');
   const first = doc.errors[0];
-  if (!first) return undefined;
-  return { loc: { file, start: first.offset, end: first.offset + first.length }, message: `Parsing error: ${first.message}`, fatal: true, severity: 'error' };
+  return first ? { ...first, subject: { ...first.subject, file }, summary: `Parsing error: ${first.summary}` } : undefined;
 }
 
 /** A value as JSON text, each string written by `escape` so that it reads back as itself. */

@@ -1,5 +1,5 @@
 import type { SourceComment } from '../kernel/comment.js';
-import type { UnitDiagnostic } from '../kernel/diagnostic.js';
+import type { Diagnostic } from '../kernel/diagnostic.js';
 import type { Loc, LineIndex } from '../kernel/location.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import type { Plain } from '../kernel/value.js';
@@ -24,7 +24,7 @@ export interface SourceKind {
   /** Evaluates a unit into one model per scenario, with its diagnostics and every file it read. */
   evaluate(unit: UnitRef, ws: Workspace): Evaluation;
   /** The fatal problem of a claimed file (unreadable, unparsable): ESLint's "Parsing error". */
-  fileProblem(file: string, ws: Workspace): UnitDiagnostic | undefined;
+  fileProblem(file: string, ws: Workspace): Diagnostic | undefined;
   /** Where a problem of the whole unit is shown when it has no better place. */
   anchorFile(unit: UnitRef, ws: Workspace): string;
   /** Files near `file` whose units may read it (a parent template, a calling module): an editor lints them first. */
@@ -60,7 +60,8 @@ export interface SourceOptions {
 /** How a kind parses a file; kinds that read the same syntax share one parser and so one parse. */
 export interface Parser<T> {
   readonly id: string;
-  parse(text: string): T;
+  /** `file` places the parse's diagnostics. */
+  parse(text: string, file: string): T;
   /** The parse's line index, when it has one: positions then need not scan the text again. */
   lines?(parsed: T): LineIndex;
 }
@@ -80,7 +81,7 @@ export interface Workspace {
 /** One unit evaluated: a model per scenario, plus what the VM inventory needs. */
 export interface Evaluation {
   readonly models: readonly Model[];
-  readonly diagnostics: readonly UnitDiagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
   /** Every file the unit read (template, parameter files, linked templates, .tf, tfvars). */
   readonly files: readonly string[];
   /** VM declarations that deploy no instance (condition false, count 0), for the inventory. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { DiagnosticSink, reportTemplateErrors, unreadableFile } from '../kernel/diagnostic.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
-import { Diagnostics } from '../lang/terraform/diagnostics.js';
 import { runModule } from '../lang/terraform/module.js';
 import { lex } from '../syntax/hcl/lexer.js';
 import { jsonComments, printJsonLiteral } from './json-file.js';
@@ -20,11 +20,13 @@ export interface TerraformOptions {
  * varFiles, which resolve against `dir` when relative) into the model.
  */
 export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
-  const diagnostics = new Diagnostics();
+  const diagnostics = new DiagnosticSink();
   const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
-  return { models: [mapModel(run.resources, scenario)], diagnostics: diagnostics.list, files: run.filesRead };
+  const model = mapModel(run.resources, scenario);
+  reportTemplateErrors(diagnostics, model);
+  return { models: [model], diagnostics: diagnostics.list, files: run.filesRead };
 }
 
 const TF_FILE = /\.tf$/i;
@@ -41,7 +43,7 @@ export const terraformDir: SourceKind = {
   // Syntax errors are the evaluation's diagnostics, positioned; only an unreadable file is fatal.
   fileProblem(file, ws) {
     const read = ws.fs.read(file);
-    return read.ok ? undefined : { loc: { file, start: 0, end: 0 }, message: `Cannot read file: ${read.reason}`, fatal: true, severity: 'error' };
+    return read.ok ? undefined : unreadableFile(file, read.reason);
   },
   anchorFile(unit, ws) {
     const first = ws.fs.list(unit.entry).find((name) => /\.tf(\.json)?$/i.test(name));

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { ESLint, Linter } from 'eslint';
 import json from '@eslint/json';
 import plugin, { lint, lintSources } from '../../src/index.js';
-import { toReport } from '../../src/eslint/rules.js';
+import { TEMPLATE_PROBLEMS, toReport } from '../../src/eslint/rules.js';
 import { rules as catalog } from '../../rules/index.js';
 import { docsUrl, VERSION } from '../../src/kernel/meta.js';
 import { ARM } from './fixtures-arm.js';
@@ -19,7 +19,7 @@ describe('plugin object', () => {
   });
 
   it('has one rule per catalog rule, with docs, languages and problem type', () => {
-    assert.deepEqual(Object.keys(plugin.rules).sort(), catalog.map((r) => r.id).sort());
+    assert.deepEqual(Object.keys(plugin.rules).sort(), [...catalog.map((r) => r.id), TEMPLATE_PROBLEMS].sort());
     for (const r of catalog) {
       const meta = plugin.rules[r.id]!.meta!;
       assert.equal(meta.type, 'problem');

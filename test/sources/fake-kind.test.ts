@@ -46,7 +46,7 @@ const fleetKind: SourceKind = {
   },
   fileProblem(file, ws) {
     const error = ws.parsed(FLEET_PARSER, file)?.error;
-    return error ? { loc: { file, start: error.start, end: error.end }, message: `Parsing error: ${error.message}`, fatal: true, severity: 'error' } : undefined;
+    return error ? { severity: 'error', summary: `Parsing error: ${error.message}`, subject: { file, start: error.start, end: error.end }, fatal: true } : undefined;
   },
   anchorFile: (unit) => unit.entry,
   callersNear: () => [],

@@ -80,10 +80,10 @@ resource "azurerm_managed_disk" "d" {
   it('reports a missing var file, an undeclared tfvars variable and tfvars syntax errors', () => {
     const files = { 'main.tf': VARS, 'terraform.tfvars': 'nope = 1\nsku = \n' };
     const ev = evaluate(files, { varFiles: ['missing.tfvars'] });
-    const diags = ev.diagnostics.map((d) => `${at(files, d.loc)} ${d.severity}${d.fatal ? ' fatal' : ''}`);
+    const diags = ev.diagnostics.map((d) => `${at(files, d.subject)} ${d.severity}${d.fatal ? ' fatal' : ''}`);
     assert.ok(diags.includes('terraform.tfvars:1:1 warn'), diags.join('\n'));
     assert.ok(diags.some((d) => d.startsWith('terraform.tfvars:2:') && d.endsWith('error fatal')), diags.join('\n'));
-    assert.ok(ev.diagnostics.some((d) => d.message.includes('missing.tfvars: file not found') && d.fatal));
+    assert.ok(ev.diagnostics.some((d) => d.summary.includes('missing.tfvars: file not found') && d.fatal));
   });
 });
 
@@ -124,7 +124,7 @@ resource "azurerm_managed_disk" "d" {
     };
     const ev = evaluate(files);
     assert.deepEqual(
-      ev.diagnostics.map((d) => `${at(files, d.loc)} ${d.message}`),
+      ev.diagnostics.map((d) => `${at(files, d.subject)} ${d.summary}`),
       ['main.tf:3:7 Cycle: local.a → local.b → local.a'],
     );
     assert.equal(ev.models[0]!.disks[0]!.name.kind, 'unknown');
@@ -163,7 +163,7 @@ resource "azurerm_managed_disk" "e" {
     };
     const ev = evaluate(files);
     assert.deepEqual(
-      ev.diagnostics.map((d) => `${at(files, d.loc)} ${d.message}`),
+      ev.diagnostics.map((d) => `${at(files, d.subject)} ${d.summary}`),
       ['main.tf:2:11 count must not be negative (got -1)', 'main.tf:5:14 for_each over a list needs a set of strings (use toset() or a map)'],
     );
     assert.equal(ev.models[0]!.disks.length, 0);
@@ -182,7 +182,7 @@ resource "azurerm_virtual_machine_data_disk_attachment" "a" {
     };
     const ev = evaluate(files);
     assert.deepEqual(
-      ev.diagnostics.map((d) => `${at(files, d.loc)} ${d.message}`),
+      ev.diagnostics.map((d) => `${at(files, d.subject)} ${d.summary}`),
       ["main.tf:2:11 count of 20000 is over the linter's limit of 10000 instances"],
     );
     assert.equal(ev.models[0]!.disks.length, 0);
@@ -309,7 +309,7 @@ output "disk_name" { value = azurerm_managed_disk.data.name }
     };
     const ev = evaluate(cyc);
     assert.deepEqual(
-      ev.diagnostics.map((d) => `${at(cyc, d.loc)} ${d.message}`).sort(),
+      ev.diagnostics.map((d) => `${at(cyc, d.subject)} ${d.summary}`).sort(),
       [
         'a/main.tf:2:12 Module cycle: "../a" calls a module that is already being evaluated',
         'main.tf:5:12 Module source "../../elsewhere" is outside the project root; module.out is not evaluated',

@@ -1,6 +1,6 @@
 import { moveTo, num, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type { Attribute } from '../../syntax/hcl/ast.js';
-import type { Diagnostics } from './diagnostics.js';
+import { reportTemplateErrors, type DiagnosticSink } from '../../kernel/diagnostic.js';
 import type { Env } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { LIMITS } from './eval/support.js';
@@ -21,15 +21,16 @@ export function keySuffix(key: InstanceKey): string {
 }
 
 /** Evaluates `count` / `for_each` (at most one is set); invalid values are reported and make no instance. */
-export function computeExpansion(env: Env, fileText: string, diagnostics: Diagnostics, count: Attribute | undefined, forEach: Attribute | undefined): Expansion {
+export function computeExpansion(env: Env, fileText: string, diagnostics: DiagnosticSink, count: Attribute | undefined, forEach: Attribute | undefined): Expansion {
   const attr = count ?? forEach;
   if (!attr) return { kind: 'single' };
   const source = fileText.slice(attr.value.start, attr.value.end).replace(/\s+/g, ' ');
   const text = `${attr.name.name} = ${source.length > 60 ? `${source.slice(0, 59)}…` : source}`;
   const v = evaluateSafe(attr.value, env);
+  reportTemplateErrors(diagnostics, v);
   if (v.kind === 'unknown') return { kind: 'unknown', reason: v.reason, text };
   const bad = (message: string): Expansion => {
-    diagnostics.add(locOf(env, attr.value), message);
+    diagnostics.add({ severity: 'error', summary: message, subject: locOf(env, attr.value) });
     return { kind: 'count', n: 0, text };
   };
   if (count) {

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, moveTo, obj, str, unknown, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
 import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './config.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
 import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
-import { LIMITS, fail } from './eval/support.js';
+import { errorVal } from '../../kernel/value-ops.js';
+import { LIMITS } from './eval/support.js';
 import type { ResourceInstance } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
@@ -18,7 +19,7 @@ export interface Session {
   readonly fs: ProjectFs;
   /** The root module's directory. */
   readonly rootDir: string;
-  readonly diagnostics: Diagnostics;
+  readonly diagnostics: DiagnosticSink;
   /** A provider-computed id for an instance, or undefined (see ModuleOptions.instanceId). */
   readonly instanceId: (type: string, body: ObjectVal) => string | undefined;
   readonly state: EvalState;
@@ -36,6 +37,9 @@ export type Inputs =
   | { readonly kind: 'call'; readonly call: string; value(name: string): Val | undefined };
 
 type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string };
+
+/** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
+const CYCLE = { cause: 'error' } as const;
 
 /** One instance of a module (the root, or one count/for_each instance of a call): the scope of its expressions. */
 export class ModuleInstance implements Scope {
@@ -81,7 +85,7 @@ export class ModuleInstance implements Scope {
     const active = this.session.active;
     const at = active.indexOf(key);
     if (at >= 0) {
-      this.session.diagnostics.add(site, `Cycle: ${[...active.slice(at), key].join(' → ')}`);
+      this.session.diagnostics.add({ severity: 'error', summary: `Cycle: ${[...active.slice(at), key].join(' → ')}`, subject: site });
       return onCycle();
     }
     active.push(key);
@@ -94,10 +98,10 @@ export class ModuleInstance implements Scope {
 
   variable(name: string, site: Loc): Val {
     const decl = this.config.variables.get(name);
-    if (!decl) return fail(`reference to undeclared input variable "${name}"`);
+    if (!decl) return errorVal(site, `reference to undeclared input variable "${name}"`);
     let entry = this.vars.get(name);
     if (!entry) {
-      entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`) }));
+      entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`, undefined, CYCLE) }));
       this.vars.set(name, entry);
     }
     if (entry.raw.kind === 'unknown') return moveTo(entry.raw, site);
@@ -145,14 +149,14 @@ export class ModuleInstance implements Scope {
 
   local(name: string, site: Loc): Val {
     const decl = this.config.locals.get(name);
-    if (!decl) return fail(`reference to undeclared local value "${name}"`);
+    if (!decl) return errorVal(site, `reference to undeclared local value "${name}"`);
     let raw = this.localValues.get(name);
     if (!raw) {
       raw = this.guard(
         `${this.prefix}local.${name}`,
         site,
         () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`local.${name} depends on itself`),
+        () => unknown(`local.${name} depends on itself`, undefined, CYCLE),
       );
       this.localValues.set(name, raw);
     }
@@ -163,7 +167,7 @@ export class ModuleInstance implements Scope {
   path(name: string, site: Loc): Val {
     if (name === 'module') return str(path.relative(this.session.rootDir, this.config.dir).split(path.sep).join('/') || '.', site);
     if (name === 'root' || name === 'cwd') return str('.', site);
-    return fail(`unknown path attribute "${name}"`);
+    return errorVal(site, `unknown path attribute "${name}"`);
   }
 
   // ---- count / for_each ------------------------------------------------------------------
@@ -215,7 +219,7 @@ export class ModuleInstance implements Scope {
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
     const address = this.prefix + this.declKey(decl) + keySuffix(key);
     const body = this.body(decl, key, site);
-    if (!body) return unknown(`${address} depends on itself`, site);
+    if (!body) return unknown(`${address} depends on itself`, site, CYCLE);
     const at = this.labelLoc(decl);
     // A stable symbolic id: attachments, locks and protected items link to their targets by it.
     const props = [...body.props.values()];
@@ -248,13 +252,13 @@ export class ModuleInstance implements Scope {
     const exp = this.resourceExpansion(decl);
     if (exp.kind === 'single') return undefined;
     if (exp.kind === 'unknown') return this.resource(mode, type, name, site);
-    if (key.kind === 'unknown') return unknown(key.reason, site, { origins: key.origins });
+    if (key.kind === 'unknown') return unknownAt(key, site, key.origins);
     if (exp.kind === 'count') {
       const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return fail(`index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${this.declKey(decl)} (count ${exp.n})`);
+      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return errorVal(site, `index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${this.declKey(decl)} (count ${exp.n})`);
       return this.instanceObject(decl, i, site);
     }
-    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return fail(`${this.declKey(decl)} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
+    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return errorVal(site, `${this.declKey(decl)} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
     return this.instanceObject(decl, key.value, site);
   }
 
@@ -277,15 +281,15 @@ export class ModuleInstance implements Scope {
     if (!src.startsWith('./') && !src.startsWith('../')) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
     const dir = path.resolve(this.config.dir, src);
     if (!this.session.fs.contains(dir)) {
-      this.session.diagnostics.add(site, `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`);
+      this.session.diagnostics.add({ severity: 'error', summary: `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`, subject: site });
       return { reason: `module.${decl.name} is outside the project root` };
     }
     if (dir === this.config.dir || this.dirStack.includes(dir)) {
-      this.session.diagnostics.add(site, `Module cycle: "${src}" calls a module that is already being evaluated`);
+      this.session.diagnostics.add({ severity: 'error', summary: `Module cycle: "${src}" calls a module that is already being evaluated`, subject: site });
       return { reason: `module.${decl.name} is part of a module cycle` };
     }
     if (this.dirStack.length >= LIMITS.moduleDepth) {
-      this.session.diagnostics.add(site, `Modules nested deeper than ${LIMITS.moduleDepth} levels`);
+      this.session.diagnostics.add({ severity: 'error', summary: `Modules nested deeper than ${LIMITS.moduleDepth} levels`, subject: site });
       return { reason: `module.${decl.name} is nested too deep` };
     }
     const config = this.session.loadModule(dir, site);
@@ -327,7 +331,7 @@ export class ModuleInstance implements Scope {
 
   moduleCall(name: string, site: Loc): Val {
     const decl = this.config.modules.get(name);
-    if (!decl) return fail(`reference to undeclared module "${name}"`);
+    if (!decl) return errorVal(site, `reference to undeclared module "${name}"`);
     const src = this.source(decl);
     if ('reason' in src) return unknown(`the outputs of ${src.reason}`, site);
     const exp = this.expansion(`module.${name}`, decl.file, decl.count, decl.forEach);
@@ -348,7 +352,7 @@ export class ModuleInstance implements Scope {
 
   moduleOutput(name: string, output: string, site: Loc): Val | undefined {
     const decl = this.config.modules.get(name);
-    if (!decl) return fail(`reference to undeclared module "${name}"`);
+    if (!decl) return errorVal(site, `reference to undeclared module "${name}"`);
     const src = this.source(decl);
     if ('reason' in src) return unknown(`${src.reason} (module.${name}.${output})`, site);
     if (decl.count || decl.forEach) return undefined;
@@ -357,14 +361,14 @@ export class ModuleInstance implements Scope {
 
   output(name: string, site: Loc): Val {
     const decl = this.config.outputs.get(name);
-    if (!decl) return fail(`module has no output "${name}"`);
+    if (!decl) return errorVal(site, `module has no output "${name}"`);
     let raw = this.outputValues.get(name);
     if (!raw) {
       raw = this.guard(
         `${this.prefix}output.${name}`,
         site,
         () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`output ${name} depends on itself`),
+        () => unknown(`output ${name} depends on itself`, undefined, CYCLE),
       );
       this.outputValues.set(name, raw);
     }

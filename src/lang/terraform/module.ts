@@ -5,7 +5,7 @@ import { str, type ObjectVal, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
-import type { Diagnostics } from './diagnostics.js';
+import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
 import type { ResourceInstance } from './resource.js';
@@ -21,24 +21,24 @@ export interface ModuleRun {
 }
 
 /** `*.tf` and `*.tf.json` files of a directory, parsed; syntax errors become fatal diagnostics. */
-function loadConfig(dir: string, fs: ProjectFs, diagnostics: Diagnostics, texts: Map<string, string>): ModuleConfig | undefined {
+function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, texts: Map<string, string>): ModuleConfig | undefined {
   const parsed: ParsedFile[] = [];
   for (const name of fs.list(dir)) {
     if (!name.endsWith('.tf') && !name.endsWith('.tf.json')) continue;
     const file = path.join(dir, name);
     const r = fs.read(file);
     if (!r.ok) {
-      diagnostics.add({ file, start: 0, end: 0 }, `Cannot read ${name}: ${r.reason}`, 'error', true);
+      diagnostics.add({ severity: 'error', summary: `Cannot read ${name}: ${r.reason}`, subject: { file, start: 0, end: 0 }, fatal: true });
       continue;
     }
     texts.set(file, r.text);
-    const ast = name.endsWith('.json') ? parseTfJson(r.text) : parseHcl(r.text);
-    for (const e of ast.errors) diagnostics.add({ file, start: e.start, end: e.end }, e.message, 'error', true);
+    const ast = name.endsWith('.json') ? parseTfJson(r.text, file) : parseHcl(r.text, file);
+    for (const e of ast.errors) diagnostics.add(e);
     parsed.push({ file, ast });
   }
   if (parsed.length === 0) return undefined;
   const config = collectModule(dir, parsed);
-  for (const d of config.duplicates) diagnostics.add({ file: d.file, start: d.start, end: d.end }, `Duplicate declaration of ${d.what}`);
+  for (const d of config.duplicates) diagnostics.add({ severity: 'error', summary: `Duplicate declaration of ${d.what}`, subject: { file: d.file, start: d.start, end: d.end } });
   return config;
 }
 
@@ -61,7 +61,7 @@ export interface ModuleOptions {
   readonly instanceId?: (type: string, body: ObjectVal) => string | undefined;
 }
 
-export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, options: ModuleOptions): ModuleRun {
+export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, options: ModuleOptions): ModuleRun {
   const { varFiles, env } = options;
   const rootDir = path.resolve(dir);
   const texts = new Map<string, string>();
@@ -82,14 +82,14 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, 
     const isExplicit = explicit.includes(file);
     const r = fs.read(file);
     if (!r.ok) {
-      diagnostics.add({ file, start: 0, end: 0 }, `Variable file ${path.relative(rootDir, file) || file}: ${r.reason}`, 'error', isExplicit);
+      diagnostics.add({ severity: 'error', summary: `Variable file ${path.relative(rootDir, file) || file}: ${r.reason}`, subject: { file, start: 0, end: 0 }, fatal: isExplicit });
       continue;
     }
     filesRead.add(file);
     used.push(file);
     for (const [name, a] of parseVarFile(file, r.text, diagnostics)) {
       if (!rootConfig.variables.has(name)) {
-        diagnostics.add(a.nameLoc, `Value for undeclared variable "${name}"`, 'warn');
+        diagnostics.add({ severity: 'warn', summary: `Value for undeclared variable "${name}"`, subject: a.nameLoc });
         continue;
       }
       values.set(name, { value: a.value, origin: isExplicit ? 'var-file' : 'tfvars' });
@@ -109,7 +109,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, 
     loadModule: (moduleDir: string, site: Loc) => {
       if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
       const config = configs.get(moduleDir);
-      if (!config) diagnostics.add(site, `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`);
+      if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;
     },
   };
@@ -118,7 +118,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: Diagnostics, 
   root.collect(resources);
   if (session.state.steps > LIMITS.steps) {
     const first = rootConfig.files[0]!;
-    diagnostics.add({ file: first, start: 0, end: 0 }, `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, 'warn');
+    diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
   }
   return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
 }

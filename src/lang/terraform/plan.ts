@@ -1,5 +1,5 @@
 import { getNodeValue } from 'jsonc-parser';
-import type { UnitDiagnostic } from '../../kernel/diagnostic.js';
+import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, obj, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import { childValue, type JsonDocument, type JsonNode } from '../../syntax/json/parse.js';
@@ -8,7 +8,7 @@ import { declarationOf, modulePrefix, type ResourceInstance } from './resource.j
 
 export interface PlanRead {
   readonly resources: readonly ResourceInstance[];
-  readonly diagnostics: readonly UnitDiagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 interface Planned {
@@ -122,12 +122,7 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
   if (!looksLikePlan(root) || !root) return undefined;
   const rootModule = childValue(childValue(root, 'planned_values'), 'root_module') ?? childValue(childValue(root, 'values'), 'root_module');
   if (!rootModule && !childValue(root, 'resource_changes') && !childValue(root, 'configuration')) return undefined;
-  const diagnostics: UnitDiagnostic[] = doc.errors.map((e) => ({
-    loc: { file, start: e.offset, end: e.offset + e.length },
-    message: e.message,
-    fatal: true,
-    severity: 'error',
-  }));
+  const diagnostics = doc.errors;
 
   const planned: Planned[] = [];
   plannedResources(file, rootModule, planned);

@@ -2,6 +2,7 @@
  * HCL native syntax tree. Every node has `start`/`end` UTF-16 offsets into the file text;
  * lines and columns come from `LineIndex` (src/kernel/location.ts).
  */
+import type { Diagnostic } from '../../kernel/diagnostic.js';
 
 export interface Span {
   readonly start: number;
@@ -12,7 +13,8 @@ export interface HclFile extends Span {
   readonly type: 'File';
   readonly body: Body;
   readonly comments: readonly Comment[];
-  readonly errors: readonly HclSyntaxError[];
+  /** Fatal syntax diagnostics, in source order. */
+  readonly errors: readonly Diagnostic[];
 }
 
 export interface Comment extends Span {
@@ -21,16 +23,6 @@ export interface Comment extends Span {
   readonly style: 'hash' | 'slash' | 'block';
   /** The text without the comment markers. */
   readonly value: string;
-}
-
-export interface HclSyntaxError {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based. */
-  readonly column: number;
 }
 
 export interface Body extends Span {

@@ -11,8 +11,8 @@
  * elsewhere only Terraform's own nested blocks (`lifecycle`, `validation`, …) are blocks.
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Attribute, Block, BlockLabel, Body, Expression, HclFile, HclSyntaxError, Identifier, ObjectItem, TemplateExpression } from './ast.js';
-import { LineIndex } from '../../kernel/location.js';
+import type { Attribute, Block, BlockLabel, Body, Expression, HclFile, Identifier, ObjectItem, TemplateExpression } from './ast.js';
+import { syntaxError, type Diagnostic } from '../../kernel/diagnostic.js';
 import { parseTemplateRegion } from './parser.js';
 import { findDepthOverflow, MAX_JSON_DEPTH } from '../json/parse.js';
 
@@ -41,15 +41,17 @@ const MAP_ATTRIBUTES = new Set(['tags', 'metadata', 'labels', 'parameters', 'app
 
 const SCHEMA_BODIES = new Set(['resource', 'data', 'provider']);
 
-export function parseTfJson(text: string): HclFile {
-  return new JsonConverter(text).convert();
+export function parseTfJson(text: string, file = ''): HclFile {
+  return new JsonConverter(text, file).convert();
 }
 
 class JsonConverter {
-  private readonly errors: HclSyntaxError[] = [];
-  private lineIndex: LineIndex | undefined;
+  private readonly errors: Diagnostic[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
 
   convert(): HclFile {
     const parseErrors: ParseError[] = [];
@@ -75,13 +77,12 @@ class JsonConverter {
       this.error('A Terraform JSON file must hold an object', root.offset, root.offset + root.length);
     }
     const body: Body = { type: 'Body', items, start: 0, end: this.text.length };
-    this.errors.sort((a, b) => a.start - b.start);
+    this.errors.sort((a, b) => a.subject.start - b.subject.start);
     return { type: 'File', body, comments: [], errors: this.errors, start: 0, end: this.text.length };
   }
 
   private error(message: string, start: number, end: number): void {
-    const { line, column } = (this.lineIndex ??= new LineIndex(this.text)).position(start);
-    this.errors.push({ message, start, end, line, column });
+    this.errors.push(syntaxError(this.file, message, start, end));
   }
 
   /** `type: { label: { label: body | [body…] } }`, with arrays allowed at every level. */
@@ -157,13 +158,13 @@ class JsonConverter {
     const raw = this.text.slice(start + 1, end - 1);
     if (!raw.includes('\\')) {
       const parsed = parseTemplateRegion(this.text, start + 1, end - 1);
-      for (const e of parsed.errors) this.error(e.message, e.start, e.end);
+      for (const e of parsed.errors) this.error(e.summary, e.subject.start, e.subject.end);
       return { ...parsed.template, start, end };
     }
     // Escapes make decoded and source offsets differ: parse the decoded text, then place its
     // spans inside the JSON string (shifted, and clamped to the string's end).
     const parsed = parseTemplateRegion(value, 0, value.length);
-    for (const e of parsed.errors) this.error(e.message, start, end);
+    for (const e of parsed.errors) this.error(e.summary, start, end);
     return { ...relocate(parsed.template, start + 1, end - 1), start, end };
   }
 }

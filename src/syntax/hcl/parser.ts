@@ -13,11 +13,11 @@ import type {
   Expression,
   FunctionCall,
   HclFile,
-  HclSyntaxError,
   Identifier,
   ObjectItem,
   TemplateExpression,
 } from './ast.js';
+import { syntaxError, type Diagnostic } from '../../kernel/diagnostic.js';
 import { LineIndex } from '../../kernel/location.js';
 import { lex, T, type Tokens } from './lexer.js';
 import { decodeLiteral } from './strings.js';
@@ -25,12 +25,6 @@ import { assembleTemplate, type TemplateItem } from './template.js';
 
 /** Deeper nesting is reported as an error instead of risking the call stack. */
 export const MAX_NESTING = 500;
-
-interface Problem {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-}
 
 /** The spec's precedence levels, tightest last: `||`, `&&`, `== !=`, `< <= > >=`, `+ -`, `* / %`. */
 const BINARY_PRECEDENCE: Partial<Record<T, number>> = {
@@ -65,16 +59,16 @@ const BINARY_OPERATOR: Partial<Record<T, BinaryOperator>> = {
   [T.Percent]: '%',
 };
 
-export function parseHcl(text: string): HclFile {
-  return new Parser(text).parseFile();
+export function parseHcl(text: string, file = ''): HclFile {
+  return new Parser(text, file).parseFile();
 }
 
 /**
  * Parses `text[start, end)` as a standalone template (no quotes, no backslash escapes), as HCL
  * does for the string values of its JSON syntax. Spans are offsets into `text`.
  */
-export function parseTemplateRegion(text: string, start: number, end: number): { template: TemplateExpression; errors: HclSyntaxError[] } {
-  return new Parser(text, { start, end }).parseStandaloneTemplate();
+export function parseTemplateRegion(text: string, start: number, end: number, file = ''): { template: TemplateExpression; errors: Diagnostic[] } {
+  return new Parser(text, file, { start, end }).parseStandaloneTemplate();
 }
 
 class Parser {
@@ -90,11 +84,12 @@ class Parser {
   private failed = false;
   private eofReported = false;
   private depth = 0;
-  private readonly problems: Problem[] = [];
+  private readonly problems: Diagnostic[] = [];
   private lineIndex: LineIndex | undefined;
 
   constructor(
     private readonly text: string,
+    private readonly file: string,
     region?: { start: number; end: number },
   ) {
     this.tokens = lex(text, region);
@@ -109,19 +104,15 @@ class Parser {
     return { type: 'File', body, comments: this.tokens.comments, errors: this.errors(), start: 0, end: this.text.length };
   }
 
-  parseStandaloneTemplate(): { template: TemplateExpression; errors: HclSyntaxError[] } {
+  parseStandaloneTemplate(): { template: TemplateExpression; errors: Diagnostic[] } {
     this.pushNewlines(false);
     const template = this.parseTemplate();
     return { template, errors: this.errors() };
   }
 
-  private errors(): HclSyntaxError[] {
-    for (const p of this.tokens.problems) this.problems.push(p);
-    this.problems.sort((a, b) => a.start - b.start);
-    return this.problems.map((p) => {
-      const { line, column } = this.lines().position(p.start);
-      return { message: p.message, start: p.start, end: p.end, line, column };
-    });
+  private errors(): Diagnostic[] {
+    for (const p of this.tokens.problems) this.problems.push(syntaxError(this.file, p.message, p.start, p.end));
+    return this.problems.sort((a, b) => a.subject.start - b.subject.start);
   }
 
   // ---- tokens ---------------------------------------------------------------------------------
@@ -194,7 +185,7 @@ class Parser {
       if (this.eofReported) return;
       this.eofReported = true;
     }
-    this.problems.push({ message, start, end });
+    this.problems.push(syntaxError(this.file, message, start, end));
   }
 
   private failAt(message: string, i: number): void {
@@ -306,7 +297,7 @@ class Parser {
       return;
     }
     const line = this.lines().position(first.name.start).line;
-    this.problems.push({ message: `Attribute "${attr.name.name}" is already defined on line ${line}`, start: attr.name.start, end: attr.name.end });
+    this.problems.push(syntaxError(this.file, `Attribute "${attr.name.name}" is already defined on line ${line}`, attr.name.start, attr.name.end));
   }
 
   private identifier(i: number): Identifier {
@@ -426,7 +417,7 @@ class Parser {
       const i = this.pos;
       const t = this.types[i]!;
       if (t === T.QuotedLit) {
-        value += decodeLiteral(this.text, this.starts[i]!, this.ends[i]!, true, (p) => this.fail(p.message, p.start, p.end));
+        value += decodeLiteral(this.text, this.starts[i]!, this.ends[i]!, true, (summary, start, end) => this.fail(summary, start, end));
         this.pos++;
         continue;
       }
@@ -907,7 +898,7 @@ class Parser {
     const start = this.starts[open]!;
     const heredoc = this.types[open] === T.OHeredoc ? this.tokens.heredocs.get(open) : undefined;
     const items: TemplateItem[] = [];
-    const onProblem = (p: Problem): void => this.fail(p.message, p.start, p.end);
+    const onProblem = (summary: string, start: number, end: number): void => this.fail(summary, start, end);
     let end = this.ends[open]!;
     this.pushNewlines(false);
     for (;;) {

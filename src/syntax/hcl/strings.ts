@@ -18,12 +18,6 @@ export function trimRightSpace(s: string): string {
   return j === s.length ? s : s.slice(0, j);
 }
 
-export interface DecodeProblem {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-}
-
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
@@ -31,12 +25,15 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** A syntax problem at `[start, end)` of the parsed text; the parser turns it into a diagnostic. */
+export type ProblemCallback = (summary: string, start: number, end: number) => void;
+
 /**
  * Decodes the literal text `text[start, end)`. Quoted strings support backslash escapes; both quoted
  * strings and heredocs turn `$${` into `${` and `%%{` into `%{`. Returns the first problem, if any,
  * through `onProblem` and keeps decoding.
  */
-export function decodeLiteral(text: string, start: number, end: number, quoted: boolean, onProblem: (p: DecodeProblem) => void): string {
+export function decodeLiteral(text: string, start: number, end: number, quoted: boolean, onProblem: ProblemCallback): string {
   let out = '';
   let run = start;
   let i = start;
@@ -74,9 +71,9 @@ export function decodeLiteral(text: string, start: number, end: number, quoted: 
         }
         len = 2 + k;
         if (k !== digits) {
-          onProblem({ message: `Invalid escape sequence: "\\${String.fromCharCode(sel)}" must be followed by ${digits} hexadecimal digits`, start: i, end: i + len });
+          onProblem(`Invalid escape sequence: "\\${String.fromCharCode(sel)}" must be followed by ${digits} hexadecimal digits`, i, i + len);
         } else if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-          onProblem({ message: `Invalid escape sequence: U+${cp.toString(16).toUpperCase()} is not a Unicode character`, start: i, end: i + len });
+          onProblem(`Invalid escape sequence: U+${cp.toString(16).toUpperCase()} is not a Unicode character`, i, i + len);
         } else {
           out += String.fromCodePoint(cp);
         }
@@ -85,7 +82,7 @@ export function decodeLiteral(text: string, start: number, end: number, quoted: 
       default: {
         const bad = i + 1 < end ? String.fromCodePoint(text.codePointAt(i + 1)!) : '';
         len = 1 + bad.length;
-        onProblem({ message: `Invalid escape sequence "\\${bad}": use \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN`, start: i, end: i + len });
+        onProblem(`Invalid escape sequence "\\${bad}": use \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN`, i, i + len);
         out += bad;
       }
     }

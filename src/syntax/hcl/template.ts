@@ -7,7 +7,7 @@
  * those chunks (so `~}` only eats up to the end of its own line).
  */
 import type { Expression, TemplateFor, TemplateIf, TemplateInterpolation, TemplatePart } from './ast.js';
-import { isUnicodeSpace, trimLeftSpace, trimRightSpace } from './strings.js';
+import { isUnicodeSpace, trimLeftSpace, trimRightSpace, type ProblemCallback } from './strings.js';
 
 export type TemplateItem =
   | { kind: 'literal'; value: string; start: number; end: number }
@@ -17,12 +17,6 @@ export type TemplateItem =
   | { kind: 'else' | 'endif' | 'endfor'; start: number; end: number; stripLeft: boolean; stripRight: boolean };
 
 type Literal = Extract<TemplateItem, { kind: 'literal' }>;
-
-export interface TemplateProblem {
-  readonly message: string;
-  readonly start: number;
-  readonly end: number;
-}
 
 function applyStripMarkers(items: TemplateItem[]): void {
   for (let k = 0; k < items.length; k++) {
@@ -79,7 +73,7 @@ interface OpenDirective {
   else?: TemplatePart[];
 }
 
-export function assembleTemplate(raw: TemplateItem[], indentedHeredoc: boolean, emptyAt: number, onProblem: (p: TemplateProblem) => void): TemplatePart[] {
+export function assembleTemplate(raw: TemplateItem[], indentedHeredoc: boolean, emptyAt: number, onProblem: ProblemCallback): TemplatePart[] {
   applyStripMarkers(raw);
   if (indentedHeredoc) removeHeredocIndent(raw);
   const items = mergeLiterals(raw);
@@ -106,7 +100,7 @@ export function assembleTemplate(raw: TemplateItem[], indentedHeredoc: boolean, 
       case 'else': {
         const top = open[open.length - 1];
         if (top?.item.kind !== 'if' || top.else) {
-          onProblem({ message: top?.item.kind === 'if' ? 'Unexpected second %{ else } in the same %{ if }' : 'Unexpected %{ else } without a matching %{ if }', start: item.start, end: item.end });
+          onProblem(top?.item.kind === 'if' ? 'Unexpected second %{ else } in the same %{ if }' : 'Unexpected %{ else } without a matching %{ if }', item.start, item.end);
           return root;
         }
         top.else = [];
@@ -120,7 +114,7 @@ export function assembleTemplate(raw: TemplateItem[], indentedHeredoc: boolean, 
           const message = top
             ? `Unexpected %{ ${item.kind} }: expected %{ end${top.item.kind} } first`
             : `Unexpected %{ ${item.kind} } without a matching %{ ${want} }`;
-          onProblem({ message, start: item.start, end: item.end });
+          onProblem(message, item.start, item.end);
           return root;
         }
         open.pop();
@@ -132,7 +126,7 @@ export function assembleTemplate(raw: TemplateItem[], indentedHeredoc: boolean, 
   const unclosed = open[open.length - 1];
   if (unclosed) {
     const kind = unclosed.item.kind;
-    onProblem({ message: `Missing %{ end${kind} } for this %{ ${kind} } directive`, start: unclosed.item.start, end: unclosed.item.end });
+    onProblem(`Missing %{ end${kind} } for this %{ ${kind} } directive`, unclosed.item.start, unclosed.item.end);
   }
   return root;
 }

@@ -1,26 +1,18 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { syntaxError, type Diagnostic } from '../../kernel/diagnostic.js';
 import { LineIndex } from '../../kernel/location.js';
 import { parseWellFormed } from './fast-tree.js';
 import { scanJsonText } from './scan.js';
 
 export type JsonNode = Node;
 
-export interface JsonSyntaxError {
-  readonly message: string;
-  readonly offset: number;
-  readonly length: number;
-  /** 1-based. */
-  readonly line: number;
-  /** 1-based. */
-  readonly column: number;
-}
-
 export interface JsonDocument {
   readonly text: string;
   readonly lines: LineIndex;
   /** Undefined when nothing could be parsed. */
   readonly root: JsonNode | undefined;
-  readonly errors: readonly JsonSyntaxError[];
+  /** Fatal syntax diagnostics; `lines` gives their line and column. */
+  readonly errors: readonly Diagnostic[];
 }
 
 /** Deeper nesting than any real template; beyond it the parser would exhaust the stack. */
@@ -47,9 +39,9 @@ const MESSAGES: Record<string, string> = {
 
 /**
  * Parses JSON with comments and trailing commas (ARM accepts both). Never throws:
- * syntax errors and over-deep nesting come back as errors with 1-based positions.
+ * syntax errors and over-deep nesting come back as diagnostics in `file`.
  */
-export function parseJson(text: string): JsonDocument {
+export function parseJson(text: string, file = ''): JsonDocument {
   // Most files never need a position (no error, no finding): index their lines on first use.
   let index: LineIndex | undefined;
   const lineIndex = () => (index ??= new LineIndex(text));
@@ -78,7 +70,7 @@ export function parseJson(text: string): JsonDocument {
         return lineIndex();
       },
       root: undefined,
-      errors: [{ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset: at, length: 1, ...lineIndex().position(at) }],
+      errors: [syntaxError(file, `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, at, at + 1)],
     };
   }
   if (raw.length) {
@@ -100,7 +92,7 @@ export function parseJson(text: string): JsonDocument {
     const found = e.offset >= text.length ? 'end of file' : JSON.stringify(text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 20))));
     // jsonc-parser gives an unterminated comment at the end of the text one character too many.
     const length = Math.max(0, Math.min(e.length, text.length - e.offset));
-    return { message: `${MESSAGES[name] ?? name} (found ${found})`, offset: e.offset, length, ...lineIndex().position(e.offset) };
+    return syntaxError(file, `${MESSAGES[name] ?? name} (found ${found})`, e.offset, e.offset + length);
   });
   return {
     text,

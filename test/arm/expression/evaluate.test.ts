@@ -18,7 +18,7 @@ describe('evaluateString', () => {
   it('reports syntax errors as error unknowns with the character position in the string', () => {
     const v = evaluateString("[concat('a']", SITE, fakeScope());
     assert.equal(v.kind, 'unknown');
-    assert.equal(v.kind === 'unknown' && v.reason, "error: invalid expression [concat('a']: missing ')' to close 'concat(' (at character 12)");
+    assert.equal(v.kind === 'unknown' && v.cause === 'error' && v.reason, "invalid expression [concat('a']: missing ')' to close 'concat(' (at character 12)");
     assert.deepEqual(v.loc, SITE);
   });
 
@@ -70,7 +70,7 @@ describe('evaluateString', () => {
   it('evaluates only the chosen branch of if()', () => {
     assert.equal(plain("if(equals(1, 1), 'a', parameters('missing'))"), 'a');
     assert.equal(plain("if(false(), parameters('missing'), 'b')"), 'b');
-    assert.equal(plain("if(true(), parameters('missing'), 'b')"), "unknown: error: The template parameter 'missing' is not found.");
+    assert.equal(plain("if(true(), parameters('missing'), 'b')"), "unknown: error: parameter 'missing' is not declared");
   });
 
   it('with an unknown if() condition, gives the common value or candidates', () => {
@@ -107,7 +107,7 @@ describe('evaluateString', () => {
     assert.equal(v.kind === 'string' && v.value, 'abab');
     assert.deepEqual(v.loc, SITE);
     const missing = evaluateString("[ns.other('ab')]", SITE, scope);
-    assert.equal(missing.kind === 'unknown' && missing.reason, "error: the user-defined function 'ns.other' is not defined");
+    assert.equal(missing.kind === 'unknown' && missing.cause === 'error' && missing.reason, "the user-defined function 'ns.other' is not defined");
     assert.equal(plain("ns.twice('a')"), 'unknown: user-defined function ns.twice() is not evaluated');
   });
 

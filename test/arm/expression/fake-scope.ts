@@ -66,8 +66,8 @@ export function ev(expression: string, options: FakeOptions = {}): Val {
   return evaluateString(`[${expression}]`, SITE, fakeScope(options));
 }
 
-/** The plain result, or the unknown's reason prefixed with "unknown: ". */
+/** The plain result, or the unknown's reason prefixed with "unknown: " and, unless deploy-time, its cause. */
 export function plain(expression: string, options: FakeOptions = {}): Plain | string {
   const v = ev(expression, options);
-  return v.kind === 'unknown' ? `unknown: ${v.reason}` : toPlain(v)!;
+  return v.kind === 'unknown' ? `unknown: ${v.cause === 'deploy-time' ? '' : `${v.cause}: `}${v.reason}` : toPlain(v)!;
 }

@@ -63,7 +63,7 @@ describe('parseExpression', () => {
   ];
   for (const [text, message, offset] of errors) {
     it(`reports "${message}" at offset ${offset} for ${JSON.stringify(text)}`, () => {
-      assert.deepEqual(parseExpression(text), { kind: 'syntax-error', message, offset });
+      assert.deepEqual(parseExpression(text), { kind: 'syntax-error', severity: 'error', summary: message, subject: { file: '', start: offset, end: offset + 1 }, code: 'arm-expression-syntax' });
     });
   }
 
@@ -71,7 +71,7 @@ describe('parseExpression', () => {
     const deep = 'a('.repeat(100_000) + ')'.repeat(100_000);
     const r = parseExpression(deep);
     assert.ok(isSyntaxError(r));
-    assert.equal(r.message, `expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    assert.equal(r.summary, `expression nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
     const chain = 'a()' + '.b'.repeat(MAX_EXPRESSION_DEPTH + 5);
     assert.ok(isSyntaxError(parseExpression(chain)));
     assert.ok(!isSyntaxError(parseExpression('a(' .repeat(200) + ')'.repeat(200))));

@@ -71,7 +71,7 @@ describe('array and object functions', () => {
     ]);
 
     it('keeps array items whose equality is unknown, and merges same-symbol ones', () => {
-      const u = { parameters: { u: { kind: 'unknown', reason: 'no value', origins: [] } as const } };
+      const u = { parameters: { u: { kind: 'unknown', reason: 'no value', origins: [], cause: 'deploy-time' } as const } };
       assert.equal(plain("length(union(createArray(parameters('u')), createArray(parameters('u'))))", u), 2);
       assert.equal(plain('length(union(createArray(resourceGroup().location), createArray(resourceGroup().location)))'), 1);
     });

@@ -32,6 +32,6 @@ describe('json, base64, data URI and URI functions', () => {
 
   it('refuses JSON nested deeper than 256 levels', () => {
     const deep = '['.repeat(300) + ']'.repeat(300);
-    assert.equal(plain(`json('${deep}')`), 'unknown: too large: json() JSON nested deeper than 256 levels');
+    assert.equal(plain(`json('${deep}')`), 'unknown: limit: json() JSON nested deeper than 256 levels');
   });
 });

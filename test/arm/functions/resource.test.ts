@@ -46,7 +46,7 @@ describe('resource id functions', () => {
   });
 
   it('is unknown when a name is unknown without a symbol', () => {
-    const u = { parameters: { n: { kind: 'unknown', reason: "parameter 'n' has no value", origins: [] } as const } };
+    const u = { parameters: { n: { kind: 'unknown', reason: "parameter 'n' has no value", origins: [], cause: 'deploy-time' } as const } };
     assert.equal(plain("resourceId('Microsoft.Compute/disks', parameters('n'))", u), "unknown: parameter 'n' has no value");
   });
 
@@ -60,8 +60,8 @@ describe('resource id functions', () => {
 describe('deployment functions', () => {
   const loops = { loops: [{ name: 'outer', index: 2 }, { name: undefined, index: 5 }] };
   table([
-    ["parameters('nope')", "unknown: error: The template parameter 'nope' is not found."],
-    ["variables('nope')", "unknown: error: The template variable 'nope' is not found."],
+    ["parameters('nope')", "unknown: error: parameter 'nope' is not declared"],
+    ["variables('nope')", "unknown: error: variable 'nope' is not declared"],
     ['copyIndex()', 'unknown: error: copyIndex() is used outside a copy loop'],
     ["listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st'), '2021-01-01').keys[0].value", 'unknown: listKeys() is known only at deployment'],
     ["utcNow('u')", 'unknown: utcNow() is known only at deployment'],

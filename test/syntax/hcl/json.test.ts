@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../../src/kernel/diagnostic.js';
+import { LineIndex } from '../../../src/kernel/location.js';
 import type { Block, Body, Expression } from '../../../src/syntax/hcl/ast.js';
 import { parseTfJson } from '../../../src/syntax/hcl/index.js';
 import { spanOf, textOf } from './helpers.js';
@@ -80,11 +82,12 @@ describe('Terraform JSON syntax', () => {
   });
 
   it('reports invalid JSON and template errors with line and column', () => {
-    const bad = parseTfJson('{\n  "locals": { "a": "${var.x" }\n}');
+    const text = '{\n  "locals": { "a": "${var.x" }\n}';
+    const at = (t: string, e: Diagnostic) => [...Object.values(new LineIndex(t).position(e.subject.start)), e.summary];
     assert.deepEqual(
-      bad.errors.map((e) => [e.line, e.column, e.message]),
+      parseTfJson(text).errors.map((e) => at(text, e)),
       [[2, 28, 'Expected "}" to close the interpolation, found the end of the string']],
     );
-    assert.deepEqual(parseTfJson('{ "a": 1,, }').errors.map((e) => [e.line, e.column, e.message]), [[1, 10, 'Invalid JSON: PropertyNameExpected']]);
+    assert.deepEqual(parseTfJson('{ "a": 1,, }').errors.map((e) => at('{ "a": 1,, }', e)), [[1, 10, 'Invalid JSON: PropertyNameExpected']]);
   });
 });

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../../../kernel/diagnostic.js';
+
 /**
  * Syntax of an ARM template language expression: the text between the outer brackets of
  * "[...]". Offsets are UTF-16 offsets into that text.
@@ -42,13 +44,17 @@ export interface IndexNode extends NodeBase {
   readonly safe: boolean;
 }
 
-export interface ExpressionSyntaxError {
-  readonly kind: 'syntax-error';
-  readonly message: string;
-  /** Offset of the offending character in the expression text. */
-  readonly offset: number;
+/**
+ * A syntax error in expression text: the parser sees only the text between the brackets, so the
+ * subject is in that text (`file: ''`) and the evaluator places it in the template.
+ */
+export function expressionSyntaxError(summary: string, offset: number): ParsedExpression {
+  return { kind: 'syntax-error', severity: 'error', summary, subject: { file: '', start: offset, end: offset + 1 }, code: 'arm-expression-syntax' };
 }
 
-export function isSyntaxError(r: ExpressionNode | ExpressionSyntaxError): r is ExpressionSyntaxError {
+/** What parsing gives: a tree, or the diagnostic (tagged so that `kind` tells them apart). */
+export type ParsedExpression = ExpressionNode | (Diagnostic & { readonly kind: 'syntax-error' });
+
+export function isSyntaxError(r: ParsedExpression): r is Diagnostic & { readonly kind: 'syntax-error' } {
   return r.kind === 'syntax-error';
 }

@@ -1,9 +1,10 @@
 import type { Loc } from '../../../kernel/location.js';
-import { getPropEntry, nul, num, str, unknown, type Val } from '../../../kernel/value.js';
+import { getPropEntry, nul, num, str, unknown, unknownAt, type Val } from '../../../kernel/value.js';
 import { callFunction } from '../functions/registry.js';
 import type { Arg, Budget, CallContext, LambdaArg } from '../functions/types.js';
-import { atSite, deepEqual, ERROR_PREFIX, mergeOrigins, propagate } from '../functions/util.js';
-import type { CallNode, ExpressionNode, IndexNode, PropertyNode } from './ast.js';
+import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { ARM_EQUALITY, atSite } from '../functions/util.js';
+import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
 
@@ -23,9 +24,9 @@ export function evaluateString(text: string, site: Loc | undefined, scope: Expre
   if (text.length < 2 || text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return str(text, site);
   if (text.charCodeAt(1) === 91) return str(text.slice(1), site);
   const parsed = parseExpression(text.slice(1, -1));
-  if (parsed.kind === 'syntax-error') {
+  if (isSyntaxError(parsed)) {
     const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-    return unknown(`${ERROR_PREFIX}invalid expression ${shown}: ${parsed.message} (at character ${parsed.offset + 2})`, site);
+    return errorVal(site, `invalid expression ${shown}: ${parsed.summary} (at character ${parsed.subject.start + 2})`);
   }
   return evaluateExpression(parsed, site, scope);
 }
@@ -36,7 +37,7 @@ export function evaluateExpression(node: ExpressionNode, site: Loc | undefined, 
     return evalNode(node, { scope, site, budget: { calls: 0, chars: 0 }, lambdaVars: undefined });
   } catch (e) {
     // Values nested absurdly deep (built by lambdas) can still exhaust the stack somewhere.
-    if (e instanceof RangeError) return unknown(`too large: ${e.message}`, site);
+    if (e instanceof RangeError) return limitVal(site, e.message);
     throw e;
   }
 }
@@ -61,7 +62,7 @@ function context(name: string, env: Env): CallContext {
 }
 
 function fail(message: string, env: Env, from: readonly Val[] = []): Val {
-  return unknown(`${ERROR_PREFIX}${message}`, env.site, { origins: mergeOrigins(from) });
+  return errorVal(env.site, message, from);
 }
 
 function evalCall(node: CallNode, env: Env): Val {
@@ -97,14 +98,14 @@ function evalIf(node: CallNode, env: Env): Val {
   if (cond.kind !== 'unknown') return fail(`if() condition must be a boolean, not ${cond.kind}`, env, [cond]);
   const a = evalNode(node.args[1]!, env);
   const b = evalNode(node.args[2]!, env);
-  if (deepEqual(a, b) === true) return a;
+  if (deepEqual(a, b, ARM_EQUALITY) === true) return a;
   const candidates: Val[] = [];
   for (const branch of [a, b]) {
     if (branch.kind !== 'unknown') candidates.push(branch);
     else if (branch.candidates) candidates.push(...branch.candidates);
-    else return propagate([cond, branch], context('if', env));
+    else return propagateUnknown([cond, branch], env.site);
   }
-  return unknown(cond.reason, env.site, { candidates, origins: mergeOrigins([cond, a, b]) });
+  return unknown(cond.reason, env.site, { candidates, origins: mergeOrigins([cond, a, b]), cause: cond.cause, subject: cond.subject });
 }
 
 function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
@@ -139,8 +140,7 @@ function property(base: Val, node: PropertyNode, env: Env): Val {
 
 function member(base: Val, name: string, safe: boolean, env: Env, shown: string): Val {
   if (base.kind === 'unknown') {
-    const symbol = base.symbol ? `${base.symbol}${shown}` : undefined;
-    return unknown(base.reason, env.site, { origins: base.origins, ...(symbol ? { symbol } : {}) });
+    return unknownAt(base, env.site, base.origins, base.symbol ? `${base.symbol}${shown}` : undefined);
   }
   if (base.kind === 'null' && safe) return nul(env.site, base.origins);
   if (base.kind !== 'object')
@@ -154,11 +154,10 @@ function member(base: Val, name: string, safe: boolean, env: Env, shown: string)
 
 function index(base: Val, at: Val, node: IndexNode, env: Env): Val {
   if (at.kind === 'string') return member(base, at.value, node.safe, env, `.${at.value}`);
-  if (at.kind === 'unknown') return propagate([at], context('[]', env));
+  if (at.kind === 'unknown') return propagateUnknown([at], env.site);
   if (at.kind !== 'number' || !Number.isInteger(at.value)) return fail(`an index must be an integer or a string, not ${at.kind}`, env, [at]);
   if (base.kind === 'unknown') {
-    const symbol = base.symbol ? `${base.symbol}[${at.value}]` : undefined;
-    return unknown(base.reason, env.site, { origins: base.origins, ...(symbol ? { symbol } : {}) });
+    return unknownAt(base, env.site, base.origins, base.symbol ? `${base.symbol}[${at.value}]` : undefined);
   }
   if (base.kind === 'null' && node.safe) return nul(env.site, base.origins);
   if (base.kind !== 'array') return fail(`an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);

@@ -1,16 +1,16 @@
-import type { ExpressionNode, ExpressionSyntaxError } from './ast.js';
+import { expressionSyntaxError, type ExpressionNode, type ParsedExpression } from './ast.js';
 
 /** Deepest expression tree accepted; deeper input is an error rather than a stack overflow. */
 export const MAX_EXPRESSION_DEPTH = 256;
 
 const CACHE_LIMIT = 100_000;
-const cache = new Map<string, ExpressionNode | ExpressionSyntaxError>();
+const cache = new Map<string, ParsedExpression>();
 
 /**
  * Parses the text inside an expression's brackets. Results are cached by text because the
  * same expressions (`parameters('location')`…) recur across a template and across templates.
  */
-export function parseExpression(text: string): ExpressionNode | ExpressionSyntaxError {
+export function parseExpression(text: string): ParsedExpression {
   const hit = cache.get(text);
   if (hit) return hit;
   const result = new Parser(text).parseAll();
@@ -51,7 +51,7 @@ class Parser {
 
   constructor(private readonly text: string) {}
 
-  parseAll(): ExpressionNode | ExpressionSyntaxError {
+  parseAll(): ParsedExpression {
     try {
       this.skipSpace();
       if (this.pos >= this.text.length) this.fail('empty expression', this.pos);
@@ -60,7 +60,7 @@ class Parser {
       if (this.pos < this.text.length) this.fail(`unexpected '${this.text[this.pos]}'`, this.pos);
       return node;
     } catch (e) {
-      if (e instanceof SyntaxFailure) return { kind: 'syntax-error', message: e.message, offset: e.offset };
+      if (e instanceof SyntaxFailure) return expressionSyntaxError(e.message, e.offset);
       throw e;
     }
   }

@@ -1,23 +1,8 @@
-import { arr, bool, nul, num, obj, str, unknown, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import { joinWithSymbols } from './text.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import {
-  atSite,
-  canonicalKey,
-  deepEqual,
-  fail,
-  idText,
-  intArg,
-  MAX_ARRAY_LENGTH,
-  MAX_STRING_LENGTH,
-  mergeOrigins,
-  newArr,
-  newStr,
-  propagate,
-  tooLarge,
-  typeName,
-  wrongType,
-} from './util.js';
+import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { ARM_EQUALITY, atSite, canonicalKey, idText, intArg, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, newArr, newStr, typeName, wrongType } from './util.js';
 
 /** ARM's own limit on range()'s count. */
 export const MAX_RANGE_COUNT = 10_000;
@@ -28,9 +13,9 @@ function concat(args: readonly Arg[], ctx: CallContext): Val {
     const items: Val[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (a.kind === 'unknown') return propagate(args, ctx);
-      if (a.kind !== 'array') return fail(ctx, `concat() cannot combine arrays with ${typeName(a)} (argument ${i + 1})`, args);
-      if (items.length + a.items.length > MAX_ARRAY_LENGTH) return tooLarge(ctx, `concat() result over ${MAX_ARRAY_LENGTH} items`, args);
+      if (a.kind === 'unknown') return propagateUnknown(args, ctx.site);
+      if (a.kind !== 'array') return errorVal(ctx.site, `concat() cannot combine arrays with ${typeName(a)} (argument ${i + 1})`, args);
+      if (items.length + a.items.length > MAX_ARRAY_LENGTH) return limitVal(ctx.site, `concat() result over ${MAX_ARRAY_LENGTH} items`, args);
       for (const item of a.items) items.push(item);
     }
     return newArr(items, ctx, args);
@@ -42,10 +27,10 @@ function concat(args: readonly Arg[], ctx: CallContext): Val {
     const a = args[i]!;
     if (a.kind === 'object' || a.kind === 'lambda') return wrongType(ctx, i, 'a string or an array', a, args);
     const t = idText(a);
-    if (t === undefined) return propagate(args, ctx);
+    if (t === undefined) return propagateUnknown(args, ctx.site);
     if (a.kind === 'unknown') symbolic ??= a;
     length += t.length;
-    if (length > MAX_STRING_LENGTH) return tooLarge(ctx, `concat() result over ${MAX_STRING_LENGTH} characters`, args);
+    if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `concat() result over ${MAX_STRING_LENGTH} characters`, args);
     texts.push(t);
   }
   return joinWithSymbols(texts, symbolic, ctx, args);
@@ -99,7 +84,7 @@ function findIndex(items: readonly Val[], item: Val, last: boolean): number | un
   const n = items.length;
   for (let k = 0; k < n; k++) {
     const i = last ? n - 1 - k : k;
-    const e = deepEqual(items[i]!, item);
+    const e = deepEqual(items[i]!, item, ARM_EQUALITY);
     if (e === true) return i;
     if (e === undefined) return undefined;
   }
@@ -121,7 +106,7 @@ function contains(args: readonly Arg[], ctx: CallContext): Val {
   }
   if (c.kind === 'array') {
     const i = findIndex(c.items, item, false);
-    return i === undefined ? propagate(c.items, ctx) : bool(i >= 0, ctx.site, o);
+    return i === undefined ? propagateUnknown(c.items, ctx.site) : bool(i >= 0, ctx.site, o);
   }
   return wrongType(ctx, 0, 'an array, an object or a string', c, args);
 }
@@ -139,7 +124,7 @@ function indexOf(last: boolean) {
     }
     if (c.kind === 'array') {
       const i = findIndex(c.items, item, last);
-      return i === undefined ? propagate(c.items, ctx) : num(i, ctx.site, o);
+      return i === undefined ? propagateUnknown(c.items, ctx.site) : num(i, ctx.site, o);
     }
     return wrongType(ctx, 0, 'an array or a string', c, args);
   };
@@ -174,7 +159,7 @@ function union(args: readonly Arg[], ctx: CallContext): Val {
     // The first argument sets the kind; a first argument that is neither is itself the bad one.
     const expected = present[0]!.kind === 'object' ? 'object' : 'array';
     const bad = present.findIndex((a) => a.kind !== expected);
-    return fail(ctx, `union() arguments must be all arrays or all objects (argument ${args.indexOf(present[bad]!) + 1} is ${typeName(present[bad]!)})`, args);
+    return errorVal(ctx.site, `union() arguments must be all arrays or all objects (argument ${args.indexOf(present[bad]!) + 1} is ${typeName(present[bad]!)})`, args);
   }
   const items: Val[] = [];
   const seen = new Set<string>();
@@ -203,7 +188,7 @@ function intersection(args: readonly Arg[], ctx: CallContext): Val {
       const keys = new Set<string>();
       for (const item of other.items) {
         const key = canonicalKey(item);
-        if (key === undefined) return propagate([item], ctx);
+        if (key === undefined) return propagateUnknown([item], ctx.site);
         keys.add(key);
       }
       others.push(keys);
@@ -212,7 +197,7 @@ function intersection(args: readonly Arg[], ctx: CallContext): Val {
     const seen = new Set<string>();
     for (const item of first.items) {
       const key = canonicalKey(item);
-      if (key === undefined) return propagate([item], ctx);
+      if (key === undefined) return propagateUnknown([item], ctx.site);
       if (seen.has(key) || !others.every((keys) => keys.has(key))) continue;
       seen.add(key);
       items.push(item);
@@ -227,8 +212,8 @@ function intersection(args: readonly Arg[], ctx: CallContext): Val {
         const other = args[i]!;
         if (other.kind !== 'object') return wrongType(ctx, i, 'an object', other, args);
         const match = [...other.props].find(([k]) => k.toLowerCase() === key.toLowerCase());
-        const e = match ? deepEqual(p.value, match[1].value) : false;
-        if (e === undefined) return propagate([p.value, match![1].value], ctx);
+        const e = match ? deepEqual(p.value, match[1].value, ARM_EQUALITY) : false;
+        if (e === undefined) return propagateUnknown([p.value, match![1].value], ctx.site);
         if (!e) inAll = false;
       }
       if (inAll) props.push({ ...p, value: atSite(p.value, ctx.site) });
@@ -239,7 +224,7 @@ function intersection(args: readonly Arg[], ctx: CallContext): Val {
 }
 
 function createObject(args: readonly Arg[], ctx: CallContext): Val {
-  if (args.length % 2 !== 0) return fail(ctx, 'createObject() needs key and value pairs (an even number of arguments)', args);
+  if (args.length % 2 !== 0) return errorVal(ctx.site, 'createObject() needs key and value pairs (an even number of arguments)', args);
   const props: Prop[] = [];
   for (let i = 0; i < args.length; i += 2) {
     const k = args[i]!;
@@ -260,9 +245,9 @@ function range(args: readonly Arg[], ctx: CallContext): Val {
   const count = intArg(args[1] as Val);
   if (start === undefined) return wrongType(ctx, 0, 'an integer', args[0]!, args);
   if (count === undefined) return wrongType(ctx, 1, 'an integer', args[1]!, args);
-  if (count < 0) return fail(ctx, `range() count ${count} must not be negative`, args);
-  if (count > MAX_RANGE_COUNT) return fail(ctx, `range() count ${count} exceeds ARM's limit of ${MAX_RANGE_COUNT}`, args);
-  if (start + count > 2147483647) return fail(ctx, 'range() start plus count must not exceed 2147483647', args);
+  if (count < 0) return errorVal(ctx.site, `range() count ${count} must not be negative`, args);
+  if (count > MAX_RANGE_COUNT) return errorVal(ctx.site, `range() count ${count} exceeds ARM's limit of ${MAX_RANGE_COUNT}`, args);
+  if (start + count > 2147483647) return errorVal(ctx.site, 'range() start plus count must not exceed 2147483647', args);
   const o = mergeOrigins(args);
   const items: Val[] = [];
   for (let i = 0; i < count; i++) items.push(num(start + i, ctx.site, o));
@@ -274,9 +259,9 @@ function flatten(args: readonly Arg[], ctx: CallContext): Val {
   if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
   const items: Val[] = [];
   for (const inner of a.items) {
-    if (inner.kind === 'unknown') return propagate([inner], ctx);
-    if (inner.kind !== 'array') return fail(ctx, `flatten() items must be arrays, not ${typeName(inner)}`, args);
-    if (items.length + inner.items.length > MAX_ARRAY_LENGTH) return tooLarge(ctx, `flatten() result over ${MAX_ARRAY_LENGTH} items`, args);
+    if (inner.kind === 'unknown') return propagateUnknown([inner], ctx.site);
+    if (inner.kind !== 'array') return errorVal(ctx.site, `flatten() items must be arrays, not ${typeName(inner)}`, args);
+    if (items.length + inner.items.length > MAX_ARRAY_LENGTH) return limitVal(ctx.site, `flatten() result over ${MAX_ARRAY_LENGTH} items`, args);
     for (const item of inner.items) items.push(item);
   }
   return newArr(items, ctx, args);
@@ -287,7 +272,7 @@ function indexFromEnd(args: readonly Arg[], ctx: CallContext): Val {
   if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
   const i = intArg(iArg);
   if (i === undefined) return wrongType(ctx, 1, 'an integer', iArg, args);
-  if (i < 1 || i > a.items.length) return fail(ctx, `indexFromEnd() index ${i} is out of range for an array of ${a.items.length} items`, args);
+  if (i < 1 || i > a.items.length) return errorVal(ctx.site, `indexFromEnd() index ${i} is out of range for an array of ${a.items.length} items`, args);
   return atSite(a.items[a.items.length - i]!, ctx.site);
 }
 
@@ -298,11 +283,11 @@ function join(args: readonly Arg[], ctx: CallContext): Val {
   const texts: string[] = [];
   let size = 0;
   for (const item of a.items) {
-    if (item.kind === 'unknown') return propagate([item], ctx);
-    if (item.kind !== 'string' && item.kind !== 'number' && item.kind !== 'boolean') return fail(ctx, `join() items must be strings, not ${typeName(item)}`, args);
+    if (item.kind === 'unknown') return propagateUnknown([item], ctx.site);
+    if (item.kind !== 'string' && item.kind !== 'number' && item.kind !== 'boolean') return errorVal(ctx.site, `join() items must be strings, not ${typeName(item)}`, args);
     const t = item.kind === 'boolean' ? (item.value ? 'True' : 'False') : String(item.value);
     size += t.length + d.value.length;
-    if (size > MAX_STRING_LENGTH + d.value.length) return tooLarge(ctx, `join() result over ${MAX_STRING_LENGTH} characters`, args);
+    if (size > MAX_STRING_LENGTH + d.value.length) return limitVal(ctx.site, `join() result over ${MAX_STRING_LENGTH} characters`, args);
     texts.push(t);
   }
   return newStr(texts.join(d.value), ctx, args);
@@ -339,8 +324,8 @@ function tryGet(args: readonly Arg[], ctx: CallContext): Val {
   let cur = args[0] as Val;
   for (let i = 1; i < args.length; i++) {
     const k = args[i]!;
-    if (k.kind === 'unknown') return propagate([k], ctx);
-    if (cur.kind === 'unknown') return unknown(cur.reason, ctx.site, { origins: cur.origins });
+    if (k.kind === 'unknown') return propagateUnknown([k], ctx.site);
+    if (cur.kind === 'unknown') return unknownAt(cur, ctx.site, cur.origins);
     if (cur.kind === 'object' && k.kind === 'string') {
       const lower = k.value.toLowerCase();
       const hit = [...cur.props].find(([key]) => key.toLowerCase() === lower);
@@ -363,9 +348,9 @@ function shallowMerge(args: readonly Arg[], ctx: CallContext): Val {
   const props = new Map<string, Prop>();
   const lowerToKey = new Map<string, string>();
   for (const o of a.items) {
-    if (o.kind === 'unknown') return propagate([o], ctx);
+    if (o.kind === 'unknown') return propagateUnknown([o], ctx.site);
     if (o.kind === 'null') continue;
-    if (o.kind !== 'object') return fail(ctx, `shallowMerge() items must be objects, not ${typeName(o)}`, args);
+    if (o.kind !== 'object') return errorVal(ctx.site, `shallowMerge() items must be objects, not ${typeName(o)}`, args);
     for (const [key, p] of o.props) {
       const existing = lowerToKey.get(key.toLowerCase());
       const value = atSite(p.value, ctx.site);
@@ -384,7 +369,7 @@ function coalesce(args: readonly Arg[], ctx: CallContext): Val {
   for (const a of args) {
     if (a.kind === 'lambda') return wrongType(ctx, args.indexOf(a), 'a value', a, args);
     if (a.kind === 'null') continue;
-    if (a.kind === 'unknown') return unknown(a.reason, ctx.site, { origins: mergeOrigins(args) });
+    if (a.kind === 'unknown') return unknownAt(a, ctx.site, mergeOrigins(args));
     return atSite(a, ctx.site);
   }
   return nul(ctx.site, mergeOrigins(args));
@@ -393,11 +378,11 @@ function coalesce(args: readonly Arg[], ctx: CallContext): Val {
 function extreme(which: 'min' | 'max') {
   return (args: readonly Arg[], ctx: CallContext): Val => {
     const values = args.length === 1 && args[0]!.kind === 'array' ? args[0]!.items : (args as readonly Val[]);
-    if (values.length === 0) return fail(ctx, `${which}() needs at least one value`, args);
+    if (values.length === 0) return errorVal(ctx.site, `${which}() needs at least one value`, args);
     let best: number | undefined;
     for (const v of values) {
-      if (v.kind === 'unknown') return propagate([v], ctx);
-      if (v.kind !== 'number') return fail(ctx, `${which}() values must be integers, not ${typeName(v)}`, args);
+      if (v.kind === 'unknown') return propagateUnknown([v], ctx.site);
+      if (v.kind !== 'number') return errorVal(ctx.site, `${which}() values must be integers, not ${typeName(v)}`, args);
       if (best === undefined || (which === 'min' ? v.value < best : v.value > best)) best = v.value;
     }
     return num(best!, ctx.site, mergeOrigins(args));

@@ -1,14 +1,15 @@
 import { num, unknown, type Val } from '../../../kernel/value.js';
 import type { DeploymentFunctionName } from '../expression/scope.js';
 import type { Arg, CallContext, FunctionDef, FunctionTable } from './types.js';
-import { atSite, fail, intArg, wrongType } from './util.js';
+import { errorVal } from '../../../kernel/value-ops.js';
+import { atSite, intArg, wrongType } from './util.js';
 
 function lookup(kind: 'parameter' | 'variable') {
   return (args: readonly Arg[], ctx: CallContext): Val => {
     const name = args[0]!;
     if (name.kind !== 'string') return wrongType(ctx, 0, 'a string', name, args);
     const v = kind === 'parameter' ? ctx.scope.parameter(name.value, ctx.site) : ctx.scope.variable(name.value, ctx.site);
-    return v ? atSite(v, ctx.site) : fail(ctx, `The template ${kind} '${name.value}' is not found.`, args);
+    return v ? atSite(v, ctx.site) : errorVal(ctx.site, `${kind} '${name.value}' is not declared`, args);
   };
 }
 
@@ -28,7 +29,7 @@ function copyIndex(args: readonly Arg[], ctx: CallContext): Val {
   const index = ctx.scope.copyIndex(loop);
   if (index === null) return unknown('copyIndex() of a copy loop whose count is unknown', ctx.site);
   if (index === undefined)
-    return fail(ctx, loop === undefined ? 'copyIndex() is used outside a copy loop' : `copyIndex(): there is no copy loop named '${loop}' here`, args);
+    return errorVal(ctx.site, loop === undefined ? 'copyIndex() is used outside a copy loop' : `copyIndex(): there is no copy loop named '${loop}' here`, args);
   return num(index + offset, ctx.site);
 }
 

@@ -1,6 +1,7 @@
 import { fromPlain, type Plain, type Val } from '../../../kernel/value.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import { fail, MAX_STRING_LENGTH, mergeOrigins, newStr, tooLarge, wrongType } from './util.js';
+import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
+import { MAX_STRING_LENGTH, newStr, wrongType } from './util.js';
 
 /** Deepest JSON nesting json() accepts (deeper text is an error, never a stack overflow). */
 const MAX_JSON_DEPTH = 256;
@@ -22,12 +23,12 @@ function jsonDepth(text: string): number {
 }
 
 function parseJson(text: string, args: readonly Arg[], ctx: CallContext): Val {
-  if (jsonDepth(text) > MAX_JSON_DEPTH) return tooLarge(ctx, `${ctx.name}() JSON nested deeper than ${MAX_JSON_DEPTH} levels`, args);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return limitVal(ctx.site, `${ctx.name}() JSON nested deeper than ${MAX_JSON_DEPTH} levels`, args);
   let plain: Plain;
   try {
     plain = JSON.parse(text) as Plain;
   } catch (e) {
-    return fail(ctx, `${ctx.name}() was given invalid JSON: ${(e as Error).message}`, args);
+    return errorVal(ctx.site, `${ctx.name}() was given invalid JSON: ${(e as Error).message}`, args);
   }
   return fromPlain(plain, ctx.site, mergeOrigins(args));
 }
@@ -42,7 +43,7 @@ function stringFn(f: (s: string, args: readonly Arg[], ctx: CallContext) => Val)
 
 function base64(s: string, args: readonly Arg[], ctx: CallContext): Val {
   // Encoded text is 4/3 of the UTF-8 size, so refuse early rather than allocate.
-  if (s.length * 4 > MAX_STRING_LENGTH * 3) return tooLarge(ctx, 'base64() input', args);
+  if (s.length * 4 > MAX_STRING_LENGTH * 3) return limitVal(ctx.site, 'base64() input', args);
   return newStr(Buffer.from(s, 'utf8').toString('base64'), ctx, args);
 }
 
@@ -54,30 +55,30 @@ function fromBase64(s: string): string | undefined {
 
 function base64ToString(s: string, args: readonly Arg[], ctx: CallContext): Val {
   const text = fromBase64(s);
-  return text === undefined ? fail(ctx, 'base64ToString() was given invalid base64', args) : newStr(text, ctx, args);
+  return text === undefined ? errorVal(ctx.site, 'base64ToString() was given invalid base64', args) : newStr(text, ctx, args);
 }
 
 function base64ToJson(s: string, args: readonly Arg[], ctx: CallContext): Val {
   const text = fromBase64(s);
-  return text === undefined ? fail(ctx, 'base64ToJson() was given invalid base64', args) : parseJson(text, args, ctx);
+  return text === undefined ? errorVal(ctx.site, 'base64ToJson() was given invalid base64', args) : parseJson(text, args, ctx);
 }
 
 function dataUri(s: string, args: readonly Arg[], ctx: CallContext): Val {
-  if (s.length * 4 > MAX_STRING_LENGTH * 3) return tooLarge(ctx, 'dataUri() input', args);
+  if (s.length * 4 > MAX_STRING_LENGTH * 3) return limitVal(ctx.site, 'dataUri() input', args);
   return newStr(`data:text/plain;charset=utf8;base64,${Buffer.from(s, 'utf8').toString('base64')}`, ctx, args);
 }
 
 function dataUriToString(s: string, args: readonly Arg[], ctx: CallContext): Val {
   const m = /^data:([^,]*),(.*)$/s.exec(s);
-  if (!m) return fail(ctx, 'dataUriToString() was given a value that is not a data URI', args);
+  if (!m) return errorVal(ctx.site, 'dataUriToString() was given a value that is not a data URI', args);
   if (/;base64$/i.test(m[1]!)) {
     const text = fromBase64(m[2]!);
-    return text === undefined ? fail(ctx, 'dataUriToString() was given invalid base64', args) : newStr(text, ctx, args);
+    return text === undefined ? errorVal(ctx.site, 'dataUriToString() was given invalid base64', args) : newStr(text, ctx, args);
   }
   try {
     return newStr(decodeURIComponent(m[2]!), ctx, args);
   } catch {
-    return fail(ctx, 'dataUriToString() was given invalid percent-encoding', args);
+    return errorVal(ctx.site, 'dataUriToString() was given invalid percent-encoding', args);
   }
 }
 
@@ -89,7 +90,7 @@ function uri(args: readonly Arg[], ctx: CallContext): Val {
   try {
     return newStr(new URL(rel.value, base.value).href, ctx, args);
   } catch {
-    return fail(ctx, `uri() cannot combine '${base.value}' and '${rel.value}'`, args);
+    return errorVal(ctx.site, `uri() cannot combine '${base.value}' and '${rel.value}'`, args);
   }
 }
 
@@ -98,7 +99,7 @@ function uriComponent(s: string, args: readonly Arg[], ctx: CallContext): Val {
   try {
     return newStr(encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`), ctx, args);
   } catch {
-    return fail(ctx, 'uriComponent() was given a string with an unpaired surrogate', args);
+    return errorVal(ctx.site, 'uriComponent() was given a string with an unpaired surrogate', args);
   }
 }
 
@@ -106,7 +107,7 @@ function uriComponentToString(s: string, args: readonly Arg[], ctx: CallContext)
   try {
     return newStr(decodeURIComponent(s), ctx, args);
   } catch {
-    return fail(ctx, 'uriComponentToString() was given invalid percent-encoding', args);
+    return errorVal(ctx.site, 'uriComponentToString() was given invalid percent-encoding', args);
   }
 }
 

@@ -1,12 +1,13 @@
-import { arr, num, obj, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, isError, num, obj, type Prop, type Val } from '../../../kernel/value.js';
 import type { Arg, CallContext, FunctionTable, LambdaArg } from './types.js';
-import { atSite, fail, isError, mergeOrigins, newArr, propagate, typeName, wrongType } from './util.js';
+import { errorVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { atSite, newArr, typeName, wrongType } from './util.js';
 
 function lambdaAt(args: readonly Arg[], i: number, min: number, max: number, ctx: CallContext): LambdaArg | Val {
   const l = args[i];
-  if (!l || l.kind !== 'lambda') return fail(ctx, `${ctx.name}() argument ${i + 1} must be a lambda`, args);
+  if (!l || l.kind !== 'lambda') return errorVal(ctx.site, `${ctx.name}() argument ${i + 1} must be a lambda`, args);
   if (l.params.length < min || l.params.length > max)
-    return fail(ctx, `${ctx.name}() lambda takes ${min === max ? min : `${min} or ${max}`} parameters, not ${l.params.length}`, args);
+    return errorVal(ctx.site, `${ctx.name}() lambda takes ${min === max ? min : `${min} or ${max}`} parameters, not ${l.params.length}`, args);
   return l;
 }
 
@@ -43,8 +44,8 @@ function filter(args: readonly Arg[], ctx: CallContext): Val {
   const out: Val[] = [];
   for (let i = 0; i < items.length; i++) {
     const keep = call(l, [items[i]!], i, ctx);
-    if (keep.kind === 'unknown') return propagate([keep], ctx);
-    if (keep.kind !== 'boolean') return fail(ctx, `filter() lambda must return a boolean, not ${typeName(keep)}`, args);
+    if (keep.kind === 'unknown') return propagateUnknown([keep], ctx.site);
+    if (keep.kind !== 'boolean') return errorVal(ctx.site, `filter() lambda must return a boolean, not ${typeName(keep)}`, args);
     if (keep.value) out.push(items[i]!);
   }
   return newArr(out, ctx, args);
@@ -73,7 +74,7 @@ function sort(args: readonly Arg[], ctx: CallContext): Val {
   const before = (a: Val, b: Val): boolean => {
     const r = l.invoke([a, b]);
     if (r.kind === 'boolean') return r.value;
-    problem ??= r.kind === 'unknown' ? propagate([r], ctx) : fail(ctx, `sort() lambda must return a boolean, not ${typeName(r)}`, args);
+    problem ??= r.kind === 'unknown' ? propagateUnknown([r], ctx.site) : errorVal(ctx.site, `sort() lambda must return a boolean, not ${typeName(r)}`, args);
     return false;
   };
   const sorted = [...items].sort((a, b) => (problem ? 0 : before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -82,8 +83,8 @@ function sort(args: readonly Arg[], ctx: CallContext): Val {
 
 function keyOf(v: Val, ctx: CallContext, args: readonly Arg[]): string | Val {
   if (v.kind === 'string') return v.value;
-  if (v.kind === 'unknown') return propagate([v], ctx);
-  return fail(ctx, `${ctx.name}() key lambda must return a string, not ${typeName(v)}`, args);
+  if (v.kind === 'unknown') return propagateUnknown([v], ctx.site);
+  return errorVal(ctx.site, `${ctx.name}() key lambda must return a string, not ${typeName(v)}`, args);
 }
 
 function toObject(args: readonly Arg[], ctx: CallContext): Val {

@@ -1,11 +1,12 @@
 import { bool, num, type Val } from '../../../kernel/value.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import { deepEqual, fail, intArg, mergeOrigins, propagate, typeName, wrongType } from './util.js';
+import { deepEqual, errorVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { ARM_EQUALITY, intArg, typeName, wrongType } from './util.js';
 
 function equals(args: readonly Arg[], ctx: CallContext): Val {
   const [a, b] = args as [Val, Val];
-  const e = deepEqual(a, b);
-  return e === undefined ? propagate(args, ctx) : bool(e, ctx.site, mergeOrigins(args));
+  const e = deepEqual(a, b, ARM_EQUALITY);
+  return e === undefined ? propagateUnknown(args, ctx.site) : bool(e, ctx.site, mergeOrigins(args));
 }
 
 /** Culture-aware string order, as ARM's greater()/less() compare strings ('a' sorts before 'A'). */
@@ -17,7 +18,7 @@ function compare(test: (c: number) => boolean) {
     let c: number;
     if (a.kind === 'number' && b.kind === 'number') c = a.value - b.value;
     else if (a.kind === 'string' && b.kind === 'string') c = collator.compare(a.value, b.value);
-    else return fail(ctx, `${ctx.name}() compares two integers or two strings, not ${typeName(a)} and ${typeName(b)}`, args);
+    else return errorVal(ctx.site, `${ctx.name}() compares two integers or two strings, not ${typeName(a)} and ${typeName(b)}`, args);
     return bool(test(c), ctx.site, mergeOrigins(args));
   };
 }
@@ -35,7 +36,7 @@ function junction(isAnd: boolean) {
       if (a.kind !== 'boolean') return wrongType(ctx, i, 'a boolean', a, args);
       if (a.value !== isAnd) return bool(a.value, ctx.site, a.origins);
     }
-    return sawUnknown ? propagate(args, ctx) : bool(isAnd, ctx.site, mergeOrigins(args));
+    return sawUnknown ? propagateUnknown(args, ctx.site) : bool(isAnd, ctx.site, mergeOrigins(args));
   };
 }
 
@@ -52,7 +53,7 @@ function toBool(args: readonly Arg[], ctx: CallContext): Val {
   if (a.kind === 'string') {
     const s = a.value.trim().toLowerCase();
     if (s === 'true' || s === 'false') return bool(s === 'true', ctx.site, a.origins);
-    return fail(ctx, `bool() cannot convert '${a.value}' to a boolean`, args);
+    return errorVal(ctx.site, `bool() cannot convert '${a.value}' to a boolean`, args);
   }
   return wrongType(ctx, 0, 'a string, an integer or a boolean', a, args);
 }
@@ -63,7 +64,7 @@ function toInt(args: readonly Arg[], ctx: CallContext): Val {
   if (a.kind === 'string') {
     const s = a.value.trim();
     if (/^[-+]?\d+$/.test(s)) return num(Number(s), ctx.site, a.origins);
-    return fail(ctx, `int() cannot convert '${a.value}' to an integer`, args);
+    return errorVal(ctx.site, `int() cannot convert '${a.value}' to an integer`, args);
   }
   return wrongType(ctx, 0, 'a string or an integer', a, args);
 }
@@ -75,7 +76,7 @@ function arithmetic(op: (a: number, b: number) => number | undefined, what: stri
     if (a === undefined) return wrongType(ctx, 0, 'an integer', args[0]!, args);
     if (b === undefined) return wrongType(ctx, 1, 'an integer', args[1]!, args);
     const r = op(a, b);
-    if (r === undefined) return fail(ctx, `${ctx.name}(): ${what}`, args);
+    if (r === undefined) return errorVal(ctx.site, `${ctx.name}(): ${what}`, args);
     return num(r, ctx.site, mergeOrigins(args));
   };
 }

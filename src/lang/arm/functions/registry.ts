@@ -1,4 +1,4 @@
-import { unknown, withOrigins, type Val } from '../../../kernel/value.js';
+import { isError, unknown, type Val, withOrigins } from '../../../kernel/value.js';
 import { collectionFunctions } from './collection.js';
 import { deploymentFunctions, deploymentOnly } from './deployment.js';
 import { encodingFunctions } from './encoding.js';
@@ -7,7 +7,8 @@ import { logicFunctions } from './logic.js';
 import { resourceFunctions } from './resource.js';
 import { textFunctions } from './text.js';
 import type { Arg, CallContext, FunctionDef } from './types.js';
-import { atSite, canonicalKey, fail, isError, isLambda, mergeOrigins, propagate, tooLarge } from './util.js';
+import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { atSite, canonicalKey, isLambda } from './util.js';
 
 /** Function calls and built characters one top-level evaluation may spend before it stops as "too large". */
 const MAX_CALLS = 1_000_000;
@@ -80,34 +81,34 @@ function overCandidates(def: FunctionDef, args: readonly Arg[], ctx: CallContext
   const origins = mergeOrigins(args);
   if (results.length === 1) return withOrigins(results[0]!, origins);
   if (results.length === 0) return undefined;
-  return unknown(u.reason, ctx.site, { candidates: results, origins });
+  return unknown(u.reason, ctx.site, { candidates: results, origins, cause: u.cause, subject: u.subject });
 }
 
 /** Calls a template function by name with evaluated arguments. */
 export function callFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {
   if (++ctx.budget.calls > MAX_CALLS || ctx.budget.chars > MAX_CHARS)
-    return tooLarge(ctx, `the expression needs more than ${MAX_CALLS} function calls or ${MAX_CHARS} characters`);
+    return limitVal(ctx.site, `the expression needs more than ${MAX_CALLS} function calls or ${MAX_CHARS} characters`);
   const def = lookup(name);
   if (!def) return callUserFunction(name, args, ctx);
   if (args.length < def.minArgs || args.length > def.maxArgs)
-    return fail(ctx, `${name}() takes ${arity(def)} argument(s), not ${args.length}`, args);
+    return errorVal(ctx.site, `${name}() takes ${arity(def)} argument(s), not ${args.length}`, args);
   for (let i = 0; i < args.length; i++)
     if (isLambda(args[i]) && !def.lambdaArgs?.includes(i))
-      return fail(ctx, `lambda() can only be an argument of ${lambdaHosts.join(', ')}; not of ${name}() argument ${i + 1}`, args);
+      return errorVal(ctx.site, `lambda() can only be an argument of ${lambdaHosts.join(', ')}; not of ${name}() argument ${i + 1}`, args);
   const hasUnknown = args.some((a) => a.kind === 'unknown');
   const result = def.handlesUnknown || !hasUnknown ? def.fn(args, ctx) : undefined;
   if (hasUnknown && (result === undefined || (result.kind === 'unknown' && !isError(result)))) {
     const decided = overCandidates(def, args, ctx);
     if (decided) return decided;
   }
-  return result ?? propagate(args, ctx);
+  return result ?? propagateUnknown(args, ctx.site);
 }
 
 function callUserFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {
-  if (!name.includes('.')) return fail(ctx, `'${name}' is not a template function`, args);
-  if (args.some(isLambda)) return fail(ctx, `lambda() cannot be an argument of ${name}()`, args);
+  if (!name.includes('.')) return errorVal(ctx.site, `'${name}' is not a template function`, args);
+  if (args.some(isLambda)) return errorVal(ctx.site, `lambda() cannot be an argument of ${name}()`, args);
   const hook = ctx.scope.userFunction;
   if (!hook) return unknown(`user-defined function ${name}() is not evaluated`, ctx.site, { origins: mergeOrigins(args) });
   const v = hook.call(ctx.scope, name, args as readonly Val[], ctx.site);
-  return v ? atSite(v, ctx.site) : fail(ctx, `the user-defined function '${name}' is not defined`, args);
+  return v ? atSite(v, ctx.site) : errorVal(ctx.site, `the user-defined function '${name}' is not defined`, args);
 }

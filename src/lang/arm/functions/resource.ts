@@ -1,7 +1,8 @@
-import { getProp, unknown, type Val } from '../../../kernel/value.js';
+import { getProp, isError, unknown, unknownAt, type Val } from '../../../kernel/value.js';
 import type { DeploymentFunctionName } from '../expression/scope.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import { fail, idText, isError, newStr, propagate, typeName } from './util.js';
+import { errorVal, propagateUnknown } from '../../../kernel/value-ops.js';
+import { idText, newStr, typeName } from './util.js';
 
 /**
  * A property of a deployment-time object (`subscription().subscriptionId`). When the object
@@ -11,7 +12,7 @@ import { fail, idText, isError, newStr, propagate, typeName } from './util.js';
 function deploymentProp(ctx: CallContext, fn: DeploymentFunctionName, prop: string): Val {
   const v = ctx.scope.deploymentFunction(fn, ctx.site);
   if (v.kind === 'unknown')
-    return v.symbol ? unknown(v.reason, ctx.site, { symbol: `${v.symbol}.${prop}`, origins: v.origins }) : v;
+    return v.symbol ? unknownAt(v, ctx.site, v.origins, `${v.symbol}.${prop}`) : v;
   return getProp(v, prop) ?? unknown(`${fn}().${prop} is not known`, ctx.site, { symbol: `${fn}().${prop}` });
 }
 
@@ -21,9 +22,9 @@ function texts(args: readonly Arg[], ctx: CallContext): string[] | Val {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.kind === 'lambda' || a.kind === 'array' || a.kind === 'object' || a.kind === 'null')
-      return fail(ctx, `${ctx.name}() argument ${i + 1} must be a string, not ${typeName(a)}`, args);
+      return errorVal(ctx.site, `${ctx.name}() argument ${i + 1} must be a string, not ${typeName(a)}`, args);
     const t = idText(a);
-    if (t === undefined) return propagate(args, ctx);
+    if (t === undefined) return propagateUnknown(args, ctx.site);
     out.push(t);
   }
   return out;
@@ -34,11 +35,11 @@ function providerPath(type: string, givenNames: readonly string[], ctx: CallCont
   // ARM tolerates a trailing '/' on the type, and names given as one 'parent/child' argument.
   const segments = type.replace(/^\/+|\/+$/g, '').split('/');
   if (segments.length < 2 || segments.some((s) => s === ''))
-    return fail(ctx, `${ctx.name}(): '${type}' is not a resource type such as 'Microsoft.Compute/virtualMachines'`, args);
+    return errorVal(ctx.site, `${ctx.name}(): '${type}' is not a resource type such as 'Microsoft.Compute/virtualMachines'`, args);
   const split = givenNames.length === segments.length - 1 ? givenNames : givenNames.flatMap((n) => n.split('/'));
   const names = split.length === segments.length - 1 ? split : givenNames;
   if (names.length !== segments.length - 1)
-    return fail(ctx, `${ctx.name}(): the type '${type}' requires ${segments.length - 1} resource name argument(s), not ${names.length}`, args);
+    return errorVal(ctx.site, `${ctx.name}(): the type '${type}' requires ${segments.length - 1} resource name argument(s), not ${names.length}`, args);
   let path = `providers/${segments[0]}`;
   for (let i = 1; i < segments.length; i++) path += `/${segments[i]}/${names[i - 1]}`;
   return path;
@@ -49,9 +50,9 @@ function typeIndex(args: readonly Arg[], maxBefore: number, ctx: CallContext): n
   for (let i = 0; i < args.length && i <= maxBefore; i++) {
     const a = args[i]!;
     if (a.kind === 'string' && a.value.includes('/')) return i;
-    if (a.kind === 'unknown' && !a.symbol) return propagate(args, ctx);
+    if (a.kind === 'unknown' && !a.symbol) return propagateUnknown(args, ctx.site);
   }
-  return fail(ctx, `${ctx.name}() needs a resource type such as 'Microsoft.Compute/virtualMachines' within its first ${maxBefore + 1} arguments`, args);
+  return errorVal(ctx.site, `${ctx.name}() needs a resource type such as 'Microsoft.Compute/virtualMachines' within its first ${maxBefore + 1} arguments`, args);
 }
 
 function textOf(v: Val): string | Val {
@@ -66,7 +67,7 @@ function build(args: readonly Arg[], ctx: CallContext, maxBefore: number, prefix
   const path = providerPath(all[t]!, all.slice(t + 1), ctx, args);
   if (typeof path !== 'string') return path;
   const p = prefix(all.slice(0, t));
-  if (typeof p !== 'string') return p.kind === 'unknown' && !isError(p) ? propagate([p], ctx) : p;
+  if (typeof p !== 'string') return p.kind === 'unknown' && !isError(p) ? propagateUnknown([p], ctx.site) : p;
   return newStr(`${p}/${path}`, ctx, args);
 }
 
@@ -102,10 +103,10 @@ function managementGroupResourceId(args: readonly Arg[], ctx: CallContext): Val 
 
 function extensionResourceId(args: readonly Arg[], ctx: CallContext): Val {
   const base = args[0]!;
-  if (base.kind === 'unknown' && !base.symbol) return propagate(args, ctx);
+  if (base.kind === 'unknown' && !base.symbol) return propagateUnknown(args, ctx.site);
   return build(args.slice(1), ctx, 0, () => {
     const t = base.kind === 'lambda' ? undefined : idText(base);
-    return t === undefined ? fail(ctx, `extensionResourceId() argument 1 must be a resource id, not ${typeName(base)}`, args) : t.replace(/\/$/, '');
+    return t === undefined ? errorVal(ctx.site, `extensionResourceId() argument 1 must be a resource id, not ${typeName(base)}`, args) : t.replace(/\/$/, '');
   });
 }
 

@@ -1,21 +1,9 @@
-import { bool, unknown, type Val } from '../../../kernel/value.js';
+import { bool, unknown, unknownAt, type Val } from '../../../kernel/value.js';
 import { align, formatNumber, parseComposite } from './dotnet-format.js';
 import { deterministicGuid, uniqueString } from './hash.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import {
-  fail,
-  idText,
-  intArg,
-  MAX_STRING_LENGTH,
-  mergeOrigins,
-  newStr,
-  propagate,
-  scalarText,
-  symbolText,
-  tooLarge,
-  toJsonText,
-  wrongType,
-} from './util.js';
+import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { idText, intArg, MAX_STRING_LENGTH, newStr, scalarText, symbolText, toJsonText, wrongType } from './util.js';
 
 function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
   const out: string[] = [];
@@ -36,7 +24,7 @@ function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
 export function joinWithSymbols(texts: readonly string[], usedSymbol: Val | undefined, ctx: CallContext, args: readonly Arg[]): Val {
   const text = texts.join('');
   if (usedSymbol && usedSymbol.kind === 'unknown' && !text.startsWith('/'))
-    return unknown(usedSymbol.reason, ctx.site, { symbol: text, origins: mergeOrigins(args) });
+    return unknownAt(usedSymbol, ctx.site, mergeOrigins(args), text);
   return newStr(text, ctx, args);
 }
 
@@ -47,10 +35,10 @@ function hasSymbolText(text: string): boolean {
 
 function format(args: readonly Arg[], ctx: CallContext): Val {
   const fmt = args[0]!;
-  if (fmt.kind === 'unknown') return propagate(args, ctx);
+  if (fmt.kind === 'unknown') return propagateUnknown(args, ctx.site);
   if (fmt.kind !== 'string') return wrongType(ctx, 0, 'a string', fmt, args);
   const pieces = parseComposite(fmt.value);
-  if (typeof pieces === 'string') return fail(ctx, `format(): ${pieces}`, args);
+  if (typeof pieces === 'string') return errorVal(ctx.site, `format(): ${pieces}`, args);
   const texts: string[] = [];
   let symbolic: Val | undefined;
   let length = 0;
@@ -61,22 +49,22 @@ function format(args: readonly Arg[], ctx: CallContext): Val {
       continue;
     }
     const v = args[p.index + 1];
-    if (!v) return fail(ctx, `format(): index ${p.index} is out of range; there are ${args.length - 1} values to format`, args);
+    if (!v) return errorVal(ctx.site, `format(): index ${p.index} is out of range; there are ${args.length - 1} values to format`, args);
     if (v.kind === 'lambda') return wrongType(ctx, p.index + 1, 'a value', v, args);
     let text: string | undefined;
     if (v.kind === 'number' && p.spec) text = formatNumber(v.value, p.spec);
     else if (v.kind === 'array' || v.kind === 'object') {
       const json = toJsonText(v);
-      if (json === undefined) return propagate(args, ctx);
-      if (json === 'too large') return tooLarge(ctx, 'format() argument', args);
+      if (json === undefined) return propagateUnknown(args, ctx.site);
+      if (json === 'too large') return limitVal(ctx.site, 'format() argument', args);
       text = json;
     } else text = idText(v);
-    if (text === undefined) return propagate(args, ctx);
+    if (text === undefined) return propagateUnknown(args, ctx.site);
     if (v.kind === 'unknown') symbolic ??= v;
-    if (Math.abs(p.alignment) > MAX_STRING_LENGTH) return tooLarge(ctx, `format() alignment ${p.alignment}`, args);
+    if (Math.abs(p.alignment) > MAX_STRING_LENGTH) return limitVal(ctx.site, `format() alignment ${p.alignment}`, args);
     text = align(text, p.alignment);
     length += text.length;
-    if (length > MAX_STRING_LENGTH) return tooLarge(ctx, `format() result over ${MAX_STRING_LENGTH} characters`, args);
+    if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `format() result over ${MAX_STRING_LENGTH} characters`, args);
     texts.push(text);
   }
   return joinWithSymbols(texts, symbolic, ctx, args);
@@ -92,8 +80,8 @@ function substring(args: readonly Arg[], ctx: CallContext): Val {
   const length = lengthArg ? intArg(lengthArg as Val) : s.value.length - start;
   if (length === undefined) return wrongType(ctx, 2, 'an integer', lengthArg!, args);
   if (start < 0 || length < 0 || start > s.value.length || start + length > s.value.length)
-    return fail(
-      ctx,
+    return errorVal(
+      ctx.site,
       `The index and length parameters must refer to a location within the string. The index parameter: '${start}', the length parameter: '${length}', the length of the string parameter: '${s.value.length}'.`,
       args,
     );
@@ -108,8 +96,8 @@ function split(args: readonly Arg[], ctx: CallContext): Val {
   else if (d.kind === 'array') {
     delims = [];
     for (const item of d.items) {
-      if (item.kind === 'unknown') return propagate([item], ctx);
-      if (item.kind !== 'string') return fail(ctx, `split() delimiters must be strings, not ${item.kind}`, args);
+      if (item.kind === 'unknown') return propagateUnknown([item], ctx.site);
+      if (item.kind !== 'string') return errorVal(ctx.site, `split() delimiters must be strings, not ${item.kind}`, args);
       if (item.value !== '') delims.push(item.value);
     }
   } else return wrongType(ctx, 1, 'a string or an array of strings', d, args);
@@ -142,10 +130,10 @@ function padLeft(args: readonly Arg[], ctx: CallContext): Val {
   if (n === undefined) return wrongType(ctx, 1, 'an integer', total, args);
   let pad = ' ';
   if (padArg) {
-    if (padArg.kind !== 'string' || padArg.value.length !== 1) return fail(ctx, 'padLeft() padding character must be a single character', args);
+    if (padArg.kind !== 'string' || padArg.value.length !== 1) return errorVal(ctx.site, 'padLeft() padding character must be a single character', args);
     pad = padArg.value;
   }
-  if (n > MAX_STRING_LENGTH) return tooLarge(ctx, `padLeft() to ${n} characters (limit ${MAX_STRING_LENGTH})`, args);
+  if (n > MAX_STRING_LENGTH) return limitVal(ctx.site, `padLeft() to ${n} characters (limit ${MAX_STRING_LENGTH})`, args);
   return newStr(text.padStart(n, pad), ctx, args);
 }
 
@@ -153,11 +141,11 @@ function replace(args: readonly Arg[], ctx: CallContext): Val {
   const s = strings(args, ctx);
   if (!Array.isArray(s)) return s;
   const [text, from, to] = s as [string, string, string];
-  if (from === '') return fail(ctx, 'replace() oldString cannot be empty', args);
+  if (from === '') return errorVal(ctx.site, 'replace() oldString cannot be empty', args);
   let count = 0;
   for (let i = text.indexOf(from); i >= 0; i = text.indexOf(from, i + from.length)) count++;
   const size = text.length + count * (to.length - from.length);
-  if (size > MAX_STRING_LENGTH) return tooLarge(ctx, `replace() would build a string of ${size} characters`, args);
+  if (size > MAX_STRING_LENGTH) return limitVal(ctx.site, `replace() would build a string of ${size} characters`, args);
   return newStr(text.split(from).join(to), ctx, args);
 }
 
@@ -183,8 +171,8 @@ function toStr(args: readonly Arg[], ctx: CallContext): Val {
   const scalar = scalarText(v);
   if (scalar !== undefined) return newStr(scalar, ctx, args);
   const json = toJsonText(v);
-  if (json === undefined) return propagate([v], ctx);
-  if (json === 'too large') return tooLarge(ctx, `string() result over ${MAX_STRING_LENGTH} characters`, args);
+  if (json === undefined) return propagateUnknown([v], ctx.site);
+  if (json === 'too large') return limitVal(ctx.site, `string() result over ${MAX_STRING_LENGTH} characters`, args);
   return newStr(json, ctx, args);
 }
 
@@ -200,7 +188,7 @@ function hashed(kind: 'uniqueString' | 'guid', hash: (parts: readonly string[]) 
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a.kind === 'unknown') {
-        if (!a.symbol) return propagate(args, ctx);
+        if (!a.symbol) return propagateUnknown(args, ctx.site);
         symbolic = true;
         parts.push(symbolText(a.symbol));
       } else if (a.kind === 'string') {

@@ -1,3 +1,4 @@
+import type { FunctionDef as LibraryFunction } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 import type { ExpressionScope } from '../expression/scope.js';
@@ -29,18 +30,9 @@ export interface CallContext {
   readonly budget: Budget;
 }
 
-export interface FunctionDef {
-  readonly minArgs: number;
-  /** Infinity when variadic. */
-  readonly maxArgs: number;
-  /**
-   * The function inspects unknown arguments itself. Otherwise any unknown argument makes
-   * the result unknown before the function runs.
-   */
-  readonly handlesUnknown?: boolean;
+export interface FunctionDef extends LibraryFunction<Arg, CallContext> {
   /** Positions (0-based) where a lambda is expected. */
   readonly lambdaArgs?: readonly number[];
-  fn(args: readonly Arg[], ctx: CallContext): Val;
 }
 
 export type FunctionTable = Readonly<Record<string, FunctionDef>>;

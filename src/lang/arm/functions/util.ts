@@ -1,5 +1,6 @@
 import type { Loc } from '../../../kernel/location.js';
-import { arr, moveTo, str, unknown, type Origin, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
+import { arr, moveTo, str, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type { Arg, CallContext, LambdaArg } from './types.js';
 
 /** Longest string an expression may build; longer ones become unknown ("too large"). */
@@ -7,78 +8,8 @@ export const MAX_STRING_LENGTH = 1_000_000;
 /** Longest array an expression may build. */
 export const MAX_ARRAY_LENGTH = 100_000;
 
-/** Reasons of real template errors start with this, so the evaluator can report them. */
-export const ERROR_PREFIX = 'error: ';
-
 export function isLambda(a: Arg | undefined): a is LambdaArg {
   return a !== undefined && a.kind === 'lambda';
-}
-
-export function isError(v: Val): v is UnknownVal {
-  return v.kind === 'unknown' && v.reason.startsWith(ERROR_PREFIX);
-}
-
-function originKey(o: Origin): string {
-  const l = o.loc;
-  return l ? `${o.kind}\0${o.name}\0${l.file}\0${l.start}\0${l.end}` : `${o.kind}\0${o.name}`;
-}
-
-/** The arguments' own origins, each once, in argument order. */
-export function mergeOrigins(args: readonly Arg[]): readonly Origin[] {
-  let only: readonly Origin[] | undefined;
-  let many = false;
-  for (const a of args) {
-    if (a.kind === 'lambda' || a.origins.length === 0) continue;
-    if (only === undefined) only = a.origins;
-    else if (only !== a.origins) many = true;
-  }
-  if (!many) return only ?? [];
-  const seen = new Set<string>();
-  const out: Origin[] = [];
-  for (const a of args) {
-    if (a.kind === 'lambda') continue;
-    for (const o of a.origins) {
-      const k = originKey(o);
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(o);
-      }
-    }
-  }
-  return out;
-}
-
-export function fail(ctx: CallContext, message: string, args: readonly Arg[] = []): UnknownVal {
-  return unknown(`${ERROR_PREFIX}${message}`, ctx.site, { origins: mergeOrigins(args) });
-}
-
-export function tooLarge(ctx: CallContext, what: string, args: readonly Arg[] = []): UnknownVal {
-  return unknown(`too large: ${what}`, ctx.site, { origins: mergeOrigins(args) });
-}
-
-/** Unknown result because of an unknown argument: keeps that argument's reason (an error's first, so errors stay errors). */
-export function propagate(args: readonly Arg[], ctx: CallContext): UnknownVal {
-  const unknowns = args.filter((a): a is UnknownVal => a.kind === 'unknown');
-  let first: UnknownVal | undefined = unknowns.find(isError) ?? unknowns[0];
-  for (let i = 0; !first && i < args.length; i++) first = nestedUnknown(args[i]!);
-  return unknown(first ? first.reason : `${ctx.name}() depends on an unknown value`, ctx.site, { origins: mergeOrigins(args) });
-}
-
-/** The first unknown inside an array or object. */
-function nestedUnknown(v: Arg): UnknownVal | undefined {
-  if (v.kind === 'unknown') return v;
-  if (v.kind === 'array') {
-    for (const item of v.items) {
-      const u = nestedUnknown(item);
-      if (u) return u;
-    }
-  } else if (v.kind === 'object') {
-    for (const p of v.props.values()) {
-      const u = nestedUnknown(p.value);
-      if (u) return u;
-    }
-  }
-  return undefined;
 }
 
 function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
@@ -95,14 +26,14 @@ export function atSite(v: Val, site: Loc | undefined): Val {
 
 /** A new string from the arguments, or unknown when it exceeds the limits. */
 export function newStr(value: string, ctx: CallContext, args: readonly Arg[]): Val {
-  if (value.length > MAX_STRING_LENGTH) return tooLarge(ctx, `${ctx.name}() would build a string of ${value.length} characters (limit ${MAX_STRING_LENGTH})`, args);
+  if (value.length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${value.length} characters (limit ${MAX_STRING_LENGTH})`, args);
   ctx.budget.chars += value.length;
   return str(value, ctx.site, mergeOrigins(args));
 }
 
 /** A new array of passed-through items. */
 export function newArr(items: readonly Val[], ctx: CallContext, args: readonly Arg[]): Val {
-  if (items.length > MAX_ARRAY_LENGTH) return tooLarge(ctx, `${ctx.name}() would build an array of ${items.length} items (limit ${MAX_ARRAY_LENGTH})`, args);
+  if (items.length > MAX_ARRAY_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build an array of ${items.length} items (limit ${MAX_ARRAY_LENGTH})`, args);
   return arr(items.map((i) => atSite(i, ctx.site)), ctx.site, mergeOrigins(args));
 }
 
@@ -128,8 +59,11 @@ export function typeName(v: Arg): string {
 }
 
 export function wrongType(ctx: CallContext, position: number, expected: string, got: Arg, args: readonly Arg[]): UnknownVal {
-  return fail(ctx, `${ctx.name}() argument ${position + 1} must be ${expected}, not ${typeName(got)}`, args);
+  return errorVal(ctx.site, `${ctx.name}() argument ${position + 1} must be ${expected}, not ${typeName(got)}`, args);
 }
+
+/** ARM compares object keys ignoring case (`equals()`, `contains()`, `union()`…). */
+export const ARM_EQUALITY = { caseInsensitiveKeys: true } as const;
 
 /**
  * Stand-in text for deployment-time identity inside ids: `{resourceGroup().name}`. The ids
@@ -167,49 +101,6 @@ export function scalarText(v: Val): string | undefined {
 export function idText(v: Val): string | undefined {
   if (v.kind === 'unknown') return v.symbol ? symbolText(v.symbol) : undefined;
   return scalarText(v);
-}
-
-/**
- * Deep equality as ARM's equals() sees it: true, false, or undefined when it depends on an
- * unknown. Unknowns with the same symbol are the same deployment-time value.
- */
-export function deepEqual(a: Val, b: Val): boolean | undefined {
-  if (a.kind === 'unknown' || b.kind === 'unknown') {
-    if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
-    return undefined;
-  }
-  switch (a.kind) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return a.kind === b.kind && a.value === (b as typeof a).value;
-    case 'null':
-      return b.kind === 'null';
-    case 'array': {
-      if (b.kind !== 'array' || a.items.length !== b.items.length) return false;
-      let result: boolean | undefined = true;
-      for (let i = 0; i < a.items.length; i++) {
-        const e = deepEqual(a.items[i]!, b.items[i]!);
-        if (e === false) return false;
-        if (e === undefined) result = undefined;
-      }
-      return result;
-    }
-    case 'object': {
-      if (b.kind !== 'object' || a.props.size !== b.props.size) return false;
-      const bLower = new Map<string, Val>();
-      for (const [k, p] of b.props) bLower.set(k.toLowerCase(), p.value);
-      let result: boolean | undefined = true;
-      for (const [k, p] of a.props) {
-        const other = bLower.get(k.toLowerCase());
-        if (other === undefined) return false;
-        const e = deepEqual(p.value, other);
-        if (e === false) return false;
-        if (e === undefined) result = undefined;
-      }
-      return result;
-    }
-  }
 }
 
 /**
@@ -269,7 +160,7 @@ export function intArg(v: Val): number | undefined {
 }
 
 /**
- * A text that is the same for values deepEqual() calls equal (object keys ignore case and
+ * A text that is the same for values deepEqual(…, ARM_EQUALITY) calls equal (object keys ignore case and
  * order); undefined when the value has an unknown inside without a symbol.
  */
 export function canonicalKey(v: Val): string | undefined {

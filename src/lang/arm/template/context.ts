@@ -1,7 +1,7 @@
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 import type { ProjectFs } from '../../../kernel/project-fs.js';
-import type { UnitDiagnostic } from '../../../kernel/diagnostic.js';
+import type { DiagnosticSink } from '../../../kernel/diagnostic.js';
 import type { JsonDocument, JsonNode } from '../../../syntax/json/parse.js';
 import type { ExpressionScope } from '../expression/scope.js';
 
@@ -44,18 +44,13 @@ export interface RunContext {
   /** Types whose resources' properties are evaluated; the bodies of others are skipped. */
   readonly wants: (type: string) => boolean;
   readonly resources: TemplateResource[];
-  readonly diagnostics: UnitDiagnostic[];
+  readonly diagnostics: DiagnosticSink;
   readonly files: Set<string>;
   /** Parsed documents by path, so a linked template read twice is parsed once. */
   readonly parse: (file: string) => JsonDocument | undefined;
   instances: number;
   /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
   readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
-}
-
-export function diagnose(ctx: RunContext, loc: Loc, message: string, severity: 'error' | 'warn' = 'error'): void {
-  if (ctx.diagnostics.some((d) => d.message === message && d.loc.file === loc.file && d.loc.start === loc.start)) return;
-  ctx.diagnostics.push({ loc, message, fatal: false, severity });
 }
 
 /**

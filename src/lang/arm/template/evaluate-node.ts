@@ -1,7 +1,7 @@
-import { arr, asNumber, bool, nul, num, obj, str, unknown, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, asNumber, bool, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { evaluateString } from '../expression/index.js';
-import { ARM_LIMITS, diagnose, type TemplateEnv } from './context.js';
+import { ARM_LIMITS, type TemplateEnv } from './context.js';
 import { nodeLoc, prop } from './json-val.js';
 
 /** Keys of a resource object that are not part of what gets deployed. */
@@ -66,6 +66,8 @@ export function expandCopy(entry: JsonNode, scope: TemplateEnv): Val {
   const input = prop(entry, 'input');
   const count = copyCount(countNode, scope, name);
   if ('reason' in count) {
+    // A failing count fails the list: the mistake stays an error for whoever reads the list.
+    if (isError(count.value)) return unknownAt(count.value, loc, count.value.origins);
     // A count's allowed values say how long the list may be: "may be 33 disks".
     const candidates = count.value?.kind === 'unknown' ? count.value.candidates : undefined;
     return unknown(count.reason, loc, { ...(candidates ? { candidates } : {}), origins: count.value?.origins ?? [] });
@@ -90,7 +92,7 @@ export function copyCount(
   const n = asNumber(value);
   if (n === undefined) return { reason: value.kind === 'unknown' ? `copy count is unknown: ${value.reason}` : 'copy count is not a number', value };
   if (!Number.isInteger(n) || n < 0 || n > ARM_LIMITS.copyCount) {
-    diagnose(scope.ctx, nodeLoc(scope.file, countNode), `Copy count ${n} is outside ARM's limit of 0 to ${ARM_LIMITS.copyCount}; the deployment would fail`);
+    scope.ctx.diagnostics.add({ severity: 'error', summary: `Copy count ${n} is outside ARM's limit of 0 to ${ARM_LIMITS.copyCount}; the deployment would fail`, subject: nodeLoc(scope.file, countNode) });
     return { reason: `copy count ${n} is outside ARM's limits` };
   }
   return { n, value };

@@ -1,8 +1,9 @@
+import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
 import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
-import { ARM_LIMITS, DEPLOYMENT_TYPE, diagnose, type TemplateResource } from './context.js';
+import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
@@ -21,7 +22,9 @@ export function evaluateResources(scope: TemplateScope, resources: JsonNode | un
   for (const node of list) {
     if (node.type !== 'object') continue;
     // languageVersion 2.0: `existing` resources are references to something deployed elsewhere.
-    if (asBoolean(evaluateOptional(prop(node, 'existing'), scope)) === true) continue;
+    const existing = evaluateOptional(prop(node, 'existing'), scope);
+    if (existing) reportTemplateErrors(scope.ctx.diagnostics, existing);
+    if (asBoolean(existing) === true) continue;
     evaluateResourceLoop(node, scope, target, parent);
   }
 }
@@ -57,6 +60,7 @@ function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: Depl
   const nameNode = prop(copy, 'name');
   const loopName = nameNode?.type === 'string' ? (nameNode.value as string) : undefined;
   const count = copyCount(prop(copy, 'count'), scope, loopName);
+  if (count.value) reportTemplateErrors(scope.ctx.diagnostics, count.value);
   if ('reason' in count) {
     // The instance count is unknown: one representative instance, whose copyIndex() is unknown.
     evaluateInstance(node, scope.withLoop(loopName, undefined), target, parent, undefined, 0);
@@ -77,22 +81,27 @@ function evaluateInstance(
   instances: number,
 ): boolean {
   const ctx = scope.ctx;
-  const condition = prop(node, 'condition');
-  if (condition && asBoolean(evaluateNode(condition, scope)) === false) {
+  const conditionNode = prop(node, 'condition');
+  const condition = conditionNode && evaluateNode(conditionNode, scope);
+  if (condition) reportTemplateErrors(ctx.diagnostics, condition);
+  if (condition && asBoolean(condition) === false) {
     recordInactive(node, scope, parent);
     return true;
   }
   if (++ctx.instances > ARM_LIMITS.resourceInstances) {
     if (ctx.instances === ARM_LIMITS.resourceInstances + 1) {
-      diagnose(ctx, nodeLoc(scope.file, node), `More than ${ARM_LIMITS.resourceInstances} resource instances; the rest of this template is not evaluated`);
+      ctx.diagnostics.add({ severity: 'error', summary: `More than ${ARM_LIMITS.resourceInstances} resource instances; the rest of this template is not evaluated`, subject: nodeLoc(scope.file, node) });
     }
     return false;
   }
   const typeNode = prop(node, 'type');
-  const rawType = typeNode ? asString(evaluateNode(typeNode, scope)) : undefined;
+  const typeVal = typeNode && evaluateNode(typeNode, scope);
+  if (typeVal) reportTemplateErrors(ctx.diagnostics, typeVal);
+  const rawType = asString(typeVal);
   if (!rawType || !typeNode) return true;
   const nameNode = prop(node, 'name');
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
+  reportTemplateErrors(ctx.diagnostics, rawName);
   const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
   const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
@@ -171,7 +180,7 @@ function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, par
   const propsNode = prop(node, 'properties');
   const inline = prop(propsNode, 'template');
   if (scope.depth >= ARM_LIMITS.nestedDepth) {
-    diagnose(ctx, nodeLoc(scope.file, node), `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`);
+    ctx.diagnostics.add({ severity: 'error', summary: `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, subject: nodeLoc(scope.file, node) });
     return;
   }
   const supplied = suppliedParameters(getPath(body, ['properties', 'parameters']));
@@ -187,26 +196,28 @@ function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, par
     return;
   }
   const linkNode = prop(prop(propsNode, 'templateLink'), 'relativePath');
-  const relative = asString(getPath(body, ['properties', 'templateLink', 'relativePath']));
+  const link = getPath(body, ['properties', 'templateLink', 'relativePath']);
+  if (link) reportTemplateErrors(ctx.diagnostics, link);
+  const relative = asString(link);
   if (!linkNode || relative === undefined) return;
   const linked = path.resolve(path.dirname(scope.file), relative);
   const at = nodeLoc(scope.file, linkNode);
   if (!ctx.fs.contains(linked)) {
-    diagnose(ctx, at, `Linked template '${relative}' is outside the linted root; it is not read`);
+    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' is outside the linted root; it is not read`, subject: at });
     return;
   }
   if (scope.chain.includes(linked)) {
-    diagnose(ctx, at, `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`);
+    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`, subject: at });
     return;
   }
   const doc = ctx.parse(linked);
   if (!doc) {
     const read = ctx.fs.read(linked);
-    diagnose(ctx, at, `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`);
+    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, subject: at });
     return;
   }
   if (!doc.root || doc.errors.length) {
-    diagnose(ctx, at, `Linked template '${relative}' has a syntax error`);
+    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' has a syntax error`, subject: at });
     return;
   }
   ctx.files.add(linked);

@@ -1,7 +1,8 @@
+import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
-import { idText } from '../../../kernel/names.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
+import { idText } from '../../../kernel/names.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
@@ -150,7 +151,7 @@ export class TemplateScope implements TemplateEnv {
    * evaluated, a reference back to it is an error (`what` refers to itself) rather than a loop.
    */
   private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
-    if (this.state.evaluating.has(cycleKey)) return unknown(`error: ${what} refers to itself`, nodeLoc(this.file, at));
+    if (this.state.evaluating.has(cycleKey)) return errorVal(nodeLoc(this.file, at), `${what} refers to itself`);
     this.state.evaluating.add(cycleKey);
     try {
       return evaluate(new TemplateScope(this.state, []));
@@ -229,5 +230,5 @@ function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): Js
 function withCandidates(u: Val, file: string, allowed: JsonNode): Val {
   if (u.kind !== 'unknown' || allowed.type !== 'array') return u;
   const candidates = (allowed.children ?? []).map((c) => jsonToVal(file, c));
-  return unknown(u.reason, u.loc, { candidates, origins: u.origins, ...(u.symbol ? { symbol: u.symbol } : {}) });
+  return unknown(u.reason, u.loc, { candidates, origins: u.origins, symbol: u.symbol, cause: u.cause, subject: u.subject });
 }

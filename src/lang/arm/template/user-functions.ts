@@ -1,3 +1,4 @@
+import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -23,7 +24,7 @@ export function callUserFunction(scope: TemplateEnv, name: string, args: readonl
   });
   const def = entries(prop(ns, 'members')).find(([k]) => (k.value as string).toLowerCase() === member)?.[1];
   if (!def) return undefined;
-  if (depth >= MAX_CALL_DEPTH) return unknown(`error: user-defined function ${name}() calls itself too deeply`, site);
+  if (depth >= MAX_CALL_DEPTH) return errorVal(site, `user-defined function ${name}() calls itself too deeply`);
   const output = prop(prop(def, 'output'), 'value');
   if (output?.type !== 'string') return unknown(`user-defined function ${name}() has no expression output`, site);
   const params = new Map<string, Val>();

@@ -52,7 +52,9 @@ function expandDynamic(block: Block, env: Env, addBlock: (type: string, keyLoc: 
   const coll = evaluateSafe(forEach.value, env);
   // An unknown collection makes an unknown number of blocks: none is more honest than a guess.
   if (coll.kind !== 'array' && coll.kind !== 'object') return;
-  const entries = iterate(coll).slice(0, LIMITS.instances);
+  const all = iterate(coll, at);
+  if (!Array.isArray(all)) return;
+  const entries = all.slice(0, LIMITS.instances);
   for (const [k, v] of entries) {
     const iterator = obj([
       { key: 'key', value: k },

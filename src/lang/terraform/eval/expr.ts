@@ -1,5 +1,6 @@
 import type { Loc } from '../../../kernel/location.js';
-import { arr, bool, moveTo, nul, num, obj, str, unknown, hasUnknown, type Prop, type Val } from '../../../kernel/value.js';
+import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type {
   BinaryExpression,
   ConditionalExpression,
@@ -16,46 +17,39 @@ import type {
 } from '../../../syntax/hcl/ast.js';
 import { SPLAT_ITEM, withBindings, type Env } from './env.js';
 import { callFunction } from './functions/index.js';
-import {
-  EvalError,
-  LIMITS,
-  asBoolLike,
-  asNumberLike,
-  asStringLike,
-  checkString,
-  equalVals,
-  fail,
-  mergedOrigins,
-  sortedEntries,
-  unknownFrom,
-} from './support.js';
+import { LIMITS, boolLike, equalVals, numberLike, sortedEntries, stringLike, typeError } from './support.js';
 
 export function locOf(env: Env, span: Span): Loc {
   return { file: env.file, start: span.start, end: span.end };
 }
 
-/** Evaluates an expression; an evaluation error becomes an unknown value with the error as its reason. */
+/**
+ * Evaluates an attribute's expression. A failure anywhere in it fails the whole expression, as in
+ * Terraform: the error reports at the expression (its use site), and its subject stays where it arose.
+ */
 export function evaluateSafe(expr: Expression, env: Env): Val {
-  try {
-    return evaluate(expr, env);
-  } catch (e) {
-    if (e instanceof EvalError) return unknown(e.message, locOf(env, expr));
-    throw e;
-  }
+  const v = evaluate(expr, env);
+  return isError(v) ? moveTo(v, locOf(env, expr)) : v;
 }
 
-/** Evaluates an expression; throws EvalError on Terraform errors (caught by `try`/`can`). */
+/** Evaluates an expression. Errors are values (`isError`); `try` and `can` test for them. */
 export function evaluate(expr: Expression, env: Env): Val {
-  if (++env.state.steps > LIMITS.steps) fail(`evaluation stopped after ${LIMITS.steps} steps`);
+  if (++env.state.steps > LIMITS.steps) return limitVal(locOf(env, expr), `evaluation stopped after ${LIMITS.steps} steps`);
   if (++env.state.depth > LIMITS.depth) {
     env.state.depth--;
-    return unknown(`expression nested deeper than ${LIMITS.depth} levels`, locOf(env, expr));
+    return limitVal(locOf(env, expr), `expression nested deeper than ${LIMITS.depth} levels`);
   }
   try {
     return evaluateNode(expr, env);
   } finally {
     env.state.depth--;
   }
+}
+
+/** The first error among values, re-sited at `loc`: an error anywhere fails the expression around it. */
+function failed(values: readonly Val[], loc: Loc): UnknownVal | undefined {
+  const e = firstError(values);
+  return e && unknownAt(e, loc, e.origins);
 }
 
 function evaluateNode(expr: Expression, env: Env): Val {
@@ -66,22 +60,21 @@ function evaluateNode(expr: Expression, env: Env): Val {
       return typeof expr.value === 'number' ? num(expr.value, loc) : bool(expr.value, loc);
     case 'Template':
       return evaluateTemplate(expr, env, loc);
-    case 'Tuple':
-      return arr(
-        expr.elements.map((e) => evaluate(e, env)),
-        loc,
-      );
+    case 'Tuple': {
+      const items = expr.elements.map((e) => evaluate(e, env));
+      return failed(items, loc) ?? arr(items, loc);
+    }
     case 'Object':
       return evaluateObject(expr, env, loc);
     case 'Variable': {
       const bound = env.bindings.get(expr.name);
       if (bound) return moveTo(bound, loc);
       if (expr.name === 'terraform' || expr.name === 'self') return unknown(`'${expr.name}' is not known before apply`, loc);
-      return fail(`reference to '${expr.name}' needs an attribute`);
+      return errorVal(loc, `reference to '${expr.name}' needs an attribute`);
     }
     case 'SplatItem': {
       const item = env.bindings.get(SPLAT_ITEM);
-      return item ?? fail('splat item outside a splat');
+      return item ?? errorVal(loc, 'splat item outside a splat');
     }
     case 'GetAttr':
       return evaluateGetAttr(expr, env, loc);
@@ -99,14 +92,19 @@ function evaluateNode(expr: Expression, env: Env): Val {
       return evaluateBinary(expr, env, loc);
     case 'Unary': {
       const v = evaluate(expr.operand, env);
-      if (v.kind === 'unknown') return unknownFrom([v], loc);
-      if (expr.operator === '!') return bool(!asBoolLike(v, 'operand of !'), loc, v.origins);
-      return num(-asNumberLike(v, 'operand of -'), loc, v.origins);
+      if (v.kind === 'unknown') return propagateUnknown([v], loc);
+      if (expr.operator === '!') {
+        const b = boolLike(v);
+        return b === undefined ? typeError(loc, 'operand of !', 'a bool', v) : bool(!b, loc, v.origins);
+      }
+      const n = numberLike(v);
+      return n === undefined ? typeError(loc, 'operand of -', 'a number', v) : num(-n, loc, v.origins);
     }
     case 'Parentheses':
       return evaluate(expr.expression, env);
     case 'Invalid':
-      return unknown('syntax error', loc);
+      // The parser reported this as a syntax error already: an error without a subject to report again.
+      return unknown('syntax error', loc, { cause: 'error' });
   }
 }
 
@@ -115,16 +113,20 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   // A template that is one interpolation yields the value itself, of any type (HCL spec).
   if (only?.type === 'TemplateInterpolation' && !expr.heredoc) return moveTo(evaluate(only.expression, env), loc);
   const inputs: Val[] = [];
-  const text = renderParts(expr.parts, env, inputs);
-  if (text === undefined) return unknownFrom(inputs, loc);
-  return str(text, loc, mergedOrigins(inputs));
+  const text = renderParts(expr.parts, env, inputs, loc);
+  if (text === undefined) return propagateUnknown(inputs, loc);
+  return str(text, loc, mergeOrigins(inputs));
 }
 
 /**
- * Renders template parts; undefined when an interpolated value is unknown.
- * Strip markers (`~`) were already applied to the literal parts by the parser.
+ * Renders template parts; undefined when an interpolated value is unknown or fails (the failure
+ * is then the last of `inputs`). Strip markers (`~`) were already applied to the literal parts by the parser.
  */
-function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[]): string | undefined {
+function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], loc: Loc): string | undefined {
+  const stop = (v: Val): undefined => {
+    inputs.push(v);
+    return undefined;
+  };
   let out = '';
   for (const part of parts) {
     switch (part.type) {
@@ -135,16 +137,20 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[]): s
         const v = evaluate(part.expression, env);
         inputs.push(v);
         if (v.kind === 'unknown') return undefined;
-        if (v.kind === 'null') fail('template interpolation of a null value');
-        out += asStringLike(v, 'interpolated value');
+        const at = locOf(env, part.expression);
+        if (v.kind === 'null') return stop(errorVal(at, 'template interpolation of a null value', [v]));
+        const s = stringLike(v);
+        if (s === undefined) return stop(typeError(at, 'interpolated value', 'a string', v));
+        out += s;
         break;
       }
       case 'TemplateIf': {
         const c = evaluate(part.condition, env);
         inputs.push(c);
         if (c.kind === 'unknown') return undefined;
-        const branch = asBoolLike(c, 'template condition') ? part.then : (part.else ?? []);
-        const s = renderParts(branch, env, inputs);
+        const b = boolLike(c);
+        if (b === undefined) return stop(typeError(locOf(env, part.condition), 'template condition', 'a bool', c));
+        const s = renderParts(b ? part.then : (part.else ?? []), env, inputs, loc);
         if (s === undefined) return undefined;
         out += s;
         break;
@@ -153,17 +159,19 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[]): s
         const coll = evaluate(part.collection, env);
         inputs.push(coll);
         if (coll.kind === 'unknown') return undefined;
-        for (const [k, v] of iterate(coll)) {
+        const entries = iterate(coll, locOf(env, part.collection));
+        if (!Array.isArray(entries)) return stop(entries);
+        for (const [k, v] of entries) {
           const inner = withBindings(env, part.keyVar ? [[part.keyVar, k], [part.valueVar, v]] : [[part.valueVar, v]]);
-          const s = renderParts(part.body, inner, inputs);
+          const s = renderParts(part.body, inner, inputs, loc);
           if (s === undefined) return undefined;
           out += s;
-          checkString(out);
+          if (out.length > LIMITS.string) break;
         }
         break;
       }
     }
-    checkString(out);
+    if (out.length > LIMITS.string) return stop(limitVal(loc, `string longer than ${LIMITS.string} characters`));
   }
   return out;
 }
@@ -171,23 +179,30 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[]): s
 function evaluateObject(expr: ObjectExpression, env: Env, loc: Loc): Val {
   const props: Prop[] = [];
   const keys: Val[] = [];
+  const values: Val[] = [];
   for (const item of expr.items) {
     const keyLoc = locOf(env, item.key);
     // A bare identifier key names itself (`{ a = 1 }`); parentheses make it an expression.
     const key = item.key.type === 'Variable' ? str(item.key.name, keyLoc) : evaluate(item.key, env);
     keys.push(key);
     if (key.kind === 'unknown') continue;
-    props.push({ key: asStringLike(key, 'object key'), keyLoc, value: evaluate(item.value, env) });
+    const k = stringLike(key);
+    if (k === undefined) return typeError(keyLoc, 'object key', 'a string', key);
+    const value = evaluate(item.value, env);
+    values.push(value);
+    props.push({ key: k, keyLoc, value });
   }
-  if (keys.some((k) => k.kind === 'unknown')) return unknownFrom(keys, loc);
+  const error = failed(keys, loc) ?? failed(values, loc);
+  if (error) return error;
+  if (keys.some((k) => k.kind === 'unknown')) return propagateUnknown(keys, loc);
   return obj(props, loc);
 }
 
-/** Entries of a collection in Terraform's iteration order: list index order, map key order. */
-export function iterate(coll: Val): [Val, Val][] {
+/** Entries of a collection in Terraform's iteration order (list index order, map key order), or the error at `loc`. */
+export function iterate(coll: Val, loc: Loc): [Val, Val][] | UnknownVal {
   if (coll.kind === 'array') return coll.items.map((v, i) => [num(i, v.loc), v]);
   if (coll.kind === 'object') return sortedEntries(coll.props).map(([k, v]) => [str(k, v.loc), v]);
-  return fail(`cannot iterate over ${coll.kind}`);
+  return errorVal(loc, `cannot iterate over ${coll.kind}`, [coll]);
 }
 
 function isResourceObject(v: Val): boolean {
@@ -199,30 +214,34 @@ function resourceName(v: Val): string {
 }
 
 export function getAttr(base: Val, name: string, loc: Loc): Val {
-  if (base.kind === 'unknown') return unknown(base.reason, loc, { origins: base.origins });
+  if (base.kind === 'unknown') return unknownAt(base, loc, base.origins);
   if (base.kind === 'object') {
     const p = base.props.get(name);
     if (p) return moveTo(p.value, loc);
     // Attributes a resource does not set in its configuration are computed by the provider.
     if (isResourceObject(base)) return unknown(`${resourceName(base)}.${name} is known only after apply`, loc, { origins: base.origins });
-    return fail(`object has no attribute "${name}"`);
+    return errorVal(loc, `object has no attribute "${name}"`, [base]);
   }
-  return fail(`cannot read attribute "${name}" of ${base.kind === 'array' ? 'a list' : base.kind}`);
+  return errorVal(loc, `cannot read attribute "${name}" of ${base.kind === 'array' ? 'a list' : base.kind}`, [base]);
 }
 
 export function index(base: Val, key: Val, loc: Loc): Val {
-  if (base.kind === 'unknown') return unknown(base.reason, loc, { origins: base.origins });
-  if (key.kind === 'unknown') return unknownFrom([key], loc);
+  if (isError(key)) return unknownAt(key, loc, key.origins);
+  if (base.kind === 'unknown') return unknownAt(base, loc, base.origins);
+  if (key.kind === 'unknown') return propagateUnknown([key], loc);
   if (base.kind === 'array') {
-    const i = asNumberLike(key, 'index');
+    const i = numberLike(key);
+    if (i === undefined) return typeError(loc, 'index', 'a number', key);
     const item = Number.isInteger(i) ? base.items[i] : undefined;
-    if (!item) return fail(`index ${i} out of range for a list of ${base.items.length}`);
+    if (!item) return errorVal(loc, `index ${i} out of range for a list of ${base.items.length}`, [base, key]);
     return moveTo(item, loc);
   }
-  if (base.kind === 'object') return getAttr(base, asStringLike(key, 'key'), loc);
-  return fail(`cannot index ${base.kind}`);
+  if (base.kind === 'object') {
+    const k = stringLike(key);
+    return k === undefined ? typeError(loc, 'key', 'a string', key) : getAttr(base, k, loc);
+  }
+  return errorVal(loc, `cannot index ${base.kind}`, [base]);
 }
-
 
 function evaluateGetAttr(expr: GetAttrExpression, env: Env, loc: Loc): Val {
   const name = expr.name.name;
@@ -245,12 +264,12 @@ function evaluateGetAttr(expr: GetAttrExpression, env: Env, loc: Loc): Val {
       case 'each':
         return unknown(`${o.name}.${name} is not available here`, loc);
       default:
-        return env.scope.resource('managed', o.name, name, loc) ?? fail(`reference to undeclared resource ${o.name}.${name}`);
+        return env.scope.resource('managed', o.name, name, loc) ?? errorVal(loc, `reference to undeclared resource ${o.name}.${name}`);
     }
   }
   if (o.type === 'GetAttr' && o.object.type === 'Variable' && !env.bindings.has(o.object.name)) {
     if (o.object.name === 'data') {
-      return env.scope.resource('data', o.name.name, name, loc) ?? fail(`reference to undeclared data source data.${o.name.name}.${name}`);
+      return env.scope.resource('data', o.name.name, name, loc) ?? errorVal(loc, `reference to undeclared data source data.${o.name.name}.${name}`);
     }
     if (o.object.name === 'module') {
       const out = env.scope.moduleOutput(o.name.name, name, loc);
@@ -274,6 +293,7 @@ function resourceRef(expr: Expression, env: Env): { mode: 'managed' | 'data'; ty
 function evaluateIndex(expr: IndexExpression, env: Env, loc: Loc): Val {
   const ref = resourceRef(expr.object, env);
   const key = evaluate(expr.key, env);
+  if (isError(key)) return unknownAt(key, loc, key.origins);
   if (ref) {
     const one = env.scope.resourceInstance(ref.mode, ref.type, ref.name, key, loc);
     if (one) return one;
@@ -283,43 +303,38 @@ function evaluateIndex(expr: IndexExpression, env: Env, loc: Loc): Val {
 
 function evaluateSplat(expr: SplatExpression, env: Env, loc: Loc): Val {
   const base = evaluate(expr.object, env);
-  if (base.kind === 'unknown') return unknown(base.reason, loc, { origins: base.origins });
-  const items = base.kind === 'array' ? base.items : base.kind === 'null' ? [] : [base];
-  return arr(
-    items.map((item) => evaluate(expr.each, withBindings(env, [[SPLAT_ITEM, item]]))),
-    loc,
+  if (base.kind === 'unknown') return unknownAt(base, loc, base.origins);
+  const items = (base.kind === 'array' ? base.items : base.kind === 'null' ? [] : [base]).map((item) =>
+    evaluate(expr.each, withBindings(env, [[SPLAT_ITEM, item]])),
   );
+  return failed(items, loc) ?? arr(items, loc);
 }
 
 function evaluateCall(expr: FunctionCall, env: Env, loc: Loc): Val {
   const name = expr.name.name;
+  // try() and can() take their arguments unevaluated: an argument's error is their answer, not a failure.
   if (name === 'try') {
     let last = 'no argument of try() could be evaluated';
     for (const a of expr.args) {
-      try {
-        return evaluate(a, env);
-      } catch (e) {
-        if (!(e instanceof EvalError)) throw e;
-        last = e.message;
-      }
+      const v = evaluate(a, env);
+      if (!isError(v)) return v;
+      last = v.reason;
     }
-    return fail(last);
+    return errorVal(loc, last);
   }
   if (name === 'can') {
-    if (expr.args.length !== 1) fail('can() takes one argument');
-    try {
-      const v = evaluate(expr.args[0]!, env);
-      return hasUnknown(v) ? unknownFrom([v], loc) : bool(true, loc);
-    } catch (e) {
-      if (!(e instanceof EvalError)) throw e;
-      return bool(false, loc);
-    }
+    if (expr.args.length !== 1) return errorVal(loc, 'can() takes one argument');
+    const v = evaluate(expr.args[0]!, env);
+    if (isError(v)) return bool(false, loc);
+    return hasUnknown(v) ? propagateUnknown([v], loc) : bool(true, loc);
   }
   let args = expr.args.map((a) => evaluate(a, env));
+  const error = failed(args, loc);
+  if (error) return error;
   if (expr.expandFinal && args.length > 0) {
     const last = args[args.length - 1]!;
-    if (last.kind === 'unknown') return unknownFrom([last], loc);
-    if (last.kind !== 'array') fail('the final argument of an expanded call must be a list');
+    if (last.kind === 'unknown') return propagateUnknown([last], loc);
+    if (last.kind !== 'array') return errorVal(loc, 'the final argument of an expanded call must be a list', [last]);
     args = [...args.slice(0, -1), ...last.items];
   }
   return callFunction(name, args, {
@@ -331,9 +346,10 @@ function evaluateCall(expr: FunctionCall, env: Env, loc: Loc): Val {
 
 function evaluateFor(expr: ForExpression, env: Env, loc: Loc): Val {
   const coll = evaluate(expr.collection, env);
-  if (coll.kind === 'unknown') return unknownFrom([coll], loc);
-  const entries = iterate(coll);
-  if (entries.length > LIMITS.collection) return unknown(`for expression over more than ${LIMITS.collection} elements`, loc);
+  if (coll.kind === 'unknown') return propagateUnknown([coll], loc);
+  const entries = iterate(coll, loc);
+  if (!Array.isArray(entries)) return entries;
+  if (entries.length > LIMITS.collection) return limitVal(loc, `for expression over more than ${LIMITS.collection} elements`);
   const items: Val[] = [];
   const groups = new Map<string, { keyLoc: Loc | undefined; values: Val[] }>();
   const props = new Map<string, Prop>();
@@ -341,23 +357,27 @@ function evaluateFor(expr: ForExpression, env: Env, loc: Loc): Val {
     const inner = withBindings(env, expr.keyVar ? [[expr.keyVar, k], [expr.valueVar, v]] : [[expr.valueVar, v]]);
     if (expr.condition) {
       const c = evaluate(expr.condition, inner);
-      if (c.kind === 'unknown') return unknownFrom([c], loc);
-      if (!asBoolLike(c, 'for condition')) continue;
+      if (c.kind === 'unknown') return propagateUnknown([c], loc);
+      const keep = boolLike(c);
+      if (keep === undefined) return typeError(locOf(env, expr.condition), 'for condition', 'a bool', c);
+      if (!keep) continue;
     }
     const value = evaluate(expr.valueExpr, inner);
+    if (isError(value)) return unknownAt(value, loc, value.origins);
     if (!expr.keyExpr) {
       items.push(value);
       continue;
     }
     const key = evaluate(expr.keyExpr, inner);
-    if (key.kind === 'unknown') return unknownFrom([key], loc);
-    const ks = asStringLike(key, 'for key');
+    if (key.kind === 'unknown') return propagateUnknown([key], loc);
+    const ks = stringLike(key);
+    if (ks === undefined) return typeError(locOf(env, expr.keyExpr), 'for key', 'a string', key);
     if (expr.grouping) {
       const g = groups.get(ks) ?? { keyLoc: key.loc, values: [] };
       g.values.push(value);
       groups.set(ks, g);
     } else {
-      if (props.has(ks)) fail(`duplicate key "${ks}" in for expression`);
+      if (props.has(ks)) return errorVal(locOf(env, expr.keyExpr), `duplicate key "${ks}" in for expression`, [key]);
       props.set(ks, { key: ks, keyLoc: key.loc, value });
     }
   }
@@ -366,44 +386,53 @@ function evaluateFor(expr: ForExpression, env: Env, loc: Loc): Val {
   return obj(props.values(), loc);
 }
 
-function tryEvaluate(expr: Expression, env: Env): Val | undefined {
-  try {
-    return evaluate(expr, env);
-  } catch (e) {
-    if (e instanceof EvalError) return undefined;
-    throw e;
-  }
-}
-
 function evaluateConditional(expr: ConditionalExpression, env: Env, loc: Loc): Val {
   const c = evaluate(expr.condition, env);
-  if (c.kind !== 'unknown') return evaluate(asBoolLike(c, 'condition') ? expr.then : expr.else, env);
-  const a = tryEvaluate(expr.then, env);
-  const b = tryEvaluate(expr.else, env);
+  if (c.kind !== 'unknown') {
+    const b = boolLike(c);
+    return b === undefined ? typeError(locOf(env, expr.condition), 'condition', 'a bool', c) : evaluate(b ? expr.then : expr.else, env);
+  }
+  if (isError(c)) return unknownAt(c, loc, c.origins);
+  // Either branch may be taken: a failing one is not a candidate (nor, until chosen, a failure).
+  const branch = (e: Expression): Val | undefined => {
+    const v = evaluate(e, env);
+    return isError(v) ? undefined : v;
+  };
+  const a = branch(expr.then);
+  const b = branch(expr.else);
   if (a && b && equalVals(a, b)) return a;
   const candidates = [a, b].filter((v): v is Val => v !== undefined && v.kind !== 'unknown');
-  return unknown(c.reason, loc, { origins: c.origins, ...(candidates.length ? { candidates } : {}) });
+  return unknown(c.reason, loc, { origins: c.origins, cause: c.cause, ...(candidates.length ? { candidates } : {}) });
 }
 
 function evaluateBinary(expr: BinaryExpression, env: Env, loc: Loc): Val {
   const l = evaluate(expr.left, env);
   const r = evaluate(expr.right, env);
-  const origins = mergedOrigins([l, r]);
+  const error = failed([l, r], loc);
+  if (error) return error;
+  const origins = mergeOrigins([l, r]);
   const op = expr.operator;
   if (op === '&&' || op === '||') {
     // A known false (&&) or true (||) side decides the result even when the other is unknown.
     const decisive = op === '||';
-    for (const side of [l, r]) if (side.kind !== 'unknown' && asBoolLike(side, `operand of ${op}`) === decisive) return bool(decisive, loc, origins);
-    if (l.kind === 'unknown' || r.kind === 'unknown') return unknownFrom([l, r], loc);
+    for (const [side, e] of [[l, expr.left], [r, expr.right]] as const) {
+      if (side.kind === 'unknown') continue;
+      const b = boolLike(side);
+      if (b === undefined) return typeError(locOf(env, e), `operand of ${op}`, 'a bool', side);
+      if (b === decisive) return bool(decisive, loc, origins);
+    }
+    if (l.kind === 'unknown' || r.kind === 'unknown') return propagateUnknown([l, r], loc);
     return bool(!decisive, loc, origins);
   }
-  if (l.kind === 'unknown' || r.kind === 'unknown') return unknownFrom([l, r], loc);
+  if (l.kind === 'unknown' || r.kind === 'unknown') return propagateUnknown([l, r], loc);
   if (op === '==' || op === '!=') {
-    if (hasUnknown(l) || hasUnknown(r)) return unknownFrom([l, r], loc);
+    if (hasUnknown(l) || hasUnknown(r)) return propagateUnknown([l, r], loc);
     return bool(equalVals(l, r) === (op === '=='), loc, origins);
   }
-  const a = asNumberLike(l, `left operand of ${op}`);
-  const b = asNumberLike(r, `right operand of ${op}`);
+  const a = numberLike(l);
+  if (a === undefined) return typeError(locOf(env, expr.left), `left operand of ${op}`, 'a number', l);
+  const b = numberLike(r);
+  if (b === undefined) return typeError(locOf(env, expr.right), `right operand of ${op}`, 'a number', r);
   switch (op) {
     case '<':
       return bool(a < b, loc, origins);
@@ -420,10 +449,8 @@ function evaluateBinary(expr: BinaryExpression, env: Env, loc: Loc): Val {
     case '*':
       return num(a * b, loc, origins);
     case '/':
-      if (b === 0) fail('division by zero');
-      return num(a / b, loc, origins);
+      return b === 0 ? errorVal(loc, 'division by zero', [l, r]) : num(a / b, loc, origins);
     case '%':
-      if (b === 0) fail('modulo by zero');
-      return num(a % b, loc, origins);
+      return b === 0 ? errorVal(loc, 'modulo by zero', [l, r]) : num(a % b, loc, origins);
   }
 }

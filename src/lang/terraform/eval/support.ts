@@ -1,5 +1,6 @@
 import type { Loc } from '../../../kernel/location.js';
-import { arr, nul, obj, str, num, bool, toPlain, unknown, type Origin, type Plain, type Prop, type Val } from '../../../kernel/value.js';
+import { deepEqual, errorVal, mergeOrigins } from '../../../kernel/value-ops.js';
+import { arr, nul, obj, str, num, bool, type Plain, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 
 /** Evaluation limits: generous for real modules, small enough that no input can hang the linter. */
 export const LIMITS = {
@@ -21,35 +22,26 @@ export const LIMITS = {
 } as const;
 
 /**
- * A Terraform evaluation error (wrong type, missing key…). `try()` and `can()` catch it;
- * elsewhere the value becomes unknown with this message as the reason.
+ * Raised by a library function's body (through the `as…Like` coercions and `fail`) and turned
+ * into an error value at the call by `callFunction`: no exception leaves a function call. The
+ * evaluator itself works with values (`errorVal`) and never sees one.
  */
-export class EvalError extends Error {}
+export class FunctionFailure extends Error {
+  constructor(
+    message: string,
+    /** `limit` when the linter's own bounds, not the template, stopped the call. */
+    readonly failure: 'error' | 'limit',
+  ) {
+    super(message);
+  }
+}
 
 export function fail(message: string): never {
-  throw new EvalError(message);
+  throw new FunctionFailure(message, 'error');
 }
 
-export function firstUnknown(values: readonly Val[]): Val | undefined {
-  return values.find((v) => v.kind === 'unknown');
-}
-
-/** Origins of the inputs of a computed value, so `lower(var.x)` still names var.x's tfvars literal. */
-export function mergedOrigins(inputs: readonly Val[]): readonly Origin[] {
-  const out: Origin[] = [];
-  for (const v of inputs) {
-    for (const o of v.origins) {
-      if (out.length >= 8) return out;
-      if (!out.some((p) => p.kind === o.kind && p.name === o.name && p.loc?.start === o.loc?.start && p.loc?.file === o.loc?.file)) out.push(o);
-    }
-  }
-  return out;
-}
-
-/** Unknown result of an operation, keeping the first unknown input's reason and candidates' absence. */
-export function unknownFrom(inputs: readonly Val[], loc: Loc | undefined, fallback = 'value not known before apply'): Val {
-  const u = firstUnknown(inputs);
-  return unknown(u && u.kind === 'unknown' ? u.reason : fallback, loc, { origins: mergedOrigins(inputs) });
+export function failLimit(message: string): never {
+  throw new FunctionFailure(message, 'limit');
 }
 
 export function typeName(v: Val): string {
@@ -63,38 +55,62 @@ export function typeName(v: Val): string {
   }
 }
 
-/** Terraform's implicit conversion to string for primitives. */
-export function asStringLike(v: Val, what = 'argument'): string {
+/** Terraform's implicit conversion to string for primitives; undefined when there is none. */
+export function stringLike(v: Val): string | undefined {
   if (v.kind === 'string') return v.value;
   if (v.kind === 'number') return formatNumber(v.value);
   if (v.kind === 'boolean') return v.value ? 'true' : 'false';
-  return fail(`${what} must be a string, got ${typeName(v)}`);
+  return undefined;
 }
 
-export function asNumberLike(v: Val, what = 'argument'): number {
+export function numberLike(v: Val): number | undefined {
   if (v.kind === 'number') return v.value;
   if (v.kind === 'string') {
     const t = v.value.trim();
     if (t !== '' && /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   }
-  return fail(`${what} must be a number, got ${typeName(v)}`);
+  return undefined;
+}
+
+export function boolLike(v: Val): boolean | undefined {
+  if (v.kind === 'boolean') return v.value;
+  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
+  return undefined;
+}
+
+/** Terraform's wording of a value that cannot convert: "`what` must be a string, got list". */
+export function typeMismatch(what: string, expected: 'a string' | 'a number' | 'a bool' | 'a list' | 'a map or object', v: Val): string {
+  return `${what} must be ${expected}, got ${typeName(v)}`;
+}
+
+/** The error value of a failed conversion at `loc`. */
+export function typeError(loc: Loc, what: string, expected: Parameters<typeof typeMismatch>[1], v: Val): UnknownVal {
+  return errorVal(loc, typeMismatch(what, expected, v), [v]);
+}
+
+// The as…Like forms are for library function bodies: a failed conversion fails the call.
+
+export function asStringLike(v: Val, what = 'argument'): string {
+  return stringLike(v) ?? fail(typeMismatch(what, 'a string', v));
+}
+
+export function asNumberLike(v: Val, what = 'argument'): number {
+  return numberLike(v) ?? fail(typeMismatch(what, 'a number', v));
 }
 
 export function asBoolLike(v: Val, what = 'argument'): boolean {
-  if (v.kind === 'boolean') return v.value;
-  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
-  return fail(`${what} must be a bool, got ${typeName(v)}`);
+  return boolLike(v) ?? fail(typeMismatch(what, 'a bool', v));
 }
 
 /** Lists, tuples and sets are all arrays here; objects are maps and objects. */
 export function asList(v: Val, what = 'argument'): readonly Val[] {
   if (v.kind === 'array') return v.items;
-  return fail(`${what} must be a list, got ${typeName(v)}`);
+  return fail(typeMismatch(what, 'a list', v));
 }
 
 export function asObject(v: Val, what = 'argument'): ReadonlyMap<string, Prop> {
   if (v.kind === 'object') return v.props;
-  return fail(`${what} must be a map or object, got ${typeName(v)}`);
+  return fail(typeMismatch(what, 'a map or object', v));
 }
 
 export function formatNumber(n: number): string {
@@ -103,32 +119,21 @@ export function formatNumber(n: number): string {
 }
 
 export function checkString(s: string): string {
-  if (s.length > LIMITS.string) fail(`string longer than ${LIMITS.string} characters`);
+  if (s.length > LIMITS.string) failLimit(`string longer than ${LIMITS.string} characters`);
   return s;
 }
 
-/** Deep equality of known values, as Terraform's `==`: types must match. */
-export function equalVals(a: Val, b: Val): boolean {
-  const pa = toPlain(a);
-  const pb = toPlain(b);
-  if (pa === undefined || pb === undefined) return false;
-  return equalPlain(pa, pb);
-}
+/** Terraform compares object keys exactly. */
+export const TF_EQUALITY = { caseInsensitiveKeys: false } as const;
 
-export function equalPlain(a: Plain, b: Plain): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => equalPlain(x, b[i]!));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b as object);
-  const bo = b as { [key: string]: Plain };
-  return ka.length === kb.length && ka.every((k) => k in bo && equalPlain((a as { [key: string]: Plain })[k]!, bo[k]!));
+/** `==` on two values: types must match; false while either holds an unknown (not yet decidable). */
+export function equalVals(a: Val, b: Val): boolean {
+  return deepEqual(a, b, TF_EQUALITY) === true;
 }
 
 /** A value built by a function: at the call, remembering its inputs' origins. */
 export function derived(value: Plain | undefined, loc: Loc | undefined, inputs: readonly Val[]): Val {
-  const origins = mergedOrigins(inputs);
+  const origins = mergeOrigins(inputs);
   const build = (p: Plain | undefined): Val => {
     if (p === undefined || p === null) return nul(loc, origins);
     if (typeof p === 'string') return str(checkString(p), loc, origins);

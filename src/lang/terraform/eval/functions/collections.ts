@@ -1,17 +1,7 @@
+import { limitVal, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { arr, hasUnknown, nul, obj, str, toPlain, unknown, type Plain, type Prop, type Val } from '../../../../kernel/value.js';
 import type { Loc } from '../../../../kernel/location.js';
-import {
-  LIMITS,
-  asList,
-  asNumberLike,
-  asObject,
-  asStringLike,
-  derived,
-  equalVals,
-  fail,
-  sortedEntries,
-  unknownFrom,
-} from '../support.js';
+import { LIMITS, asList, asNumberLike, asObject, asStringLike, derived, equalVals, fail, failLimit, sortedEntries } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 
 function listOrSet(v: Val, what: string): readonly Val[] {
@@ -20,7 +10,7 @@ function listOrSet(v: Val, what: string): readonly Val[] {
 
 /** Removes duplicates (known values only); strings sorted, as Terraform orders sets of strings. */
 export function toSet(items: readonly Val[], loc: Loc | undefined): Val {
-  if (items.some(hasUnknown)) return unknownFrom(items, loc);
+  if (items.some(hasUnknown)) return propagateUnknown(items, loc);
   const out = unique(items);
   if (out.every((v) => v.kind === 'string')) out.sort((a, b) => ((a as { value: string }).value < (b as { value: string }).value ? -1 : 1));
   return arr(out, loc);
@@ -50,7 +40,7 @@ function flatten(items: readonly Val[], out: Val[]): boolean {
     if (item.kind === 'array') {
       if (!flatten(item.items, out)) return false;
     } else out.push(item);
-    if (out.length > LIMITS.collection) fail('flatten: result too large');
+    if (out.length > LIMITS.collection) failLimit('flatten: result too large');
   }
   return true;
 }
@@ -61,7 +51,7 @@ function range(args: readonly Val[], ctx: CallContext): Val {
   if (step === 0) fail('range: step must not be zero');
   if ((step > 0 && start > limit) || (step < 0 && start < limit)) fail('range: step in the wrong direction');
   const length = Math.ceil((limit - start) / step);
-  if (length > LIMITS.collection) return unknown(`range() of ${length} elements is over the limit of ${LIMITS.collection}`, ctx.loc);
+  if (length > LIMITS.collection) return limitVal(ctx.loc, `range() of ${length} elements is over the limit of ${LIMITS.collection}`, args);
   const out: number[] = [];
   for (let i = 0; i < length; i++) out.push(start + i * step);
   return derived(out, ctx.loc, args);
@@ -75,14 +65,14 @@ function elementAt(list: readonly Val[], i: number, what: string): Val {
 
 export const COLLECTION_FUNCTIONS: FunctionTable = {
   length: def(1, 1, ([v], ctx) => {
-    if (v!.kind === 'unknown') return unknownFrom([v!], ctx.loc);
+    if (v!.kind === 'unknown') return propagateUnknown([v!], ctx.loc);
     if (v!.kind === 'string') return derived([...v!.value].length, ctx.loc, [v!]);
     if (v!.kind === 'array') return derived(v!.items.length, ctx.loc, [v!]);
     if (v!.kind === 'object') return derived(v!.props.size, ctx.loc, [v!]);
     return fail('length: argument must be a string, list or map');
   }, true),
   lookup: def(2, 3, ([m, k, d], ctx) => {
-    if (m!.kind === 'unknown' || k!.kind === 'unknown') return unknownFrom([m!, k!], ctx.loc);
+    if (m!.kind === 'unknown' || k!.kind === 'unknown') return propagateUnknown([m!, k!], ctx.loc);
     const p = asObject(m!, 'lookup map').get(asStringLike(k!, 'lookup key'));
     if (p) return p.value;
     return d ?? fail(`lookup: key "${asStringLike(k!)}" not found`);
@@ -90,7 +80,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   merge: def(0, Infinity, (args, ctx) => {
     const props = new Map<string, Prop>();
     for (const a of args) {
-      if (a.kind === 'unknown') return unknownFrom([a], ctx.loc);
+      if (a.kind === 'unknown') return propagateUnknown([a], ctx.loc);
       if (a.kind === 'null') continue;
       for (const [k, p] of asObject(a, 'merge argument')) {
         props.delete(k);
@@ -102,9 +92,9 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   concat: def(1, Infinity, (args, ctx) => {
     const out: Val[] = [];
     for (const a of args) {
-      if (a.kind === 'unknown') return unknownFrom([a], ctx.loc);
+      if (a.kind === 'unknown') return propagateUnknown([a], ctx.loc);
       const items = listOrSet(a, 'concat argument');
-      if (out.length + items.length > LIMITS.collection) return unknown('concat: result too large', ctx.loc);
+      if (out.length + items.length > LIMITS.collection) return limitVal(ctx.loc, 'concat: result too large', args);
       // Item by item: spreading a long list as arguments overflows the stack.
       for (const item of items) out.push(item);
     }
@@ -112,7 +102,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   }, true),
   coalesce: def(1, Infinity, (args, ctx) => {
     for (const a of args) {
-      if (a.kind === 'unknown') return unknownFrom([a], ctx.loc);
+      if (a.kind === 'unknown') return propagateUnknown([a], ctx.loc);
       if (a.kind === 'null' || (a.kind === 'string' && a.value === '')) continue;
       return a;
     }
@@ -120,16 +110,16 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   }, true),
   coalescelist: def(1, Infinity, (args, ctx) => {
     for (const a of args) {
-      if (a.kind === 'unknown') return unknownFrom([a], ctx.loc);
+      if (a.kind === 'unknown') return propagateUnknown([a], ctx.loc);
       if (asList(a, 'coalescelist argument').length) return a;
     }
     return fail('coalescelist: no non-empty list');
   }, true),
   contains: def(2, 2, ([l, v], ctx) => {
     const items = listOrSet(l!, 'contains list');
-    if (hasUnknown(v!)) return unknownFrom([v!], ctx.loc);
+    if (hasUnknown(v!)) return propagateUnknown([v!], ctx.loc);
     if (items.some((i) => equalVals(i, v!))) return derived(true, ctx.loc, [v!]);
-    return items.some(hasUnknown) ? unknownFrom(items, ctx.loc) : derived(false, ctx.loc, [v!]);
+    return items.some(hasUnknown) ? propagateUnknown(items, ctx.loc) : derived(false, ctx.loc, [v!]);
   }, true),
   keys: def(1, 1, ([m], ctx) => arr(sortedEntries(asObject(m!, 'keys argument')).map(([k]) => str(k, ctx.loc, m!.origins)), ctx.loc)),
   values: def(1, 1, ([m], ctx) => arr(sortedEntries(asObject(m!, 'values argument')).map(([, v]) => v), ctx.loc)),
@@ -138,11 +128,11 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   tomap: def(1, 1, ([m]) => (m!.kind === 'object' || m!.kind === 'null' ? m! : fail('tomap: not a map'))),
   flatten: def(1, 1, ([l], ctx) => {
     const out: Val[] = [];
-    return flatten(asList(l!, 'flatten argument'), out) ? arr(out, ctx.loc) : unknownFrom([l!], ctx.loc, 'flatten: a nested element is unknown');
+    return flatten(asList(l!, 'flatten argument'), out) ? arr(out, ctx.loc) : propagateUnknown([l!], ctx.loc, 'flatten: a nested element is unknown');
   }),
   distinct: def(1, 1, ([l], ctx) => {
     const items = asList(l!, 'distinct argument');
-    if (items.some(hasUnknown)) return unknownFrom(items, ctx.loc);
+    if (items.some(hasUnknown)) return propagateUnknown(items, ctx.loc);
     return arr(unique(items), ctx.loc);
   }),
   range: def(1, 3, range),
@@ -150,14 +140,14 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   index: def(2, 2, ([l, v], ctx) => {
     const items = asList(l!, 'index list');
     const at = items.findIndex((i) => equalVals(i, v!));
-    if (at < 0) return items.some(hasUnknown) ? unknownFrom(items, ctx.loc) : fail('index: value not found');
+    if (at < 0) return items.some(hasUnknown) ? propagateUnknown(items, ctx.loc) : fail('index: value not found');
     return derived(at, ctx.loc, [v!]);
   }),
   zipmap: def(2, 2, ([k, v], ctx) => {
     const ks = asList(k!, 'zipmap keys');
     const vs = asList(v!, 'zipmap values');
     if (ks.length !== vs.length) fail('zipmap: keys and values differ in length');
-    if (ks.some((x) => x.kind === 'unknown')) return unknownFrom(ks, ctx.loc);
+    if (ks.some((x) => x.kind === 'unknown')) return propagateUnknown(ks, ctx.loc);
     return obj(ks.map((key, i) => ({ key: asStringLike(key, 'zipmap key'), keyLoc: key.loc, value: vs[i]! })), ctx.loc);
   }),
   one: def(1, 1, ([l], ctx) => {
@@ -167,7 +157,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   }),
   compact: def(1, 1, ([l], ctx) => {
     const items = asList(l!, 'compact argument');
-    if (items.some((i) => i.kind === 'unknown')) return unknownFrom(items, ctx.loc);
+    if (items.some((i) => i.kind === 'unknown')) return propagateUnknown(items, ctx.loc);
     return arr(items.filter((i) => !(i.kind === 'null' || (i.kind === 'string' && i.value === ''))), ctx.loc);
   }),
   reverse: def(1, 1, ([l], ctx) => arr([...asList(l!, 'reverse argument')].reverse(), ctx.loc)),
@@ -180,7 +170,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   }),
   sort: def(1, 1, ([l], ctx) => {
     const items = asList(l!, 'sort argument');
-    if (items.some((i) => i.kind === 'unknown')) return unknownFrom(items, ctx.loc);
+    if (items.some((i) => i.kind === 'unknown')) return propagateUnknown(items, ctx.loc);
     return arr(
       [...items].sort((x, y) => (asStringLike(x) < asStringLike(y) ? -1 : 1)),
       ctx.loc,
@@ -207,7 +197,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     let out: Val[][] = [[]];
     for (const a of args) {
       const items = asList(a);
-      if (out.length * items.length > LIMITS.collection) return unknown('setproduct: result too large', ctx.loc);
+      if (out.length * items.length > LIMITS.collection) return limitVal(ctx.loc, 'setproduct: result too large', args);
       out = out.flatMap((prefix) => items.map((i) => [...prefix, i]));
     }
     return arr(
@@ -226,7 +216,7 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   }),
   transpose: def(1, 1, ([m], ctx) => {
     const plain = toPlain(m!) as Record<string, string[]> | undefined;
-    if (plain === undefined) return unknownFrom([m!], ctx.loc);
+    if (plain === undefined) return propagateUnknown([m!], ctx.loc);
     const out: Record<string, string[]> = {};
     for (const [k, list] of Object.entries(plain)) for (const v of list) (out[v] ??= []).push(k);
     return derived(out, ctx.loc, [m!]);
@@ -234,12 +224,12 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   alltrue: def(1, 1, ([l], ctx) => {
     const items = asList(l!);
     if (items.some((i) => i.kind === 'boolean' && !i.value)) return derived(false, ctx.loc, items);
-    return items.some((i) => i.kind === 'unknown') ? unknownFrom(items, ctx.loc) : derived(true, ctx.loc, items);
+    return items.some((i) => i.kind === 'unknown') ? propagateUnknown(items, ctx.loc) : derived(true, ctx.loc, items);
   }),
   anytrue: def(1, 1, ([l], ctx) => {
     const items = asList(l!);
     if (items.some((i) => i.kind === 'boolean' && i.value)) return derived(true, ctx.loc, items);
-    return items.some((i) => i.kind === 'unknown') ? unknownFrom(items, ctx.loc) : derived(false, ctx.loc, items);
+    return items.some((i) => i.kind === 'unknown') ? propagateUnknown(items, ctx.loc) : derived(false, ctx.loc, items);
   }),
   sensitive: def(1, 1, ([v]) => v!, true),
   nonsensitive: def(1, 1, ([v]) => v!, true),

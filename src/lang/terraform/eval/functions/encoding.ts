@@ -1,5 +1,6 @@
 import { fromPlain, hasUnknown, str, toPlain, unknown } from '../../../../kernel/value.js';
-import { asStringLike, checkString, derived, fail, mergedOrigins, unknownFrom } from '../support.js';
+import { mergeOrigins, propagateUnknown } from '../../../../kernel/value-ops.js';
+import { asStringLike, checkString, derived, fail } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 
 function notBeforeApply(what: string) {
@@ -8,8 +9,8 @@ function notBeforeApply(what: string) {
 
 export const ENCODING_FUNCTIONS: FunctionTable = {
   jsonencode: def(1, 1, ([v], ctx) => {
-    if (hasUnknown(v!)) return unknownFrom([v!], ctx.loc, 'jsonencode of a value with unknown parts');
-    return str(checkString(JSON.stringify(toPlain(v!))), ctx.loc, mergedOrigins([v!]));
+    if (hasUnknown(v!)) return propagateUnknown([v!], ctx.loc, 'jsonencode of a value with unknown parts');
+    return str(checkString(JSON.stringify(toPlain(v!))), ctx.loc, mergeOrigins([v!]));
   }, true),
   jsondecode: def(1, 1, ([v], ctx) => {
     let parsed: unknown;

@@ -1,5 +1,6 @@
+import { propagateUnknown } from '../../../../kernel/value-ops.js';
 import type { Val } from '../../../../kernel/value.js';
-import { asList, asNumberLike, derived, fail, unknownFrom } from '../support.js';
+import { asList, asNumberLike, derived, fail } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 
 function numbers(args: readonly Val[]): number[] {
@@ -22,7 +23,7 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
   sum: def(1, 1, ([l], ctx) => {
     const items = asList(l!, 'sum argument');
     if (items.length === 0) fail('sum: empty list');
-    if (items.some((i) => i.kind === 'unknown')) return unknownFrom(items, ctx.loc);
+    if (items.some((i) => i.kind === 'unknown')) return propagateUnknown(items, ctx.loc);
     return derived(
       numbers(items).reduce((a, b) => a + b, 0),
       ctx.loc,

@@ -1,5 +1,6 @@
 import { arr, str, unknown, type Val } from '../../../../kernel/value.js';
-import { asList, asNumberLike, asStringLike, checkString, derived, fail, LIMITS, mergedOrigins, unknownFrom } from '../support.js';
+import { mergeOrigins, propagateUnknown } from '../../../../kernel/value-ops.js';
+import { asList, asNumberLike, asStringLike, checkString, derived, fail, failLimit, LIMITS } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 import { toRegExp } from './regex.js';
 
@@ -8,7 +9,7 @@ function s(v: Val, what = 'argument'): string {
 }
 
 function text(value: string, ctx: CallContext, inputs: readonly Val[]): Val {
-  return str(checkString(value), ctx.loc, mergedOrigins(inputs));
+  return str(checkString(value), ctx.loc, mergeOrigins(inputs));
 }
 
 function sprintf(format: string, args: readonly Val[], ctx: CallContext): Val {
@@ -30,7 +31,7 @@ function sprintf(format: string, args: readonly Val[], ctx: CallContext): Val {
     }
     const arg = args[next++];
     if (!arg) fail('not enough arguments for format');
-    if (arg.kind === 'unknown') return unknownFrom([arg], ctx.loc);
+    if (arg.kind === 'unknown') return propagateUnknown([arg], ctx.loc);
     let piece: string;
     switch (verb) {
       case 'd':
@@ -96,7 +97,7 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const parts: string[] = [];
     for (const l of lists) {
       for (const item of asList(l)) {
-        if (item.kind === 'unknown') return unknownFrom([item], ctx.loc);
+        if (item.kind === 'unknown') return propagateUnknown([item], ctx.loc);
         parts.push(s(item, 'list element'));
       }
     }
@@ -175,7 +176,7 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const out: Val[] = [];
     for (const m of s(v!).matchAll(re)) {
       out.push(matchValue(m, ctx, v!));
-      if (out.length > LIMITS.collection) fail('too many matches');
+      if (out.length > LIMITS.collection) failLimit('too many matches');
     }
     return arr(out, ctx.loc);
   }),

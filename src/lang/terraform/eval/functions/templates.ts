@@ -1,6 +1,8 @@
 import { str, unknown, type Val } from '../../../../kernel/value.js';
+import { LineIndex } from '../../../../kernel/location.js';
+import { errorVal, mergeOrigins } from '../../../../kernel/value-ops.js';
 import { parseTemplateRegion } from '../../../../syntax/hcl/parser.js';
-import { asObject, asStringLike, mergedOrigins } from '../support.js';
+import { asObject, asStringLike } from '../support.js';
 import { readModuleFile } from './files.js';
 import { def, type FunctionTable } from './types.js';
 
@@ -15,12 +17,15 @@ export const TEMPLATE_FUNCTIONS: FunctionTable = {
     const name = asStringLike(p!);
     const r = readModuleFile(name, ctx);
     if (!('text' in r)) return unknown(r.reason, ctx.loc);
-    const { template, errors } = parseTemplateRegion(r.text, 0, r.text.length);
+    const { template, errors } = parseTemplateRegion(r.text, 0, r.text.length, r.file);
     const error = errors[0];
-    if (error) return unknown(`template ${name}:${error.line}:${error.column} has a syntax error: ${error.message}`, ctx.loc);
+    if (error) {
+      const { line, column } = new LineIndex(r.text).position(error.subject.start);
+      return errorVal(ctx.loc, `template ${name}:${line}:${column} has a syntax error: ${error.summary}`);
+    }
     const bindings = new Map<string, Val>([...asObject(vars!, 'templatefile vars')].map(([k, prop]) => [k, prop.value]));
     const v = ctx.evaluateTemplate(template, r.file, bindings);
     if (v.kind !== 'string') return v.kind === 'unknown' ? unknown(v.reason, ctx.loc) : v;
-    return str(v.value, ctx.loc, mergedOrigins([v, ...bindings.values()]));
+    return str(v.value, ctx.loc, mergeOrigins([v, ...bindings.values()]));
   }),
 };

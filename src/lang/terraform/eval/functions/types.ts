@@ -1,3 +1,4 @@
+import type { FunctionDef as LibraryFunction } from '../../../../kernel/value-ops.js';
 import type { Loc } from '../../../../kernel/location.js';
 import type { Val } from '../../../../kernel/value.js';
 import type { TemplateExpression } from '../../../../syntax/hcl/ast.js';
@@ -14,21 +15,15 @@ export interface CallContext {
   readonly evaluateTemplate: (template: TemplateExpression, file: string, bindings: ReadonlyMap<string, Val>) => Val;
 }
 
-export interface FunctionDef {
-  readonly min: number;
-  /** Infinity for variadic functions. */
-  readonly max: number;
-  /**
-   * False (the default): an argument that is itself unknown makes the result unknown before `fn`
-   * runs; unknown parts inside a known list or map are `fn`'s concern.
-   * True: `fn` deals with unknown arguments itself (e.g. `coalesce` stops at the first unknown).
-   */
-  readonly unknowns?: boolean;
-  readonly fn: (args: readonly Val[], ctx: CallContext) => Val;
-}
+/**
+ * The shared library-function shape. Without `handlesUnknown`, an argument that is itself unknown
+ * makes the result unknown before `fn` runs; unknown parts inside a known list or map are `fn`'s
+ * concern.
+ */
+export type FunctionDef = LibraryFunction<Val, CallContext>;
 
 export type FunctionTable = Readonly<Record<string, FunctionDef>>;
 
 export function def(min: number, max: number, fn: FunctionDef['fn'], unknowns = false): FunctionDef {
-  return { min, max, fn, unknowns };
+  return { minArgs: min, maxArgs: max, handlesUnknown: unknowns, fn };
 }
