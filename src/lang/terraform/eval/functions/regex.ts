@@ -25,8 +25,12 @@ const MAX_PATTERN = 32 * 1024;
  */
 const MATCH_WORK = 25_000_000;
 
-/** Instructions kept compiled across calls (a pattern in a `for` is compiled once). */
-const CACHE_INSTRUCTIONS = 1 << 20;
+/**
+ * Patterns kept across calls, so that a pattern in a `for` is compiled once (rejected ones too:
+ * rejecting a large pattern can take as long as compiling it). Bounded by instructions plus
+ * pattern characters, not by count.
+ */
+const CACHE_WEIGHT = 1 << 21;
 
 type Shape = 'string' | 'list' | 'object';
 
@@ -38,11 +42,16 @@ interface Compiled {
   readonly shape: Shape;
 }
 
+/** Why Terraform rejects the pattern. */
+interface Rejected {
+  readonly error: string;
+}
+
 /** Match positions in Go's layout: start and end of the match, then of each group (-1 if it took no part). */
 type Spans = readonly number[];
 
-const cache = new Map<string, Compiled>();
-let cachedInstructions = 0;
+const cache = new Map<string, { readonly entry: Compiled | Rejected; readonly weight: number }>();
+let cachedWeight = 0;
 
 /** A reason the linter does not evaluate the call (a limit of its own, not a Terraform error). */
 class NotEvaluated {
@@ -50,14 +59,17 @@ class NotEvaluated {
 }
 
 function compile(pattern: string): Compiled | NotEvaluated {
-  const hit = cache.get(pattern);
-  if (hit) return hit;
   if (pattern.length > MAX_PATTERN) return new NotEvaluated(`a regular expression longer than ${MAX_PATTERN} characters is not evaluated`);
+  const entry = cache.get(pattern)?.entry ?? remember(pattern, compileAnew(pattern));
+  return 'error' in entry ? fail(entry.error) : entry;
+}
+
+function compileAnew(pattern: string): Compiled | Rejected {
   let re: RE2JS;
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    if (e instanceof RE2JSException) fail(syntaxMessage(pattern, e));
+    if (e instanceof RE2JSException) return { error: syntaxMessage(pattern, e) };
     throw e;
   }
   const names: (string | undefined)[] = new Array<string | undefined>(re.groupCount() + 1).fill(undefined);
@@ -67,26 +79,27 @@ function compile(pattern: string): Compiled | NotEvaluated {
     byName.set(name, index);
   }
   const unnamed = names.length - 1 - byName.size;
-  if (unnamed > 0 && byName.size > 0) fail('invalid regexp pattern: cannot mix both named and unnamed capture groups');
-  const compiled: Compiled = { re, names, byName, shape: byName.size > 0 ? 'object' : unnamed > 0 ? 'list' : 'string' };
-  remember(pattern, compiled);
-  return compiled;
+  if (unnamed > 0 && byName.size > 0) return { error: 'invalid regexp pattern: cannot mix both named and unnamed capture groups' };
+  return { re, names, byName, shape: byName.size > 0 ? 'object' : unnamed > 0 ? 'list' : 'string' };
 }
 
-function remember(pattern: string, compiled: Compiled): void {
-  cachedInstructions += compiled.re.programSize();
-  cache.set(pattern, compiled);
+function remember(pattern: string, entry: Compiled | Rejected): Compiled | Rejected {
+  const weight = pattern.length + ('re' in entry ? entry.re.programSize() : 0);
+  cache.set(pattern, { entry, weight });
+  cachedWeight += weight;
   for (const [key, old] of cache) {
-    if (cachedInstructions <= CACHE_INSTRUCTIONS) break;
+    if (cachedWeight <= CACHE_WEIGHT) break;
     cache.delete(key);
-    cachedInstructions -= old.re.programSize();
+    cachedWeight -= old.weight;
   }
+  return entry;
 }
 
 function forget(pattern: string, compiled: Compiled): void {
-  if (cache.get(pattern) !== compiled) return;
+  const kept = cache.get(pattern);
+  if (kept?.entry !== compiled) return;
   cache.delete(pattern);
-  cachedInstructions -= compiled.re.programSize();
+  cachedWeight -= kept.weight;
 }
 
 /** Errors about the pattern as a whole: Go quotes all of it, so there is no place to point at. */
@@ -111,7 +124,12 @@ function hint(fragment: string): string {
 
 class WorkExhausted extends Error {}
 
-/** The input as the engine reads it, character by character: the reads are counted and capped. */
+/**
+ * The input as the engine reads it: re2js reads a string through `charCodeAt`, one call per
+ * character step, so counting the calls counts its work. That is how re2js 2.10 works inside, so
+ * the version is pinned; the quadratic cases of test/reliability/terraform-regex.test.ts fail if a
+ * new version stops reading this way.
+ */
 class MeteredText extends String {
   private reads = 0;
 
@@ -131,7 +149,7 @@ class MeteredText extends String {
 /** Runs a search with the work cap; undefined when the cap was reached. */
 function metered<T>(pattern: string, c: Compiled, text: string, search: (input: string) => T): T | undefined {
   // The engine accepts a String object wherever it takes a string; it is typed as one only here.
-  const input = new MeteredText(text, Math.floor(MATCH_WORK / c.re.programSize())) as unknown as string;
+  const input = new MeteredText(text, Math.floor(MATCH_WORK / Math.max(1, c.re.programSize()))) as unknown as string;
   try {
     return search(input);
   } catch (e) {
