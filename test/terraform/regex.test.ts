@@ -52,6 +52,9 @@ const RESULTS: readonly Case[] = [
   ['replace', ['a.b', '/./', 'x'], 'xxx'],
   ['replace', ['a.b', '.', 'x'], 'axb'],
   ['replace', ['/', '/', 'x'], 'x'],
+  // Go's strings.Replace with an empty search string: before every character and at the end.
+  ['replace', ['foo 世界', '', '.'], '.f.o.o. .世.界.'],
+  ['replace', ['', '', 'x'], 'x'],
 ];
 
 /** Patterns RE2 rejects: Terraform errors (so can() is false), saying where and why. */
@@ -93,6 +96,11 @@ describe('Terraform regex, regexall and replace (RE2, as Go)', () => {
       }
     });
   }
+
+  it('leaves a literal replacement unknown, before building it, when it would outgrow the string limit', () => {
+    assert.match(unknownReason(call('replace', 'a'.repeat(10_000), '', 'b'.repeat(1000))), /^replace would build a string longer than 4194304 characters$/);
+    assert.match(unknownReason(call('replace', 'a'.repeat(10_000), 'a', 'b'.repeat(1000))), /^replace would build a string longer than 4194304 characters$/);
+  });
 
   it('leaves the result unknown when the pattern or the input is unknown', () => {
     assert.match(unknownReason('regex(uuid(), "a")'), /uuid/);

@@ -1,5 +1,5 @@
-import { arr, str, type Val } from '../../../../kernel/value.js';
-import { asList, asNumberLike, asStringLike, checkString, derived, fail, mergedOrigins, unknownFrom } from '../support.js';
+import { arr, str, unknown, type Val } from '../../../../kernel/value.js';
+import { asList, asNumberLike, asStringLike, checkString, derived, fail, LIMITS, mergedOrigins, unknownFrom } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 import { regexAll, regexFirst, regexReplace } from './regex.js';
 
@@ -139,7 +139,12 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const f = s(find!);
     const r = s(repl!);
     if (f.length > 1 && f.startsWith('/') && f.endsWith('/')) return regexReplace(t, f.slice(1, -1), r, [v!, repl!], ctx);
-    return text(f === '' ? t : t.split(f).join(r), ctx, [v!, repl!]);
+    // Go's strings.Replace: an empty search string matches before every character and at the end.
+    const parts = f === '' ? ['', ...t, ''] : t.split(f);
+    const length = t.length + (parts.length - 1) * r.length - (f === '' ? 0 : (parts.length - 1) * f.length);
+    // Checked before joining: a long replacement at many places could exceed what a string can hold.
+    if (length > LIMITS.string) return unknown(`replace would build a string longer than ${LIMITS.string} characters`, ctx.loc);
+    return text(parts.join(r), ctx, [v!, repl!]);
   }),
   substr: def(3, 3, ([v, off, len], ctx) => {
     const chars = [...s(v!)];
