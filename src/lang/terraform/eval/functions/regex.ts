@@ -1,4 +1,5 @@
-import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS, RE2JSException } from 're2js';
 import { arr, nul, obj, str, unknown, type Origin, type Val } from '../../../../kernel/value.js';
 import { fail, LIMITS, mergedOrigins } from '../support.js';
 import { expandTemplate, parseTemplate } from './regex-template.js';
@@ -10,6 +11,17 @@ import type { CallContext } from './types.js';
  * FindAll rules for empty matches), so a pattern means here what it means to Terraform and no
  * pattern can backtrack. Its match positions are UTF-16 offsets, so they slice JavaScript strings.
  */
+
+type Re2js = typeof import('re2js');
+let loaded: Re2js | undefined;
+
+/**
+ * re2js, loaded on first use: loading it takes about 20 ms, which every run and every worker
+ * thread would pay, most of them never calling a Terraform regular expression function.
+ */
+function re2js(): Re2js {
+  return (loaded ??= createRequire(import.meta.url)('re2js') as Re2js);
+}
 
 /**
  * Longest pattern compiled. Compiling is linear but heavy (up to ~50 µs a character for Unicode
@@ -67,9 +79,9 @@ function compile(pattern: string): Compiled | NotEvaluated {
 function compileAnew(pattern: string): Compiled | Rejected {
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern);
+    re = re2js().RE2JS.compile(pattern);
   } catch (e) {
-    if (e instanceof RE2JSException) return { error: syntaxMessage(pattern, e) };
+    if (e instanceof re2js().RE2JSException) return { error: syntaxMessage(pattern, e) };
     throw e;
   }
   const names: (string | undefined)[] = new Array<string | undefined>(re.groupCount() + 1).fill(undefined);
@@ -107,7 +119,7 @@ const WHOLE_PATTERN_ERRORS = new Set(['missing closing )', 'unexpected )', 'expr
 
 /** Go's wording, where in the pattern, and why RE2 has no such construct when that is the cause. */
 function syntaxMessage(pattern: string, e: RE2JSException): string {
-  if (!(e instanceof RE2JSSyntaxException)) return `invalid regexp pattern: ${e.message}`;
+  if (!(e instanceof re2js().RE2JSSyntaxException)) return `invalid regexp pattern: ${e.message}`;
   const fragment = e.input ?? '';
   const at = fragment && !WHOLE_PATTERN_ERRORS.has(e.error) ? pattern.indexOf(fragment) : -1;
   const shown = fragment.length > 40 ? `${fragment.slice(0, 40)}…` : fragment;
