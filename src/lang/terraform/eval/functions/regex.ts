@@ -209,28 +209,32 @@ export function regexFirst(pattern: string, text: string, input: Val, ctx: CallC
   return matchValue(c, text, spans, ctx, mergedOrigins([input]));
 }
 
-/** `regexall(pattern, string)`: every non-overlapping match. */
-export function regexAll(pattern: string, text: string, input: Val, ctx: CallContext): Val {
+/** Every non-overlapping match with its compiled pattern, or why the call stays unknown. */
+function everyMatch(pattern: string, text: string, ctx: CallContext): { readonly c: Compiled; readonly matches: readonly Spans[] } | Val {
   const c = compile(pattern);
   if (c instanceof NotEvaluated) return unknown(c.reason, ctx.loc);
   const matches = all(pattern, c, text);
   if (matches === undefined) return unknown(OVER_BUDGET, ctx.loc);
   if (matches.length > LIMITS.collection) return unknown(`more than ${LIMITS.collection} matches`, ctx.loc);
+  return { c, matches };
+}
+
+/** `regexall(pattern, string)`: every non-overlapping match. */
+export function regexAll(pattern: string, text: string, input: Val, ctx: CallContext): Val {
+  const found = everyMatch(pattern, text, ctx);
+  if ('kind' in found) return found;
   const origins = mergedOrigins([input]);
   return arr(
-    matches.map((spans) => matchValue(c, text, spans, ctx, origins)),
+    found.matches.map((spans) => matchValue(found.c, text, spans, ctx, origins)),
     ctx.loc,
   );
 }
 
 /** `replace(string, "/pattern/", replacement)`: Go's ReplaceAllString, with `$1` and `${name}` expanded. */
 export function regexReplace(text: string, pattern: string, replacement: string, inputs: readonly Val[], ctx: CallContext): Val {
-  const c = compile(pattern);
-  if (c instanceof NotEvaluated) return unknown(c.reason, ctx.loc);
-  const matches = all(pattern, c, text);
-  if (matches === undefined) return unknown(OVER_BUDGET, ctx.loc);
-  if (matches.length > LIMITS.collection) return unknown(`more than ${LIMITS.collection} matches`, ctx.loc);
-  const out = expandTemplate(text, matches, parseTemplate(replacement, c.byName), LIMITS.string);
+  const found = everyMatch(pattern, text, ctx);
+  if ('kind' in found) return found;
+  const out = expandTemplate(text, found.matches, parseTemplate(replacement, found.c.byName), LIMITS.string);
   if (out === undefined) return unknown(`replace would build a string longer than ${LIMITS.string} characters`, ctx.loc);
   return str(out, ctx.loc, mergedOrigins(inputs));
 }
