@@ -1,8 +1,8 @@
 import { arr, str, unknown, type Val } from '../../../../kernel/value.js';
 import { mergeOrigins, propagateUnknown } from '../../../../kernel/value-ops.js';
-import { asList, asNumberLike, asStringLike, checkString, derived, fail, failLimit, LIMITS } from '../support.js';
+import { asList, asNumberLike, asStringLike, checkString, derived, fail, LIMITS } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
-import { toRegExp } from './regex.js';
+import { regexAll, regexFirst, regexReplace } from './regex.js';
 
 function s(v: Val, what = 'argument'): string {
   return asStringLike(v, what);
@@ -139,12 +139,13 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const t = s(v!);
     const f = s(find!);
     const r = s(repl!);
-    if (f.length > 1 && f.startsWith('/') && f.endsWith('/')) {
-      const re = toRegExp(f.slice(1, -1), 'g');
-      if (!re) return unknown(`regular expression ${f} is not supported`, ctx.loc);
-      return text(t.replace(re, r.replace(/\$\{?(\w+)\}?/g, (_m, g: string) => (/^\d+$/.test(g) ? `$${g}` : `$<${g}>`))), ctx, [v!, repl!]);
-    }
-    return text(f === '' ? t : t.split(f).join(r), ctx, [v!, repl!]);
+    if (f.length > 1 && f.startsWith('/') && f.endsWith('/')) return regexReplace(t, f.slice(1, -1), r, [v!, repl!], ctx);
+    // Go's strings.Replace: an empty search string matches before every character and at the end.
+    const parts = f === '' ? ['', ...t, ''] : t.split(f);
+    const length = t.length + (parts.length - 1) * r.length - (f === '' ? 0 : (parts.length - 1) * f.length);
+    // Checked before joining: a long replacement at many places could exceed what a string can hold.
+    if (length > LIMITS.string) return unknown(`replace would build a string longer than ${LIMITS.string} characters`, ctx.loc);
+    return text(parts.join(r), ctx, [v!, repl!]);
   }),
   substr: def(3, 3, ([v, off, len], ctx) => {
     const chars = [...s(v!)];
@@ -163,23 +164,8 @@ export const STRING_FUNCTIONS: FunctionTable = {
     return text(s(v!).replace(/\n/g, `\n${pad}`), ctx, [v!]);
   }),
   tostring: def(1, 1, ([v], ctx) => (v!.kind === 'null' ? v! : text(s(v!), ctx, [v!]))),
-  regex: def(2, 2, ([p, v], ctx) => {
-    const re = toRegExp(s(p!), '');
-    if (!re) return unknown(`regular expression "${s(p!)}" is not supported`, ctx.loc);
-    const m = re.exec(s(v!));
-    if (!m) return fail('regex: pattern did not match');
-    return matchValue(m, ctx, v!);
-  }),
-  regexall: def(2, 2, ([p, v], ctx) => {
-    const re = toRegExp(s(p!), 'g');
-    if (!re) return unknown(`regular expression "${s(p!)}" is not supported`, ctx.loc);
-    const out: Val[] = [];
-    for (const m of s(v!).matchAll(re)) {
-      out.push(matchValue(m, ctx, v!));
-      if (out.length > LIMITS.collection) failLimit('too many matches');
-    }
-    return arr(out, ctx.loc);
-  }),
+  regex: def(2, 2, ([p, v], ctx) => regexFirst(s(p!), s(v!), v!, ctx)),
+  regexall: def(2, 2, ([p, v], ctx) => regexAll(s(p!), s(v!), v!, ctx)),
   urlencode: def(1, 1, ([v], ctx) => text(encodeURIComponent(s(v!)).replace(/%20/g, '+'), ctx, [v!])),
   parseint: def(2, 2, ([v, b], ctx) => {
     const base = asNumberLike(b!);
@@ -195,9 +181,3 @@ export const STRING_FUNCTIONS: FunctionTable = {
     return fail('tobool: not a bool');
   }),
 };
-
-function matchValue(m: RegExpMatchArray, ctx: CallContext, input: Val): Val {
-  if (m.groups && Object.keys(m.groups).length) return derived(Object.fromEntries(Object.entries(m.groups).map(([k, g]) => [k, g ?? null])), ctx.loc, [input]);
-  if (m.length > 1) return derived(m.slice(1).map((g) => g ?? null), ctx.loc, [input]);
-  return derived(m[0], ctx.loc, [input]);
-}
