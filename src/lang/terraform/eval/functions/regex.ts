@@ -31,10 +31,11 @@ function re2js(): Re2js {
 const MAX_PATTERN = 32 * 1024;
 
 /**
- * Work one call may do, counted as characters the engine reads times the program's instructions:
- * a read steps each instruction at most once, so this bounds every engine re2js picks. Linear
- * matching is linear per search, but regexall and replace restart the search after each match,
- * and a pattern such as `a*b|a` rescans the rest of the input every time (quadratic, as in Go).
+ * Work one call may do, counted as characters the engine reads times the program's instructions
+ * (a read steps each instruction at most once, so this bounds every engine re2js picks), plus the
+ * characters a native literal scan passes over. Matching is linear per search, but regexall and
+ * replace restart the search after each match, and a pattern such as `a*b|a` rescans the rest of
+ * the input every time (quadratic, as in Go).
  */
 const MATCH_WORK = 25_000_000;
 
@@ -138,31 +139,49 @@ function hint(fragment: string): string {
 class WorkExhausted extends Error {}
 
 /**
- * The input as the engine reads it: re2js reads a string through `charCodeAt`, one call per
- * character step, so counting the calls counts its work. That is how re2js 2.10 works inside, so
- * the version is pinned; the quadratic cases of test/reliability/terraform-regex.test.ts fail if a
- * new version stops reading this way.
+ * The input as the engine reads it: re2js reads a UTF-16 string through `length`, `charCodeAt`
+ * (one call per character step) and `indexOf` (to skip to a literal prefix), so counting what
+ * those read counts its work. That is how re2js 2.10 works inside, so the version is pinned; the
+ * quadratic cases of test/reliability/terraform-regex.test.ts fail if a new version reads
+ * otherwise. A plain object, not a subclass of String: merely defining a String subclass that
+ * overrides `charCodeAt` makes every `charCodeAt` in the process about five times slower in V8
+ * (the JSON scanner's hot loop included).
  */
-class MeteredText extends String {
-  private reads = 0;
+class MeteredText {
+  private work = 0;
+  readonly length: number;
 
   constructor(
-    text: string,
+    private readonly text: string,
+    /** What one step of the engine costs: it advances every thread of the program by a character. */
+    private readonly stepCost: number,
     private readonly allowed: number,
   ) {
-    super(text);
+    this.length = text.length;
   }
 
-  override charCodeAt(index: number): number {
-    if (++this.reads > this.allowed) throw new WorkExhausted();
-    return super.charCodeAt(index);
+  /** re2js takes a string, or an object that `Object.prototype.toString` calls a String. */
+  get [Symbol.toStringTag](): string {
+    return 'String';
+  }
+
+  charCodeAt(index: number): number {
+    if ((this.work += this.stepCost) > this.allowed) throw new WorkExhausted();
+    return this.text.charCodeAt(index);
+  }
+
+  /** A native scan for a literal: a character costs one unit, whatever the program's size. */
+  indexOf(search: string, from = 0): number {
+    const at = this.text.indexOf(search, from);
+    if ((this.work += (at < 0 ? this.length : at) - from) > this.allowed) throw new WorkExhausted();
+    return at;
   }
 }
 
 /** Runs a search with the work cap; undefined when the cap was reached. */
 function metered<T>(pattern: string, c: Compiled, text: string, search: (input: string) => T): T | undefined {
   // The engine accepts a String object wherever it takes a string; it is typed as one only here.
-  const input = new MeteredText(text, Math.floor(MATCH_WORK / Math.max(1, c.re.programSize()))) as unknown as string;
+  const input = new MeteredText(text, Math.max(1, c.re.programSize()), MATCH_WORK) as unknown as string;
   try {
     return search(input);
   } catch (e) {
