@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { gitignoreRules, isIgnored, levelsOf, topOfRepository, type IgnoreLevel, type IgnoreLevels } from './ignore-rules.js';
 import { relativeInside } from '../kernel/project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
@@ -11,10 +12,19 @@ export interface Discovery {
   readonly missing: string[];
 }
 
+/** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
+export interface IgnorePattern {
+  readonly pattern: string;
+  readonly base: string;
+}
+
 /**
- * Expands paths into lintable files: directories are walked (skipping dependency and VCS
- * folders and what `.gitignore` files exclude); symlinked directories are not followed, so
- * a link loop cannot trap the walk; nothing outside `root` is read.
+ * Expands paths into lintable files: directories are walked, skipping dependency and VCS
+ * folders and what `.gitignore` files exclude, read as git reads them: every `.gitignore` from
+ * the top of the repository down to the file, each relative to its own directory, so a run from
+ * a subfolder sees the files a run from the top sees. Symlinked directories are not followed, so
+ * a link loop cannot trap the walk. Nothing outside `root` is read but the `.gitignore` files
+ * (and `.git/info/exclude`) of the directories between `root` and the top of its repository.
  */
 export function discoverFiles(
   paths: readonly string[],
@@ -29,7 +39,8 @@ export function discoverFiles(
   root = path.resolve(root);
   const files = new Set<string>();
   const missing: string[] = [];
-  const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g.pattern, g.base))];
+  const gitignores = new Gitignores(root);
+  const extras = levelsOf(extraIgnores);
   for (const p of paths) {
     const abs = path.resolve(root, p);
     let stat;
@@ -49,13 +60,21 @@ export function discoverFiles(
         continue;
       }
     }
-    if (stat.isDirectory()) walk(abs, root, rootIgnores, isLintable, files, onListing);
-    else if (stat.isFile() && !isIgnored(rootIgnores, abs, false)) files.add(abs);
+    if (stat.isDirectory()) walk(abs, extras, gitignores.above(abs), gitignores, isLintable, files, onListing);
+    else if (stat.isFile() && !gitignores.namedFileIgnored(abs, extras)) files.add(abs);
   }
   return { files: [...files].sort(), missing };
 }
 
-function walk(dir: string, root: string, inherited: readonly Ignore[], isLintable: (name: string) => boolean, out: Set<string>, onListing?: (dir: string, files: readonly string[]) => void): void {
+function walk(
+  dir: string,
+  extras: IgnoreLevels,
+  above: IgnoreLevels,
+  gitignores: Gitignores,
+  isLintable: (name: string) => boolean,
+  out: Set<string>,
+  onListing?: (dir: string, files: readonly string[]) => void,
+): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -64,77 +83,68 @@ function walk(dir: string, root: string, inherited: readonly Ignore[], isLintabl
   }
   onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
-  const ignores = dir === root || !entries.some((entry) => entry.name === '.gitignore') ? inherited : [...inherited, ...loadGitignore(dir, root)];
+  // Git reads it only as a regular file (not through a link; a FIFO would block the walk).
+  const own = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? gitignores.at(dir) : undefined;
+  const chain = own === undefined ? above : [own, ...above];
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || isIgnored(ignores, abs, true)) continue;
-      walk(abs, root, ignores, isLintable, out, onListing);
-    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(ignores, abs, false)) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(extras, chain, abs, true)) continue;
+      walk(abs, extras, chain, gitignores, isLintable, out, onListing);
+    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(extras, chain, abs, false)) {
       out.add(abs);
     }
   }
 }
 
-/** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
-export interface IgnorePattern {
-  readonly pattern: string;
-  readonly base: string;
-}
+/** The `.gitignore` files of one run, each read once. */
+class Gitignores {
+  private readonly top: string;
+  private readonly exclude: IgnoreLevels;
+  private readonly read = new Map<string, IgnoreLevel | undefined>();
 
-interface Ignore {
-  readonly base: string;
-  readonly regex: RegExp;
-  readonly negate: boolean;
-  readonly dirOnly: boolean;
-}
-
-function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const rule of ignores) {
-    if (rule.dirOnly && !isDir) continue;
-    const rel = relativeInside(rule.base, abs);
-    if (rel === undefined) continue;
-    if (rule.regex.test(rel)) ignored = !rule.negate;
+  constructor(root: string) {
+    const repository = topOfRepository(root);
+    this.top = repository?.top ?? root;
+    this.exclude = repository?.exclude ?? [];
   }
-  return ignored;
+
+  /** The level of `dir`'s own `.gitignore`, if it has one. */
+  at(dir: string): IgnoreLevel | undefined {
+    if (!this.read.has(dir)) this.read.set(dir, gitignoreRules(dir));
+    return this.read.get(dir);
+  }
+
+  /** The levels that apply inside `dir` from the directories above it, deepest first. */
+  above(dir: string): IgnoreLevels {
+    if (dir === this.top || relativeInside(this.top, dir) === undefined) return this.exclude;
+    const chain: IgnoreLevel[] = [];
+    for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+      const level = regularGitignore(d) ? this.at(d) : undefined;
+      if (level !== undefined) chain.push(level);
+      if (d === this.top) break;
+    }
+    return [...chain, ...this.exclude];
+  }
+
+  /** A file named on the command line is skipped when it, or a directory it is in, is ignored. */
+  namedFileIgnored(file: string, extras: IgnoreLevels): boolean {
+    const rel = relativeInside(this.top, file);
+    if (rel === undefined) return isIgnored(extras, [], file, false);
+    let dir = this.top;
+    for (const name of rel.split('/').slice(0, -1)) {
+      dir = path.join(dir, name);
+      if (isIgnored(extras, this.above(dir), dir, true)) return true;
+    }
+    return isIgnored(extras, this.above(file), file, false);
+  }
 }
 
-function loadGitignore(dir: string, root: string): Ignore[] {
-  if (relativeInside(root, dir) === undefined) return [];
-  let text: string;
+function regularGitignore(dir: string): boolean {
   try {
-    text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    return lstatSync(path.join(dir, '.gitignore')).isFile();
   } catch {
-    return [];
+    return false;
   }
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => compileGlob(l, dir));
-}
-
-/** A `.gitignore` pattern (or an `ignore` glob from the config) relative to `base`. */
-export function compileGlob(pattern: string, base: string): Ignore {
-  let p = pattern;
-  const negate = p.startsWith('!');
-  if (negate) p = p.slice(1);
-  const dirOnly = p.endsWith('/');
-  if (dirOnly) p = p.slice(0, -1);
-  const anchored = p.includes('/') && !p.startsWith('**/');
-  if (p.startsWith('/')) p = p.slice(1);
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += p[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  const prefix = anchored ? '^' : '^(?:.*/)?';
-  return { base: path.resolve(base), regex: new RegExp(`${prefix}${re}(?:/.*)?$`), negate, dirOnly };
 }
