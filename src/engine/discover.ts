@@ -83,7 +83,6 @@ function walk(
   }
   onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
-  // Git reads it only as a regular file (not through a link; a FIFO would block the walk).
   const own = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? gitignores.at(dir) : undefined;
   const chain = own === undefined ? above : [own, ...above];
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -118,10 +117,11 @@ class Gitignores {
 
   /** The levels that apply inside `dir` from the directories above it, deepest first. */
   above(dir: string): IgnoreLevels {
-    if (dir === this.top || relativeInside(this.top, dir) === undefined) return this.exclude;
+    if (relativeInside(this.top, dir) === undefined) return [];
+    if (dir === this.top) return this.exclude;
     const chain: IgnoreLevel[] = [];
     for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-      const level = regularGitignore(d) ? this.at(d) : undefined;
+      const level = this.at(d);
       if (level !== undefined) chain.push(level);
       if (d === this.top) break;
     }
@@ -138,13 +138,5 @@ class Gitignores {
       if (isIgnored(extras, this.above(dir), dir, true)) return true;
     }
     return isIgnored(extras, this.above(file), file, false);
-  }
-}
-
-function regularGitignore(dir: string): boolean {
-  try {
-    return lstatSync(path.join(dir, '.gitignore')).isFile();
-  } catch {
-    return false;
   }
 }

@@ -38,7 +38,10 @@ function rules(patterns: string | readonly string[]): Ignore {
   return ignore({ ignorecase: IGNORE_CASE }).add(patterns);
 }
 
-/** The rules of `dir/.gitignore`, or undefined if it cannot be read. */
+/**
+ * The rules of `dir/.gitignore`; undefined if there is none, or it is not a regular file (git
+ * does not follow a linked one, which could lead out of the project; a FIFO would block).
+ */
 export function gitignoreRules(dir: string): IgnoreLevel | undefined {
   const text = readRegularFile(path.join(dir, '.gitignore'));
   return text === undefined ? undefined : { base: dir, rules: rules(text) };

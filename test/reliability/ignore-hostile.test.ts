@@ -2,7 +2,8 @@
 // the command line; none of them can make matching backtrack for ever on a long path. The test
 // runner's timeout is the hang guard: before, each of these took minutes or more.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, scratch } from '../helpers/cli.js';
@@ -54,5 +55,16 @@ describe('hostile ignore patterns and globs', () => {
     assert.equal(code, 1);
     assert.deepEqual(byFile['healthy.json'], [SMALL_VM_AT]);
     assert.equal(byFile[LONG], undefined);
+  });
+
+  it('a .gitignore that is a FIFO or a link out of the project is not read (git reads neither)', async () => {
+    const outside = scratch({ 'ignore-everything': '*\n' });
+    const dir = project({ 'sub/linked.json': SMALL_VM });
+    symlinkSync(path.join(outside, 'ignore-everything'), path.join(dir, '.gitignore'));
+    execFileSync('mkfifo', [path.join(dir, 'sub', '.gitignore')]);
+    const { code, byFile } = await lintJson(dir);
+    assert.equal(code, 1);
+    assert.deepEqual(byFile['healthy.json'], [SMALL_VM_AT]);
+    assert.deepEqual(byFile[path.join('sub', 'linked.json')], [SMALL_VM_AT]);
   });
 });
