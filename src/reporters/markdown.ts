@@ -28,7 +28,9 @@ function cell(s: string): string {
         .replace(/>/g, '&gt;')
         .replace(/[\\`*~[\]!|]/g, '\\$&')
         // An underscore inside a word (`UltraSSD_LRS`) is never emphasis in GFM; kept readable.
-        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_'),
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+        // A summary posted as a pull-request comment would notify `@someone` named in a template.
+        .replace(/@/g, '@&#8203;'),
     )
     .join('<br>');
 }

@@ -10,7 +10,7 @@ import { describeMessage, SMALL_VM, SMALL_VM_AT } from './helpers.js';
 // Everything a hostile author can put into a name: an ANSI escape that clears the screen, a
 // bidi override, CI logging commands for both runners (Azure's anywhere in a line, GitHub's at
 // its start) and a newline to give them a line of their own.
-const HOSTILE = '\u001b[2J\u202e##vso[task.setvariable variable=pwned]yes\n::error file=x::forged\u0085\u2066';
+const HOSTILE = '\u001b[2J\u202e##vso[task.setvariable variable=pwned]yes\n::error file=x::forged\u0085\u2066 @octocat ![x](https://t.example/p.png)';
 const HOSTILE_FILE = `::warning::f\u001b[31m##VSO[task.complete result=Failed]\n::error::x.json`;
 
 /** A VM with an Ultra SSD OS disk, its disk type from a parameter whose name is hostile (origins quote it). */
@@ -66,6 +66,11 @@ describe('hostile names in the output', () => {
       assert.match(stdout, /healthy\.json/);
       assert.match(stdout, /min-vm-size/);
       assert.match(stdout, /no-ultra-ssd/);
+      if (format === 'markdown') {
+        assert.doesNotMatch(stdout, /@octocat/, 'no mention in a pull-request comment');
+        assert.match(stdout, /@&#8203;octocat \\!\\\[x\\\]\(https:/, 'the value is still shown');
+        assert.doesNotMatch(stdout, /!\[x\]\(/, 'no image that loads from elsewhere');
+      }
     });
   }
 
@@ -83,7 +88,7 @@ describe('hostile names in the output', () => {
   it('stylish shows the hostile parts as visible escapes', async () => {
     const { stdout } = await cli(['.'], project());
     assert.ok(stdout.includes('\\::warning::f\\x1b[31m##VSO\\[task.complete result=Failed]\\n::error::x.json\n'), stdout);
-    assert.ok(stdout.includes('\\x1b[2J\\u202e##vso\\[task.setvariable variable=pwned]yes\\n::error file=x::forged\\x85\\u2066'));
+    assert.ok(stdout.includes('\\x1b[2J\\u202e##vso\\[task.setvariable variable=pwned]yes\\n::error file=x::forged\\x85\\u2066 @octocat'));
   });
 
   for (const format of ['table', 'json']) {
