@@ -16,8 +16,8 @@ const MAX_ROWS = 200;
 
 /**
  * Table-cell text from the user's files: inert (no control characters, no CI command; line
- * breaks as `<br>`), HTML as text, and the Markdown that would turn a quoted value into a link, an
- * image, emphasis, code or a new table cell escaped.
+ * breaks as `<br>`), HTML as text, the Markdown that would turn a quoted value into a link, an
+ * image, emphasis, code or a new table cell escaped, and no @-mention.
  */
 function cell(s: string): string {
   return inertLines(s)
@@ -29,7 +29,7 @@ function cell(s: string): string {
         .replace(/[\\`*~[\]!|]/g, '\\$&')
         // An underscore inside a word (`UltraSSD_LRS`) is never emphasis in GFM; kept readable.
         .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-        // A summary posted as a pull-request comment would notify `@someone` named in a template.
+        // Posted as a pull-request comment, `@someone` named in a template would be notified.
         .replace(/@/g, '@&#8203;'),
     )
     .join('<br>');
