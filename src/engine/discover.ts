@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { gitignoreRules, isIgnored, levelsOf, topOfRepository, type IgnoreLevel, type IgnoreLevels } from './ignore-rules.js';
+import { Gitignores, isIgnored, levelsOf, type IgnoreLevel } from './ignore-rules.js';
 import { relativeInside } from '../kernel/project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
@@ -60,16 +60,21 @@ export function discoverFiles(
         continue;
       }
     }
-    if (stat.isDirectory()) walk(abs, extras, gitignores.above(abs), gitignores, isLintable, files, onListing);
-    else if (stat.isFile() && !gitignores.namedFileIgnored(abs, extras)) files.add(abs);
+    if (stat.isDirectory()) {
+      gitignores.loadDownTo(path.dirname(abs));
+      walk(abs, extras, gitignores, isLintable, files, onListing);
+    } else if (stat.isFile()) {
+      // A named file is skipped when it, or a directory it is in, is ignored.
+      gitignores.loadDownTo(path.dirname(abs));
+      if (!isIgnored(extras, gitignores, abs, false)) files.add(abs);
+    }
   }
   return { files: [...files].sort(), missing };
 }
 
 function walk(
   dir: string,
-  extras: IgnoreLevels,
-  above: IgnoreLevels,
+  extras: readonly IgnoreLevel[],
   gitignores: Gitignores,
   isLintable: (name: string) => boolean,
   out: Set<string>,
@@ -83,60 +88,15 @@ function walk(
   }
   onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
-  const own = entries.some((entry) => entry.name === '.gitignore' && entry.isFile()) ? gitignores.at(dir) : undefined;
-  const chain = own === undefined ? above : [own, ...above];
+  if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) gitignores.load(dir);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || isIgnored(extras, chain, abs, true)) continue;
-      walk(abs, extras, chain, gitignores, isLintable, out, onListing);
-    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(extras, chain, abs, false)) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(extras, gitignores, abs, true)) continue;
+      walk(abs, extras, gitignores, isLintable, out, onListing);
+    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(extras, gitignores, abs, false)) {
       out.add(abs);
     }
-  }
-}
-
-/** The `.gitignore` files of one run, each read once. */
-class Gitignores {
-  private readonly top: string;
-  private readonly exclude: IgnoreLevels;
-  private readonly read = new Map<string, IgnoreLevel | undefined>();
-
-  constructor(root: string) {
-    const repository = topOfRepository(root);
-    this.top = repository?.top ?? root;
-    this.exclude = repository?.exclude ?? [];
-  }
-
-  /** The level of `dir`'s own `.gitignore`, if it has one. */
-  at(dir: string): IgnoreLevel | undefined {
-    if (!this.read.has(dir)) this.read.set(dir, gitignoreRules(dir));
-    return this.read.get(dir);
-  }
-
-  /** The levels that apply inside `dir` from the directories above it, deepest first. */
-  above(dir: string): IgnoreLevels {
-    if (relativeInside(this.top, dir) === undefined) return [];
-    if (dir === this.top) return this.exclude;
-    const chain: IgnoreLevel[] = [];
-    for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-      const level = this.at(d);
-      if (level !== undefined) chain.push(level);
-      if (d === this.top) break;
-    }
-    return [...chain, ...this.exclude];
-  }
-
-  /** A file named on the command line is skipped when it, or a directory it is in, is ignored. */
-  namedFileIgnored(file: string, extras: IgnoreLevels): boolean {
-    const rel = relativeInside(this.top, file);
-    if (rel === undefined) return isIgnored(extras, [], file, false);
-    let dir = this.top;
-    for (const name of rel.split('/').slice(0, -1)) {
-      dir = path.join(dir, name);
-      if (isIgnored(extras, this.above(dir), dir, true)) return true;
-    }
-    return isIgnored(extras, this.above(file), file, false);
   }
 }

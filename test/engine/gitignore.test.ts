@@ -19,6 +19,8 @@ const FILES = [
   'a/deep.json', 'a/b/c/deep.json', 'b/a/deep.json', 'gen/x/y.json', 'src/gen/z.json', 'build/out.json', 'src/build/kept.json',
   'sub/a.json', 'sub/keep.json', 'sub/nested/n.json', 'sub/nested/m.json', 'sub/other/o.json', 'sub/local.json', 'sub/deeper/local.json',
   'excluded.json', 'sub/excluded.json', 'main.tf', 'sub/main.tf',
+  'lib/gen/reincluded.json', 'lib/#x/h.json', 'lib/[d]/c.json', 'lib/[d]/e.json', 'lib/[d]/f.json', 'lib/!b/n.json', 'lib/!b/m.json',
+  '!top/x.json', '!top/y.json', '#top/x.json', '#top/y.json', 'sp ace/x.json', 'sp ace/y.json',
 ];
 
 const ROOT_GITIGNORE = [
@@ -52,6 +54,14 @@ function repository(): string {
   writeFileSync(path.join(dir, '.gitignore'), `${ROOT_GITIGNORE}\n`);
   writeFileSync(path.join(dir, 'sub/.gitignore'), '*.json\n!keep.json\n!/nested/m.json\n');
   writeFileSync(path.join(dir, 'sub/nested/.gitignore'), '!n.json\n');
+  // `lib/gen/` is excluded by the root's `**/gen/` and re-included by lib's own file.
+  writeFileSync(path.join(dir, 'lib/.gitignore'), '!gen/\n\\#x/h.json\n[[]d]/c.json\n');
+  // Directory names that are pattern syntax when a nested file's rules are rewritten from the top.
+  writeFileSync(path.join(dir, 'lib/[d]/.gitignore'), 'e.json  \r\n');
+  writeFileSync(path.join(dir, 'lib/!b/.gitignore'), 'n.json\n');
+  writeFileSync(path.join(dir, '!top/.gitignore'), 'x.json\n');
+  writeFileSync(path.join(dir, '#top/.gitignore'), '/x.json\n');
+  writeFileSync(path.join(dir, 'sp ace/.gitignore'), 'x.json\n');
   writeFileSync(path.join(dir, '.git/info/exclude'), 'excluded.json\n');
   return dir;
 }
@@ -76,10 +86,10 @@ describe('.gitignore as git reads it', () => {
     const seen = weSee(dir);
     assert.deepEqual(seen, gitSees(dir));
     // The cases the old matcher got wrong, spelled out.
-    for (const f of ['important.log', 'ax.json', 'dironly', 'filex.json', 'sub/keep.json', 'sub/nested/n.json', 'sub/nested/m.json', 'src/build/kept.json', 'spaces.json', 'b/a/deep.json']) {
+    for (const f of ['important.log', 'ax.json', 'dironly', 'filex.json', 'sub/keep.json', 'sub/nested/n.json', 'sub/nested/m.json', 'src/build/kept.json', 'spaces.json', 'b/a/deep.json', 'lib/gen/reincluded.json', '!top/y.json', 'lib/[d]/f.json']) {
       assert.ok(seen.includes(f), `${f} is not ignored`);
     }
-    for (const f of ['#hash.json', '!bang.json', 'trailing.json', 'space ', 'Temp1.json', 'logs/keep.log', 'a/deep.json', 'a/b/c/deep.json', 'sub/a.json', 'excluded.json']) {
+    for (const f of ['#hash.json', '!bang.json', 'trailing.json', 'space ', 'Temp1.json', 'logs/keep.log', 'a/deep.json', 'a/b/c/deep.json', 'sub/a.json', 'excluded.json', '!top/x.json', '#top/x.json', 'lib/[d]/c.json', 'lib/[d]/e.json', 'lib/!b/n.json', 'sp ace/x.json']) {
       assert.ok(!seen.includes(f), `${f} is ignored`);
     }
   });
