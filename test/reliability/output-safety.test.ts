@@ -57,7 +57,7 @@ function project(): string {
 }
 
 describe('hostile names in the output', () => {
-  for (const format of ['stylish', 'markdown', 'github', 'azure-devops', 'json']) {
+  for (const format of ['stylish', 'markdown', 'github', 'azure-devops', 'json', 'junit']) {
     it(`${format}: file names and template values cannot inject escapes or CI commands`, async () => {
       const dir = project();
       const { code, stdout } = await cli(['.', '-f', format], dir);
