@@ -8,14 +8,60 @@ import v8 from 'node:v8';
 // Set before any of the linter's code is compiled, hence the dynamic import below.
 v8.setFlagsFromString('--no-turbo-inlining');
 
+// A reader that goes away (`| head`) or a full disk must not turn into a stack trace, nor into
+// an exit code that says the templates were checked: the report did not arrive, so exit 2 with
+// one line on stderr (nothing, if stderr is what failed). Node reports these as an 'error' event
+// or a failed write callback (EPIPE, ENOSPC); some writes throw.
+function outputFailed(stream, error) {
+  if (stream === process.stdout) {
+    try {
+      process.stderr.write(`azure-backup-lint: cannot write to standard output: ${error?.code ?? error?.message ?? String(error)}\n`);
+    } catch {
+      // stderr is gone too: the exit code is all that is left to say it.
+    }
+  }
+  process.exit(2);
+}
+process.stdout.on('error', (e) => outputFailed(process.stdout, e));
+process.stderr.on('error', (e) => outputFailed(process.stderr, e));
+
+// A write to a pipe can fail after it returned, once the reader has gone, so stderr waits
+// until stdout has taken everything written before: a report that did not arrive is followed by
+// the one line saying so, not by the summary of a run that seemed to succeed. The same order
+// holds when all goes well (the summary comes after the report).
+let stdoutSettled = Promise.resolve();
+
+function writeStdout(text) {
+  try {
+    stdoutSettled = new Promise((resolve) => {
+      process.stdout.write(text, (error) => {
+        if (error) outputFailed(process.stdout, error);
+        resolve();
+      });
+    });
+  } catch (e) {
+    outputFailed(process.stdout, e);
+  }
+}
+
+function writeStderr(text) {
+  void stdoutSettled.then(() => {
+    try {
+      process.stderr.write(text);
+    } catch (e) {
+      outputFailed(process.stderr, e);
+    }
+  });
+}
+
 // The bundled CLI (scripts/bundle-cli.mjs): one module loads far faster than the ~160 it is built from.
 const { runCli } = await import('../dist/src/cli/bundle.js');
 
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: writeStdout,
+  stderr: writeStderr,
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   stdin: process.stdin,
@@ -24,7 +70,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`azure-backup-lint: internal error: ${error?.stack ?? error}\n`);
+    writeStderr(`azure-backup-lint: internal error: ${error?.stack ?? error}\n`);
     process.exitCode = 2;
   },
 );

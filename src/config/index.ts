@@ -1,6 +1,6 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { LintOptions } from '../engine/options.js';
-import { globToRegExp } from './glob.js';
+import { compileGlob } from './glob.js';
 import type { LoadedConfig } from './types.js';
 
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig, type LoadConfigOptions } from './load.js';
@@ -30,7 +30,7 @@ export function toLintOptions(loaded: LoadedConfig, cwd: string): LintOptions {
 
 /** First matching glob wins, in the order the file lists them. */
 function paramFilesLookup(base: string, map: Readonly<Record<string, readonly string[]>>): (template: string) => readonly string[] | undefined {
-  const entries = Object.entries(map).map(([glob, files]) => ({ re: globToRegExp(glob), files: files.map((f) => resolve(base, f)) }));
+  const entries = Object.entries(map).map(([glob, files]) => ({ re: compileGlob(glob), files: files.map((f) => resolve(base, f)) }));
   return (template) => {
     const rel = relative(base, template).split(sep).join('/');
     return entries.find((e) => e.re.test(rel))?.files;

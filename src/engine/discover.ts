@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { Gitignores, isIgnored, levelsOf, type IgnoreLevel } from './ignore-rules.js';
 import { relativeInside } from '../kernel/project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
@@ -11,10 +12,19 @@ export interface Discovery {
   readonly missing: string[];
 }
 
+/** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
+export interface IgnorePattern {
+  readonly pattern: string;
+  readonly base: string;
+}
+
 /**
- * Expands paths into lintable files: directories are walked (skipping dependency and VCS
- * folders and what `.gitignore` files exclude); symlinked directories are not followed, so
- * a link loop cannot trap the walk; nothing outside `root` is read.
+ * Expands paths into lintable files: directories are walked, skipping dependency and VCS
+ * folders and what `.gitignore` files exclude, read as git reads them: every `.gitignore` from
+ * the top of the repository down to the file, each relative to its own directory, so a run from
+ * a subfolder sees the files a run from the top sees. Symlinked directories are not followed, so
+ * a link loop cannot trap the walk. Nothing outside `root` is read but the `.gitignore` files
+ * (and `.git/info/exclude`) of the directories between `root` and the top of its repository.
  */
 export function discoverFiles(
   paths: readonly string[],
@@ -29,7 +39,8 @@ export function discoverFiles(
   root = path.resolve(root);
   const files = new Set<string>();
   const missing: string[] = [];
-  const rootIgnores = [...loadGitignore(root, root), ...extraIgnores.map((g) => compileGlob(g.pattern, g.base))];
+  const gitignores = new Gitignores(root);
+  const extras = levelsOf(extraIgnores);
   for (const p of paths) {
     const abs = path.resolve(root, p);
     let stat;
@@ -49,13 +60,26 @@ export function discoverFiles(
         continue;
       }
     }
-    if (stat.isDirectory()) walk(abs, root, rootIgnores, isLintable, files, onListing);
-    else if (stat.isFile() && !isIgnored(rootIgnores, abs, false)) files.add(abs);
+    if (stat.isDirectory()) {
+      gitignores.loadDownTo(path.dirname(abs));
+      walk(abs, extras, gitignores, isLintable, files, onListing);
+    } else if (stat.isFile()) {
+      // A named file is skipped when it, or a directory it is in, is ignored.
+      gitignores.loadDownTo(path.dirname(abs));
+      if (!isIgnored(extras, gitignores, abs, false)) files.add(abs);
+    }
   }
   return { files: [...files].sort(), missing };
 }
 
-function walk(dir: string, root: string, inherited: readonly Ignore[], isLintable: (name: string) => boolean, out: Set<string>, onListing?: (dir: string, files: readonly string[]) => void): void {
+function walk(
+  dir: string,
+  extras: readonly IgnoreLevel[],
+  gitignores: Gitignores,
+  isLintable: (name: string) => boolean,
+  out: Set<string>,
+  onListing?: (dir: string, files: readonly string[]) => void,
+): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -64,77 +88,15 @@ function walk(dir: string, root: string, inherited: readonly Ignore[], isLintabl
   }
   onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
   // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
-  const ignores = dir === root || !entries.some((entry) => entry.name === '.gitignore') ? inherited : [...inherited, ...loadGitignore(dir, root)];
+  if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) gitignores.load(dir);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || isIgnored(ignores, abs, true)) continue;
-      walk(abs, root, ignores, isLintable, out, onListing);
-    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(ignores, abs, false)) {
+      if (SKIPPED_DIRS.has(entry.name) || isIgnored(extras, gitignores, abs, true)) continue;
+      walk(abs, extras, gitignores, isLintable, out, onListing);
+    } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(extras, gitignores, abs, false)) {
       out.add(abs);
     }
   }
-}
-
-/** An ignore glob and the directory it is relative to (the config file's, or the working directory). */
-export interface IgnorePattern {
-  readonly pattern: string;
-  readonly base: string;
-}
-
-interface Ignore {
-  readonly base: string;
-  readonly regex: RegExp;
-  readonly negate: boolean;
-  readonly dirOnly: boolean;
-}
-
-function isIgnored(ignores: readonly Ignore[], abs: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const rule of ignores) {
-    if (rule.dirOnly && !isDir) continue;
-    const rel = relativeInside(rule.base, abs);
-    if (rel === undefined) continue;
-    if (rule.regex.test(rel)) ignored = !rule.negate;
-  }
-  return ignored;
-}
-
-function loadGitignore(dir: string, root: string): Ignore[] {
-  if (relativeInside(root, dir) === undefined) return [];
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => compileGlob(l, dir));
-}
-
-/** A `.gitignore` pattern (or an `ignore` glob from the config) relative to `base`. */
-export function compileGlob(pattern: string, base: string): Ignore {
-  let p = pattern;
-  const negate = p.startsWith('!');
-  if (negate) p = p.slice(1);
-  const dirOnly = p.endsWith('/');
-  if (dirOnly) p = p.slice(0, -1);
-  const anchored = p.includes('/') && !p.startsWith('**/');
-  if (p.startsWith('/')) p = p.slice(1);
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      re += p[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += p[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  const prefix = anchored ? '^' : '^(?:.*/)?';
-  return { base: path.resolve(base), regex: new RegExp(`${prefix}${re}(?:/.*)?$`), negate, dirOnly };
 }

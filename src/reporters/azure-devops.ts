@@ -1,11 +1,14 @@
 import type { LintMessage } from '../engine/lint-message.js';
 import type { RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
+import { inertKeepingBreaks } from './safe-text.js';
 import { describeOrigin, displayRuleId, isError, linePerMessage } from './util.js';
 
 /**
  * Azure Pipelines logging commands (`##vso[task.logissue …]message`), escaped as
  * microsoft/azure-pipelines-task-lib `node/taskcommand.ts` does (`%` → `%AZP25`).
+ * What comes from the user's files is made inert first: the escaping keeps a command on its
+ * line, but an ANSI escape or a bidi override would still reach the log and the annotation.
  */
 
 function escapeData(s: string): string {
@@ -24,8 +27,8 @@ function command(m: LintMessage, file: string, cwd: string): string {
     ['columnnumber', m.column],
     ['code', displayRuleId(m)],
   ];
-  const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))};`).join('');
-  const text = [m.message, ...(m.relatedLocations ?? []).map((r) => `↳ ${describeOrigin(cwd, r)}`)].join('\n');
+  const propText = props.map(([k, v]) => `${k}=${escapeProperty(inertKeepingBreaks(String(v)))};`).join('');
+  const text = [m.message, ...(m.relatedLocations ?? []).map((r) => `↳ ${describeOrigin(cwd, r)}`)].map(inertKeepingBreaks).join('\n');
   return `##vso[task.logissue ${propText}]${escapeData(text)}`;
 }
 

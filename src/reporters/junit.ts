@@ -1,6 +1,7 @@
 import type { LintMessage } from '../engine/lint-message.js';
 import type { LintResult, RunReport, SuppressedMessage } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
+import { inertKeepingBreaks } from './safe-text.js';
 import { describeOrigin, displayRuleId, isError, relativePath } from './util.js';
 
 /**
@@ -12,8 +13,13 @@ import { describeOrigin, displayRuleId, isError, relativePath } from './util.js'
 // Characters XML 1.0 cannot hold at all, including lone surrogates.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Test-report tabs show this text and CI logs may print it: what it quotes from the user's files
+ * is made inert first (controls and bidi overrides as visible escapes, no logging command).
+ */
 function xmlText(s: string): string {
-  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return inertKeepingBreaks(s)
+    .replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Attribute values also escape quotes and keep line breaks, which parsers would normalize to spaces. */

@@ -1,6 +1,7 @@
 import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
 import type { RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
+import { inert, inertLines } from './safe-text.js';
 import { bareRuleId, describeOrigin, isError, problemSummary, relativePath, totals } from './util.js';
 
 /**
@@ -13,8 +14,34 @@ const FOLD_AFTER = 10;
 /** Keeps the summary far below GitHub's 1 MiB step-summary limit; SARIF has the rest. */
 const MAX_ROWS = 200;
 
+/**
+ * Table-cell text from the user's files: inert (no control characters, no CI command; line
+ * breaks as `<br>`), HTML as text, the Markdown that would turn a quoted value into a link, an
+ * image, emphasis, code or a new table cell escaped, and no @-mention.
+ */
 function cell(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+  return inertLines(s)
+    .map((line) =>
+      line
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*~[\]!|]/g, '\\$&')
+        // An underscore inside a word (`UltraSSD_LRS`) is never emphasis in GFM; kept readable.
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+        // Posted as a pull-request comment, `@someone` named in a template would be notified.
+        .replace(/@/g, '@&#8203;'),
+    )
+    .join('<br>');
+}
+
+/** A code span that no backtick in `s` can close early (CommonMark: a longer fence). */
+function code(s: string): string {
+  const text = inert(s).replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 interface Row {
@@ -25,12 +52,12 @@ interface Row {
 function ruleLink(m: LintMessage, docs: ReadonlyMap<string, string>): string {
   const id = bareRuleId(m);
   const url = docs.get(id);
-  return url === undefined ? `\`${id}\`` : `[${id}](${url})`;
+  return url === undefined ? code(id) : `[${cell(id)}](${url})`;
 }
 
 function fileLink(file: string, line: number, base: string | undefined): string {
   const label = `${file}:${line}`;
-  if (base === undefined) return '`' + label.replace(/\|/g, '\\|') + '`';
+  if (base === undefined) return code(label);
   const url = base + file.split('/').map(encodeURIComponent).join('/') + `#L${line}`;
   return `[${cell(label)}](${url})`;
 }

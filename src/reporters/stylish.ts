@@ -1,11 +1,13 @@
 import type { LintMessage } from '../engine/lint-message.js';
 import type { RunReport } from '../results/results.js';
 import type { FormatterOptions } from './types.js';
+import { inert } from './safe-text.js';
 import { describeOrigin, isError, plural, problemSummary, relativePath, totals } from './util.js';
 
 /**
  * ESLint's stylish layout (same column alignment, including its `line:col` quirk),
- * plus one `↳` line per value origin under a finding. Paths are relative to cwd.
+ * plus one `↳` line per value origin under a finding. Paths are relative to cwd. Paths, messages
+ * and origins quote the user's files, so they are made inert before any color is added.
  */
 
 type Paint = (s: string) => string;
@@ -36,9 +38,9 @@ function toRow(m: LintMessage, cwd: string): Row {
     line: String(m.line || 0),
     column: String(m.column || 0),
     type: isError(m) ? 'error' : 'warning',
-    message: m.message.replace(/([^ ])\.$/u, '$1'),
-    ruleId: m.ruleId ?? '',
-    origins: (m.relatedLocations ?? []).map((r) => describeOrigin(cwd, r)),
+    message: inert(m.message.replace(/([^ ])\.$/u, '$1')),
+    ruleId: inert(m.ruleId ?? ''),
+    origins: (m.relatedLocations ?? []).map((r) => inert(describeOrigin(cwd, r))),
   };
 }
 
@@ -58,7 +60,7 @@ export function stylish(report: RunReport, options: FormatterOptions = {}): stri
     if (result.messages.length === 0) continue;
     const rows = result.messages.map((m) => toRow(m, cwd));
     const w = { line: width(rows, 'line'), column: width(rows, 'column'), type: width(rows, 'type'), message: width(rows, 'message') };
-    out += c.underline(relativePath(cwd, result.filePath)) + '\n';
+    out += c.underline(inert(relativePath(cwd, result.filePath))) + '\n';
     for (const r of rows) {
       const type = (r.type === 'error' ? c.red : c.yellow)(r.type) + ' '.repeat(w.type - r.type.length);
       const cells = [

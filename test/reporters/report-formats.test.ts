@@ -54,9 +54,9 @@ describe('junit formatter', () => {
     );
   });
 
-  it('escapes markup and drops characters XML cannot hold', () => {
-    const out = junit(withMessages([{ ruleId: 'azure-backup/no-spot-vm', severity: 1, message: 'a<b & "c"\u0001\nd]]>', line: 1, column: 2 }]));
-    assert.ok(out.includes('message="a&lt;b &amp; &quot;c&quot;\uFFFD&#10;d]]&gt;">a.json:1:2 warning a&lt;b &amp; "c"\uFFFD\nd]]&gt;</failure>'));
+  it('escapes markup, shows controls as escapes and drops characters XML cannot hold', () => {
+    const out = junit(withMessages([{ ruleId: 'azure-backup/no-spot-vm', severity: 1, message: 'a<b & "c"\u0001\ud800\nd]]>', line: 1, column: 2 }]));
+    assert.ok(out.includes('message="a&lt;b &amp; &quot;c&quot;\\x01\uFFFD&#10;d]]&gt;">a.json:1:2 warning a&lt;b &amp; "c"\\x01\uFFFD\nd]]&gt;</failure>'));
   });
 });
 

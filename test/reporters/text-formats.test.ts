@@ -127,7 +127,7 @@ describe('github formatter', () => {
   it('escapes data and properties as actions/toolkit does', () => {
     assert.equal(
       github(awkward()),
-      '::warning file=odd dir/a%3Ab%2Cc;d]e%25.json,line=3,col=5,title=azure-backup/no-spot-vm::100%25 Spot; see [docs]: a,b%0D%0Anext line\n',
+      '::warning file=odd dir/a%3Ab%2Cc;d]e%25.json,line=3,col=5,title=azure-backup/no-spot-vm::100%25 Spot; see [docs]: a,b%0Anext line\n',
     );
   });
 
@@ -153,7 +153,7 @@ describe('azure-devops formatter', () => {
   it('escapes data and properties as azure-pipelines-task-lib does', () => {
     assert.equal(
       azureDevops(awkward()),
-      '##vso[task.logissue type=warning;sourcepath=odd dir/a:b,c%3Bd%5De%AZP25.json;linenumber=3;columnnumber=5;code=azure-backup/no-spot-vm;]100%AZP25 Spot; see [docs]: a,b%0D%0Anext line\n',
+      '##vso[task.logissue type=warning;sourcepath=odd dir/a:b,c%3Bd%5De%AZP25.json;linenumber=3;columnnumber=5;code=azure-backup/no-spot-vm;]100%AZP25 Spot; see [docs]: a,b%0Anext line\n',
     );
   });
 });
