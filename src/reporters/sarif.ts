@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { inertJson } from './safe-text.js';
 import { flaggedText } from '../results/baseline.js';
 import type { LintMessage, RelatedLocation } from '../engine/lint-message.js';
 import type { LintResult, RuleInfo, RunReport, SuppressedMessage } from '../results/results.js';
@@ -159,7 +160,8 @@ export function sarif(report: RunReport, options: FormatterOptions = {}): string
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  // SARIF printed to a CI log must not carry a logging command from a template value either.
+  return inertJson(JSON.stringify(log, null, 2)) + '\n';
 }
 
 /**
