@@ -1,3 +1,4 @@
+import path from 'node:path';
 import picomatch from 'picomatch';
 import type { SourceComment } from '../kernel/comment.js';
 import type { Diagnostic } from '../kernel/diagnostic.js';
@@ -13,8 +14,19 @@ interface Claim {
 
 /** Whether a file matches a kind's `files` and not its `ignores`, as discovery and ESLint's `files` see it. */
 export function claimsOf(kinds: readonly SourceKind[]): (file: string) => SourceKind[] {
-  const claims: Claim[] = kinds.map((kind) => ({ kind, matches: picomatch([...kind.files], { dot: true, nocase: true, ignore: [...(kind.ignores ?? [])] }) }));
+  const claims: Claim[] = kinds.map((kind) => ({ kind, matches: globsMatcher(kind.files, kind.ignores ?? []) }));
   return (file) => claims.filter((c) => c.matches(file)).map((c) => c.kind);
+}
+
+/** The globs as regular expressions tested directly: picomatch's matcher re-parses the path on every call. */
+function globsMatcher(files: readonly string[], ignores: readonly string[]): (file: string) => boolean {
+  const compile = (globs: readonly string[]) => globs.map((g) => picomatch.makeRe(g, { dot: true, nocase: true }));
+  const included = compile(files);
+  const excluded = compile(ignores);
+  return (file) => {
+    const posix = path.sep === '\\' ? file.replaceAll('\\', '/') : file;
+    return included.some((re) => re.test(posix)) && !excluded.some((re) => re.test(posix));
+  };
 }
 
 /**
@@ -29,7 +41,9 @@ export class UnitIndex implements Workspace {
   private readonly facts = new Map<string, Map<string, unknown>>();
   private readonly problems = new Map<string, Diagnostic | undefined>();
   private readonly byId: ReadonlyMap<string, SourceKind>;
-  readonly kindsOf: (file: string) => SourceKind[];
+  private readonly claims: (file: string) => SourceKind[];
+  /** What claims each file, asked for again and again as its units are linted and reported. */
+  private readonly claimed = new Map<string, SourceKind[]>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -37,7 +51,14 @@ export class UnitIndex implements Workspace {
     readonly kinds: readonly SourceKind[],
   ) {
     this.byId = new Map(kinds.map((k) => [k.id, k]));
-    this.kindsOf = claimsOf(kinds);
+    this.claims = claimsOf(kinds);
+  }
+
+  /** The kinds that claim a file. */
+  kindsOf(file: string): SourceKind[] {
+    let kinds = this.claimed.get(file);
+    if (!kinds) this.claimed.set(file, (kinds = this.claims(file)));
+    return kinds;
   }
 
   parsed<T>(parser: Parser<T>, file: string): T | undefined {

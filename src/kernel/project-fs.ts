@@ -23,6 +23,9 @@ export class ProjectFs {
   readonly extraRoots: readonly string[];
   /** The roots with their symbolic links resolved, made when the first file on disk is read. */
   private realRoots: readonly string[] | undefined;
+  private readonly listingSets = new Map<string, ReadonlySet<string>>();
+  /** Real paths of directories, resolved once: most files of a run share a few hundred. */
+  private readonly realDirs = new Map<string, string | undefined>();
 
   constructor(
     root: string,
@@ -93,11 +96,34 @@ export class ProjectFs {
   }
 
   private realInside(abs: string): boolean {
-    const real = realPath(abs);
+    const real = this.realPathOf(abs);
     // A path that does not resolve does not exist: the open reports that.
     if (real === undefined) return true;
     this.realRoots ??= [this.root, ...this.extraRoots].map((r) => realPath(r) ?? r);
     return this.realRoots.some((r) => isWithin(r, real));
+  }
+
+  /**
+   * A file a directory listing showed as a regular file (not a link) is where its directory really
+   * is; any other path is resolved whole.
+   */
+  private realPathOf(abs: string): string | undefined {
+    const dir = path.dirname(abs);
+    if (!this.listedFiles(dir)?.has(path.basename(abs))) return realPath(abs);
+    if (!this.realDirs.has(dir)) this.realDirs.set(dir, realPath(dir));
+    const realDir = this.realDirs.get(dir);
+    return realDir === undefined ? undefined : path.join(realDir, path.basename(abs));
+  }
+
+  /** The regular files a listing already read showed in `dir`, as a set; undefined when none was read. */
+  private listedFiles(dir: string): ReadonlySet<string> | undefined {
+    let set = this.listingSets.get(dir);
+    if (!set) {
+      const names = this.listings.get(dir);
+      if (!names) return undefined;
+      this.listingSets.set(dir, (set = new Set(names)));
+    }
+    return set;
   }
 
   /** Lets a file's text go: a run that has linted it holds only what reporters need. */

@@ -173,14 +173,10 @@ function isVal(x: object): x is Val {
  * resource), walked through plain objects, arrays and the values' items and properties.
  */
 export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
+  // Model objects link to each other (a VM and its protected items); values form trees.
   const seen = new Set<object>();
   const walk = (x: unknown): void => {
-    if (typeof x !== 'object' || x === null || seen.has(x)) return;
-    seen.add(x);
-    if (Array.isArray(x)) {
-      for (const item of x) walk(item);
-      return;
-    }
+    if (typeof x !== 'object' || x === null) return;
     if (isVal(x)) {
       if (x.kind === 'unknown') {
         if (x.cause === 'error') visit(x as ErrorVal);
@@ -188,8 +184,15 @@ export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
       else if (x.kind === 'object') for (const p of x.props.values()) walk(p.value);
       return;
     }
+    if (seen.has(x)) return;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (const item of x) walk(item);
+      return;
+    }
     // for…in rather than Object.values: no array per object (this runs over every model object).
-    for (const k in x) walk((x as Record<string, unknown>)[k]);
+    // Places (`at`, `loc`) hold no values.
+    for (const k in x) if (k !== 'at' && k !== 'loc') walk((x as Record<string, unknown>)[k]);
   };
   walk(root);
 }
