@@ -34,7 +34,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   const given = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p)).map((p) => (isFile(p) ? path.dirname(p) : p));
   const fs = new ProjectFs(cwd, false, given);
   const setup = run.setup ?? DEFAULT_SETUP;
-  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names) => fs.seedListing(dir, names));
+  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names, fromParent) => fs.seedListing(dir, names, fromParent));
   let files = discovery.files;
   const about = run.changedFiles ? changedAndNear(run.changedFiles, files) : explicitFiles ? files : undefined;
   if (about) {

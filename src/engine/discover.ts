@@ -32,8 +32,11 @@ export function discoverFiles(
   /** Whether a file name is one some source kind reads. */
   isLintable: (name: string) => boolean,
   extraIgnores: readonly IgnorePattern[] = [],
-  /** Told the regular files of each directory walked, so the run need not list it again. */
-  onListing?: (dir: string, files: readonly string[]) => void,
+  /**
+   * Told the regular files of each directory walked, so the run need not list it again, and
+   * whether the walk entered it from its parent (a real subdirectory, never a link).
+   */
+  onListing?: (dir: string, files: readonly string[], fromParent: boolean) => void,
 ): Discovery {
   // Normalized, as the inside-the-root checks expect.
   root = path.resolve(root);
@@ -62,7 +65,7 @@ export function discoverFiles(
     }
     if (stat.isDirectory()) {
       gitignores.loadDownTo(path.dirname(abs));
-      walk(abs, extras, gitignores, isLintable, files, onListing);
+      walk(abs, extras, gitignores, isLintable, files, onListing, false);
     } else if (stat.isFile()) {
       // A named file is skipped when it, or a directory it is in, is ignored.
       gitignores.loadDownTo(path.dirname(abs));
@@ -78,7 +81,8 @@ function walk(
   gitignores: Gitignores,
   isLintable: (name: string) => boolean,
   out: Set<string>,
-  onListing?: (dir: string, files: readonly string[]) => void,
+  onListing: ((dir: string, files: readonly string[], fromParent: boolean) => void) | undefined,
+  fromParent: boolean,
 ): void {
   let entries;
   try {
@@ -86,7 +90,7 @@ function walk(
   } catch {
     return;
   }
-  onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+  onListing?.(dir, entries.filter((entry) => entry.isFile()).map((entry) => entry.name), fromParent);
   // Only a directory that has a .gitignore is worth a read: a failed read per directory shows.
   if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) gitignores.load(dir);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -94,7 +98,7 @@ function walk(
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || isIgnored(extras, gitignores, abs, true)) continue;
-      walk(abs, extras, gitignores, isLintable, out, onListing);
+      walk(abs, extras, gitignores, isLintable, out, onListing, true);
     } else if (entry.isFile() && isLintable(entry.name) && !isIgnored(extras, gitignores, abs, false)) {
       out.add(abs);
     }

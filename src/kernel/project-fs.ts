@@ -24,6 +24,8 @@ export class ProjectFs {
   /** The roots with their symbolic links resolved, made when the first file on disk is read. */
   private realRoots: readonly string[] | undefined;
   private readonly listingSets = new Map<string, ReadonlySet<string>>();
+  /** Directories file discovery entered from their parent: subdirectories, never links. */
+  private readonly enteredFromParent = new Set<string>();
   /** Real paths of directories, resolved once: most files of a run share a few hundred. */
   private readonly realDirs = new Map<string, string | undefined>();
 
@@ -110,9 +112,18 @@ export class ProjectFs {
   private realPathOf(abs: string): string | undefined {
     const dir = path.dirname(abs);
     if (!this.listedFiles(dir)?.has(path.basename(abs))) return realPath(abs);
-    if (!this.realDirs.has(dir)) this.realDirs.set(dir, realPath(dir));
-    const realDir = this.realDirs.get(dir);
+    const realDir = this.realDirOf(dir);
     return realDir === undefined ? undefined : path.join(realDir, path.basename(abs));
+  }
+
+  /** A directory the walk entered from its parent (never through a link) is where its parent really is. */
+  private realDirOf(dir: string): string | undefined {
+    if (!this.realDirs.has(dir)) {
+      const parent = path.dirname(dir);
+      const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parent) : undefined;
+      this.realDirs.set(dir, viaParent !== undefined ? path.join(viaParent, path.basename(dir)) : realPath(dir));
+    }
+    return this.realDirs.get(dir);
   }
 
   /** The regular files a listing already read showed in `dir`, as a set; undefined when none was read. */
@@ -144,9 +155,10 @@ export class ProjectFs {
     return [...names].sort();
   }
 
-  /** Regular files on disk in `dir` as file discovery already read them. */
-  seedListing(dir: string, names: readonly string[]): void {
+  /** Regular files on disk in `dir` as file discovery already read them; `fromParent`: entered as a subdirectory. */
+  seedListing(dir: string, names: readonly string[], fromParent = false): void {
     if (!this.listings.has(dir)) this.listings.set(dir, names);
+    if (fromParent) this.enteredFromParent.add(dir);
   }
 
   /** Regular files on disk in `dir`, read once per run like file contents (pairing asks per file). */

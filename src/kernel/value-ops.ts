@@ -173,6 +173,11 @@ function isVal(x: object): x is Val {
  * resource), walked through plain objects, arrays and the values' items and properties.
  */
 export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
+  // Most roots are one scalar value (a name, a condition): no walk, no set.
+  if (isVal(root) && root.kind !== 'array' && root.kind !== 'object') {
+    if (root.kind === 'unknown' && root.cause === 'error') visit(root as ErrorVal);
+    return;
+  }
   // Model objects link to each other (a VM and its protected items); values form trees.
   const seen = new Set<object>();
   const walk = (x: unknown): void => {

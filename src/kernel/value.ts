@@ -128,7 +128,18 @@ export interface UnknownExtra {
   subject?: Loc | undefined;
 }
 
+let errorValuesSoFar = 0;
+
+/**
+ * How many error values (template mistakes) have been made so far in this thread: a unit whose
+ * evaluation made none holds none, and its model need not be searched for them.
+ */
+export function errorValuesMade(): number {
+  return errorValuesSoFar;
+}
+
 export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): UnknownVal {
+  if (extra.cause === 'error') errorValuesSoFar++;
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
   const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = {
     kind: 'unknown',

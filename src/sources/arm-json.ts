@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { unknown } from '../kernel/value.js';
+import { errorValuesMade, unknown } from '../kernel/value.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import { DiagnosticSink, reportTemplateErrors } from '../kernel/diagnostic.js';
 import type { Model } from '../azure/model.js';
@@ -61,11 +61,12 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   const models: Model[] = [];
   let inactiveVms: Evaluation['inactiveVms'] = [];
   for (const scenario of scenarios) {
+    const errorsBefore = errorValuesMade();
     const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [] };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
     const model = buildArmModel(ctx.resources, { name: scenario.name });
-    reportTemplateErrors(diagnostics, model);
+    if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
     models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
   }

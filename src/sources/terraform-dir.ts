@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DiagnosticSink, reportTemplateErrors, unreadableFile } from '../kernel/diagnostic.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
+import { errorValuesMade } from '../kernel/value.js';
 import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { runModule } from '../lang/terraform/module.js';
@@ -21,11 +22,12 @@ export interface TerraformOptions {
  */
 export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
   const diagnostics = new DiagnosticSink();
+  const errorsBefore = errorValuesMade();
   const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
   const model = mapModel(run.resources, scenario);
-  reportTemplateErrors(diagnostics, model);
+  if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
   return { models: [model], diagnostics: diagnostics.list, files: run.filesRead };
 }
 
