@@ -178,13 +178,17 @@ export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
     if (root.kind === 'unknown' && root.cause === 'error') visit(root as ErrorVal);
     return;
   }
-  // Model objects link to each other (a VM and its protected items); values form trees.
+  // Model objects link to each other (a VM and its protected items); one value may be reached
+  // from several places. Only objects that can hold values are remembered, and errors found.
   const seen = new Set<object>();
   const walk = (x: unknown): void => {
     if (typeof x !== 'object' || x === null) return;
     if (isVal(x)) {
       if (x.kind === 'unknown') {
-        if (x.cause === 'error') visit(x as ErrorVal);
+        if (x.cause === 'error' && !seen.has(x)) {
+          seen.add(x);
+          visit(x as ErrorVal);
+        }
       } else if (x.kind === 'array') for (const item of x.items) walk(item);
       else if (x.kind === 'object') for (const p of x.props.values()) walk(p.value);
       return;
