@@ -24,8 +24,10 @@ export type RuleMeta<MessageIds extends string = string> = Classification & {
   /** One sentence for rule lists, SARIF `shortDescription` and ESLint `meta.docs.description`. */
   readonly description: string;
   /**
-   * Message templates by id, with `{{name}}` placeholders. The engine appends the citation of the
-   * rule's support-matrix row (src/azure/matrix/editions.json), so no template quotes it.
+   * Message templates by id, with `{{name}}` placeholders: one sentence, without its full stop
+   * (the engine ends it after the value's origins), saying what is wrong and why it matters for
+   * backup, short enough for an editor hover. The support-matrix row is not quoted: it is the rule's
+   * metadata (src/azure/matrix/editions.json).
    */
   readonly messages: Readonly<Record<MessageIds, string>>;
   /** Options with their defaults; users override them per rule. */

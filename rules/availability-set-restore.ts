@@ -7,7 +7,7 @@ export default defineRule({
     description: 'A VM in an availability set cannot be restored with the quick Create VM option.',
     category: 'restore-limitation',
     messages: {
-      inSet: 'The VM is in an availability set: restore it from its disks, not with the quick Create VM option',
+      inSet: 'The VM is in an availability set: Azure Backup cannot restore it with the quick Create VM option, only from its disks',
     },
   },
   check(model, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     category: 'restore-limitation',
     messages: {
       encrypted:
-        "Azure Disk Encryption ('{{type}}') on this VM: it can't be restored at file/folder level or with Replace existing, only as a whole VM or disks",
+        "Azure Disk Encryption ('{{type}}'): Azure Backup can't restore this VM file by file or with Replace existing",
     },
   },
   check(model, ctx) {

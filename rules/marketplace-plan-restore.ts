@@ -7,7 +7,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      plan: 'The VM is deployed with a Marketplace plan; Azure Backup restores such VMs only as disks, because they need purchase information',
+      plan: "The VM has a Marketplace plan: Azure Backup restores it only as disks, since a new VM needs the plan's purchase information",
     },
   },
   check(model, ctx) {

@@ -1,6 +1,6 @@
 import { defineRule } from './api.js';
 import { asNumber } from '../src/kernel/value.js';
-import { unknownSource, violatingNumberCandidates } from './lib/values.js';
+import { quoteList, unknownSource, violatingNumberCandidates } from './lib/values.js';
 import { hasUnmanagedDisk } from './lib/vm.js';
 
 export default defineRule({
@@ -10,8 +10,8 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      tooMany: 'VM has {{count}} data disks{{origin}}; Azure Backup supports up to {{limit}} disks for a VM{{kind}}',
-      mayHaveTooMany: 'VM may have {{count}} data disks: {{source}} allows {{counts}}; Azure Backup supports up to {{limit}} disks for a VM{{kind}}',
+      tooMany: "VM has {{count}} data disks{{origin}}, over Azure Backup's limit of {{limit}} per VM{{kind}}",
+      mayHaveTooMany: "{{source}} allows {{counts}} data disks, over Azure Backup's limit of {{limit}} per VM{{kind}}",
     },
   },
   check(model, ctx) {
@@ -36,10 +36,12 @@ export default defineRule({
       }
       const over = violatingNumberCandidates(counted, (n) => n > limit);
       if (over.length > 0) {
+        // "The value allows 40 data disks" would not say which value: a count without origins is named as one.
+        const source = counted.origins.length ? unknownSource(counted) : 'the disk count';
         ctx.report({
           at: vm.dataDisksAt,
           messageId: 'mayHaveTooMany',
-          data: { count: Math.max(...over), source: unknownSource(counted), counts: over.join(', '), limit, kind },
+          data: { source: `${source[0]!.toUpperCase()}${source.slice(1)}`, counts: quoteList(over), limit, kind },
           certainty: 'maybe',
         });
       }

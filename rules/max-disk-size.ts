@@ -12,8 +12,8 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      diskTooLarge: 'Disk size {{size}} is over the {{max}} Azure Backup can back up',
-      vmTooLarge: 'VM disks total {{total}}, over the {{max}} (256 TB) Azure Backup supports for one VM',
+      diskTooLarge: 'Disk size {{size}} is over the {{max}} Azure Backup can back up; a VM with this disk cannot be protected',
+      vmTooLarge: 'VM disks total {{total}}, over the {{max}} Azure Backup can back up for one VM; the VM cannot be protected',
     },
   },
   check(model, ctx) {

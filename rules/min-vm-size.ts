@@ -7,7 +7,7 @@ import { checkString } from './lib/check.js';
 const messages = {
   tooSmall: "VM size '{{name}}' has {{lacks}}; Azure Backup needs at least {{minVCPUs}} CPU cores and {{minMemoryGiB}} GB of RAM",
   constrainedCores:
-    "VM size '{{name}}' is a constrained-core size with {{vCPUs}} but only {{activeVCPUs}} active; the matrix does not say which count its minimum of {{minVCPUs}} CPU cores means",
+    "VM size '{{name}}' runs {{activeVCPUs}} of its {{vCPUs}}: if Azure Backup's minimum of {{minVCPUs}} CPU cores counts active ones, it is too small",
 };
 
 const vcpus = (n: number): string => `${n} vCPU${n === 1 ? '' : 's'}`;

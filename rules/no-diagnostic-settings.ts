@@ -13,8 +13,8 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      settings: 'Diagnostic settings on this VM: restoring the VM with the Create New option fails',
-      extension: "Diagnostics extension '{{type}}' on this VM: restoring the VM with the Create New option fails",
+      settings: 'Diagnostic settings on this VM: Azure Backup cannot restore the VM with the Create New option',
+      extension: "Diagnostics extension '{{type}}' on this VM: Azure Backup cannot restore the VM with the Create New option",
     },
   },
   check(model, ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      ephemeral: "Ephemeral OS disk (diff disk option '{{option}}') is not supported by Azure Backup",
+      ephemeral: "Ephemeral OS disk (diff disk option '{{option}}'): Azure Backup cannot back it up, so the VM cannot be protected",
     },
   },
   check(model, ctx) {

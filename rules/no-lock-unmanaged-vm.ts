@@ -1,5 +1,5 @@
 import { defineRule } from './api.js';
-import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
+import { locksResourceGroupOf } from './lib/lock.js';
 import { at } from './lib/report.js';
 import { hasUnmanagedDisk } from './lib/vm.js';
 
@@ -10,7 +10,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      locked: 'Lock on {{target}} with unmanaged disks: Azure Backup does not back up locked VMs that use unmanaged disks',
+      locked: "{{vm}} has unmanaged disks: Azure Backup can't back it up while this lock covers it",
     },
   },
   check(model, ctx) {
@@ -19,8 +19,7 @@ export default defineRule({
         if (!hasUnmanagedDisk(vm)) continue;
         const onVm = lock.scope === 'resource' && lock.targetId !== undefined && lock.targetId === vm.id;
         if (!onVm && !locksResourceGroupOf(lock, vm)) continue;
-        const target = onVm ? vm.address : `${describeGroup(lock)}, which holds ${vm.address}`;
-        ctx.report({ at: at(lock.level, lock.at), messageId: 'locked', data: { target } });
+        ctx.report({ at: at(lock.level, lock.at), messageId: 'locked', data: { vm: vm.address } });
         break;
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from './api.js';
-import { describeGroup, locksResourceGroupOf } from './lib/lock.js';
+import { locksResourceGroupOf } from './lib/lock.js';
 import { isVmPolicy } from './lib/policy.js';
 import { at } from './lib/report.js';
 import { inList, sameName } from './lib/values.js';
@@ -12,10 +12,8 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      vmGroup:
-        "{{level}} lock on {{group}}, which holds {{vm}} with managed disks: Azure Backup can't delete older restore points there, and backups start to fail",
-      restorePointGroup:
-        "{{level}} lock on {{group}}, where {{policy}} keeps its restore points: Azure Backup can't delete older restore points there, and backups start to fail",
+      vmGroup: "{{level}} lock on the resource group of a VM with managed disks: Azure Backup can't delete old restore points, so backups fail",
+      restorePointGroup: "{{level}} lock on a policy's restore point resource group: Azure Backup can't delete old restore points, so backups fail",
     },
   },
   check(model, ctx) {
@@ -23,16 +21,13 @@ export default defineRule({
       const level = lock.level;
       if (lock.scope !== 'resourceGroup' || level.kind !== 'string' || !inList(level.value, ['CanNotDelete', 'ReadOnly'])) continue;
       const where = at(level, lock.at);
-      const group = describeGroup(lock);
-      const vm = model.vms.find((v) => hasManagedDisk(v) && locksResourceGroupOf(lock, v));
-      if (vm) {
-        ctx.report({ at: where, messageId: 'vmGroup', data: { level: level.value, group, vm: vm.address } });
+      if (model.vms.some((v) => hasManagedDisk(v) && locksResourceGroupOf(lock, v))) {
+        ctx.report({ at: where, messageId: 'vmGroup', data: { level: level.value } });
         continue;
       }
-      const policy = model.policies.find(
-        (p) => isVmPolicy(p) && sameName(p.restorePointResourceGroup, lock.targetResourceGroup) === true,
-      );
-      if (policy) ctx.report({ at: where, messageId: 'restorePointGroup', data: { level: level.value, group, policy: policy.address } });
+      if (model.policies.some((p) => isVmPolicy(p) && sameName(p.restorePointResourceGroup, lock.targetResourceGroup) === true)) {
+        ctx.report({ at: where, messageId: 'restorePointGroup', data: { level: level.value } });
+      }
     }
   },
 });

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      shared: 'Disk is shared (maxShares {{maxShares}}); Azure Backup does not back up shared disks',
+      shared: "Shared disk (maxShares {{maxShares}}): Azure Backup cannot back up shared disks, so the VM's protection fails or skips it",
     },
   },
   check(model, ctx) {

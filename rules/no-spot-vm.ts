@@ -9,7 +9,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      spot: "VM priority '{{priority}}' makes a Spot VM; Azure Backup does not support Spot VMs and restores them as regular VMs",
+      spot: "VM priority '{{priority}}' makes a Spot VM, which Azure Backup does not support; a restore brings it back as a regular VM",
     },
   },
   check(model, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      static: "Private IP allocation '{{method}}' on {{nic}}: a VM restored from a restore point gets a dynamic IP address",
+      static: "Private IP allocation '{{method}}' is lost on restore: a VM restored by Azure Backup gets a dynamic IP address",
     },
   },
   check(model, ctx) {
@@ -26,7 +26,7 @@ export default defineRule({
             ctx,
             ip.allocation,
             nic.at,
-            (method) => (eqi(method, 'Static') ? { messageId: 'static', data: { method, nic: nic.address } } : undefined),
+            (method) => (eqi(method, 'Static') ? { messageId: 'static', data: { method } } : undefined),
             { suggestions: DYNAMIC },
           );
         }

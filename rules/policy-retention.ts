@@ -12,7 +12,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'error',
     messages: {
-      tooLong: '{{label}} retention of {{count}} {{unit}} is over the {{max}} {{unit}} a protected instance can keep',
+      tooLong: "{{label}} retention of {{count}} {{unit}} is over Azure Backup's limit of {{max}} {{unit}}, so the policy is rejected",
     },
   },
   check(model, ctx) {

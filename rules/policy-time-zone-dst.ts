@@ -10,7 +10,7 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      dst: "Time zone '{{zone}}' observes daylight saving time, and Azure Backup does not adjust the schedule for it: backups run an hour off for part of the year",
+      dst: "Azure Backup ignores daylight saving time in '{{zone}}': backups run an hour off for part of the year",
     },
   },
   check(model, ctx) {

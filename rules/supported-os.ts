@@ -13,8 +13,8 @@ import { at } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
 
 const messages = {
-  coreOsPublisher: "Image publisher '{{name}}': Azure Backup doesn't support CoreOS Linux",
-  coreOsOffer: "Image offer '{{name}}': Azure Backup doesn't support CoreOS Linux",
+  coreOsPublisher: "Image publisher '{{name}}' is CoreOS Linux, which Azure Backup doesn't support",
+  coreOsOffer: "Image offer '{{name}}' is CoreOS Linux, which Azure Backup doesn't support",
   oldServer: "Image SKU '{{sku}}' is Windows Server {{year}}; Azure Backup supports Windows Server {{minYear}} and later",
   oldClient: "Image '{{name}}' is Windows {{version}}; Azure Backup supports Windows {{minVersion}} (64-bit) and later clients",
   bits32: "Image SKU '{{sku}}' is a 32-bit Windows; Azure Backup doesn't support 32-bit operating systems",

@@ -8,7 +8,7 @@ export default defineRule({
     description: 'VMs with unmanaged disks cannot be restored with Replace existing.',
     category: 'restore-limitation',
     messages: {
-      unmanaged: 'The VM uses unmanaged disks: Replace existing is not supported for them',
+      unmanaged: 'The VM uses unmanaged disks: Azure Backup cannot restore it with Replace existing, only as a new VM or disks',
     },
   },
   check(model, ctx) {

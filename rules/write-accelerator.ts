@@ -15,10 +15,8 @@ export default defineRule({
     category: 'backup-blocker',
     severity: 'warn',
     messages: {
-      region:
-        "Write Accelerator is enabled on this disk and the VM is in '{{region}}'; Azure Backup backs such disks up only in {{regions}}; elsewhere the VM needs internet connectivity to take snapshots",
-      unknownRegion:
-        "Write Accelerator is enabled on this disk and the VM's region is not known; Azure Backup backs such disks up only in {{regions}}; elsewhere the VM needs internet connectivity to take snapshots",
+      region: "Write Accelerator disk in '{{region}}', where Azure Backup needs the VM to reach the internet to take snapshots",
+      unknownRegion: 'Write Accelerator disk, region unknown: Azure Backup needs internet access from the VM except in {{regions}}',
     },
     defaultOptions: { regions: ['koreacentral', 'southafricanorth'] },
   },
@@ -26,15 +24,14 @@ export default defineRule({
     // The edition decides whether any region is limited; the option says which ones are not.
     if (ctx.matrix.writeAcceleratorRegions === null) return;
     const regions = (regionsOption(ctx.options['regions']) ?? ctx.matrix.writeAcceleratorRegions).map(normalizeRegion);
-    const list = regions.join(', ');
     for (const vm of model.vms) {
       const location = vm.location;
       if (location.kind !== 'string' && location.kind !== 'unknown') continue;
       if (location.kind === 'string' && regions.includes(normalizeRegion(location.value))) continue;
       const problem: Problem<'region' | 'unknownRegion'> =
         location.kind === 'string'
-          ? { messageId: 'region', data: { region: location.value, regions: list } }
-          : { messageId: 'unknownRegion', data: { regions: list } };
+          ? { messageId: 'region', data: { region: location.value } }
+          : { messageId: 'unknownRegion', data: { regions: regions.join(', ') } };
       for (const disk of disksOf(vm)) {
         // A region that is not known may be one of the listed ones: a "may be" finding.
         checkBoolean(ctx, disk.writeAccelerator, disk.at, (on) => (on ? problem : undefined), location.kind === 'string' ? {} : { certainty: 'maybe' });

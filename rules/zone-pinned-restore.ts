@@ -25,7 +25,7 @@ export default defineRule({
     category: 'restore-limitation',
     messages: {
       pinned:
-        'The VM is pinned to zone {{zones}} and no vault in this configuration has Cross Region Restore: if the zone is unavailable due to an outage, the restore fails',
+        'The VM is pinned to zone {{zones}} and no vault in this configuration has Cross Region Restore: in a zone outage, its restore fails',
     },
   },
   check(model, ctx) {

@@ -6,11 +6,11 @@ import { protectedWithEnhancedPolicy } from './vm.js';
 
 /** The messages of every rule that checks disk types with `checkDiskType`. */
 export const DISK_TYPE_MESSAGES = {
-  unsupported: "Disk type '{{type}}' is not supported by Azure Backup",
+  unsupported: "Disk type '{{type}}' cannot be backed up by Azure Backup; VMs with it cannot be protected",
   enhancedPolicyUnknown:
-    "Disk type '{{type}}' is backed up only with an Enhanced (V2) backup policy, and the type of the policy protecting this VM is not known",
+    "Disk type '{{type}}' needs an Enhanced (V2) backup policy, and the type of the policy protecting this VM is not known",
   enhancedPolicyMissing:
-    "Disk type '{{type}}' is backed up only with an Enhanced (V2) backup policy, and no protected item in this configuration backs this VM up with one",
+    "Disk type '{{type}}' needs an Enhanced (V2) backup policy, and no protected item in this configuration uses one for this VM",
 };
 
 type DiskTypeMessageIds = keyof typeof DISK_TYPE_MESSAGES;

@@ -138,7 +138,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   return {
     cwd: fs.root,
     results,
-    rules: setup.rules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: matrixRow(r.id).text, defaultSeverity: presetSeverity(r.meta, 'recommended'), docsUrl: docsUrl(r.id) })),
+    rules: setup.rules.map((r) => ({ id: r.id, description: r.meta.description, matrixRow: matrixRow(r.id, options.matrix), defaultSeverity: presetSeverity(r.meta, 'recommended'), docsUrl: docsUrl(r.id) })),
     inventory,
     stats: { files: files.length, units: units.size, vms: inventory.reduce((n, e) => n + e.instances, 0), durationMs: Math.round(performance.now() - started) },
     toolVersion: VERSION,

@@ -25,7 +25,8 @@ Options:
   --stdin                    lint standard input, as the file named by --stdin-filename
   --stdin-filename <file>    the file (inside the project) standard input stands for
   --print-config <file>      print the options that apply to the file, as JSON
-  --list-rules               print each rule's id, default severity and docs URL (-f json: as JSON)
+  --list-rules               print each rule's id, default severity, docs URL and support-matrix row
+                             (of the --matrix edition; -f json: as JSON, with the row in full)
   --max-warnings <n>         exit 1 when there are more than n warnings
   -q, --quiet                report errors only
   --color, --no-color        force or disable colors (default: on a terminal; FORCE_COLOR, NO_COLOR)

@@ -177,7 +177,7 @@ function readBaseline(cwd: string, file: string): string {
 function emitListRules(args: CliArgs, io: CliIo): number {
   const out = args.outputs[0];
   if (args.outputs.length > 1 || (out && out.format !== 'json' && out.format !== 'stylish')) throw new UsageError('--list-rules prints text, or JSON with --format json');
-  const text = listRules(DEFAULT_SETUP.rules, out?.format === 'json' ? 'json' : 'text');
+  const text = listRules(DEFAULT_SETUP.rules, out?.format === 'json' ? 'json' : 'text', args.matrix);
   if (out?.outputFile === undefined) io.stdout(text);
   else write(outputPath(io.cwd, out.outputFile), out.outputFile, text);
   return 0;

@@ -1,7 +1,7 @@
 import type { Loc } from '../kernel/location.js';
 import type { Model } from '../azure/model.js';
 import type { Origin, Val } from '../kernel/value.js';
-import { citation, MATRICES, type Matrix } from '../azure/matrix/matrix.js';
+import { MATRICES, type Matrix } from '../azure/matrix/matrix.js';
 import type { LintOptions } from './options.js';
 import type { ActiveRule } from './rule-config.js';
 import type { MessageData, Report, Rule, RuleContext, Severity, Suggestion } from '../../rules/api.js';
@@ -18,7 +18,7 @@ export interface Finding {
   readonly suggestions: readonly Suggestion[];
 }
 
-/** A report with its message written out: template filled, premise before it, matrix citation after it. */
+/** A report with its message written out: template filled, premise before it. */
 export interface WrittenReport extends Report {
   readonly message: string;
 }
@@ -36,8 +36,9 @@ function fill(template: string, data: MessageData = {}): string {
 }
 
 /**
- * The context a rule runs with: every report is written out in the words of the rule's messages
- * and cites the rule's row in the selected matrix edition. "May be" reports reach `sink` only with
+ * The context a rule runs with: every report is written out in the words of the rule's messages.
+ * The support-matrix row stays out of the message, which an editor shows on hover: `--list-rules`,
+ * SARIF rule help and the rule's docs page quote it. "May be" reports reach `sink` only with
  * `keepMaybe`. Repeated reports are dropped: copy loops and `count` give many model objects that
  * share one literal, and a report there is the same report each time.
  */
@@ -49,7 +50,6 @@ export function ruleContext(
   sink: (report: WrittenReport) => void,
 ): RuleContext {
   const seen = new Set<string>();
-  const cited = citation(rule.id, matrix.edition);
   return {
     matrix,
     options,
@@ -58,7 +58,7 @@ export function ruleContext(
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} has no message '${r.messageId}'`);
       const text = fill(template, r.data);
-      const message = `${r.premise ? `${r.premise}: ` : ''}${text} (${cited})`;
+      const message = `${r.premise ? `${r.premise}: ` : ''}${text}`;
       const loc = isVal(r.at) ? r.at.loc : r.at;
       const key = `${r.certainty === 'maybe'}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${message}`;
       if (seen.has(key)) return;

@@ -88,7 +88,8 @@ export function toLintMessage(
   return {
     ruleId: qualifiedRuleId(f.ruleId),
     severity: f.severity === 'error' ? 2 : 1,
-    message: `${f.message}${chain}${inScenarios}`,
+    // Templates end without a full stop so that the chain and scenarios stay inside the sentence.
+    message: `${f.message}${chain}${inScenarios}.`,
     ...positions.range(f.loc),
     ...(related.length ? { relatedLocations: related } : {}),
     scenarios,

@@ -34,14 +34,27 @@ function pascalCase(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase());
 }
 
+/** Markdown's inline syntax characters, escaped so that a matrix row shows as written. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
+}
+
+/**
+ * Results carry short messages; the rule's support-matrix row, which says why, is the rule's
+ * full description and help, where code-scanning viewers show it next to the alert.
+ */
 function ruleDescriptor(rule: RuleInfo) {
+  const { edition, text: row } = rule.matrixRow;
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
-    fullDescription: { text: rule.matrixRow },
+    fullDescription: { text: row },
     helpUri: rule.docsUrl,
-    help: { text: `${rule.description}\n\nSupport matrix: "${rule.matrixRow}"\n\nDocs: ${rule.docsUrl}` },
+    help: {
+      text: `${rule.description}\n\nSupport matrix for Azure VM backup, ${edition} edition: "${row}"\n\nDocs: ${rule.docsUrl}`,
+      markdown: `${markdownText(rule.description)}\n\n*Support matrix for Azure VM backup*, ${edition} edition:\n\n> ${markdownText(row)}\n\n[Rule documentation](${rule.docsUrl})`,
+    },
     defaultConfiguration: defaultConfiguration(rule.defaultSeverity),
   };
 }

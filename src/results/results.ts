@@ -1,4 +1,5 @@
 import type { Severity } from '../../rules/api.js';
+import type { MatrixEdition } from '../azure/matrix/matrix.js';
 import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
 
 /**
@@ -37,7 +38,8 @@ export interface RuleInfo {
   /** Bare id, e.g. `no-ultra-ssd`. */
   readonly id: string;
   readonly description: string;
-  readonly matrixRow: string;
+  /** The rule's row in the run's support-matrix edition (or the 2021 row, where that edition says the same). */
+  readonly matrixRow: { readonly edition: MatrixEdition; readonly text: string };
   readonly defaultSeverity: Severity;
   readonly docsUrl: string;
 }

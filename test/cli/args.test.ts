@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../src/cli/main.js';
 import { RULE_IDS } from '../../src/setup.js';
+import { matrixRow } from '../../src/azure/matrix/matrix.js';
 import { cli, scratch, type CliOutcome } from '../helpers/cli.js';
 import { dataDisk, template, vm } from '../helpers/lint.js';
 
@@ -165,18 +166,25 @@ describe('--print-config', () => {
 });
 
 describe('--list-rules', () => {
-  it('prints one line per rule: id, default severity, docs URL; and JSON with --format json', async () => {
+  it('prints one line per rule: id, default severity, docs URL, matrix row subject; and JSON with --format json', async () => {
     const dir = scratch({});
     const { code, stdout } = await cli(['--list-rules'], dir);
     assert.equal(code, 0);
     const lines = stdout.trimEnd().split('\n');
     assert.equal(lines.length, RULE_IDS.length);
-    assert.match(stdout, /^azure-backup\/no-ultra-ssd\s+error\s+https:\/\/\S+\/docs\/rules\/no-ultra-ssd\.md$/m);
-    assert.match(stdout, /^azure-backup\/require-backup\s+off\s+https:\/\/\S+\/docs\/rules\/require-backup\.md$/m);
-    const json = JSON.parse((await cli(['--list-rules', '-f', 'json'], dir)).stdout) as { id: string; severity: string; allSeverity: string; description: string; docsUrl: string }[];
+    assert.match(stdout, /^azure-backup\/no-ultra-ssd\s+error\s+https:\/\/\S+\/docs\/rules\/no-ultra-ssd\.md\s+matrix 2021: Ultra SSD disks$/m);
+    assert.match(stdout, /^azure-backup\/require-backup\s+off\s+https:\/\/\S+\/docs\/rules\/require-backup\.md\s+matrix 2021: Direct backup of Azure VMs$/m);
+    // A long subject is cut at a word, so that one rule stays one line.
+    assert.match(stdout, /^azure-backup\/policy-retention\s.*matrix 2021: Maximum recovery points per protected instance…$/m);
+    assert.match((await cli(['--list-rules', '--matrix', '2025'], dir)).stdout, /^azure-backup\/no-ultra-ssd\s.*matrix 2025: Ultra disks$/m);
+    type Listed = { id: string; severity: string; allSeverity: string; description: string; docsUrl: string; matrixRow: { edition: string; text: string } };
+    const json = JSON.parse((await cli(['--list-rules', '-f', 'json'], dir)).stdout) as Listed[];
     const requireBackup = json.find((r) => r.id === 'azure-backup/require-backup')!;
     assert.deepEqual([requireBackup.severity, requireBackup.allSeverity, requireBackup.docsUrl.endsWith('/require-backup.md')], ['off', 'warn', true]);
     assert.ok(json.every((r) => r.description.length > 0));
+    assert.ok(json.every((r) => r.matrixRow.edition === '2021' && r.matrixRow.text === matrixRow(r.id.replace('azure-backup/', '')).text));
+    const json2025 = JSON.parse((await cli(['--list-rules', '-f', 'json', '--matrix', '2025'], dir)).stdout) as Listed[];
+    assert.deepEqual(json2025.find((r) => r.id === 'azure-backup/no-ultra-ssd')!.matrixRow, matrixRow('no-ultra-ssd', '2025'));
     usage(await cli(['--list-rules', '-f', 'sarif'], dir), '--list-rules prints text, or JSON with --format json');
   });
 });

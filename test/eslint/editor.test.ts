@@ -37,7 +37,7 @@ describe('lintText on an ARM template with a parameter file on disk', () => {
   after(() => project.remove());
 
   const finding = (sku: string) =>
-    `${pos(edited, `"[parameters('diskSku')]"`)} azure-backup/no-ultra-ssd Disk type '${sku}' is not supported by Azure Backup (support matrix 2021: "Ultra SSD disks: Not supported.") (value from parameter 'diskSku' in azuredeploy.parameters.json)`;
+    `${pos(edited, `"[parameters('diskSku')]"`)} azure-backup/no-ultra-ssd Disk type '${sku}' cannot be backed up by Azure Backup; VMs with it cannot be protected (value from parameter 'diskSku' in azuredeploy.parameters.json).`;
 
   it('the saved file has no finding', async () => {
     assert.deepEqual(await lintText(eslint, templatePath, saved), []);
@@ -66,7 +66,7 @@ describe('lintText on an ARM template with a parameter file on disk', () => {
       overrideConfig: [...plugin.configs.recommended, { settings: { 'azure-backup': { matrix: '2025' } } }] as ESLint.Options['overrideConfig'],
     });
     const [message] = await lintText(eslint2025, templatePath, edited);
-    assert.match(message!, /Disk type 'UltraSSD_LRS' is backed up only with an Enhanced \(V2\) backup policy.*support matrix 2025/);
+    assert.match(message!, /Disk type 'UltraSSD_LRS' needs an Enhanced \(V2\) backup policy, and no protected item in this configuration uses one for this VM \(value from/);
   });
 });
 
@@ -110,7 +110,7 @@ resource "azurerm_virtual_machine_data_disk_attachment" "data" {
     assert.deepEqual(await lintText(eslint, mainPath, main), []);
     assert.deepEqual(await lintText(eslint, tfvarsPath, 'disk_type = "UltraSSD_LRS"\n'), []);
     assert.deepEqual(await lintText(eslint, mainPath, main), [
-      `${pos(main, 'var.disk_type')} azure-backup/no-ultra-ssd Disk type 'UltraSSD_LRS' is not supported by Azure Backup (support matrix 2021: "Ultra SSD disks: Not supported.") (value from var.disk_type in terraform.tfvars)`,
+      `${pos(main, 'var.disk_type')} azure-backup/no-ultra-ssd Disk type 'UltraSSD_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected (value from var.disk_type in terraform.tfvars).`,
     ]);
   });
 });

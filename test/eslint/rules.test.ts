@@ -6,53 +6,50 @@ import { ARM, type Fixture } from './fixtures-arm.js';
 import { HCL } from './fixtures-hcl.js';
 import { eslintRule, ruleTester, VIRTUAL_DIR, type Language } from './rule-tester.js';
 
-/** How each rule's message starts, per language where they differ. */
+/** Each rule's whole message, per language where they differ. */
 const MESSAGES: Record<string, string | { arm: string; hcl: string }> = {
-  'no-ultra-ssd': "Disk type 'UltraSSD_LRS' is not supported by Azure Backup (support matrix 2021: \"Ultra SSD disks: Not supported.\")",
-  'supported-disk-type': "Disk type 'PremiumV2_LRS' is not supported by Azure Backup (support matrix 2021: \"Storage type: Standard HDD, Standard SSD, Premium SSD.\")",
-  'no-shared-disk': 'Disk is shared (maxShares 2); Azure Backup does not back up shared disks (support matrix 2021: "Shared disks: Not supported.")',
-  'no-ephemeral-os-disk': "Ephemeral OS disk (diff disk option 'Local') is not supported by Azure Backup",
+  'no-ultra-ssd': "Disk type 'UltraSSD_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected.",
+  'supported-disk-type': "Disk type 'PremiumV2_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected.",
+  'no-shared-disk': "Shared disk (maxShares 2): Azure Backup cannot back up shared disks, so the VM's protection fails or skips it.",
+  'no-ephemeral-os-disk': "Ephemeral OS disk (diff disk option 'Local'): Azure Backup cannot back it up, so the VM cannot be protected.",
   'max-data-disks': {
-    arm: 'VM has 33 data disks; Azure Backup supports up to 32 disks for a VM',
-    hcl: 'VM has 33 data disks (33 attachments from count = 33); Azure Backup supports up to 32 disks for a VM',
+    arm: "VM has 33 data disks, over Azure Backup's limit of 32 per VM.",
+    hcl: "VM has 33 data disks (33 attachments from count = 33), over Azure Backup's limit of 32 per VM.",
   },
-  'max-disk-size': 'Disk size 40,000 GiB is over the 32,767 GiB Azure Backup can back up',
-  'write-accelerator': "Write Accelerator is enabled on this disk and the VM is in 'westeurope'; Azure Backup backs such disks up only in koreacentral, southafricanorth",
-  'min-vm-size': "VM size 'Standard_B1ls' has 1 vCPU and 0.5 GiB of memory; Azure Backup needs at least 2 CPU cores and 1 GB of RAM",
-  'no-spot-vm': "VM priority 'Spot' makes a Spot VM; Azure Backup does not support Spot VMs and restores them as regular VMs",
-  'vm-agent-required': 'The VM agent is not provisioned; Azure Backup takes backups through an extension of the VM agent',
-  'marketplace-plan-restore': 'The VM is deployed with a Marketplace plan; Azure Backup restores such VMs only as disks',
-  'no-diagnostic-settings': "Diagnostics extension 'LinuxDiagnostic' on this VM: restoring the VM with the Create New option fails",
-  'supported-os': "Image publisher 'CoreOS': Azure Backup doesn't support CoreOS Linux",
-  'no-static-private-ip': {
-    arm: "Private IP allocation 'Static' on Microsoft.Network/networkInterfaces 'nic1': a VM restored from a restore point gets a dynamic IP address",
-    hcl: "Private IP allocation 'Static' on azurerm_network_interface.nic: a VM restored from a restore point gets a dynamic IP address",
-  },
+  'max-disk-size': 'Disk size 40,000 GiB is over the 32,767 GiB Azure Backup can back up; a VM with this disk cannot be protected.',
+  'write-accelerator': "Write Accelerator disk in 'westeurope', where Azure Backup needs the VM to reach the internet to take snapshots.",
+  'min-vm-size': "VM size 'Standard_B1ls' has 1 vCPU and 0.5 GiB of memory; Azure Backup needs at least 2 CPU cores and 1 GB of RAM.",
+  'no-spot-vm': "VM priority 'Spot' makes a Spot VM, which Azure Backup does not support; a restore brings it back as a regular VM.",
+  'vm-agent-required': 'The VM agent is not provisioned; Azure Backup takes backups through an extension of the VM agent.',
+  'marketplace-plan-restore': "The VM has a Marketplace plan: Azure Backup restores it only as disks, since a new VM needs the plan's purchase information.",
+  'no-diagnostic-settings': "Diagnostics extension 'LinuxDiagnostic' on this VM: Azure Backup cannot restore the VM with the Create New option.",
+  'supported-os': "Image publisher 'CoreOS' is CoreOS Linux, which Azure Backup doesn't support.",
+  'no-static-private-ip': "Private IP allocation 'Static' is lost on restore: a VM restored by Azure Backup gets a dynamic IP address.",
   'vault-same-region': {
-    arm: "Microsoft.Compute/virtualMachines 'vm1' is in region 'westeurope' but Microsoft.RecoveryServices/vaults 'rsv' is in 'eastus'",
-    hcl: "azurerm_linux_virtual_machine.vm is in region 'westeurope' but azurerm_recovery_services_vault.vault is in 'eastus'",
+    arm: "The VM is in 'westeurope' but its vault is in 'eastus': Azure Backup backs a VM up only to a vault in its own region.",
+    hcl: "The VM is in 'westeurope' but its vault is in 'eastus': Azure Backup backs a VM up only to a vault in its own region (value from azurerm_linux_virtual_machine.vm).",
   },
   'policy-schedule': {
-    arm: "Schedule frequency 'Hourly' is not supported: Azure Backup schedules VM backups 'Daily' and 'Weekly'",
-    hcl: "Schedule frequency 'Monthly' is not supported: Azure Backup schedules VM backups 'Daily' and 'Weekly'",
+    arm: "Schedule frequency 'Hourly' is not supported: Azure Backup schedules VM backups 'Daily' and 'Weekly'.",
+    hcl: "Schedule frequency 'Monthly' is not supported: Azure Backup schedules VM backups 'Daily' and 'Weekly'.",
   },
-  'policy-retention': 'Daily retention of 10000 days is over the 9999 days a protected instance can keep',
-  'policy-time-zone-dst': "Time zone 'W. Europe Standard Time' observes daylight saving time",
-  'no-resource-group-lock': {
-    arm: "CanNotDelete lock on the deployment's resource group, which holds Microsoft.Compute/virtualMachines 'vm1' with managed disks",
-    hcl: "CanNotDelete lock on resource group 'rg-app', which holds azurerm_linux_virtual_machine.vm with managed disks",
-  },
+  'policy-retention': "Daily retention of 10000 days is over Azure Backup's limit of 9999 days, so the policy is rejected.",
+  'policy-time-zone-dst': "Azure Backup ignores daylight saving time in 'W. Europe Standard Time': backups run an hour off for part of the year.",
+  'no-resource-group-lock': "CanNotDelete lock on the resource group of a VM with managed disks: Azure Backup can't delete old restore points, so backups fail.",
   'no-lock-unmanaged-vm': {
-    arm: "Lock on the deployment's resource group, which holds Microsoft.Compute/virtualMachines 'vm1' with unmanaged disks",
-    hcl: "Lock on resource group 'rg-app', which holds azurerm_virtual_machine.vm with unmanaged disks",
+    arm: "Microsoft.Compute/virtualMachines 'vm1' has unmanaged disks: Azure Backup can't back it up while this lock covers it.",
+    hcl: "azurerm_virtual_machine.vm has unmanaged disks: Azure Backup can't back it up while this lock covers it.",
   },
-  'encrypted-vm-restore': "Azure Disk Encryption ('AzureDiskEncryptionForLinux') on this VM: it can't be restored at file/folder level or with Replace existing",
-  'unmanaged-disk-restore': 'The VM uses unmanaged disks: Replace existing is not supported for them',
-  'availability-set-restore': 'The VM is in an availability set: restore it from its disks, not with the quick Create VM option',
-  'zone-pinned-restore': 'The VM is pinned to zone 1 and no vault in this configuration has Cross Region Restore',
+  'encrypted-vm-restore': "Azure Disk Encryption ('AzureDiskEncryptionForLinux'): Azure Backup can't restore this VM file by file or with Replace existing.",
+  'unmanaged-disk-restore': 'The VM uses unmanaged disks: Azure Backup cannot restore it with Replace existing, only as a new VM or disks.',
+  'availability-set-restore': {
+    arm: 'The VM is in an availability set: Azure Backup cannot restore it with the quick Create VM option, only from its disks.',
+    hcl: 'The VM is in an availability set: Azure Backup cannot restore it with the quick Create VM option, only from its disks (value from azurerm_availability_set.avset).',
+  },
+  'zone-pinned-restore': 'The VM is pinned to zone 1 and no vault in this configuration has Cross Region Restore: in a zone outage, its restore fails.',
   'require-backup': {
-    arm: "Microsoft.Compute/virtualMachines 'vm1' is not backed up: no protected item in this configuration protects it",
-    hcl: 'azurerm_linux_virtual_machine.vm is not backed up: no protected item in this configuration protects it',
+    arm: "Microsoft.Compute/virtualMachines 'vm1' is not backed up: no protected item in this configuration protects it.",
+    hcl: 'azurerm_linux_virtual_machine.vm is not backed up: no protected item in this configuration protects it.',
   },
 };
 
@@ -85,7 +82,7 @@ function run(language: Language, fixtures: Readonly<Record<string, Fixture>>, fi
     const expected = MESSAGES[id];
     if (!fixture || !expected) throw new Error(`no ${key} case for ${id}`);
     const [line, column] = pos(fixture.invalid, fixture.at, fixture.after).split(':').map(Number);
-    const message = new RegExp(`^${escape(typeof expected === 'string' ? expected : expected[key])}`);
+    const message = new RegExp(`^${escape(typeof expected === 'string' ? expected : expected[key])}$`);
     const suggestion = SUGGESTIONS[id];
     const suggestions = suggestion ? [{ desc: suggestion.desc, output: applied(fixture, suggestion.text) }] : [];
     tester.run(`${id} (${key})`, eslintRule(id), {

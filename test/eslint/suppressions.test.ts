@@ -24,8 +24,7 @@ function verify(text: string, filename: string, rules: Record<string, 'warn' | '
     },
   ];
   const messages = linter.verify(text, config as Linter.Config[], { filename });
-  // The message up to its first parenthesis: what the finding says, without the matrix quote.
-  const brief = (m: Linter.LintMessage) => `${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message.split(' (')[0]}`;
+  const brief = (m: Linter.LintMessage) => `${m.line}:${m.column} ${m.severity} ${m.ruleId} ${m.message}`;
   return { messages: messages.map(brief), suppressed: (linter as unknown as { getSuppressedMessages(): Linter.SuppressedLintMessage[] }).getSuppressedMessages() };
 }
 
@@ -45,7 +44,7 @@ function endOf(text: string, needle: string, comment: string): string {
 
 const ultraArm = ARM['no-ultra-ssd']!.invalid;
 const ultraTf = HCL['no-ultra-ssd']!.invalid;
-const ULTRA = "Disk type 'UltraSSD_LRS' is not supported by Azure Backup";
+const ULTRA = "Disk type 'UltraSSD_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected.";
 
 describe('JSONC directives (azure-backup/arm)', () => {
   it('reports the finding when nothing suppresses it', () => {
@@ -84,7 +83,7 @@ describe('JSONC directives (azure-backup/arm)', () => {
     const text = before(ultraArm, '"location"', '// eslint-disable-next-line azure-backup/no-spot-vm');
     const { messages } = verify(text, ARM_FILE, { 'azure-backup/no-ultra-ssd': 'error', 'azure-backup/no-spot-vm': 'error' });
     assert.deepEqual(messages, [
-      '9:7 2 null Unused eslint-disable directive',
+      "9:7 2 null Unused eslint-disable directive (no problems were reported from 'azure-backup/no-spot-vm').",
       `34:39 2 azure-backup/no-ultra-ssd ${ULTRA}`,
     ]);
   });
@@ -131,6 +130,6 @@ describe('HCL directives (azure-backup/hcl)', () => {
   it('an unused # directive is reported', () => {
     const text = before(ultraTf, 'size                  =', '# eslint-disable-next-line azure-backup/min-vm-size');
     const { messages } = verify(text, TF_FILE, { 'azure-backup/no-ultra-ssd': 'error', 'azure-backup/min-vm-size': 'error' });
-    assert.deepEqual(messages, ['10:3 2 null Unused eslint-disable directive', `31:26 2 azure-backup/no-ultra-ssd ${ULTRA}`]);
+    assert.deepEqual(messages, ["10:3 2 null Unused eslint-disable directive (no problems were reported from 'azure-backup/min-vm-size').", `31:26 2 azure-backup/no-ultra-ssd ${ULTRA}`]);
   });
 });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LintResult, RunReport } from '../../src/results/results.js';
 import { sarif } from '../../src/reporters/sarif.js';
+import { lintSources } from '../../src/api/lint.js';
+import { matrixRow } from '../../src/azure/matrix/matrix.js';
 import { RULES, sampleReport } from './fixture.js';
+import { ARM } from '../eslint/fixtures-arm.js';
 import { sarifMultitool, validateSarif } from '../helpers/sarif-validator.js';
 
 const CWD = '/work/project';
@@ -59,7 +62,9 @@ describe('sarif formatter', () => {
       fullDescription: { text: 'Ultra SSD disks: Not supported' },
       helpUri: 'https://example.org/azure-backup-lint/docs/rules/no-ultra-ssd.md',
       help: {
-        text: 'Disallow Ultra SSD disks on VMs that Azure Backup protects.\n\nSupport matrix: "Ultra SSD disks: Not supported"\n\nDocs: https://example.org/azure-backup-lint/docs/rules/no-ultra-ssd.md',
+        text: 'Disallow Ultra SSD disks on VMs that Azure Backup protects.\n\nSupport matrix for Azure VM backup, 2021 edition: "Ultra SSD disks: Not supported"\n\nDocs: https://example.org/azure-backup-lint/docs/rules/no-ultra-ssd.md',
+        markdown:
+          'Disallow Ultra SSD disks on VMs that Azure Backup protects.\n\n*Support matrix for Azure VM backup*, 2021 edition:\n\n> Ultra SSD disks: Not supported\n\n[Rule documentation](https://example.org/azure-backup-lint/docs/rules/no-ultra-ssd.md)',
       },
       defaultConfiguration: { level: 'error' },
     });
@@ -70,6 +75,29 @@ describe('sarif formatter', () => {
       driver.rules.map((r: { id: string }) => r.id),
       [...RULES.map((r) => r.id), 'parse-error'],
     );
+  });
+
+  it("quotes the run's matrix edition in the rule metadata, and the short message in the result", () => {
+    const ultra = ARM['no-ultra-ssd']!.invalid;
+    for (const edition of ['2021', '2025'] as const) {
+      const { driver, results } = run(lintSources({ 'main.json': ultra }, { cwd: CWD, matrix: edition }));
+      const rule = driver.rules.find((r: { id: string }) => r.id === 'no-ultra-ssd');
+      const row = matrixRow('no-ultra-ssd', edition);
+      assert.equal(row.edition, edition);
+      assert.equal(rule.fullDescription.text, row.text);
+      assert.ok(rule.help.text.includes(`${edition} edition: "${row.text}"`), rule.help.text);
+      assert.ok(rule.help.markdown.includes(`[Rule documentation](${rule.helpUri})`), rule.help.markdown);
+      const ultraResults = results.filter((r) => r.ruleId === 'no-ultra-ssd');
+      assert.equal(ultraResults.length, 1);
+      assert.ok(!ultraResults[0]!.message.text.includes(row.text), ultraResults[0]!.message.text);
+    }
+  });
+
+  it('escapes markdown in the help so that a row shows as written', () => {
+    const report = sampleReport(CWD);
+    const odd = { ...report.rules[0]!, matrixRow: { edition: '2021' as const, text: 'Disks *with* [brackets] and <tags>_' } };
+    const { driver } = run({ ...report, rules: [odd] });
+    assert.match(driver.rules[0].help.markdown, /> Disks \\\*with\\\* \\\[brackets\\\] and \\<tags\\>\\_\n/);
   });
 
   it('reports a finding with its region, origin and fingerprint', () => {

@@ -10,7 +10,7 @@ test('a VM in an availability set warns at the set reference', () => {
   const { reports } = run(rule, model({ vms: [v] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.availabilitySet);
-  assert.match(reports[0]!.message, /^The VM is in an availability set: restore it from its disks, not with the quick Create VM option \(support matrix 2021: "Back up VMs in availability sets: Supported. You can't restore a VM in an available set/);
+  assert.match(reports[0]!.message, /^The VM is in an availability set: Azure Backup cannot restore it with the quick Create VM option, only from its disks$/);
   assert.equal(rule.meta.category, 'restore-limitation');
 });
 

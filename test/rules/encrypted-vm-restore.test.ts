@@ -14,7 +14,7 @@ test('the Azure Disk Encryption extension warns at its type', () => {
   const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware') }] })] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, ext.type);
-  assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\) on this VM: it can't be restored at file\/folder level or with Replace existing/);
+  assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\): Azure Backup can't restore this VM file by file or with Replace existing$/);
 });
 
 const ADE = 'Microsoft.Azure.Security';

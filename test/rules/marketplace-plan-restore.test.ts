@@ -12,7 +12,7 @@ test('a VM with a plan warns at the plan key', () => {
   assert.equal(reports[0]!.at, plan);
   assert.equal(
     reports[0]!.message,
-    `The VM is deployed with a Marketplace plan; Azure Backup restores such VMs only as disks, because they need purchase information (support matrix 2021: "Back up VMs that are deployed from Azure Marketplace: We don't restore Azure Marketplace VMs backed as VMs, as these need purchase information. They're only restored as disks.")`,
+    "The VM has a Marketplace plan: Azure Backup restores it only as disks, since a new VM needs the plan's purchase information",
   );
 });
 

@@ -17,7 +17,7 @@ test('32 managed data disks pass, 33 fail at the dataDisks key with the count an
   assert.equal(reports[0]!.at, v.dataDisksAt);
   assert.equal(
     reports[0]!.message,
-    `VM has 33 data disks (copy count 33 from parameter 'diskCount'); Azure Backup supports up to 32 disks for a VM (support matrix 2021: "Azure VM data disks: Support for backup of Azure VMs with up to 32 disks. Support for backup of Azure VMs with unmanaged disks or classic VMs is up to 16 disks only.")`,
+    "VM has 33 data disks (copy count 33 from parameter 'diskCount'), over Azure Backup's limit of 32 per VM",
   );
 });
 
@@ -26,7 +26,7 @@ test('16 unmanaged disks pass, 17 fail', () => {
   assert.equal(run(rule, model({ vms: [vm({ dataDisks: disks(16, vhd) })] })).reports.length, 0);
   const { reports } = run(rule, model({ vms: [vm({ dataDisks: disks(17, vhd) })] }));
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /^VM has 17 data disks; Azure Backup supports up to 16 disks for a VM with unmanaged disks/);
+  assert.match(reports[0]!.message, /^VM has 17 data disks, over Azure Backup's limit of 16 per VM with unmanaged disks$/);
 });
 
 test('an unmanaged OS disk makes the VM unmanaged', () => {
@@ -41,7 +41,7 @@ test('an unknown count: no finding, a "may be" finding naming candidates over th
   const { maybes } = run(rule, model({ vms: [v] }));
   assert.equal(maybes.length, 1);
   assert.equal(maybes[0]!.at, v.dataDisksAt);
-  assert.match(maybes[0]!.message, /^VM may have 64 data disks: parameter 'diskCount' allows 40, 64; Azure Backup supports up to 32 disks/);
+  assert.match(maybes[0]!.message, /^Parameter 'diskCount' allows 40 and 64 data disks, over Azure Backup's limit of 32 per VM$/);
   assert.equal(run(rule, model({ vms: [vm({ dataDisksCount: n(40) })] })).reports.length, 1);
 });
 

@@ -14,7 +14,7 @@ test('32,767 GiB passes, 32,768 GiB fails at the size value', () => {
   assert.equal(reports[0]!.at, v.dataDisks[0]!.sizeGB);
   assert.equal(
     reports[0]!.message,
-    `Disk size 32,768 GiB is over the 32,767 GiB Azure Backup can back up (support matrix 2021: "Data disk size: Individual disk size can be up to 32 TB and a maximum of 256 TB combined for all disks in a VM.")`,
+    'Disk size 32,768 GiB is over the 32,767 GiB Azure Backup can back up; a VM with this disk cannot be protected',
   );
 });
 
@@ -27,7 +27,7 @@ test('a total of 262,144 GiB passes; 262,145 fails at the VM', () => {
   const { reports } = run(rule, model({ vms: [v] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.at);
-  assert.match(reports[0]!.message, /^VM disks total 262,145 GiB, over the 262,144 GiB \(256 TB\) Azure Backup supports for one VM/);
+  assert.match(reports[0]!.message, /^VM disks total 262,145 GiB, over the 262,144 GiB Azure Backup can back up for one VM; the VM cannot be protected$/);
 });
 
 test('unknown sizes: no finding; candidates over the limit give a "may be" finding', () => {

@@ -6,7 +6,7 @@ import { loc, model, param, run, s, symbol, vm } from './model-builder.js';
 import { armCase, BICEP, formatSuite, tfCase, valueCases } from './formats.js';
 import { armVm, tfResource, tfVm } from './sources.js';
 
-const TAIL = `restoring the VM with the Create New option fails (support matrix 2021: "Backup with Diagnostic Settings: Unsupported. If the restore of the Azure VM with diagnostic settings is triggered using Create New option, then the restore fails.")`;
+const TAIL = 'Azure Backup cannot restore the VM with the Create New option';
 
 test('a diagnostic settings resource on the VM warns at its type', () => {
   const setting: DiagnosticSetting = {

@@ -12,7 +12,7 @@ test("diff disk option 'Local' is an error at the option literal", () => {
   assert.equal(reports[0]!.at, v.osDisk!.ephemeralOption);
   assert.equal(
     reports[0]!.message,
-    `Ephemeral OS disk (diff disk option 'local') is not supported by Azure Backup (support matrix 2021: "NVMe/ephemeral disks: Not supported.")`,
+    "Ephemeral OS disk (diff disk option 'local'): Azure Backup cannot back it up, so the VM cannot be protected",
   );
 });
 

@@ -5,7 +5,7 @@ import { disk, lock, model, policy, run, s, symbol, vm } from './model-builder.j
 import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
 import { armLock, armVm, armVmStorage, TF_RG, tfLegacyVm, tfLock, tfVm, UNMANAGED_OS } from './sources.js';
 
-const TAIL = `Azure Backup can't delete older restore points there, and backups start to fail (support matrix 2021: "Back up managed disks after enabling resource group lock: Not supported. Azure Backup can't delete the older restore points, and backups will start to fail when the maximum limit of restore points is reached.")`;
+const TAIL = "Azure Backup can't delete old restore points, so backups fail";
 
 test('a CanNotDelete lock on the resource group of a managed-disk VM warns at the level', () => {
   const l = lock({ targetResourceGroup: s('rg-app') });
@@ -13,14 +13,14 @@ test('a CanNotDelete lock on the resource group of a managed-disk VM warns at th
   const { reports } = run(rule, model({ vms: [v], locks: [l] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, l.level);
-  assert.equal(reports[0]!.message, `CanNotDelete lock on resource group 'rg-app', which holds Microsoft.Compute/virtualMachines 'vm1' with managed disks: ${TAIL}`);
+  assert.equal(reports[0]!.message, `CanNotDelete lock on the resource group of a VM with managed disks: ${TAIL}`);
 });
 
 test('the deployment resource group symbol matches; ReadOnly counts too', () => {
   const l = lock({ level: s('ReadOnly') });
   const { reports } = run(rule, model({ vms: [vm()], locks: [l] }));
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /^ReadOnly lock on the deployment's resource group, which holds/);
+  assert.match(reports[0]!.message, /^ReadOnly lock on the resource group of a VM/);
 });
 
 test("a lock on the policy's restore-point resource group warns", () => {
@@ -28,7 +28,7 @@ test("a lock on the policy's restore-point resource group warns", () => {
   const p = policy({ restorePointResourceGroup: s('rg-snapshots') });
   const { reports } = run(rule, model({ policies: [p], locks: [l] }));
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /where Microsoft.RecoveryServices\/vaults\/backupPolicies 'policy1' keeps its restore points/);
+  assert.equal(reports[0]!.message, `CanNotDelete lock on a policy's restore point resource group: ${TAIL}`);
 });
 
 test('other groups, resource locks, unmanaged VMs and unknown groups pass', () => {

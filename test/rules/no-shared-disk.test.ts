@@ -13,7 +13,7 @@ test('maxShares 2 is an error at the maxShares value; 1 passes', () => {
   assert.equal(reports[0]!.at, v.dataDisks[0]!.maxShares);
   assert.equal(
     reports[0]!.message,
-    `Disk is shared (maxShares 2); Azure Backup does not back up shared disks (support matrix 2021: "Shared disks: Not supported.")`,
+    "Shared disk (maxShares 2): Azure Backup cannot back up shared disks, so the VM's protection fails or skips it",
   );
 });
 
@@ -33,7 +33,7 @@ test('unknown maxShares: no finding unless a candidate is over 1', () => {
   const { reports, maybes } = run(rule, model({ vms: [v] }));
   assert.equal(reports.length, 0);
   assert.equal(maybes.length, 1);
-  assert.match(maybes[0]!.message, /^Parameter 'shares2' allows 5: Disk is shared \(maxShares 5\)/);
+  assert.match(maybes[0]!.message, /^Parameter 'shares2' allows 5: Shared disk \(maxShares 5\)/);
 });
 
 formatSuite('no-shared-disk', [

@@ -13,7 +13,7 @@ test("priority 'Spot' and 'Low' warn at the priority literal", () => {
     assert.equal(reports[0]!.at, v.priority);
     assert.equal(
       reports[0]!.message,
-      `VM priority '${p}' makes a Spot VM; Azure Backup does not support Spot VMs and restores them as regular VMs (support matrix 2021: "Spot VMs: Unsupported. Azure Backup restores Spot VMs as regular Azure VMs.")`,
+      `VM priority '${p}' makes a Spot VM, which Azure Backup does not support; a restore brings it back as a regular VM`,
     );
   }
 });

@@ -12,7 +12,7 @@ test('a static private IP on an attached NIC warns at the allocation literal, on
   assert.equal(reports[0]!.at, card.ipConfigurations[1]!.allocation);
   assert.equal(
     reports[0]!.message,
-    `Private IP allocation 'static' on Microsoft.Network/networkInterfaces 'nic1': a VM restored from a restore point gets a dynamic IP address (support matrix 2021: "Static IP address: Not supported. A new VM that's created from a restore point is assigned a dynamic IP address.")`,
+    "Private IP allocation 'static' is lost on restore: a VM restored by Azure Backup gets a dynamic IP address",
   );
 });
 

@@ -16,7 +16,7 @@ test('2021: an Ultra SSD data disk is an error at the disk type literal', () => 
   assert.equal(reports[0]!.messageId, 'unsupported');
   assert.equal(
     reports[0]!.message,
-    `Disk type 'ultrassd_lrs' is not supported by Azure Backup (support matrix 2021: "Ultra SSD disks: Not supported.")`,
+    "Disk type 'ultrassd_lrs' cannot be backed up by Azure Backup; VMs with it cannot be protected",
   );
   assert.equal(reports[0]!.severity, undefined);
   assert.equal(maybes.length, 0);
@@ -44,7 +44,7 @@ test('2025: without an Enhanced policy the message says one is required', () => 
   protect(v, vault(), policy({ policyType: s('V1') }));
   const { reports } = run(rule, model({ vms: [v] }), '2025');
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /^Disk type 'ultrassd_lrs' is backed up only with an Enhanced \(V2\) backup policy, and no protected item in this configuration backs this VM up with one \(support matrix 2025: "Ultra disks: Supported with Enhanced policy/);
+  assert.match(reports[0]!.message, /^Disk type 'ultrassd_lrs' needs an Enhanced \(V2\) backup policy, and no protected item in this configuration uses one for this VM$/);
 });
 
 test('2025: a policy of unknown type makes it a "may be" finding', () => {
@@ -68,7 +68,7 @@ test('unknown disk type: no finding, a "may be" finding when the parameter allow
   assert.equal(maybes[0]!.at, sku);
   assert.equal(
     maybes[0]!.message,
-    `Parameter 'diskSku' allows 'UltraSSD_LRS': Disk type 'UltraSSD_LRS' is not supported by Azure Backup (support matrix 2021: "Ultra SSD disks: Not supported.")`,
+    "Parameter 'diskSku' allows 'UltraSSD_LRS': Disk type 'UltraSSD_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected",
   );
 });
 

@@ -13,7 +13,7 @@ test('Pacific Standard Time and W. Europe Standard Time warn at the time-zone li
     assert.equal(reports[0]!.at, p.timeZone);
     assert.equal(
       reports[0]!.message,
-      `Time zone '${zone}' observes daylight saving time, and Azure Backup does not adjust the schedule for it: backups run an hour off for part of the year (support matrix 2021: "Automatic clock adjustment: Not supported. Azure Backup doesn't automatically adjust for daylight saving time changes when backing up a VM.")`,
+      `Azure Backup ignores daylight saving time in '${zone}': backups run an hour off for part of the year`,
     );
   }
 });

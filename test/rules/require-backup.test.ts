@@ -15,7 +15,7 @@ test('an unprotected VM warns at the VM', () => {
   assert.equal(reports[0]!.at, bare.at);
   assert.equal(
     reports[0]!.message,
-    `Microsoft.Compute/virtualMachines 'vm2' is not backed up: no protected item in this configuration protects it (support matrix 2021: "Direct backup of Azure VMs: Back up the entire VM.")`,
+    "Microsoft.Compute/virtualMachines 'vm2' is not backed up: no protected item in this configuration protects it",
   );
 });
 

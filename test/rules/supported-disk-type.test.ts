@@ -19,7 +19,7 @@ test('2021: PremiumV2_LRS is an error at the literal; Ultra SSD is left to no-ul
   assert.equal(reports[0]!.at, v.dataDisks[0]!.storageType);
   assert.equal(
     reports[0]!.message,
-    `Disk type 'PremiumV2_LRS' is not supported by Azure Backup (support matrix 2021: "Storage type: Standard HDD, Standard SSD, Premium SSD.")`,
+    "Disk type 'PremiumV2_LRS' cannot be backed up by Azure Backup; VMs with it cannot be protected",
   );
 });
 
@@ -27,7 +27,7 @@ test('2025: PremiumV2_LRS needs an Enhanced policy', () => {
   const bare = vm({ dataDisks: [disk({ storageType: s('PremiumV2_LRS') })] });
   const { reports } = run(rule, model({ vms: [bare] }), '2025');
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /only with an Enhanced \(V2\) backup policy/);
+  assert.match(reports[0]!.message, /needs an Enhanced \(V2\) backup policy/);
   const ok = vm({ dataDisks: [disk({ storageType: s('PremiumV2_LRS') })] });
   protect(ok, vault(), policy({ policyType: s('V2') }));
   assert.deepEqual(run(rule, model({ vms: [ok] }), '2025'), { reports: [], maybes: [] });

@@ -10,7 +10,7 @@ test('an unmanaged disk warns once at the first VHD URI', () => {
   const { reports } = run(rule, model({ vms: [v] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.osDisk!.vhdUri);
-  assert.match(reports[0]!.message, /^The VM uses unmanaged disks: Replace existing is not supported for them \(support matrix 2021: "Replace existing: /);
+  assert.match(reports[0]!.message, /^The VM uses unmanaged disks: Azure Backup cannot restore it with Replace existing, only as a new VM or disks$/);
   assert.equal(rule.meta.category, 'restore-limitation');
 });
 

@@ -13,7 +13,7 @@ test('a vault in another region is an error at the protected item source VM refe
   assert.equal(reports[0]!.at, item.sourceVm);
   assert.equal(
     reports[0]!.message,
-    `Microsoft.Compute/virtualMachines 'vm1' is in region 'westeurope' but Microsoft.RecoveryServices/vaults 'vault1' is in 'North Europe'; Azure Backup backs a VM up only to a vault in its own region (support matrix 2021: "Back up the VM to a different region or subscription: Not supported. To successfully back up, virtual machines must be in the same subscription as the vault for backup.")`,
+    "The VM is in 'westeurope' but its vault is in 'North Europe': Azure Backup backs a VM up only to a vault in its own region",
   );
 });
 
@@ -29,7 +29,7 @@ test('explicit different subscriptions fail; unknown ones pass', () => {
   const item = protect(a, vault({ subscription: s('2222') }));
   const { reports } = run(rule, model({ vms: [a], protectedItems: [item] }));
   assert.equal(reports.length, 1);
-  assert.match(reports[0]!.message, /is in subscription '1111' but .* is in '2222'/);
+  assert.match(reports[0]!.message, /^The VM and its vault are in different subscriptions:/);
   const b = vm({ location: param('location') });
   const other = protect(b, vault());
   assert.deepEqual(run(rule, model({ vms: [b], protectedItems: [other] })), { reports: [], maybes: [] });

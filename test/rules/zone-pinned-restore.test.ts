@@ -10,7 +10,7 @@ test('a zone-pinned VM without a Cross Region Restore vault warns at the zones',
   const { reports } = run(rule, model({ vms: [v], vaults: [vault({ crossRegionRestore: b(false) })] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, v.zones);
-  assert.match(reports[0]!.message, /^The VM is pinned to zone 1 and no vault in this configuration has Cross Region Restore: if the zone is unavailable due to an outage, the restore fails/);
+  assert.match(reports[0]!.message, /^The VM is pinned to zone 1 and no vault in this configuration has Cross Region Restore: in a zone outage, its restore fails$/);
 });
 
 test('a vault with Cross Region Restore (or unknown) and unzoned VMs pass', () => {

@@ -61,9 +61,3 @@ export function matrixRow(ruleId: string, edition: MatrixEdition = '2021'): { re
   if (row?.['2021'] === undefined) throw new Error(`No support-matrix row for rule '${ruleId}' in editions.json`);
   return { edition: '2021', text: row['2021'] };
 }
-
-/** `support matrix 2021: "<row>"`: the citation the engine appends to every finding of a rule. */
-export function citation(ruleId: string, edition: MatrixEdition): string {
-  const row = matrixRow(ruleId, edition);
-  return `support matrix ${row.edition}: "${row.text}"`;
-}
