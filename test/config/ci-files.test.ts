@@ -33,6 +33,8 @@ describe('pre-commit hook definition', () => {
     assert.equal(yamlValue(hooks, 'language'), 'node');
     assert.ok(yamlValue(hooks, 'entry') in bin);
     assert.equal(yamlValue(hooks, 'pass_filenames'), 'true');
+    // Without it pre-commit prints nothing of a passing run, so warnings would go unseen.
+    assert.equal(yamlValue(hooks, 'verbose'), 'true');
     const files = hookFiles(hooks);
     for (const f of ['azuredeploy.json', 'a/b.parameters.jsonc', 'main.tf', 'prod.tfvars', 'plan.tf.json']) assert.ok(files.test(f), f);
     for (const f of ['README.md', 'x.tfstate', 'main.tf.bak', 'json.yaml']) assert.ok(!files.test(f), f);
