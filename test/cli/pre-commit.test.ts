@@ -15,6 +15,9 @@ const SUPPRESSED = template({ resources: [vm('logs', { dataDisks: [dataDisk(0, '
   '$1// eslint-disable-next-line azure-backup/no-ultra-ssd -- log disk, rebuilt from snapshots\n$1"managedDisk": { "storageAccountType": "UltraSSD_LRS" }',
 );
 
+/** A VM from a Marketplace plan: a warning, which must not fail the commit but must be seen. */
+const WARNING_ONLY = template({ resources: [vm('appliance', {}, { plan: { name: 'byol', publisher: 'fortinet', product: 'fortinet_fortigate-vm_v5' } })] });
+
 /**
  * The real pre-commit framework (Debian's package; CI installs it) runs this repository's hook
  * definition: it installs the package with npm and calls the hook with the changed file names.
@@ -31,11 +34,13 @@ it('pre-commit fails each change that brings an error, wherever the error shows,
     ...CHANGES,
     { name: 'a suppressed error', file: 'infra/logs.json', text: SUPPRESSED, finding: undefined },
     { name: 'a new template with an error', file: 'infra/bad.json', text: SUPPRESSED.replace(/^\s*\/\/ eslint-disable-next-line.*\n/m, ''), finding: ['azure-backup/no-ultra-ssd', 'infra/bad.json'] as [string, string] },
+    { name: 'a new template with a warning', file: 'infra/appliance.json', text: WARNING_ONLY, finding: undefined, warning: ['azure-backup/marketplace-plan-restore', 'infra/appliance.json'] as [string, string] },
   ];
   for (const change of cases) {
     writeFileSync(path.join(dir, change.file), change.text);
     git('add', change.file);
-    const run = spawnSync('pre-commit', ['try-repo', REPO_ROOT, 'azure-backup-lint', '--files', change.file, '--verbose'], { cwd: dir, encoding: 'utf8', env });
+    // No --verbose, as users run it: what a passing run shows comes from the hook definition.
+    const run = spawnSync('pre-commit', ['try-repo', REPO_ROOT, 'azure-backup-lint', '--files', change.file], { cwd: dir, encoding: 'utf8', env });
     const output = run.stdout + run.stderr;
     if (change.finding) {
       assert.equal(run.status, 1, `${change.name}\n${output}`);
@@ -45,6 +50,10 @@ it('pre-commit fails each change that brings an error, wherever the error shows,
       assert.equal(run.status, 0, `${change.name}\n${output}`);
       // A file the hook does not take (README.md) is skipped: that passes the commit too.
       assert.match(run.stdout, /Passed|no files to check/);
+      if ('warning' in change) {
+        const [rule, file] = change.warning;
+        assert.match(run.stdout, new RegExp(`${file.replace(/[./]/g, '\\$&')}\\n\\s+\\d+:\\d+\\s+warning\\s+.*${rule}`), `${change.name}\n${output}`);
+      }
     }
     git('reset', '-q', '--hard');
     git('clean', '-qfd', '-e', '.pre-commit-home');
