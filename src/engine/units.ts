@@ -44,6 +44,11 @@ export class UnitIndex implements Workspace {
   private readonly claims: (file: string) => SourceKind[];
   /** What claims each file, asked for again and again as its units are linted and reported. */
   private readonly claimed = new Map<string, SourceKind[]>();
+  /**
+   * The units of each file, asked for three times per file in a run (lint, inventory, count).
+   * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
+   */
+  private readonly units = new Map<string, readonly UnitRef[]>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -116,6 +121,7 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     this.facts.delete(abs);
     this.problems.delete(abs);
+    this.units.clear();
   }
 
   /**
@@ -133,9 +139,13 @@ export class UnitIndex implements Workspace {
   }
 
   /** The units a file belongs to, by every kind that claims it. */
-  unitsOf(file: string): UnitRef[] {
+  unitsOf(file: string): readonly UnitRef[] {
+    const known = this.units.get(file);
+    if (known) return known;
     const abs = resolvePath(file);
-    return this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this));
+    let units = this.units.get(abs);
+    if (!units) this.units.set(abs, (units = this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this))));
+    return units;
   }
 
   evaluate(unit: UnitRef): Evaluation {
