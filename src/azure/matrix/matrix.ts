@@ -64,6 +64,15 @@ export function matrixRow(ruleId: string, edition: MatrixEdition = '2021'): { re
 
 /** `support matrix 2021: "<row>"`: the citation the engine appends to every finding of a rule. */
 export function citation(ruleId: string, edition: MatrixEdition): string {
-  const row = matrixRow(ruleId, edition);
-  return `support matrix ${row.edition}: "${row.text}"`;
+  // Asked for by each rule on each model it checks: thousands of times a run for a few dozen texts.
+  let byRule = citations.get(edition);
+  if (!byRule) citations.set(edition, (byRule = new Map()));
+  let text = byRule.get(ruleId);
+  if (text === undefined) {
+    const row = matrixRow(ruleId, edition);
+    byRule.set(ruleId, (text = `support matrix ${row.edition}: "${row.text}"`));
+  }
+  return text;
 }
+
+const citations = new Map<MatrixEdition, Map<string, string>>();
