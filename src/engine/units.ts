@@ -18,14 +18,36 @@ export function claimsOf(kinds: readonly SourceKind[]): (file: string) => Source
   return (file) => claims.filter((c) => c.matches(file)).map((c) => c.kind);
 }
 
-/** The globs as regular expressions tested directly: picomatch's matcher re-parses the path on every call. */
+/** A glob compiled: the whole of it, and for `**\/name` the part a path's last segment must match. */
+interface CompiledGlob {
+  readonly whole: RegExp;
+  readonly name: RegExp | undefined;
+}
+
+/** What can make `**` refuse a path: a segment starting with a dot, a line break (`.` in picomatch's expression stops there). */
+const UNUSUAL_DIRS = /\/\.|[\n\r\u2028\u2029]/;
+
+/**
+ * The globs as regular expressions tested directly: picomatch's matcher re-parses the path on every call.
+ * A glob `**\/name` (no other `/`) is tested on the path's last segment alone when no segment
+ * before it starts with a dot (the `.` and `..` that `**` never matches) and no line break: the same answer, and
+ * picomatch's expression for the whole path backtracks over every character of the directories.
+ */
 function globsMatcher(files: readonly string[], ignores: readonly string[]): (file: string) => boolean {
-  const compile = (globs: readonly string[]) => globs.map((g) => picomatch.makeRe(g, { dot: true, nocase: true }));
+  const options = { dot: true, nocase: true };
+  const compile = (globs: readonly string[]): CompiledGlob[] =>
+    globs.map((g) => {
+      const rest = g.startsWith('**/') ? g.slice(3) : undefined;
+      return { whole: picomatch.makeRe(g, options), name: rest && !rest.includes('/') && !rest.startsWith('**') ? picomatch.makeRe(rest, options) : undefined };
+    });
   const included = compile(files);
   const excluded = compile(ignores);
   return (file) => {
     const posix = path.sep === '\\' ? file.replaceAll('\\', '/') : file;
-    return included.some((re) => re.test(posix)) && !excluded.some((re) => re.test(posix));
+    const cut = posix.lastIndexOf('/');
+    const name = cut >= 0 && cut < posix.length - 1 && !posix.startsWith('.') && !UNUSUAL_DIRS.test(posix) ? posix.slice(cut + 1) : undefined;
+    const test = (g: CompiledGlob) => (name !== undefined && g.name ? g.name.test(name) : g.whole.test(posix));
+    return included.some(test) && !excluded.some(test);
   };
 }
 
