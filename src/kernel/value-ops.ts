@@ -184,7 +184,11 @@ export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
     if (typeof x !== 'object' || x === null) return;
     if (isVal(x)) {
       if (x.kind === 'unknown') {
-        if (x.cause === 'error') visit(x as ErrorVal);
+        // Value trees are not tracked, but an error shared by several places is visited once.
+        if (x.cause === 'error' && !seen.has(x)) {
+          seen.add(x);
+          visit(x as ErrorVal);
+        }
       } else if (x.kind === 'array') for (const item of x.items) walk(item);
       else if (x.kind === 'object') for (const p of x.props.values()) walk(p.value);
       return;
