@@ -43,13 +43,15 @@ export class Gitignores {
   readonly top: string;
   private readonly rules = rules();
   private readonly loaded = new Set<string>();
+  /** Whether any line was added: most runs find no .gitignore, and the matcher costs each path a few allocations. */
+  private empty = true;
 
   constructor(root: string) {
     const repository = topOfRepository(root);
     this.top = repository?.top ?? root;
     // Lowest precedence: before any .gitignore.
     const exclude = repository?.gitDir ? readRegularFile(path.join(repository.gitDir, 'info', 'exclude')) : undefined;
-    if (exclude !== undefined) this.rules.add(lines(exclude));
+    if (exclude !== undefined) this.add(lines(exclude));
   }
 
   /** Adds `dir/.gitignore`, once; a directory's file must come after those of the directories above it. */
@@ -58,7 +60,12 @@ export class Gitignores {
     this.loaded.add(dir);
     const rel = relativeInside(this.top, dir);
     const text = rel === undefined ? undefined : readRegularFile(path.join(dir, '.gitignore'));
-    if (rel !== undefined && text !== undefined) this.rules.add(rel === '' ? lines(text) : lines(text).map((line) => rebase(line, rel)));
+    if (rel !== undefined && text !== undefined) this.add(rel === '' ? lines(text) : lines(text).map((line) => rebase(line, rel)));
+  }
+
+  private add(patterns: readonly string[]): void {
+    this.rules.add(patterns);
+    this.empty = false;
   }
 
   /** Adds the `.gitignore` files from the top down to `dir`, inclusive. */
@@ -75,6 +82,7 @@ export class Gitignores {
 
   /** Whether git ignores the path, with what has been loaded for the directories above it. */
   ignores(abs: string, isDir: boolean): boolean {
+    if (this.empty) return false;
     const rel = relativeInside(this.top, abs);
     if (rel === undefined || rel === '') return false;
     return this.rules.test(isDir ? `${rel}/` : rel).ignored;
