@@ -45,7 +45,8 @@ function globsMatcher(files: readonly string[], ignores: readonly string[]): (fi
   return (file) => {
     const posix = path.sep === '\\' ? file.replaceAll('\\', '/') : file;
     const cut = posix.lastIndexOf('/');
-    const name = cut >= 0 && cut < posix.length - 1 && !posix.startsWith('.') && !UNUSUAL_DIRS.test(posix) ? posix.slice(cut + 1) : undefined;
+    // A bare name (discovery asks about names) is its own last segment.
+    const name = cut < posix.length - 1 && !posix.startsWith('.') && !UNUSUAL_DIRS.test(posix) ? posix.slice(cut + 1) : undefined;
     const test = (g: CompiledGlob) => (name !== undefined && g.name ? g.name.test(name) : g.whole.test(posix));
     return included.some(test) && !excluded.some(test);
   };
