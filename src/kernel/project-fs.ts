@@ -188,9 +188,18 @@ export class ProjectFs {
  * are already absolute and normalized come back as they are.
  */
 export function resolvePath(p: string): string {
-  if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) return p;
+  if (normalized.has(p)) return p;
+  if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) {
+    // Bounded, for a long editor session.
+    if (normalized.size >= 20_000) normalized.clear();
+    normalized.add(p);
+    return p;
+  }
   return path.resolve(p);
 }
+
+/** Paths `resolvePath` found absolute and normalized: a run asks about each file some thirty times. */
+const normalized = new Set<string>();
 
 function realPath(p: string): string | undefined {
   try {
