@@ -64,7 +64,9 @@ runCli(process.argv.slice(2), {
   stderr: writeStderr,
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  stdin: process.stdin,
+  // Made on first use: `process.stdin` opens a stream (and loads its modules) when first read,
+  // and only `--stdin` reads it.
+  stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -4,6 +4,7 @@
 // next to main.js so that its relative URLs (package.json, lint-worker.js) resolve the same way.
 // The ESLint plugin and the API keep using the unbundled modules.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,22 @@ await build({
   target: 'node20',
   // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its `module` is plain ESM.
   mainFields: ['module', 'main'],
-  // Names stay readable in stack traces of internal errors.
+  // JSON modules (the Azure data, ~120 KB) as JSON.parse of a string: V8 parses and builds a large
+  // object literal several times slower than JSON.parse reads the same text, on every start.
+  plugins: [
+    {
+      name: 'json-parse',
+      setup(b) {
+        b.onLoad({ filter: /\.json$/ }, async (args) => {
+          const text = await readFile(args.path, 'utf8');
+          return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+        });
+      },
+    },
+  ],
+  // Names stay readable in stack traces of internal errors; whitespace goes: V8 scans the whole
+  // bundle at every start, and a quarter less text is ~3 ms less of it.
   minify: false,
+  minifyWhitespace: true,
   logLevel: 'warning',
 });

@@ -49,7 +49,8 @@ export function ruleContext(
   keepMaybe: boolean,
   sink: (report: WrittenReport) => void,
 ): RuleContext {
-  const seen = new Set<string>();
+  // Made on the first report: most rules report nothing on most models.
+  let seen: Set<string> | undefined;
   return {
     matrix,
     options,
@@ -61,8 +62,8 @@ export function ruleContext(
       const message = `${r.premise ? `${r.premise}: ` : ''}${text}`;
       const loc = isVal(r.at) ? r.at.loc : r.at;
       const key = `${r.certainty === 'maybe'}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      if (seen?.has(key)) return;
+      (seen ??= new Set()).add(key);
       sink({ ...r, message });
     },
   };

@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { createRequire } from 'node:module';
+import type { Ignore, Options } from 'ignore';
 import { relativeInside } from '../kernel/project-fs.js';
 
 // Git compares ignore patterns without case only where `git init` sets core.ignoreCase.
@@ -12,8 +13,14 @@ export interface IgnoreLevel {
   readonly rules: Ignore;
 }
 
+/**
+ * The ignore package, loaded when the first rule is added (createRequire, as re2js): most runs
+ * find no .gitignore and no ignore pattern, and its module was 30 KB of every CLI start.
+ */
+let ignoreFactory: ((options: Options) => Ignore) | undefined;
 function rules(): Ignore {
-  return ignore({ ignorecase: IGNORE_CASE });
+  ignoreFactory ??= createRequire(import.meta.url)('ignore') as (options: Options) => Ignore;
+  return ignoreFactory({ ignorecase: IGNORE_CASE });
 }
 
 /**
@@ -41,7 +48,8 @@ export function levelsOf(patterns: readonly { readonly pattern: string; readonly
  */
 export class Gitignores {
   readonly top: string;
-  private readonly rules = rules();
+  /** Made with the first rule: most runs find no .gitignore, and the matcher costs each path a few allocations. */
+  private rules: Ignore | undefined;
   private readonly loaded = new Set<string>();
 
   constructor(root: string) {
@@ -49,7 +57,7 @@ export class Gitignores {
     this.top = repository?.top ?? root;
     // Lowest precedence: before any .gitignore.
     const exclude = repository?.gitDir ? readRegularFile(path.join(repository.gitDir, 'info', 'exclude')) : undefined;
-    if (exclude !== undefined) this.rules.add(lines(exclude));
+    if (exclude !== undefined) this.add(lines(exclude));
   }
 
   /** Adds `dir/.gitignore`, once; a directory's file must come after those of the directories above it. */
@@ -58,7 +66,11 @@ export class Gitignores {
     this.loaded.add(dir);
     const rel = relativeInside(this.top, dir);
     const text = rel === undefined ? undefined : readRegularFile(path.join(dir, '.gitignore'));
-    if (rel !== undefined && text !== undefined) this.rules.add(rel === '' ? lines(text) : lines(text).map((line) => rebase(line, rel)));
+    if (rel !== undefined && text !== undefined) this.add(rel === '' ? lines(text) : lines(text).map((line) => rebase(line, rel)));
+  }
+
+  private add(patterns: readonly string[]): void {
+    (this.rules ??= rules()).add(patterns);
   }
 
   /** Adds the `.gitignore` files from the top down to `dir`, inclusive. */
@@ -75,6 +87,7 @@ export class Gitignores {
 
   /** Whether git ignores the path, with what has been loaded for the directories above it. */
   ignores(abs: string, isDir: boolean): boolean {
+    if (!this.rules) return false;
     const rel = relativeInside(this.top, abs);
     if (rel === undefined || rel === '') return false;
     return this.rules.test(isDir ? `${rel}/` : rel).ignored;

@@ -18,14 +18,37 @@ export function claimsOf(kinds: readonly SourceKind[]): (file: string) => Source
   return (file) => claims.filter((c) => c.matches(file)).map((c) => c.kind);
 }
 
-/** The globs as regular expressions tested directly: picomatch's matcher re-parses the path on every call. */
+/** A glob compiled: the whole of it, and for `**\/name` the part a path's last segment must match. */
+interface CompiledGlob {
+  readonly whole: RegExp;
+  readonly name: RegExp | undefined;
+}
+
+/** What can make `**` refuse a path: a segment starting with a dot, a line break (`.` in picomatch's expression stops there). */
+const UNUSUAL_DIRS = /\/\.|[\n\r\u2028\u2029]/;
+
+/**
+ * The globs as regular expressions tested directly: picomatch's matcher re-parses the path on every call.
+ * A glob `**\/name` (no other `/`) is tested on the path's last segment alone when no segment
+ * before it starts with a dot (the `.` and `..` that `**` never matches) and no line break: the same answer, and
+ * picomatch's expression for the whole path backtracks over every character of the directories.
+ */
 function globsMatcher(files: readonly string[], ignores: readonly string[]): (file: string) => boolean {
-  const compile = (globs: readonly string[]) => globs.map((g) => picomatch.makeRe(g, { dot: true, nocase: true }));
+  const options = { dot: true, nocase: true };
+  const compile = (globs: readonly string[]): CompiledGlob[] =>
+    globs.map((g) => {
+      const rest = g.startsWith('**/') ? g.slice(3) : undefined;
+      return { whole: picomatch.makeRe(g, options), name: rest && !rest.includes('/') && !rest.startsWith('**') ? picomatch.makeRe(rest, options) : undefined };
+    });
   const included = compile(files);
   const excluded = compile(ignores);
   return (file) => {
     const posix = path.sep === '\\' ? file.replaceAll('\\', '/') : file;
-    return included.some((re) => re.test(posix)) && !excluded.some((re) => re.test(posix));
+    const cut = posix.lastIndexOf('/');
+    // A bare name (discovery asks about names) is its own last segment.
+    const name = cut < posix.length - 1 && !posix.startsWith('.') && !UNUSUAL_DIRS.test(posix) ? posix.slice(cut + 1) : undefined;
+    const test = (g: CompiledGlob) => (name !== undefined && g.name ? g.name.test(name) : g.whole.test(posix));
+    return included.some(test) && !excluded.some(test);
   };
 }
 
@@ -44,6 +67,11 @@ export class UnitIndex implements Workspace {
   private readonly claims: (file: string) => SourceKind[];
   /** What claims each file, asked for again and again as its units are linted and reported. */
   private readonly claimed = new Map<string, SourceKind[]>();
+  /**
+   * The units of each file, asked for three times per file in a run (lint, inventory, count).
+   * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
+   */
+  private readonly units = new Map<string, readonly UnitRef[]>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -116,6 +144,7 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     this.facts.delete(abs);
     this.problems.delete(abs);
+    this.units.clear();
   }
 
   /**
@@ -133,9 +162,13 @@ export class UnitIndex implements Workspace {
   }
 
   /** The units a file belongs to, by every kind that claims it. */
-  unitsOf(file: string): UnitRef[] {
+  unitsOf(file: string): readonly UnitRef[] {
+    const known = this.units.get(file);
+    if (known) return known;
     const abs = resolvePath(file);
-    return this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this));
+    let units = this.units.get(abs);
+    if (!units) this.units.set(abs, (units = this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this))));
+    return units;
   }
 
   evaluate(unit: UnitRef): Evaluation {

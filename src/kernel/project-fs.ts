@@ -110,10 +110,14 @@ export class ProjectFs {
    * is; any other path is resolved whole.
    */
   private realPathOf(abs: string): string | undefined {
-    const dir = path.dirname(abs);
-    if (!this.listedFiles(dir)?.has(path.basename(abs))) return realPath(abs);
+    // `abs` is absolute and normalized: its directory and name split at the last separator.
+    const cut = abs.lastIndexOf(path.sep);
+    const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
+    const name = abs.slice(cut + 1);
+    if (cut < 0 || !this.listedFiles(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
-    return realDir === undefined ? undefined : path.join(realDir, path.basename(abs));
+    if (realDir === undefined) return undefined;
+    return realDir.endsWith(path.sep) ? realDir + name : realDir + path.sep + name;
   }
 
   /** A directory the walk entered from its parent (never through a link) is where its parent really is. */
@@ -184,9 +188,18 @@ export class ProjectFs {
  * are already absolute and normalized come back as they are.
  */
 export function resolvePath(p: string): string {
-  if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) return p;
+  if (normalized.has(p)) return p;
+  if (path.sep === '/' && p.length > 1 && p.charCodeAt(0) === 47 && !p.endsWith('/') && !p.includes('//') && !p.includes('/.')) {
+    // Bounded, for a long editor session.
+    if (normalized.size >= 20_000) normalized.clear();
+    normalized.add(p);
+    return p;
+  }
   return path.resolve(p);
 }
+
+/** Paths `resolvePath` found absolute and normalized: a run asks about each file some thirty times. */
+const normalized = new Set<string>();
 
 function realPath(p: string): string | undefined {
   try {

@@ -1,4 +1,5 @@
-import { ConfigCommentParser } from '@eslint/plugin-kit';
+import { createRequire } from 'node:module';
+import type { ConfigCommentParser } from '@eslint/plugin-kit';
 import type { SourceComment } from '../kernel/comment.js';
 import type { LineIndex } from '../kernel/location.js';
 import type { LintMessage } from '../engine/lint-message.js';
@@ -26,7 +27,19 @@ interface Directive {
   readonly source: { readonly type: 'disable' | 'enable' | 'disable-line' | 'disable-next-line'; readonly line: number; readonly column: number; readonly justification: string; readonly parent: ParentDirective };
 }
 
-const parser = new ConfigCommentParser();
+/**
+ * ESLint's comment parser, loaded when the first file with a directive-like comment is read: its
+ * module and the three it requires (levn, type-check, prelude-ls) cost every CLI start a few
+ * milliseconds, and most runs hold no such comment.
+ */
+let loaded: ConfigCommentParser | undefined;
+function commentParser(): ConfigCommentParser {
+  if (!loaded) {
+    const kit = createRequire(import.meta.url)('@eslint/plugin-kit') as typeof import('@eslint/plugin-kit');
+    loaded = new kit.ConfigCommentParser();
+  }
+  return loaded;
+}
 const LABELS = new Set(['eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line']);
 
 export interface DirectiveOutcome {
@@ -44,6 +57,7 @@ export function applyDirectives(messages: readonly LintMessage[], comments: read
   const block: Directive[] = [];
   const line: Directive[] = [];
   for (const comment of comments) {
+    const parser = commentParser();
     const parsed = parser.parseDirective(comment.value);
     if (!parsed || !LABELS.has(parsed.label)) continue;
     const start = lines.position(comment.start);
