@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint } from '../dist/src/engine/run.js';
+import { lint } from '../dist/src/api/lint.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(process.argv[2] ?? path.join(repo, '..', 'shared', 'corpus'));
