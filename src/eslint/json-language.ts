@@ -1,7 +1,7 @@
 import type { File, Language, OkParseResult, ParseResult } from '@eslint/core';
 import type { LineIndex } from '../kernel/location.js';
 import { parseJson, type JsonDocument, type JsonNode } from '../syntax/json/parse.js';
-import { scanJsonText } from '../syntax/json/scan.js';
+import { jsonComments } from '../syntax/json/scan.js';
 import { ParseCache } from './parse-cache.js';
 import { AzureSourceCode, commentNode, type CommentNode, type VisitorKeys } from './source-code.js';
 
@@ -53,15 +53,9 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
   }
 }
 
-/** `//` and `/* *\/` comments outside strings; jsonc-parser's tree does not keep them. */
-export function scanJsonComments(text: string, lines: LineIndex): CommentNode[] {
-  const out: CommentNode[] = [];
-  scanJsonText(text, {
-    comment(kind, start, end, contentEnd) {
-      out.push(commentNode(kind === 'line' ? 'LineComment' : 'BlockComment', text.slice(start + 2, contentEnd), start, end, lines));
-    },
-  });
-  return out;
+/** Comments as ESLint's directive machinery reads them; jsonc-parser's tree does not keep them. */
+function scanJsonComments(text: string, lines: LineIndex): CommentNode[] {
+  return jsonComments(text).map((c) => commentNode(c.kind === 'line' ? 'LineComment' : 'BlockComment', c.value, c.start, c.end, lines));
 }
 
 const parses = new ParseCache<ParseResult<JsonRoot>>(8);

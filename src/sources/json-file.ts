@@ -1,8 +1,6 @@
-import type { SourceComment } from '../kernel/comment.js';
 import { unreadableFile, type Diagnostic } from '../kernel/diagnostic.js';
 import type { Plain } from '../kernel/value.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
-import { scanJsonText } from '../syntax/json/scan.js';
 import type { Parser, Workspace } from './source-kind.js';
 
 /** JSON with comments, as ARM templates, parameter files and plans are read: one parse for all of them. */
@@ -19,13 +17,4 @@ export function jsonFileProblem(file: string, ws: Workspace): Diagnostic | undef
 /** A value as JSON text, each string written by `escape` so that it reads back as itself. */
 export function printJsonLiteral(value: Plain, escape: (s: string) => string = (s) => s): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? escape(v) : v));
-}
-
-/** Line and block comments outside strings (ARM accepts JSON with comments). */
-export function jsonComments(text: string): SourceComment[] {
-  const out: SourceComment[] = [];
-  scanJsonText(text, {
-    comment: (kind, start, end, contentEnd) => void out.push({ kind, value: text.slice(start + 2, contentEnd), start, end }),
-  });
-  return out;
 }

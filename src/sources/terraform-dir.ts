@@ -6,7 +6,8 @@ import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { runModule } from '../lang/terraform/module.js';
 import { lex } from '../syntax/hcl/lexer.js';
-import { jsonComments, printJsonLiteral } from './json-file.js';
+import { printJsonLiteral } from './json-file.js';
+import { jsonComments } from '../syntax/json/scan.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import type { Evaluation, SourceKind } from './source-kind.js';
 

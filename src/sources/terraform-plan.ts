@@ -2,7 +2,8 @@ import path from 'node:path';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { looksLikePlan, readPlan } from '../lang/terraform/plan.js';
 import { parseJson, type JsonDocument } from '../syntax/json/parse.js';
-import { JSON_PARSER, jsonComments, jsonFileProblem, printJsonLiteral } from './json-file.js';
+import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
+import { jsonComments } from '../syntax/json/scan.js';
 import type { Evaluation, SourceKind, Workspace } from './source-kind.js';
 
 /** Maps a parsed `terraform show -json` document; undefined when it is not a plan or state. */

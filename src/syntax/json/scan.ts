@@ -1,3 +1,5 @@
+import type { SourceComment } from '../../kernel/comment.js';
+
 /** What `scanJsonText` reports: strings and comments as spans, every other character one by one. */
 export interface JsonTextVisitor {
   /** A string, from its opening quote to just after its closing one (or to the end of an unterminated one). */
@@ -52,4 +54,13 @@ function isEscaped(text: string, quote: number): boolean {
   let backslashes = 0;
   while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
   return backslashes % 2 === 1;
+}
+
+/** Line and block comments outside strings (ARM accepts JSON with comments). */
+export function jsonComments(text: string): SourceComment[] {
+  const out: SourceComment[] = [];
+  scanJsonText(text, {
+    comment: (kind, start, end, contentEnd) => void out.push({ kind, value: text.slice(start + 2, contentEnd), start, end }),
+  });
+  return out;
 }
