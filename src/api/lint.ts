@@ -50,7 +50,8 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
  * template that lost a parameter file or the module that lost a file is linted again.
  */
 function changedAndNear(changed: ReadonlySet<string>, discovered: readonly string[]): string[] {
-  const gone = new Set([...changed].filter((f) => !discovered.includes(f)).map((f) => path.dirname(f)));
+  const present = new Set(discovered);
+  const gone = new Set([...changed].filter((f) => !present.has(f)).map((f) => path.dirname(f)));
   return discovered.filter((f) => changed.has(f) || gone.has(path.dirname(f)));
 }
 
