@@ -61,8 +61,7 @@ function changedAndNear(changed: ReadonlySet<string>, discovered: readonly strin
  */
 export function withCallers(files: readonly string[], fs: ProjectFs, options: LintOptions, setup: Setup): string[] {
   const units = new UnitIndex(fs, options, setup.kinds);
-  const callers = files.flatMap((f) => units.kindsOf(f).flatMap((kind) => kind.callersNear(f, units)));
-  return [...new Set([...files, ...callers])].sort();
+  return [...new Set([...files, ...files.flatMap((f) => units.callersNear(f))])].sort();
 }
 
 function isFile(p: string): boolean {

@@ -183,6 +183,12 @@ export class UnitIndex implements Workspace {
     return this.kindOf(unit).printLiteral;
   }
 
+  /** Files near `file` whose units may read it (a parent template, a calling module), by every kind that claims it. */
+  callersNear(file: string): string[] {
+    const abs = resolvePath(file);
+    return this.kindsOf(abs).flatMap((kind) => kind.callersNear(abs, this));
+  }
+
   /** A file's comments, as the first kind that claims it reads them; none for a file no kind claims. */
   commentsOf(file: string, text: string): SourceComment[] {
     const abs = resolvePath(file);

@@ -66,11 +66,7 @@ export class Session {
     if (this.linkersLinted.has(file)) return;
     this.linkersLinted.add(file);
     const units = this.linter.units;
-    for (const kind of units.kindsOf(file)) {
-      for (const caller of kind.callersNear(file, units)) {
-        for (const unit of units.unitsOf(caller)) if (unit.kind === kind.id) this.linter.lintUnit(unit);
-      }
-    }
+    for (const caller of units.callersNear(file)) for (const unit of units.unitsOf(caller)) this.linter.lintUnit(unit);
   }
 }
 
