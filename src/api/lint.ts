@@ -156,8 +156,9 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
       for (const entry of outcome.inventory) {
         const key = `${entry.filePath}|${entry.line}|${entry.column}`;
         const prior = seen.get(key);
-        // A linked template seen from its parent knows more than the template linted alone.
-        if (!prior || (entry.protected && !prior.protected)) seen.set(key, entry);
+        // A linked template seen from its parent knows more than the template linted alone; one
+        // reached from several callers is listed as deployed by any that deploys it.
+        if (!prior || (entry.protected && !prior.protected) || (prior.instances === 0 && entry.instances > 0)) seen.set(key, entry);
       }
     }
   }

@@ -3,7 +3,7 @@ import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
-import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './config.js';
+import { attribute, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
@@ -11,7 +11,7 @@ import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { LIMITS } from './eval/support.js';
-import type { ResourceInstance } from './resource.js';
+import type { ResourceInstance, UndeployedDecl } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
 /** State shared by every module instance of one evaluation. */
@@ -37,6 +37,11 @@ export type Inputs =
   | { readonly kind: 'call'; readonly call: string; value(name: string): Val | undefined };
 
 type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string };
+
+/** The key of a module instance that stands for instances not known or not made (see `child`). */
+const ANY_INSTANCE = Symbol('any instance');
+/** Its expansion: `count.index` and `each` are unknown. */
+const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in particular', text: 'any instance' };
 
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
@@ -296,12 +301,18 @@ export class ModuleInstance implements Scope {
     return config ? { config } : { reason: `module.${decl.name} has no Terraform configuration` };
   }
 
-  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey): ModuleInstance {
-    const prefix = `${this.prefix}module.${decl.name}${keySuffix(key)}.`;
+  /**
+   * One instance of a module call. `key` is an instance key, or `ANY_INSTANCE`: one representative
+   * of instances not known (an unknown count) or not made (count 0), whose `count.index` and
+   * `each` are unknown.
+   */
+  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey | typeof ANY_INSTANCE): ModuleInstance {
+    const call = `${this.prefix}module.${decl.name}`;
+    const prefix = key === ANY_INSTANCE ? `${call}[?].` : `${call}${keySuffix(key)}.`;
     let inst = this.children.get(prefix);
     if (inst) return inst;
-    const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
-    const env = this.env(decl.file, instanceBindings(exp, key, this.env(decl.file), decl.count ?? decl.forEach));
+    const exp: Expansion = key === ANY_INSTANCE ? ANY_EXPANSION : this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
+    const env = this.env(decl.file, instanceBindings(exp, key === ANY_INSTANCE ? undefined : key, this.env(decl.file), decl.count ?? decl.forEach));
     const cache = new Map<string, Val | undefined>();
     inst = new ModuleInstance(
       this.session,
@@ -378,11 +389,16 @@ export class ModuleInstance implements Scope {
 
   // ---- the model's input -----------------------------------------------------------------
 
-  /** Every resource and data instance of this module and its local child modules. */
-  collect(out: ResourceInstance[]): void {
+  /**
+   * Every resource and data instance of this module and its local child modules; `undeployed`
+   * gets the managed resources declared without making an instance (count 0, an empty for_each,
+   * in a module call that makes none).
+   */
+  collect(out: ResourceInstance[], undeployed: UndeployedDecl[]): void {
     for (const decl of this.config.resources.values()) {
       const exp = this.resourceExpansion(decl);
       const at = this.labelLoc(decl);
+      if (decl.mode === 'managed' && instanceKeys(exp).length === 0 && exp.kind !== 'unknown') undeployed.push(this.undeployed(decl));
       const expansion = exp.kind === 'single' ? undefined : exp.text;
       // With an unknown count, one representative instance keeps the block's literal settings linted.
       const keys: InstanceKey[] = exp.kind === 'unknown' ? ['?'] : instanceKeys(exp);
@@ -398,8 +414,30 @@ export class ModuleInstance implements Scope {
       const src = this.source(decl);
       if ('reason' in src) continue;
       const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
-      for (const key of instanceKeys(exp)) this.child(decl, src.config, key).collect(out);
+      // As for a resource, one representative instance stands for instances not known.
+      if (exp.kind === 'unknown') this.child(decl, src.config, ANY_INSTANCE).collect(out, undeployed);
+      const keys = instanceKeys(exp);
+      for (const key of keys) this.child(decl, src.config, key).collect(out, undeployed);
+      if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE).collectUndeployed(undeployed);
     }
+  }
+
+  /** Every managed resource of a module instance that is never made, and of its local child modules. */
+  private collectUndeployed(undeployed: UndeployedDecl[]): void {
+    for (const decl of this.config.resources.values()) if (decl.mode === 'managed') undeployed.push(this.undeployed(decl));
+    for (const decl of this.config.modules.values()) {
+      const src = this.source(decl);
+      if (!('reason' in src)) this.child(decl, src.config, ANY_INSTANCE).collectUndeployed(undeployed);
+    }
+  }
+
+  /** A declaration without instances, named by its `name` argument when that is known whatever the instance. */
+  private undeployed(decl: ResourceDecl): UndeployedDecl {
+    const at = this.labelLoc(decl);
+    const nameAttr = attribute(decl.block.body, 'name');
+    const env = this.env(decl.file, instanceBindings(ANY_EXPANSION, undefined, this.env(decl.file), decl.count ?? decl.forEach));
+    const name = nameAttr ? evaluateSafe(nameAttr.value, env) : undefined;
+    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + this.declKey(decl) };
   }
 
   private representativeBody(decl: ResourceDecl, exp: Expansion, at: Loc): ObjectVal {

@@ -8,11 +8,13 @@ import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
-import type { ResourceInstance } from './resource.js';
+import type { ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
 
 export interface ModuleRun {
   readonly resources: readonly ResourceInstance[];
+  /** Managed resources declared without an instance, for the inventory. */
+  readonly undeployed: readonly UndeployedDecl[];
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
@@ -67,7 +69,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
   const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
-  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], found: false };
+  if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
   if (env) {
@@ -115,10 +117,11 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   };
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
-  root.collect(resources);
+  const undeployed: UndeployedDecl[] = [];
+  root.collect(resources, undeployed);
   if (session.state.steps > LIMITS.steps) {
     const first = rootConfig.files[0]!;
     diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
   }
-  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
+  return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
 }

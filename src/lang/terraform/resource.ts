@@ -24,6 +24,15 @@ export interface ResourceInstance {
   readonly cloudId?: string | undefined;
 }
 
+/** A managed resource declared without an instance (count 0, in a module call that makes none). */
+export interface UndeployedDecl {
+  readonly type: string;
+  /** The block's labels. */
+  readonly at: Loc;
+  /** Its `name` argument when known, else its declaration address. */
+  readonly name: string;
+}
+
 /** Module prefix (`module.vm.`) of an instance address. */
 export function modulePrefix(address: string): string {
   const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)/.exec(address);

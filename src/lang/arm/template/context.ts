@@ -49,7 +49,7 @@ export interface RunContext {
   /** Parsed documents by path, so a linked template read twice is parsed once. */
   readonly parse: (file: string) => JsonDocument | undefined;
   instances: number;
-  /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
+  /** Declarations of wanted types that make no instance (condition false, copy count 0, inside such a deployment). */
   readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
 }
 

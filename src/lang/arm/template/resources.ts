@@ -7,6 +7,7 @@ import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+import { recordUndeployed } from './undeployed.js';
 
 interface Parent {
   readonly type: string;
@@ -66,6 +67,7 @@ function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: Depl
     evaluateInstance(node, scope.withLoop(loopName, undefined), target, parent, undefined, 0);
     return;
   }
+  if (count.n === 0) recordUndeployed(node, scope, parent?.type);
   for (let i = 0; i < count.n; i++) {
     if (!evaluateInstance(node, scope.withLoop(loopName, i), target, parent, i, count.n)) return;
   }
@@ -85,7 +87,7 @@ function evaluateInstance(
   const condition = conditionNode && evaluateNode(conditionNode, scope);
   if (condition) reportTemplateErrors(ctx.diagnostics, condition);
   if (condition && asBoolean(condition) === false) {
-    recordInactive(node, scope, parent);
+    recordUndeployed(node, scope, parent?.type);
     return true;
   }
   if (++ctx.instances > ARM_LIMITS.resourceInstances) {
@@ -128,15 +130,6 @@ function evaluateInstance(
   evaluateResources(scope, prop(node, 'resources'), target, { type, name });
   if (isDeployment) evaluateDeployment(node, body, scope, target);
   return true;
-}
-
-/** A top-level declaration of a wanted literal type whose condition is false: no instance, but declared. */
-function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
-  const typeNode = prop(node, 'type');
-  if (parent || typeNode?.type !== 'string' || !scope.ctx.wants(typeNode.value as string)) return;
-  const nameNode = prop(node, 'name');
-  const name = nameNode ? (idText(evaluateNode(nameNode, scope)) ?? '?') : '?';
-  scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
 }
 
 function joinName(parentName: Val, child: Val): Val {
@@ -226,7 +219,7 @@ function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, par
 }
 
 /** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */
-function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
+export function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
   const out = new Map<string, ParamSource>();
   if (params?.kind !== 'object') return out;
   for (const [key, p] of params.props) {
