@@ -29,11 +29,20 @@ const ABSENT: Val = nul();
 const T = ARM_TYPES;
 
 /**
- * Maps evaluated ARM resources onto the model and links them by resource id. `vmOutside` finds the
- * VM a protected item's source id names when that VM is not among `resources` (Terraform: an
- * azapi protected item for an azurerm VM).
+ * What a protected item names that is not among the resources mapped (Terraform: an azapi
+ * protected item for an azurerm VM, in an azurerm vault, with an azurerm policy).
  */
-export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, vmOutside?: (sourceId: Val) => VirtualMachine | undefined): Model {
+export interface OutsideLinks {
+  /** The VM a source id value names. */
+  vm(sourceId: Val): VirtualMachine | undefined;
+  /** The vault of a lower-cased vault id. */
+  vault(id: string): Vault | undefined;
+  /** The policy a policy id value names. */
+  policy(policyId: Val): BackupPolicy | undefined;
+}
+
+/** Maps evaluated ARM resources onto the model and links them by resource id, then to `outside`. */
+export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks): Model {
   const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -52,7 +61,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
   const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensionsByVm, settingsByTarget));
   const vmById = indexById(vms);
-  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, vmOutside));
+  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, outside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
   return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
 }
@@ -238,15 +247,17 @@ function mapProtectedItem(
   vmById: ReadonlyMap<string, VirtualMachine>,
   vaultById: Map<string, Vault>,
   policyById: Map<string, BackupPolicy>,
-  vmOutside: ((sourceId: Val) => VirtualMachine | undefined) | undefined,
+  outside: OutsideLinks | undefined,
 ): ProtectedItem {
   const p = props(r);
   const sourceVm = getProp(p, 'sourceResourceId') ?? getProp(p, 'virtualMachineId') ?? ABSENT;
   const sourceId = idOf(sourceVm);
-  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? vmOutside?.(sourceVm) ?? vmFromItemName(r.name, vms);
-  const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
-  const policyId = idOf(getProp(p, 'policyId'));
-  const policy = policyId ? policyById.get(policyId) : undefined;
+  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? outside?.vm(sourceVm) ?? vmFromItemName(r.name, vms);
+  const vaultId = parentId(r.id, 'backupfabrics');
+  const vault = vaultById.get(vaultId ?? '') ?? (vaultId ? outside?.vault(vaultId) : undefined);
+  const policyVal = getProp(p, 'policyId');
+  const policyId = idOf(policyVal);
+  const policy = (policyId ? policyById.get(policyId) : undefined) ?? (policyVal ? outside?.policy(policyVal) : undefined);
   return protectedItem(base(r), sourceVm, { vm, vault, policy });
 }
 

@@ -16,7 +16,7 @@ import { nul, str, unknown, type Val } from '../../kernel/value.js';
 import { buildArmModel } from '../from-arm/build.js';
 import type { TfResource } from './resource.js';
 import { azapiResources } from './azapi.js';
-import { attr, blockList, firstBlock, SUBSCRIPTION } from './access.js';
+import { attr, blockList, firstBlock, providerSubscription } from './access.js';
 import { Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
 
@@ -29,7 +29,7 @@ function base(r: TfResource): ResourceBase {
     name: attr(r.body, 'name'),
     location: attr(r.body, 'location'),
     resourceGroup: attr(r.body, 'resource_group_name'),
-    subscription: SUBSCRIPTION,
+    subscription: providerSubscription(r),
   };
 }
 
@@ -144,8 +144,17 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
   const locks = ofType('azurerm_management_lock').map((r) => mapLock(r, links));
 
   // azapi bodies are ARM JSON: the ARM model builder maps them, linked among themselves; a
-  // protected item may also name an azurerm VM.
-  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, vmFor);
+  // protected item may also name an azurerm VM, vault and policy, and azurerm settings and locks
+  // an azapi VM.
+  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, {
+    vm: vmFor,
+    vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
+    policy: (ref) => {
+      const target = links.resolve(ref);
+      return target ? policies.get(target.address) : undefined;
+    },
+  });
+  for (const setting of diagnosticSettings) arm.vms.find((vm) => setting.targetId !== undefined && vm.id === setting.targetId)?.diagnosticSettings.push(setting);
   return {
     scenario: { name: scenario },
     vms: [...(vms.values() as Iterable<VirtualMachine>), ...arm.vms],

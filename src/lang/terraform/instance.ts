@@ -11,7 +11,7 @@ import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { LIMITS } from './eval/support.js';
-import type { ResourceInstance, UndeployedDecl } from './resource.js';
+import type { ProviderConfig, ResourceInstance, UndeployedDecl } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
 /** State shared by every module instance of one evaluation. */
@@ -38,6 +38,9 @@ export type Inputs =
 
 type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string };
 
+/** Arguments of a provider block that configure nothing in Azure. */
+const PROVIDER_META = new Set(['alias', 'version']);
+
 /** The key of a module instance that stands for instances not known or not made (see `child`). */
 const ANY_INSTANCE = Symbol('any instance');
 /** Its expansion: `count.index` and `each` are unknown. */
@@ -55,6 +58,7 @@ export class ModuleInstance implements Scope {
   private readonly bodies = new Map<string, ObjectVal | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
+  private readonly providerConfigs = new Map<string, ProviderConfig | undefined>();
   readonly files: FileAccess;
 
   constructor(
@@ -65,6 +69,8 @@ export class ModuleInstance implements Scope {
     private readonly inputs: Inputs,
     /** Directories of the calling modules, to stop module cycles. */
     private readonly dirStack: readonly string[],
+    /** Provider configurations the caller passes (`providers = {…}`), or inherits (its default ones). */
+    private readonly passedProviders: (key: string) => ProviderConfig | undefined = () => undefined,
   ) {
     const rootDir = session.rootDir;
     this.files = {
@@ -173,6 +179,30 @@ export class ModuleInstance implements Scope {
     if (name === 'module') return str(path.relative(this.session.rootDir, this.config.dir).split(path.sep).join('/') || '.', site);
     if (name === 'root' || name === 'cwd') return str('.', site);
     return errorVal(site, `unknown path attribute "${name}"`);
+  }
+
+  // ---- provider configurations -----------------------------------------------------------
+
+  /**
+   * The provider configuration a key names in this module: the module's own `provider` block,
+   * else what the caller passes, else (for a default configuration) the caller's own. A
+   * default configuration no module declares is the provider's implicit empty one.
+   */
+  provider(key: string): ProviderConfig | undefined {
+    if (this.providerConfigs.has(key)) return this.providerConfigs.get(key);
+    const decl = this.config.providers.get(key);
+    let config: ProviderConfig | undefined;
+    if (decl) {
+      const at = this.labelLoc(decl);
+      config = { address: `${this.prefix}provider.${key}`, body: evaluateBody(decl.block.body, this.env(decl.file), at, PROVIDER_META) };
+    } else config = this.passedProviders(key) ?? (this.prefix === '' && !key.includes('.') ? { address: `provider.${key}` } : undefined);
+    this.providerConfigs.set(key, config);
+    return config;
+  }
+
+  /** A resource's provider configuration: its `provider` argument, else the default one of its type's provider. */
+  private resourceProvider(decl: ResourceDecl): ProviderConfig | undefined {
+    return this.provider(decl.provider ?? decl.type.split('_')[0]!);
   }
 
   // ---- count / for_each ------------------------------------------------------------------
@@ -331,6 +361,14 @@ export class ModuleInstance implements Scope {
         },
       },
       [...this.dirStack, this.config.dir],
+      (key) => {
+        // A `providers` map replaces inheritance; without one, the default configurations pass down.
+        if (decl.providers.size > 0) {
+          const passed = decl.providers.get(key);
+          return passed === undefined ? undefined : this.provider(passed);
+        }
+        return key.includes('.') ? undefined : this.provider(key);
+      },
     );
     this.children.set(prefix, inst);
     return inst;
@@ -407,7 +445,8 @@ export class ModuleInstance implements Scope {
         if (!body) return;
         const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
         const cloudId = this.session.instanceId(decl.type, body)?.toLowerCase();
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId });
+        const provider = this.resourceProvider(decl);
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, provider });
       });
     }
     for (const decl of this.config.modules.values()) {
