@@ -30,6 +30,8 @@ export interface Session {
   text(file: string): string;
   /** Loads a local module directory; undefined (with a diagnostic at `site`) when it has no configuration. */
   loadModule(dir: string, site: Loc): ModuleConfig | undefined;
+  /** Where `terraform init` installed the module call with this key (`net.subnets`), per its manifest. */
+  installedModule(key: string): string | undefined;
 }
 
 export type Inputs =
@@ -181,6 +183,11 @@ export class ModuleInstance implements Scope {
     return errorVal(site, `unknown path attribute "${name}"`);
   }
 
+  /** The module names from the root to this instance: its key in `terraform init`'s manifest. */
+  private callPath(): string[] {
+    return [...this.prefix.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
+  }
+
   // ---- provider configurations -----------------------------------------------------------
 
   /**
@@ -313,8 +320,11 @@ export class ModuleInstance implements Scope {
     const src = v?.type === 'Template' && v.parts.length === 1 && v.parts[0]!.type === 'TemplateLiteral' ? v.parts[0]!.value : undefined;
     if (!attr || src === undefined) return { reason: `module.${decl.name} has no literal source` };
     const site = locOf(this.env(decl.file), attr.value);
-    if (!src.startsWith('./') && !src.startsWith('../')) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
-    const dir = path.resolve(this.config.dir, src);
+    const local = src.startsWith('./') || src.startsWith('../');
+    // What `terraform init` downloaded is read where it put it; the rest stays unread.
+    const installed = local ? undefined : this.session.installedModule([...this.callPath(), decl.name].join('.'));
+    if (!local && installed === undefined) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
+    const dir = installed ?? path.resolve(this.config.dir, src);
     if (!this.session.fs.contains(dir)) {
       this.session.diagnostics.add({ severity: 'error', summary: `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`, subject: site });
       return { reason: `module.${decl.name} is outside the project root` };

@@ -51,6 +51,36 @@ function automaticVarFiles(dir: string, fs: ProjectFs): string[] {
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
 }
 
+/** Where `terraform init` records the modules it installed, relative to the root module. */
+const MODULE_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
+
+/**
+ * The module directories `terraform init` recorded, by module key (`net`, `net.subnets`):
+ * `{"Modules":[{"Key":"net","Source":"…","Dir":".terraform/modules/net"}]}`, `Dir` relative to
+ * the root module. Entries outside the project root are left out: they are not read.
+ */
+function readModuleManifest(rootDir: string, fs: ProjectFs, filesRead: Set<string>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const file = path.join(rootDir, MODULE_MANIFEST);
+  const r = fs.read(file);
+  if (!r.ok) return out;
+  filesRead.add(file);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(r.text);
+  } catch {
+    return out;
+  }
+  const modules = (manifest as { Modules?: unknown } | null)?.Modules;
+  for (const m of Array.isArray(modules) ? (modules as unknown[]) : []) {
+    const { Key: key, Dir: dir } = (m ?? {}) as { Key?: unknown; Dir?: unknown };
+    if (typeof key !== 'string' || key === '' || typeof dir !== 'string') continue;
+    const abs = path.resolve(rootDir, dir);
+    if (fs.contains(abs)) out.set(key, abs);
+  }
+  return out;
+}
+
 export interface ModuleOptions {
   /** Applied after terraform.tfvars and *.auto.tfvars; relative ones resolve against the module directory. */
   readonly varFiles: readonly string[];
@@ -99,6 +129,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   }
 
   const configs = new Map<string, ModuleConfig | undefined>([[rootDir, rootConfig]]);
+  let installed: ReadonlyMap<string, string> | undefined;
   const session: Session = {
     fs,
     rootDir,
@@ -114,6 +145,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
       if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;
     },
+    installedModule: (key) => (installed ??= readModuleManifest(rootDir, fs, filesRead)).get(key),
   };
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
