@@ -1,6 +1,6 @@
 import type { Loc } from '../../../kernel/location.js';
-import { errorVal, firstError, forEachError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type ErrorVal, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type {
   BinaryExpression,
   ConditionalExpression,
@@ -310,33 +310,22 @@ function evaluateSplat(expr: SplatExpression, env: Env, loc: Loc): Val {
   return failed(items, loc) ?? arr(items, loc);
 }
 
-/** The first error value in a value, at any depth. */
-function errorIn(v: Val): ErrorVal | undefined {
-  if (v.kind !== 'array' && v.kind !== 'object') return isError(v) ? v : undefined;
-  let found: ErrorVal | undefined;
-  forEachError(v, (e) => (found ??= e));
-  return found;
-}
-
 function evaluateCall(expr: FunctionCall, env: Env, loc: Loc): Val {
   const name = expr.name.name;
   // try() and can() take their arguments unevaluated: an argument's error is their answer, not a failure.
-  // As Terraform's: an error anywhere in an argument's value (an attribute an object lacks, deep
-  // inside a list) is a failed argument; a value known only later is the answer, unknown.
   if (name === 'try') {
     let last = 'no argument of try() could be evaluated';
     for (const a of expr.args) {
       const v = evaluate(a, env);
-      const error = errorIn(v);
-      if (!error) return v;
-      last = error.reason;
+      if (!isError(v)) return v;
+      last = v.reason;
     }
     return errorVal(loc, last);
   }
   if (name === 'can') {
     if (expr.args.length !== 1) return errorVal(loc, 'can() takes one argument');
     const v = evaluate(expr.args[0]!, env);
-    if (errorIn(v)) return bool(false, loc);
+    if (isError(v)) return bool(false, loc);
     return hasUnknown(v) ? propagateUnknown([v], loc) : bool(true, loc);
   }
   let args = expr.args.map((a) => evaluate(a, env));
