@@ -20,7 +20,7 @@ import { displayText, idText } from '../../kernel/names.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
-import { DISK, DISK_ENTRY, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
+import { DISK, DISK_ENTRY, EXTENSION, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
 import { entryAt } from './sdk-paths.js';
 
 /** A property the template leaves out: Azure's default applies, which no rule flags. */
@@ -52,10 +52,10 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const vaultById = indexById(vaults);
   const policies = byType(T.policy).map((r) => mapPolicy(r, base(r), vaultById.get(parentId(r.id, 'backuppolicies') ?? '')));
   const policyById = indexById(policies);
-  const extensionsByVm = groupBy(byType(T.extension), (e) => parentId(e.id, 'extensions'), (e) => ({
+  const extensionsByVm = groupBy([...byType(T.extension), ...byType(T.scaleSetExtension)], (e) => parentId(e.id, 'extensions'), (e) => ({
     at: e.typeLoc,
-    publisher: getPath(e.body, ['properties', 'publisher']) ?? ABSENT,
-    type: getPath(e.body, ['properties', 'type']) ?? ABSENT,
+    publisher: getPath(e.body, EXTENSION.publisher) ?? ABSENT,
+    type: getPath(e.body, EXTENSION.type) ?? ABSENT,
   }));
   const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
   const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
@@ -161,7 +161,7 @@ function mapAttachedDisk(entry: Val, role: AttachedDisk['role'], diskById: Map<s
   const managedId = idOf(getPath(entry, DISK_ENTRY.managedDiskId));
   const managedDisk = managedId ? diskById.get(managedId) : undefined;
   if (managedDisk) managedDisk.attached = true;
-  const vhd = getPath(entry, DISK_ENTRY.vhdUri);
+  const vhd = getPath(entry, DISK_ENTRY.vhdUri) ?? getPath(entry, DISK_ENTRY.vhdContainers) ?? getPath(entry, DISK_ENTRY.userImageUri);
   const inlineType = getPath(entry, DISK_ENTRY.storageAccountType);
   return {
     role,
@@ -225,7 +225,7 @@ function mapVm(
     zones: getPath(r.body, VM.zones) ?? ABSENT,
     availabilitySet: scaleSet ? undefined : getPath(r.body, VM.availabilitySet),
     networkInterfaces,
-    extensions: [...((r.id && extensionsByVm.get(r.id)) || [])],
+    extensions: [...(scaleSet ? profileExtensions(r) : []), ...((r.id && extensionsByVm.get(r.id)) || [])],
     diagnosticSettings: [...((r.id && settingsByTarget.get(r.id)) || [])],
     protectedBy: [],
     scaleSet,
@@ -239,6 +239,15 @@ function describeCount(list: Val | undefined): string | undefined {
   const origin = list?.origins[0];
   if (!origin) return undefined;
   return `copy count from ${origin.kind.replace('-', ' ')} '${origin.name}'`;
+}
+
+/** The extensions a scale set's profile declares, each at its entry. */
+function profileExtensions(r: ArmResource): Extension[] {
+  return (asArray(getPath(r.body, VM.scaleSetExtensions)) ?? []).map((e) => ({
+    at: e.loc ?? r.typeLoc,
+    publisher: getPath(e, EXTENSION.publisher) ?? ABSENT,
+    type: getPath(e, EXTENSION.type) ?? ABSENT,
+  }));
 }
 
 function mapProtectedItem(
