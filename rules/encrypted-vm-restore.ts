@@ -1,6 +1,7 @@
 import { defineRule } from './api.js';
 import { at } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
+import { getProp } from '../src/kernel/value.js';
 
 const PUBLISHER = 'Microsoft.Azure.Security';
 const TYPES = ['AzureDiskEncryption', 'AzureDiskEncryptionForLinux'];
@@ -21,6 +22,9 @@ export default defineRule({
         const { publisher, type } = ext;
         if (publisher.kind !== 'string' || !eqi(publisher.value, PUBLISHER)) continue;
         if (type.kind !== 'string' || !inList(type.value, TYPES)) continue;
+        // The same extension decrypts the disks when told to: the VM is then not encrypted.
+        const operation = getProp(ext.settings, 'EncryptionOperation');
+        if (operation?.kind === 'string' && eqi(operation.value, 'DisableEncryption')) continue;
         ctx.report({ at: at(type, ext.at), messageId: 'encrypted', data: { type: type.value } });
       }
     }

@@ -78,6 +78,8 @@ export interface Extension {
   readonly at: Loc;
   readonly publisher: Val;
   readonly type: Val;
+  /** Its public settings (an object), or null. */
+  readonly settings: Val;
 }
 
 export interface VirtualMachine extends ResourceBase {

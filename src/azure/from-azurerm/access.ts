@@ -1,4 +1,4 @@
-import { nul, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
+import { fromPlain, nul, unknown, type ObjectVal, type Plain, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
 
 /** An argument of a resource or block; `null` (no location) when the configuration does not set it. */
@@ -10,6 +10,20 @@ export function attr(body: ObjectVal | undefined, name: string): Val {
 export function has(body: ObjectVal | undefined, name: string): boolean {
   const v = body?.props.get(name)?.value;
   return v !== undefined && v.kind !== 'null';
+}
+
+/**
+ * An argument that holds JSON (`settings = jsonencode({…})`), as a value; the text as it is when
+ * it does not parse.
+ */
+export function jsonAttr(body: ObjectVal | undefined, name: string): Val {
+  const v = attr(body, name);
+  if (v.kind !== 'string') return v;
+  try {
+    return fromPlain(JSON.parse(v.value) as Plain, v.loc, v.origins);
+  } catch {
+    return v;
+  }
 }
 
 /** The nested blocks of one type, in order. */
