@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { at, lintHits, pos } from '../helpers/lint.js';
 import { tfPolicy, tfProtected, tfVault, tfVm } from '../rules/sources.js';
-import { model, plain, show } from './helpers.js';
+import { evaluate, model, plain, show } from './helpers.js';
 
 const providers = (backupSubscription: string) => `provider "azurerm" {
   features {}
@@ -234,6 +234,14 @@ describe('modules terraform init installed', () => {
     assert.equal(model({ 'main.tf': main, '.terraform/modules/vm/main.tf': remote }).vms.length, 0);
     const outside = { 'main.tf': main, '.terraform/modules/modules.json': manifest('../../elsewhere/vm'), '.terraform/modules/vm/main.tf': remote };
     assert.equal(model(outside).vms.length, 0);
+  });
+
+  it('a broken or hostile manifest reads as no manifest; one that points back at the root is a cycle', () => {
+    for (const text of ['{not json', '{"Modules": 5}', '{"Modules": [null, 1, {"Key": 2, "Dir": []}, {"Key": "vm"}]}', 'null']) {
+      assert.equal(model({ 'main.tf': main, '.terraform/modules/modules.json': text, '.terraform/modules/vm/main.tf': remote }).vms.length, 0);
+    }
+    const self = evaluate({ 'main.tf': main, '.terraform/modules/modules.json': manifest('.') });
+    assert.deepEqual(self.diagnostics.map((d) => d.summary), ['Module cycle: "Azure/avm-res-compute-virtualmachine/azurerm" calls a module that is already being evaluated']);
   });
 
   it('a nested call of an installed module is found by its dotted key', () => {
