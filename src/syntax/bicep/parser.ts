@@ -1309,12 +1309,14 @@ export class Parser {
 
   private collectDiagnostics(program: A.Program): void {
     const errors = [...this.lexErrors];
-    walk(program, (n) => {
+    // Recovery errors count only when their node made it into the tree (as in Bicep).
+    if (this.errorOf.size > 0)
+      walk(program, (n) => {
       if (n.type === 'SkippedTrivia') {
-        const e = this.errorOf.get(n);
-        if (e) errors.push(e);
-      }
-    });
+          const e = this.errorOf.get(n);
+          if (e) errors.push(e);
+        }
+      });
     errors.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const e of errors) {
       this.diagnostics.push({ severity: 'error', summary: e.message, subject: { file: this.file, start: e.start, end: e.end }, code: e.code });
