@@ -427,8 +427,11 @@ class Lexer {
         }
         if (isIdentifierStart(c)) {
           while (isIdentifierContinuation(this.peek())) this.pos++;
-          const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
-          if (keyword !== undefined) return keyword;
+          const length = this.pos - this.start;
+          if (length === 4 || length === 5) {
+            const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
+            if (keyword !== undefined) return keyword;
+          }
           if (this.pos - this.start > MAX_IDENTIFIER_LENGTH) this.error(this.start, this.pos, BicepErrors.identifierNameExceedsLimit);
           return T.Identifier;
         }
