@@ -64,6 +64,11 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
+/** Nesting past `MAX_NESTING`: unwinds past every `withRecovery` to the statement. */
+class TooDeep {
+  constructor(readonly token: Token) {}
+}
+
 /** Bicep's `ExpectedTokenException`: unwinds to the nearest `withRecovery`. */
 class ExpectedToken {
   constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
@@ -112,7 +117,15 @@ export class Parser {
   program(): A.Program {
     const body: (A.Statement | Skipped)[] = [];
     while (!this.isAtEnd()) {
-      const d = this.declaration();
+      const start = this.p;
+      let d: A.Statement | Skipped | Token;
+      try {
+        d = this.declaration();
+      } catch (e) {
+        if (!(e instanceof TooDeep)) throw e;
+        body.push(this.skipStatement(start, e.token));
+        continue;
+      }
       if (isToken(d)) continue;
       body.push(d);
       if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
@@ -474,7 +487,7 @@ export class Parser {
   // ── Expressions ───────────────────────────────────────────────────────────────────────────
 
   expression(flags: number): Expr {
-    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
     this.depth++;
     try {
       return this.ternary(flags);
@@ -864,7 +877,7 @@ export class Parser {
   }
 
   private typeExpression(): TypeExpr {
-    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
     this.depth++;
     try {
       return this.unionOrType();
@@ -1303,25 +1316,21 @@ export class Parser {
   }
 
   /**
-   * Past `MAX_NESTING`: skips the rest of the nested construct, keeping brackets balanced so the
-   * enclosing levels still close, and reports it once.
+   * A statement nested past `MAX_NESTING` is skipped whole, up to the newline where its brackets
+   * (and string holes) are balanced again, with one diagnostic where the limit was reached.
    */
-  private skipTooDeep(): Skipped {
-    const start = this.p;
+  private skipStatement(start: number, at: Token): Skipped {
     let balance = 0;
-    while (!this.isAtEnd()) {
-      const t = this.peek().type;
+    let i = start;
+    for (; i < this.last; i++) {
+      const t = this.tokens[i]!.type;
       if (t === T.LeftBrace || t === T.LeftParen || t === T.LeftSquare || t === T.StringLeftPiece) balance++;
-      else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) {
-        if (balance === 0) break;
-        balance--;
-      } else if (balance === 0 && (t === T.NewLine || t === T.Comma)) break;
-      this.read();
+      else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) balance--;
+      else if (t === T.NewLine && balance <= 0 && i >= this.p) break;
     }
-    const first = this.tokens[start]!;
-    const range: A.Range = this.p > start ? [first.start, this.tokens[this.p - 1]!.end] : [first.start, first.start];
-    const node: Skipped = { type: 'SkippedTrivia', elements: [], range };
-    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: range[0], end: range[0] + 1 > range[1] ? range[1] : range[0] + 1 });
+    this.p = i;
+    const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
+    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: at.start, end: at.end });
     return node;
   }
 
