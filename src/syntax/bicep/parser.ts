@@ -203,11 +203,17 @@ export class Parser {
   }
 
   private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
-    const keyword = this.expectKeyword('metadata');
-    const name = this.identifierWithRecovery(E.expectedMetadataIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const { name, value, range, skipped } = this.namedAssignment('metadata', E.expectedMetadataIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
+  }
+
+  /** `keyword name = value`: metadata, assert and `.bicepparam` parameters share Bicep's recovery for it. */
+  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: Part[]) {
+    const start = this.expectKeyword(keyword);
+    const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
     const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
   private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
@@ -328,11 +334,8 @@ export class Parser {
   }
 
   private assertDeclaration(leading: Part[]): A.AssertDeclaration {
-    const keyword = this.expectKeyword('assert');
-    const name = this.identifierWithRecovery(E.expectedAssertIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    const { name, value, range, skipped } = this.namedAssignment('assert', E.expectedAssertIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
@@ -442,11 +445,8 @@ export class Parser {
   }
 
   private parameterAssignment(leading: Part[]): A.ParameterAssignment {
-    const keyword = this.expectKeyword('param');
-    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    const { name, value, range, skipped } = this.namedAssignment('param', E.expectedParameterIdentifier(), UNTIL_IDENTIFIER_NEW_LINE, leading);
+    return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
@@ -575,7 +575,7 @@ export class Parser {
       case T.NullKeyword:
       case T.TrueKeyword:
       case T.FalseKeyword:
-        return this.literalValue();
+        return this.literal('value');
       case T.StringComplete:
       case T.StringLeftPiece:
         return this.interpolableString() as A.Expression;
@@ -594,18 +594,21 @@ export class Parser {
     }
   }
 
-  private literalValue(): A.Expression {
+  /** A `true`, `false`, `null` or integer literal, as a value or (Bicep's `LiteralType`) as a type. */
+  private literal<K extends 'value' | 'type'>(kind: K): K extends 'value' ? A.Expression : A.TypeExpression;
+  private literal(kind: 'value' | 'type'): A.Expression | A.TypeExpression {
     const cur = this.peek();
+    const range = span(cur, cur);
     if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
       this.read();
-      return { type: 'BooleanLiteral', value: cur.type === T.TrueKeyword, range: span(cur, cur) };
+      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range };
     }
     if (cur.type === T.NullKeyword) {
       this.read();
-      return { type: 'NullLiteral', range: span(cur, cur) };
+      return { type: kind === 'value' ? 'NullLiteral' : 'NullTypeLiteral', range };
     }
     const raw = this.numericLiteral();
-    return { type: 'IntegerLiteral', raw, value: Number(raw), range: span(cur, cur) };
+    return { type: kind === 'value' ? 'IntegerLiteral' : 'IntegerTypeLiteral', raw, value: Number(raw), range };
   }
 
   private numericLiteral(): string {
@@ -990,7 +993,7 @@ export class Parser {
       case T.NullKeyword:
       case T.TrueKeyword:
       case T.FalseKeyword:
-        return this.literalType();
+        return this.literal('type');
       case T.StringComplete:
       case T.StringLeftPiece: {
         const s = this.interpolableString();
@@ -1013,20 +1016,6 @@ export class Parser {
       default:
         throw this.expected(next, E.unrecognizedTypeExpression());
     }
-  }
-
-  private literalType(): A.TypeExpression {
-    const cur = this.peek();
-    if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
-      this.read();
-      return { type: 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range: span(cur, cur) };
-    }
-    if (cur.type === T.NullKeyword) {
-      this.read();
-      return { type: 'NullTypeLiteral', range: span(cur, cur) };
-    }
-    const raw = this.numericLiteral();
-    return { type: 'IntegerTypeLiteral', raw, value: Number(raw), range: span(cur, cur) };
   }
 
   private objectType(): A.ObjectType {
