@@ -789,8 +789,9 @@ export class Parser {
   private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): [Token, Part[], Part] {
     const open = this.expect(T.LeftParen, E.expectedCharacter('('));
     const items: Part[] = [];
+    // As in Bicep, the newlines count as items: `(\n a \n)` holds three.
     const newLines = (): void => {
-      if (newLinesAllowed) this.newLines();
+      while (newLinesAllowed && this.is(T.NewLine)) items.push(this.read());
     };
     newLines();
     while (!this.is(T.RightParen)) {
