@@ -224,7 +224,8 @@ class Lexer {
       }
     }
     if (codes.length === 0) {
-      this.error(start, this.pos, BicepErrors.missingDiagnosticCodes);
+      // Bicep reports it where the scan stopped, after the keyword and any spaces.
+      this.error(codeStart, this.pos, BicepErrors.missingDiagnosticCodes);
       end = this.pos;
     }
     // What follows the last code (spaces, a comment) is trivia of its own.
