@@ -1065,16 +1065,7 @@ export class Parser {
 
   /** Elements of `{…}` and `[…]`: separated by newlines or by commas, never both. */
   private arrayOrObjectElements(closing: TokenType, parse: () => Node): Node[] {
-    const out: Node[] = [];
-    if (this.check(closing)) return out;
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
-      if (expectElement) {
-        out.push(parse());
-        expectElement = false;
-        continue;
-      }
+    return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) this.newLines();
       else if (this.is(T.Comma)) {
         this.read();
@@ -1083,29 +1074,19 @@ export class Parser {
           this.newLine();
         }
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      expectElement = true;
-    }
-    return out;
+      return true;
+    });
   }
 
   /** Function arguments and type arguments: separated by commas, newlines allowed after them. */
   private functionElements(closing: TokenType, parse: () => Node): Node[] {
-    const out: Node[] = [];
-    if (this.check(closing)) return out;
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
-      if (expectElement) {
-        out.push(parse());
-        expectElement = false;
-        continue;
-      }
+    return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) {
         let k = 1;
         while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
         const after = this.peekAhead(k);
         // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
-        if (!after || after.type === T.EndOfFile) break;
+        if (!after || after.type === T.EndOfFile) return false;
         if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
         this.newLines();
       } else if (this.is(T.Comma)) {
@@ -1114,7 +1095,24 @@ export class Parser {
         // No trailing commas: parse an element anyway for its diagnostic.
         if (this.check(closing)) out.push(parse());
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      expectElement = true;
+      return true;
+    });
+  }
+
+  /**
+   * Elements up to `closing`, alternating with separators; `separator` reads one (adding recovery
+   * nodes to the list) and says whether to go on.
+   */
+  private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
+    const out: Node[] = [];
+    // A close on the same line is always allowed.
+    if (this.check(closing)) return out;
+    this.newLines();
+    let expectElement = true;
+    while (!this.isAtEnd() && this.peek().type !== closing) {
+      if (expectElement) out.push(parse());
+      else if (!separator(out)) break;
+      expectElement = !expectElement;
     }
     return out;
   }
