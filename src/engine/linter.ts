@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LineIndex, Loc } from '../kernel/location.js';
 import type { VirtualMachine } from '../azure/model.js';
 import { asString, toPlain, type Val } from '../kernel/value.js';
+import { idText } from '../kernel/names.js';
 import type { Rule } from '../../rules/api.js';
 import type { Evaluation, SourceKind, UnitRef } from '../sources/source-kind.js';
 import { runRules, type Finding } from './findings.js';
@@ -259,7 +260,7 @@ class ParsedPositions extends Positions {
 }
 
 function display(v: Val): string {
-  if (v.kind === 'unknown') return v.symbol ? `{${v.symbol}}` : '?';
+  if (v.kind === 'unknown') return idText(v) ?? '?';
   const plain = toPlain(v);
   if (plain === null || plain === undefined) return '';
   return typeof plain === 'string' ? plain : JSON.stringify(plain);

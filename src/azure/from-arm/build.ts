@@ -14,7 +14,7 @@ import type {
   VirtualMachine,
 } from '../model.js';
 import { protectedItem } from '../protection.js';
-import { asArray, asString, getPath, getProp, nul, type Val } from '../../kernel/value.js';
+import { asArray, getPath, getProp, nul, type Val } from '../../kernel/value.js';
 import type { ArmResource } from '../arm-resource.js';
 import { displayText, idText } from '../../kernel/names.js';
 import { idOf, parentId, scopeOf } from './ids.js';
@@ -255,7 +255,7 @@ function mapProtectedItem(
  * source id is unknown, that still says which VM it protects.
  */
 function vmFromItemName(name: Val, vms: readonly VirtualMachine[]): VirtualMachine | undefined {
-  const text = asString(name);
+  const text = idText(name);
   if (!text) return undefined;
   const last = text.split('/').at(-1)!.split(';');
   if (last.length < 4) return undefined;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
+import { partialString, partsOf } from '../../../kernel/partial-string.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
@@ -140,10 +141,10 @@ function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | u
 }
 
 function joinName(parentName: Val, child: Val): Val {
-  const p = idText(parentName);
-  const c = idText(child);
+  const p = partsOf(parentName);
+  const c = partsOf(child);
   if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return { kind: 'string', value: `${p}/${c}`, loc: child.loc, origins: [...parentName.origins, ...child.origins] };
+  return partialString([...p, '/', ...c], child.loc, [...parentName.origins, ...child.origins]);
 }
 
 /**

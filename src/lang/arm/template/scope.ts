@@ -2,7 +2,7 @@ import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { idText } from '../../../kernel/names.js';
+import { partialString, partsOf, partsText } from '../../../kernel/partial-string.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
@@ -166,14 +166,15 @@ export class TemplateScope implements TemplateEnv {
   ): Val {
     const { resourceGroup, subscription } = this.state.target;
     const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
-    const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
-    const subId = idText(subscription) ?? '{subscription().subscriptionId}';
-    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
+    const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
+    const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
+    const subId = partialString(['/subscriptions/', ...subParts], site, []);
+    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
     switch (name) {
       case 'resourceGroup':
         return obj(
           [
-            { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
+            { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], site, []) },
             { key: 'name', value: moveTo(resourceGroup, site) },
             { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
             { key: 'location', value: sym(`${rgSymbol}.location`) },
@@ -186,7 +187,7 @@ export class TemplateScope implements TemplateEnv {
       case 'subscription':
         return obj(
           [
-            { key: 'id', value: str(`/subscriptions/${subId}`, site) },
+            { key: 'id', value: subId },
             { key: 'subscriptionId', value: moveTo(subscription, site) },
             { key: 'tenantId', value: sym('subscription().tenantId') },
             { key: 'displayName', value: sym('subscription().displayName') },
