@@ -3,7 +3,7 @@ import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
-import { partialString, partsOf } from '../../../kernel/partial-string.js';
+import { partialString, partsOf, partsText, splitParts } from '../../../kernel/partial-string.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
@@ -43,7 +43,16 @@ function isOutOfScope(node: JsonNode, scope: TemplateScope, parent: Parent | und
   if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
   const raw = typeNode.value as string;
   if (raw.startsWith('[')) return false;
-  return !isEvaluated(scope, parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+  return !isEvaluated(scope, parent && isRelativeType(raw) ? `${parent.type}/${raw}` : raw);
+}
+
+/**
+ * A child's type relative to its parent's (`extensions`, `providers/locks`,
+ * `backupFabrics/protectionContainers/protectedItems`): no resource provider namespace first,
+ * since every namespace has a dot (`Microsoft.Compute`).
+ */
+function isRelativeType(type: string): boolean {
+  return !type.split('/', 1)[0]!.includes('.');
 }
 
 /** Deployments are always read whole: their templates hold more resources. */
@@ -103,8 +112,9 @@ function evaluateInstance(
   const nameNode = prop(node, 'name');
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
   reportTemplateErrors(ctx.diagnostics, rawName);
-  const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
-  const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
+  const relative = parent !== undefined && isRelativeType(rawType);
+  const type = relative ? `${parent.type}/${rawType}` : rawType;
+  const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
   // Only wanted resources need their properties; for the rest the scope places their id.
   const body = isEvaluated(scope, type)
@@ -152,15 +162,16 @@ function joinName(parentName: Val, child: Val): Val {
  * match. Extension resources (`scope` property) hang below their scope's id.
  */
 export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  const nameText = idText(name);
+  const nameParts = partsOf(name);
   const sub = idText(target.subscription);
   const rg = idText(target.resourceGroup);
-  if (nameText === undefined || sub === undefined || rg === undefined) return undefined;
+  if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
   const typeParts = type.split('/');
-  const nameParts = nameText.split('/');
-  if (typeParts.length !== nameParts.length + 1) return undefined;
-  let tail = `${typeParts[0]}/${typeParts[1]}/${nameParts[0]}`;
-  for (let i = 1; i < nameParts.length; i++) tail += `/${typeParts[i + 1]}/${nameParts[i]}`;
+  // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
+  const names = splitParts(nameParts, ['/'], () => false)!.map(partsText);
+  if (typeParts.length !== names.length + 1) return undefined;
+  let tail = `${typeParts[0]}/${typeParts[1]}/${names[0]}`;
+  for (let i = 1; i < names.length; i++) tail += `/${typeParts[i + 1]}/${names[i]}`;
   const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
   if (scopeVal) {
     const scopeText = idText(scopeVal);
