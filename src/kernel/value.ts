@@ -11,6 +11,8 @@ export interface Origin {
   readonly name: string;
   /** Where the value literally stands in that place. */
   readonly loc?: Loc | undefined;
+  /** Who passed it, when that is not the place alone: `deployment 'vm' in main.json`. */
+  readonly caller?: string;
 }
 
 export type OriginKind =
@@ -263,8 +265,8 @@ function treeSize(v: Val): number {
  * are walked. A value of more than MAX_VALUE_NODES nodes becomes unknown: values that share
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
-export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
-  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc }, ...v.origins] : v.origins;
+export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
+  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc, ...(origin.caller ? { caller: origin.caller } : {}) }, ...v.origins] : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -296,7 +298,7 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
   }
 }
 
-type MoveOrigin = { kind: OriginKind; name: string } | undefined;
+type MoveOrigin = { kind: OriginKind; name: string; caller?: string | undefined } | undefined;
 
 // Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
 // getter defined on each object, every moved value had a hidden class of its own, and each

@@ -1,13 +1,14 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
-import path from 'node:path';
-import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
+import { asBoolean, asString, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
 import { partialString, partsOf, partsText, splitParts } from '../../../kernel/partial-string.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+import type { TemplateScope, DeploymentTarget } from './scope.js';
+import { childTemplate } from './deployments.js';
+import type { Loc } from '../../../kernel/location.js';
 
 interface Parent {
   readonly type: string;
@@ -137,7 +138,7 @@ function evaluateInstance(
   };
   ctx.resources.push(resource);
   evaluateResources(scope, prop(node, 'resources'), target, { type, name });
-  if (isDeployment) evaluateDeployment(node, body, scope, target);
+  if (isDeployment) evaluateDeployment(node, body, name, scope, target);
   return true;
 }
 
@@ -182,68 +183,9 @@ export function resourceId(type: string, name: Val, target: DeploymentTarget, sc
   return `${rgId}/providers/${tail}`.toLowerCase();
 }
 
-/** Nested (`template`) and linked (`templateLink.relativePath`) deployments. */
-function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, parentTarget: DeploymentTarget): void {
-  const ctx = scope.ctx;
-  const target: DeploymentTarget = {
-    resourceGroup: getProp(body, 'resourceGroup') ?? parentTarget.resourceGroup,
-    subscription: getProp(body, 'subscriptionId') ?? parentTarget.subscription,
-  };
-  const propsNode = prop(node, 'properties');
-  const inline = prop(propsNode, 'template');
-  if (scope.depth >= ARM_LIMITS.nestedDepth) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, subject: nodeLoc(scope.file, node) });
-    return;
-  }
-  const supplied = suppliedParameters(getPath(body, ['properties', 'parameters']));
-  if (inline?.type === 'object') {
-    const inner = asString(getPath(body, ['properties', 'expressionEvaluationOptions', 'scope']))?.toLowerCase() === 'inner';
-    if (inner) {
-      const child = TemplateScope.create(ctx, scope.file, inline, supplied, target, scope.depth + 1, scope.chain);
-      evaluateResources(child, prop(inline, 'resources'), target);
-    } else {
-      // Outer scope: the nested template's expressions see the parent's parameters and variables.
-      evaluateResources(scope, prop(inline, 'resources'), target);
-    }
-    return;
-  }
-  const linkNode = prop(prop(propsNode, 'templateLink'), 'relativePath');
-  const link = getPath(body, ['properties', 'templateLink', 'relativePath']);
-  if (link) reportTemplateErrors(ctx.diagnostics, link);
-  const relative = asString(link);
-  if (!linkNode || relative === undefined) return;
-  const linked = path.resolve(path.dirname(scope.file), relative);
-  const at = nodeLoc(scope.file, linkNode);
-  if (!ctx.fs.contains(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' is outside the linted root; it is not read`, subject: at });
-    return;
-  }
-  if (scope.chain.includes(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`, subject: at });
-    return;
-  }
-  const doc = ctx.parse(linked);
-  if (!doc) {
-    const read = ctx.fs.read(linked);
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, subject: at });
-    return;
-  }
-  if (!doc.root || doc.errors.length) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' has a syntax error`, subject: at });
-    return;
-  }
-  ctx.files.add(linked);
-  const child = TemplateScope.create(ctx, linked, doc.root, supplied, target, scope.depth + 1, [...scope.chain, linked]);
-  evaluateResources(child, prop(doc.root, 'resources'), target);
-}
-
-/** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */
-function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
-  const out = new Map<string, ParamSource>();
-  if (params?.kind !== 'object') return out;
-  for (const [key, p] of params.props) {
-    const value = getProp(p.value, 'value') ?? unknown(`parameter '${key}' comes from a Key Vault reference`, p.value.loc);
-    out.set(key.toLowerCase(), { value, origin: 'nested-deployment' });
-  }
-  return out;
+/** Nested (`template`) and linked (`templateLink`) deployments: their resources, in their scope. */
+function evaluateDeployment(node: JsonNode, body: Val, name: Val, scope: TemplateScope, target: DeploymentTarget): void {
+  const report = (summary: string, subject: Loc) => scope.ctx.diagnostics.add({ severity: 'error', summary, subject });
+  const child = childTemplate(node, body, name, scope, target, report);
+  if (child) evaluateResources(child.scope, prop(child.template, 'resources'), child.target);
 }
