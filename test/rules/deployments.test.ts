@@ -124,16 +124,26 @@ formatSuite('supported-disk-type', [
   ),
 ]);
 
+const nullablePriority = { priority: { type: 'string', nullable: true } };
+const spotUnlessPassed = armVmStorage('vm1', {}, { properties: { priority: "[coalesce(parameters('priority'), 'Spot')]" } });
+
 formatSuite('no-spot-vm', [
-  // Item 7: a nullable parameter nobody passes is null (no priority: a regular VM), not unknown.
+  // Item 7: a nullable parameter the calling deployment does not pass is null, not unknown.
   armCase(
-    'Bicep JSON 2.0: an unpassed nullable priority is no priority',
-    {
-      languageVersion: '2.0',
-      metadata: BICEP,
-      parameters: { priority: { type: 'string', nullable: true } },
-      resources: { vm: armVmStorage('vm1', {}, { properties: { priority: "[coalesce(parameters('priority'), 'Spot')]" } }) },
-    },
+    'Bicep JSON 2.0: a module\'s nullable priority its caller does not pass is null',
+    { languageVersion: '2.0', metadata: BICEP, resources: { vm: innerDeployment('vm', {}, { languageVersion: '2.0', parameters: nullablePriority, resources: { vm: spotUnlessPassed } }) } },
     [`"[coalesce(parameters('priority'), 'Spot')]"`],
   ),
+  armCase(
+    'Bicep JSON 1.0: the same in a module of a languageVersion 1.0 template',
+    { metadata: BICEP, resources: [innerDeployment('vm', {}, { parameters: nullablePriority, resources: [spotUnlessPassed] })] },
+    [`"[coalesce(parameters('priority'), 'Spot')]"`],
+  ),
+  armCase(
+    'Bicep JSON 2.0: a module\'s caller passing null leaves a parameter with a default at its default',
+    { languageVersion: '2.0', metadata: BICEP, resources: { vm: innerDeployment('vm', { priority: null }, { parameters: { priority: { type: 'string', defaultValue: 'Spot' } }, resources: [armVmStorage('vm1', {}, { properties: { priority: "[parameters('priority')]" } })] }) } },
+    [`"[parameters('priority')]"`],
+  ),
+  // At the root, whoever deploys may still pass it: unknown, no finding.
+  armCase('ARM: a root template\'s nullable parameter stays unknown', { parameters: nullablePriority, resources: [spotUnlessPassed] }, []),
 ]);

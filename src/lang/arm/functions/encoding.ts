@@ -1,3 +1,4 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fromPlain, isError, type Plain, type Val } from '../../../kernel/value.js';
 import { partsOf } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
@@ -25,12 +26,11 @@ function jsonDepth(text: string): number {
 
 function parseJson(text: string, args: readonly Arg[], ctx: CallContext): Val {
   if (jsonDepth(text) > MAX_JSON_DEPTH) return limitVal(ctx.site, `${ctx.name}() JSON nested deeper than ${MAX_JSON_DEPTH} levels`, args);
-  let plain: Plain;
-  try {
-    plain = JSON.parse(text) as Plain;
-  } catch (e) {
-    return errorVal(ctx.site, `${ctx.name}() was given invalid JSON: ${(e as Error).message}`, args);
-  }
+  // ARM reads JSON as Json.NET does: comments allowed (AVM modules load commented files this way).
+  const errors: ParseError[] = [];
+  const plain = parse(text, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false }) as Plain;
+  const first = errors[0];
+  if (first) return errorVal(ctx.site, `${ctx.name}() was given invalid JSON: ${printParseErrorCode(first.error)} at position ${first.offset}`, args);
   return fromPlain(plain, ctx.site, mergeOrigins(args));
 }
 

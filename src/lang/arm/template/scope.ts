@@ -137,15 +137,17 @@ export class TemplateScope implements TemplateEnv {
     // templates built from it stay readable as paths beside the template.
     if (ARTIFACTS.has(key)) return unknown(`parameter '${name}' is set by the deployment tooling`, decl ? nodeLoc(this.file, decl) : undefined, { symbol: `parameters('${name}')` });
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    if (supplied) {
+    // A caller's null leaves a parameter with a default at its default (AVM passes `tryGet(…)`).
+    if (supplied && !(supplied.value.kind === 'null' && decl && prop(decl, 'defaultValue'))) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
         : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     const declared = decl!;
     const defaultNode = prop(declared, 'defaultValue');
-    // Bicep's nullable parameters (`string?`): one nobody passes is null.
-    if (!defaultNode && prop(declared, 'nullable')?.value === true) return nul(nodeLoc(this.file, declared));
+    // Bicep's nullable parameters (`string?`): one the calling deployment does not pass is null.
+    // At the root, whoever deploys may still pass it.
+    if (!defaultNode && this.state.depth > 0 && prop(declared, 'nullable')?.value === true) return nul(nodeLoc(this.file, declared));
     if (!defaultNode) {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
