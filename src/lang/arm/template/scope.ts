@@ -137,8 +137,10 @@ export class TemplateScope implements TemplateEnv {
     // templates built from it stay readable as paths beside the template.
     if (ARTIFACTS.has(key)) return unknown(`parameter '${name}' is set by the deployment tooling`, decl ? nodeLoc(this.file, decl) : undefined, { symbol: `parameters('${name}')` });
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    // A caller's null leaves a parameter with a default at its default (AVM passes `tryGet(…)`).
-    if (supplied && !(supplied.value.kind === 'null' && decl && prop(decl, 'defaultValue'))) {
+    // A calling deployment's null leaves a parameter with a default at its default, as Bicep
+    // modules rely on (AVM passes `tryGet(…)`); a parameter file's null is the value.
+    const nullFromCaller = supplied?.origin === 'nested-deployment' && supplied.value.kind === 'null' && decl !== undefined && prop(decl, 'defaultValue') !== undefined;
+    if (supplied && !nullFromCaller) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
         : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, caller: supplied.caller });
