@@ -1,8 +1,8 @@
-// Cross-resource links through names and ids built from deployment-time values (issue 13,
-// items 1, 2 and 4): the rules that need two resources linked fire on ARM, Bicep JSON 1.0 and
+// Cross-resource links through names and ids built from deployment-time values and through
+// children declared inside their parents (issue 13, items 1, 2 and 4): the rules that need two resources linked fire on ARM, Bicep JSON 1.0 and
 // 2.0 and Terraform, at the exact place, and stay quiet when the link is not knowable.
 import { armCase, formatSuite, jsonCases, tfCase, type Resource } from './formats.js';
-import { armNic, armPolicy, armVault, armVm, armVmStorage, tfPolicy, tfProtected, tfResource, tfVault, tfVm } from './sources.js';
+import { armNic, armPolicy, armVault, armVm, armVmStorage, tfPolicy, tfProtected, tfResource, tfVault, tfVm, UNMANAGED_OS } from './sources.js';
 import { dataDisk } from '../helpers/lint.js';
 
 const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
@@ -92,5 +92,23 @@ formatSuite('no-ultra-ssd', [
       'variable "enhanced_policy_id" {\n  type = string\n}\n',
     [],
     { matrix: '2025' },
+  ),
+]);
+
+/** A VM named the quickstart way, with extension resources declared inside it by their relative types. */
+const UNIQUE_VM = "[concat('vm-', uniqueString(resourceGroup().id))]";
+const withChildren = (vm: Resource, children: Resource[]): Resource => ({ ...vm, name: UNIQUE_VM, resources: children });
+const nestedSetting: Resource = { type: 'providers/diagnosticSettings', apiVersion: '2021-05-01-preview', name: 'Microsoft.Insights/vm-diag', properties: { workspaceId: 'ws' } };
+const nestedLock: Resource = { type: 'providers/locks', apiVersion: '2020-05-01', name: 'Microsoft.Authorization/vm-lock', properties: { level: 'CanNotDelete' } };
+
+formatSuite('no-diagnostic-settings', [
+  ...jsonCases('a diagnostic setting declared inside its VM as providers/diagnosticSettings', [withChildren(armVm('vm1'), [nestedSetting])], ['"providers/diagnosticSettings"']),
+]);
+
+formatSuite('no-lock-unmanaged-vm', [
+  ...jsonCases(
+    'a lock declared inside its VM as providers/locks',
+    [withChildren(armVmStorage('vm1', UNMANAGED_OS), [nestedLock])],
+    ['"CanNotDelete"'],
   ),
 ]);
