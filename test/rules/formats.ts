@@ -343,6 +343,18 @@ export function armCase(name: string, body: Record<string, unknown>, at: readonl
   return { name, files, options, expected: expectAt(files, 'main.json', at) };
 }
 
+/**
+ * The same resources as hand-written ARM and as Bicep compiles them (languageVersion 1, and 2.0
+ * with resources keyed by symbolic name): `body` holds the rest of the template.
+ */
+export function jsonCases(name: string, resources: Resource[], at: readonly Needle[], options: LintOptions = {}, body: Record<string, unknown> = {}): FormatCase[] {
+  return [
+    armCase(`ARM: ${name}`, { ...body, resources }, at, options),
+    armCase(`Bicep JSON 1.0: ${name}`, { metadata: BICEP, ...body, resources }, at, options),
+    armCase(`Bicep JSON 2.0: ${name}`, { languageVersion: '2.0', metadata: BICEP, ...body, resources: symbolic(resources) }, at, options),
+  ];
+}
+
 /** A hand-written Terraform case: `main` is main.tf. */
 export function tfCase(name: string, main: string, at: readonly Needle[], options: LintOptions = {}, extra: Record<string, string> = {}): FormatCase {
   const files = { 'main.tf': main, ...extra };

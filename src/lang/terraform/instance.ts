@@ -137,7 +137,8 @@ export class ModuleInstance implements Scope {
     if (given && !(given.kind === 'null' && !decl.nullable && decl.default)) return { raw: convert(given, type, env), origin };
     if (decl.default) return { raw: convert(evaluateSafe(decl.default, env), type, env), origin: { kind: 'tf-variable-default', name } };
     const candidates = this.validationCandidates(decl.conditions, name, env);
-    return { raw: unknown(`variable "${name}" has no value`, undefined, candidates ? { candidates } : {}) };
+    // The symbol keeps names and ids built from it comparable: `"${var.rg}-vm"` is the same name twice.
+    return { raw: unknown(`variable "${name}" has no value`, undefined, { symbol: `${this.prefix}var.${name}`, ...(candidates ? { candidates } : {}) }) };
   }
 
   /** `contains([…], var.x)` in a validation condition lists the values the variable may take. */

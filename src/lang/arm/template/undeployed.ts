@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { asString } from '../../../kernel/value.js';
+import { unknown } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
-import { ARM_LIMITS, DEPLOYMENT_TYPE } from './context.js';
+import { DEPLOYMENT_TYPE } from './context.js';
+import { childTemplate, type ChildTemplate } from './deployments.js';
 import { evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import { suppliedParameters } from './resources.js';
-import { TemplateScope } from './scope.js';
+import type { TemplateScope } from './scope.js';
 
 /**
  * A declaration that makes no instance — its condition is false or its copy count is 0 — and
@@ -32,9 +31,9 @@ export function recordUndeployed(node: JsonNode, scope: TemplateScope, parentTyp
     }
   }
   for (const child of resourceNodes(prop(node, 'resources'))) recordUndeployed(child, inner, type);
-  if (type.toLowerCase() === DEPLOYMENT_TYPE && scope.depth < ARM_LIMITS.nestedDepth) {
-    const template = deploymentTemplate(node, inner);
-    if (template) for (const child of resourceNodes(prop(template.root, 'resources'))) recordUndeployed(child, template.scope, undefined);
+  if (type.toLowerCase() === DEPLOYMENT_TYPE) {
+    const child = deploymentTemplate(node, inner);
+    if (child) for (const declared of resourceNodes(prop(child.template, 'resources'))) recordUndeployed(declared, child.scope, undefined);
   }
 }
 
@@ -45,33 +44,16 @@ function resourceNodes(resources: JsonNode | undefined): JsonNode[] {
   return list.filter((n) => n.type === 'object' && !(prop(n, 'existing')?.type === 'boolean' && prop(n, 'existing')!.value === true));
 }
 
+/** What a deployment's body needs evaluated to find its template: not its copy, condition or inline template. */
+const BODY_SKIP = new Set(['copy', 'condition', 'dependson', 'resources', 'existing', 'comments']);
+
 /**
- * The template a deployment would run, with the scope its names evaluate in: an inline template
- * (the parent's scope, or its own with the parameters passed under `inner` evaluation) or a
- * linked template by relative path, read as the deployment would read it (inside the root, not a
- * template already on the chain).
+ * The template a deployment would run, with the scope its names evaluate in, found as a deployed
+ * one is (`childTemplate`), without reporting its problems: nothing of it is deployed.
  */
-function deploymentTemplate(node: JsonNode, scope: TemplateScope): { root: JsonNode; scope: TemplateScope } | undefined {
-  const ctx = scope.ctx;
-  const properties = prop(node, 'properties');
-  const supplied = () => {
-    const params = prop(properties, 'parameters');
-    return suppliedParameters(params ? evaluateNode(params, scope) : undefined);
-  };
-  const inline = prop(properties, 'template');
-  if (inline?.type === 'object') {
-    const evaluation = prop(prop(properties, 'expressionEvaluationOptions'), 'scope');
-    const innerScope = evaluation?.type === 'string' && (evaluation.value as string).toLowerCase() === 'inner';
-    return { root: inline, scope: innerScope ? TemplateScope.create(ctx, scope.file, inline, supplied(), scope.target, scope.depth + 1, scope.chain) : scope };
-  }
-  const linkNode = prop(prop(properties, 'templateLink'), 'relativePath');
-  const relative = linkNode ? asString(evaluateNode(linkNode, scope)) : undefined;
-  if (relative === undefined) return undefined;
-  const linked = path.resolve(path.dirname(scope.file), relative);
-  if (!ctx.fs.contains(linked) || scope.chain.includes(linked)) return undefined;
-  const doc = ctx.parse(linked);
-  if (!doc?.root || doc.errors.length) return undefined;
-  // The caller reads it: the linked template is judged from here (where it deploys nothing), not alone.
-  ctx.files.add(linked);
-  return { root: doc.root, scope: TemplateScope.create(ctx, linked, doc.root, supplied(), scope.target, scope.depth + 1, [...scope.chain, linked]) };
+function deploymentTemplate(node: JsonNode, scope: TemplateScope): ChildTemplate | undefined {
+  const body = evaluateNode(node, scope, (key, depth) => (depth === 0 ? BODY_SKIP.has(key.toLowerCase()) : depth === 1 && key.toLowerCase() === 'template'));
+  const nameNode = prop(node, 'name');
+  const name = nameNode ? evaluateNode(nameNode, scope) : unknown('the deployment has no name', nodeLoc(scope.file, node));
+  return childTemplate(node, body, name, scope, scope.target);
 }
