@@ -80,6 +80,22 @@ describe('inventory: declarations that make no instance (ARM and Bicep JSON)', (
     assert.deepEqual(inventory(both), [`nested/vm.json:${nth(linked, VM_TYPE, 0)} passed 1`]);
     assert.deepEqual(at(lintHits(both), 'no-ultra-ssd'), [`nested/vm.json:${pos(linked, '"UltraSSD_LRS"')}`]);
   });
+
+  it('a linked template by the quickstart URI convention, deployed only under a false condition', () => {
+    const linked = template({ resources: [armVm('by-uri')] });
+    const call = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'l',
+      condition: "[equals(parameters('mode'), 'new')]",
+      properties: { mode: 'Incremental', templateLink: { uri: "[uri(parameters('_artifactsLocation'), concat('nested/vm.json', parameters('_artifactsLocationSasToken')))]" } },
+    };
+    const main = template({
+      parameters: { mode: { type: 'string', defaultValue: 'existing' }, _artifactsLocation: { type: 'string', defaultValue: '[deployment().properties.templateLink.uri]' }, _artifactsLocationSasToken: { type: 'securestring', defaultValue: '' } },
+      resources: [call],
+    });
+    assert.deepEqual(inventory({ 'main.json': main, 'nested/vm.json': linked }), [`nested/vm.json:${nth(linked, VM_TYPE, 0)} by-uri 0`]);
+  });
 });
 
 const TF_VM = (name: string, meta = '') => `resource "azurerm_linux_virtual_machine" "${name}" {
