@@ -1,7 +1,6 @@
 import { defineRule } from './api.js';
 import { at } from './lib/report.js';
 import { eqi, inList } from './lib/values.js';
-import { getProp } from '../src/kernel/value.js';
 
 const PUBLISHER = 'Microsoft.Azure.Security';
 const TYPES = ['AzureDiskEncryption', 'AzureDiskEncryptionForLinux'];
@@ -23,8 +22,8 @@ export default defineRule({
         if (publisher.kind !== 'string' || !eqi(publisher.value, PUBLISHER)) continue;
         if (type.kind !== 'string' || !inList(type.value, TYPES)) continue;
         // The same extension decrypts the disks when told to: the VM is then not encrypted.
-        const operation = getProp(ext.settings, 'EncryptionOperation');
-        if (operation?.kind === 'string' && eqi(operation.value, 'DisableEncryption')) continue;
+        const operation = ext.encryptionOperation;
+        if (operation.kind === 'string' && eqi(operation.value, 'DisableEncryption')) continue;
         ctx.report({ at: at(type, ext.at), messageId: 'encrypted', data: { type: type.value } });
       }
     }

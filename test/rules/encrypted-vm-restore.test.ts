@@ -11,8 +11,8 @@ test('is a restore limitation: off in recommended, warn in all', () => {
 });
 
 test('the Azure Disk Encryption extension warns at its type', () => {
-  const ext = { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('AzureDiskEncryptionForLinux'), settings: nul() };
-  const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware'), settings: nul() }] })] }));
+  const ext = { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('AzureDiskEncryptionForLinux'), encryptionOperation: nul() };
+  const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware'), encryptionOperation: nul() }] })] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, ext.type);
   assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\): Azure Backup can't restore this VM file by file or with Replace existing$/);

@@ -21,10 +21,10 @@ test('a diagnostic settings resource on the VM warns at its type', () => {
 });
 
 test('the guest diagnostics extensions warn at the extension type', () => {
-  const win = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: s('IaaSDiagnostics'), settings: nul() };
-  const linux = { at: loc(), publisher: s('microsoft.azure.diagnostics'), type: s('LinuxDiagnostic'), settings: nul() };
-  const other = { at: loc(), publisher: s('Microsoft.Azure.Monitor'), type: s('AzureMonitorLinuxAgent'), settings: nul() };
-  const unknownType = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: param('extType'), settings: nul() };
+  const win = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: s('IaaSDiagnostics'), encryptionOperation: nul() };
+  const linux = { at: loc(), publisher: s('microsoft.azure.diagnostics'), type: s('LinuxDiagnostic'), encryptionOperation: nul() };
+  const other = { at: loc(), publisher: s('Microsoft.Azure.Monitor'), type: s('AzureMonitorLinuxAgent'), encryptionOperation: nul() };
+  const unknownType = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: param('extType'), encryptionOperation: nul() };
   const { reports } = run(rule, model({ vms: [vm({ extensions: [win, linux, other, unknownType] })] }));
   assert.deepEqual(reports.map((r) => r.at), [win.type, linux.type]);
   assert.equal(reports[0]!.message, `Diagnostics extension 'IaaSDiagnostics' on this VM: ${TAIL}`);

@@ -49,7 +49,7 @@ export const VM = {
  * calls ARM's `properties.type` `typePropertiesType` (its `type` is the resource type), so that
  * one is written out.
  */
-export const EXTENSION = { publisher: scaleSetExtension('publisher'), type: ['properties', 'type'], settings: scaleSetExtension('settings') } as const;
+export const EXTENSION = { publisher: scaleSetExtension('publisher'), type: ['properties', 'type'], encryptionOperation: ['properties', 'settings', 'EncryptionOperation'] } as const;
 export const PROFILE = {
   priority: profile('priority'),
   osDisk: profile('storageProfile', 'osDisk'),

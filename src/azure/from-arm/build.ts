@@ -57,7 +57,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
     at: e.typeLoc,
     publisher: getPath(e.body, EXTENSION.publisher) ?? ABSENT,
     type: getPath(e.body, EXTENSION.type) ?? ABSENT,
-    settings: getPath(e.body, EXTENSION.settings) ?? ABSENT,
+    encryptionOperation: getPath(e.body, EXTENSION.encryptionOperation) ?? ABSENT,
   }));
   const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
   const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
@@ -249,7 +249,7 @@ function profileExtensions(r: ArmResource): Extension[] {
     at: e.loc ?? r.typeLoc,
     publisher: getPath(e, EXTENSION.publisher) ?? ABSENT,
     type: getPath(e, EXTENSION.type) ?? ABSENT,
-    settings: getPath(e, EXTENSION.settings) ?? ABSENT,
+    encryptionOperation: getPath(e, EXTENSION.encryptionOperation) ?? ABSENT,
   }));
 }
 

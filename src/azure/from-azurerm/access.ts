@@ -1,4 +1,4 @@
-import { fromPlain, nul, unknown, type ObjectVal, type Plain, type Val } from '../../kernel/value.js';
+import { nul, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
 
 /** An argument of a resource or block; `null` (no location) when the configuration does not set it. */
@@ -13,16 +13,17 @@ export function has(body: ObjectVal | undefined, name: string): boolean {
 }
 
 /**
- * An argument that holds JSON (`settings = jsonencode({…})`), as a value; the text as it is when
- * it does not parse.
+ * An extension's `settings.EncryptionOperation`: `settings` is JSON text (`jsonencode({…})`);
+ * null when it does not say, unknown when the text is not known.
  */
-export function jsonAttr(body: ObjectVal | undefined, name: string): Val {
-  const v = attr(body, name);
-  if (v.kind !== 'string') return v;
+export function encryptionOperation(extension: ObjectVal | undefined): Val {
+  const settings = attr(extension, 'settings');
+  if (settings.kind !== 'string') return settings.kind === 'unknown' ? settings : nul();
   try {
-    return fromPlain(JSON.parse(v.value) as Plain, v.loc, v.origins);
+    const operation = (JSON.parse(settings.value) as { EncryptionOperation?: unknown } | null)?.EncryptionOperation;
+    return typeof operation === 'string' ? str(operation, settings.loc, settings.origins) : nul();
   } catch {
-    return v;
+    return nul();
   }
 }
 

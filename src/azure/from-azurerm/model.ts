@@ -16,7 +16,7 @@ import { nul, str, unknown, type Val } from '../../kernel/value.js';
 import { buildArmModel } from '../from-arm/build.js';
 import type { TfResource } from './resource.js';
 import { azapiResources } from './azapi.js';
-import { attr, blockList, firstBlock, jsonAttr, providerSubscription } from './access.js';
+import { attr, blockList, encryptionOperation, firstBlock, providerSubscription } from './access.js';
 import { Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
 
@@ -114,7 +114,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
 
   for (const r of ofType('azurerm_virtual_machine_extension', 'azurerm_virtual_machine_scale_set_extension')) {
     const vm = vmFor(attr(r.body, r.type === 'azurerm_virtual_machine_extension' ? 'virtual_machine_id' : 'virtual_machine_scale_set_id'));
-    vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type'), settings: jsonAttr(r.body, 'settings') });
+    vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type'), encryptionOperation: encryptionOperation(r.body) });
   }
 
   const diagnosticSettings: DiagnosticSetting[] = [];

@@ -2,7 +2,7 @@ import type { Loc } from '../../kernel/location.js';
 import type { AttachedDisk, ImageRef, ManagedDisk, NetworkInterface, ResourceBase, VirtualMachine } from '../model.js';
 import { arr, nul, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
-import { attr, blockList, firstBlock, has, jsonAttr } from './access.js';
+import { attr, blockList, encryptionOperation, firstBlock, has } from './access.js';
 import type { Links } from './links.js';
 
 export const VM_TYPES = new Set([
@@ -145,7 +145,7 @@ export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: Re
     zones: zoneList(attr(b, shape.zones)),
     ...(availabilitySet.kind !== 'null' ? { availabilitySet } : {}),
     networkInterfaces,
-    extensions: blockList(b, 'extension').map((e) => ({ at: e.loc!, publisher: attr(e, 'publisher'), type: attr(e, 'type'), settings: jsonAttr(e, 'settings') })),
+    extensions: blockList(b, 'extension').map((e) => ({ at: e.loc!, publisher: attr(e, 'publisher'), type: attr(e, 'type'), encryptionOperation: encryptionOperation(e) })),
     diagnosticSettings: [],
     protectedBy: [],
     scaleSet,
