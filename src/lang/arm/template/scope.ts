@@ -113,13 +113,15 @@ export class TemplateScope implements TemplateEnv {
     const supplied = this.state.supplied.get(key);
     if (!decl && !supplied) return undefined;
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    if (supplied) {
+    const defaultNode = decl ? prop(decl, 'defaultValue') : undefined;
+    // ARM takes an explicit null as no value, so the default applies: Bicep compiles an optional
+    // module parameter passed as null into `{ "value": null }` and relies on it (Azure/bicep#11532).
+    if (supplied && !(supplied.value.kind === 'null' && defaultNode)) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
         : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name });
     }
     const declared = decl!;
-    const defaultNode = prop(declared, 'defaultValue');
     if (!defaultNode) {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
