@@ -174,12 +174,10 @@ function armCases(site: ValueSite): FormatCase[] {
       options,
       expected: [fromFile.expected],
     },
-    {
-      name: 'ARM: parameter file overrides a failing default',
-      files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: site.good }) },
-      options,
-      expected: [],
-    },
+    // ARM takes a null value as none given: the default stays.
+    site.good === null
+      ? { name: 'ARM: null in the parameter file keeps a failing default', files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: null }) }, options, expected: [fromDefault.expected] }
+      : { name: 'ARM: parameter file overrides a failing default', files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: site.good }) }, options, expected: [] },
     { name: 'ARM: variable through an expression', files: { 'main.json': fromVariable.text }, options, expected: [fromVariable.expected] },
     { name: `ARM: parameter without a value is unknown: ${site.unknownFinds ? 'still' : 'no'} finding`, files: { 'main.json': unknown.text }, options, expected: site.unknownFinds ? [unknown.expected] : [] },
   ];

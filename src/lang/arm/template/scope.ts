@@ -137,16 +137,15 @@ export class TemplateScope implements TemplateEnv {
     // templates built from it stay readable as paths beside the template.
     if (ARTIFACTS.has(key)) return unknown(`parameter '${name}' is set by the deployment tooling`, decl ? nodeLoc(this.file, decl) : undefined, { symbol: `parameters('${name}')` });
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    // A calling deployment's null leaves a parameter with a default at its default, as Bicep
-    // modules rely on (AVM passes `tryGet(…)`); a parameter file's null is the value.
-    const nullFromCaller = supplied?.origin === 'nested-deployment' && supplied.value.kind === 'null' && decl !== undefined && prop(decl, 'defaultValue') !== undefined;
-    if (supplied && !nullFromCaller) {
+    const defaultNode = decl ? prop(decl, 'defaultValue') : undefined;
+    // ARM takes an explicit null as no value, so the default applies: Bicep compiles an optional
+    // module parameter passed as null into `{ "value": null }` and relies on it (Azure/bicep#11532).
+    if (supplied && !(supplied.value.kind === 'null' && defaultNode)) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
         : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     const declared = decl!;
-    const defaultNode = prop(declared, 'defaultValue');
     // Bicep's nullable parameters (`string?`): one the calling deployment does not pass is null.
     // At the root, whoever deploys may still pass it.
     if (!defaultNode && this.state.depth > 0 && prop(declared, 'nullable')?.value === true) return nul(nodeLoc(this.file, declared));
