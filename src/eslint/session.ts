@@ -10,6 +10,8 @@ import type { JsonDocument } from '../syntax/json/parse.js';
 export interface PluginSettings {
   readonly matrix?: '2021' | '2025';
   readonly unknownValues?: 'ignore' | 'report';
+  /** JSON that `bicep build` wrote beside its `.bicep`: left to the `.bicep` (`skip`, the default) or linted too. */
+  readonly compiledJson?: 'skip' | 'lint';
   /** ARM parameter files (relative to ESLint's cwd) instead of the naming convention. */
   readonly paramFiles?: readonly string[];
   /** Terraform var files (relative to ESLint's cwd), applied after terraform.tfvars and *.auto.tfvars. */
@@ -82,6 +84,7 @@ export function engineOptions(cwd: string, settings: PluginSettings, ruleOptions
     rules,
     ...(settings.matrix ? { matrix: settings.matrix } : {}),
     ...(settings.unknownValues ? { unknownValues: settings.unknownValues } : {}),
+    ...(settings.compiledJson ? { compiledJson: settings.compiledJson } : {}),
     ...(settings.paramFiles ? { paramFiles: settings.paramFiles } : {}),
     ...(settings.varFiles ? { varFiles: settings.varFiles } : {}),
   };
