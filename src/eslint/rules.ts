@@ -6,9 +6,10 @@ import { presetSeverity, type Rule } from '../../rules/api.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { sessionFor, type PluginSettings } from './session.js';
 import { readSettings } from './settings.js';
+import { isBicepParamsFile } from './bicep-language.js';
 
 /** The languages every rule runs on: ours, and `@eslint/json`'s for users who lint ARM JSON with it. */
-export const RULE_LANGUAGES = ['azure-backup/arm', 'azure-backup/hcl', 'json/json', 'json/jsonc'] as const;
+export const RULE_LANGUAGES = ['azure-backup/arm', 'azure-backup/hcl', 'azure-backup/bicep', 'json/json', 'json/jsonc'] as const;
 
 type Options = Readonly<Record<string, unknown>>;
 
@@ -94,10 +95,13 @@ function reporter(context: RuleContext, wanted: (m: LintMessage) => boolean) {
   const report = () => {
     // Columns in reports count from the language's own base (the root starts at offset 0).
     const base = sourceCode.getLoc(sourceCode.ast).start.column;
-    for (const m of messagesOf(context, sourceCode, pass, settings)) if (wanted(m)) context.report(toReport(m, base));
+    const messages = messagesOf(context, sourceCode, pass, settings);
+    // A `.bicepparam` is linted so that its edits re-evaluate the `.bicep` it feeds; its values' findings show there.
+    if (isBicepParamsFile(context.physicalFilename)) return;
+    for (const m of messages) if (wanted(m)) context.report(toReport(m, base));
   };
-  // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL.
-  return { Document: report, File: report };
+  // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL, `Program` of Bicep.
+  return { Document: report, File: report, Program: report };
 }
 
 /** Id of the one rule that is not in the catalog. */
