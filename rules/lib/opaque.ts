@@ -11,5 +11,6 @@ export function unlessOpaque(model: Model): Pick<Report, 'certainty' | 'premise'
   const first = model.opaque[0];
   if (!first) return {};
   const more = model.opaque.length > 1 ? ` (and ${model.opaque.length - 1} more module${model.opaque.length > 2 ? 's' : ''} not read)` : '';
-  return { certainty: 'maybe', premise: `${first.what[0]!.toUpperCase()}${first.what.slice(1)}${more}` };
+  // Not capitalized: it follows "May be: ", and `module.x` is Terraform's own spelling.
+  return { certainty: 'maybe', premise: `${first.what}${more}` };
 }
