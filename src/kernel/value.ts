@@ -8,6 +8,8 @@ export interface Origin {
   readonly kind: OriginKind;
   /** Name of the parameter, variable, local, module call… */
   readonly name: string;
+  /** For a module parameter: the module (the call) that passed it. */
+  readonly by?: string;
   /** Where the value literally stands in that place. */
   readonly loc?: Loc | undefined;
 }
@@ -19,6 +21,7 @@ export type OriginKind =
   | 'variable'
   | 'copy-input'
   | 'nested-deployment'
+  | 'module-parameter'
   | 'linked-template'
   | 'tf-variable-default'
   | 'tfvars'
@@ -251,8 +254,8 @@ function treeSize(v: Val): number {
  * are walked. A value of more than MAX_VALUE_NODES nodes becomes unknown: values that share
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
-export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
-  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc }, ...v.origins] : v.origins;
+export function moveTo(v: Val, loc: Loc | undefined, origin?: MoveOrigin): Val {
+  const origins = origin ? [originAt(origin, v.loc), ...v.origins] : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -284,7 +287,16 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
   }
 }
 
-type MoveOrigin = { kind: OriginKind; name: string } | undefined;
+/** The place a value passes through on its way to a use site. */
+export interface MoveOrigin {
+  readonly kind: OriginKind;
+  readonly name: string;
+  readonly by?: string | undefined;
+}
+
+function originAt(origin: MoveOrigin, loc: Loc | undefined): Origin {
+  return origin.by === undefined ? { kind: origin.kind, name: origin.name, loc } : { kind: origin.kind, name: origin.name, by: origin.by, loc };
+}
 
 // Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
 // getter defined on each object, every moved value had a hidden class of its own, and each
@@ -294,14 +306,14 @@ type MoveOrigin = { kind: OriginKind; name: string } | undefined;
 
 abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
   readonly #source: Source;
-  readonly #origin: MoveOrigin;
+  readonly #origin: MoveOrigin | undefined;
   #children: Children | undefined;
 
   constructor(
     source: Source,
     readonly loc: Loc | undefined,
     readonly origins: readonly Origin[],
-    origin: MoveOrigin,
+    origin: MoveOrigin | undefined,
   ) {
     this.#source = source;
     this.#origin = origin;

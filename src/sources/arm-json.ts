@@ -15,7 +15,8 @@ import type { RunContext } from '../lang/arm/template/context.js';
 import { entries, jsonToVal, nodeLoc, prop } from '../lang/arm/template/json-val.js';
 import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
 import { evaluateResources } from '../lang/arm/template/resources.js';
-import { ROOT_TARGET, TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
+import { TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
+import { ROOT_TARGET } from '../lang/arm/target.js';
 
 export type ParseJsonFile = (file: string) => JsonDocument | undefined;
 
@@ -66,10 +67,10 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   let inactiveVms: Evaluation['inactiveVms'] = [];
   for (const scenario of scenarios) {
     const errorsBefore = errorValuesMade();
-    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [] };
+    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [], opaque: [] };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
-    const model = buildArmModel(ctx.resources, { name: scenario.name });
+    const model = buildArmModel(ctx.resources, { name: scenario.name }, undefined, ctx.opaque);
     if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
     models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));

@@ -29,6 +29,13 @@ test('a protected item with an unknown VM reference, or a scale set, is no findi
 });
 
 const ALL = { preset: 'all' } as const;
+const MAYBE = { preset: 'all', unknownValues: 'report' } as const;
+const linkedByUri = {
+  type: 'Microsoft.Resources/deployments',
+  apiVersion: '2022-09-01',
+  name: 'backup',
+  properties: { mode: 'Incremental', templateLink: { uri: 'https://example.com/backup.json' } },
+};
 const VM_TYPE = '"Microsoft.Compute/virtualMachines"';
 const TF_VM_TYPE = '"azurerm_linux_virtual_machine"';
 const backup = (vmName: string) => [armVault('rsv'), armPolicy('rsv', 'daily'), armProtected('rsv', vmName, 'daily')];
@@ -76,5 +83,15 @@ formatSuite('require-backup', [
   tfCase('Terraform: protected by an azapi PUT action (as Azure Verified Modules do)', tfVm() + azapiItemAction('PUT', 'apply'), [], ALL),
   tfCase('Terraform: an azapi action that runs at destroy protects nothing', tfVm() + azapiItemAction('PUT', 'destroy'), [TF_VM_TYPE], ALL),
   tfCase('Terraform: an azapi POST action protects nothing', tfVm() + azapiItemAction('POST', 'apply'), [TF_VM_TYPE], ALL),
+  armCase('ARM: a template linked by URI may protect the VM: no finding', { resources: [armVm('vm1'), linkedByUri] }, [], ALL),
+  {
+    ...armCase('ARM: a template linked by URI: a "may be" naming it', { resources: [armVm('vm1'), linkedByUri] }, [VM_TYPE], MAYBE),
+    message: /^May be: deployment backup links a template by URI 'https:\/\/example\.com\/backup\.json', which the linter does not fetch: /,
+  },
+  tfCase('Terraform: a registry module may protect the VM: no finding', tfVm() + 'module "backup" {\n  source = "Azure/avm-res-recoveryservices-vault/azurerm"\n}\n', [], ALL),
+  {
+    ...tfCase('Terraform: a registry module: a "may be" naming it', tfVm() + 'module "backup" {\n  source = "Azure/avm-res-recoveryservices-vault/azurerm"\n}\n', [TF_VM_TYPE], MAYBE),
+    message: /^May be: module\.backup comes from "Azure\/avm-res-recoveryservices-vault\/azurerm", which the linter does not fetch: /,
+  },
   tfCase('Terraform: an unprotected VM in a local child module', 'module "x" {\n  source = "./modules/x"\n}\n', [['modules/x/main.tf', TF_VM_TYPE, '']], ALL, { 'modules/x/main.tf': tfVm() }),
 ]);

@@ -1,12 +1,14 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
 import path from 'node:path';
-import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
+import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '../../../kernel/value.js';
+import type { Loc } from '../../../kernel/location.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { idText } from '../../../kernel/names.js';
-import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
+import { displayText, idText } from '../../../kernel/names.js';
+import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+import { TemplateScope, type ParamSource } from './scope.js';
+import { joinName, resourceId, type DeploymentTarget } from '../target.js';
 
 interface Parent {
   readonly type: string;
@@ -139,37 +141,6 @@ function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | u
   scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
 }
 
-function joinName(parentName: Val, child: Val): Val {
-  const p = idText(parentName);
-  const c = idText(child);
-  if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return { kind: 'string', value: `${p}/${c}`, loc: child.loc, origins: [...parentName.origins, ...child.origins] };
-}
-
-/**
- * The resource id as ARM would compute it, lower-cased so ids built by `resourceId()` elsewhere
- * match. Extension resources (`scope` property) hang below their scope's id.
- */
-export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  const nameText = idText(name);
-  const sub = idText(target.subscription);
-  const rg = idText(target.resourceGroup);
-  if (nameText === undefined || sub === undefined || rg === undefined) return undefined;
-  const typeParts = type.split('/');
-  const nameParts = nameText.split('/');
-  if (typeParts.length !== nameParts.length + 1) return undefined;
-  let tail = `${typeParts[0]}/${typeParts[1]}/${nameParts[0]}`;
-  for (let i = 1; i < nameParts.length; i++) tail += `/${typeParts[i + 1]}/${nameParts[i]}`;
-  const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
-  if (scopeVal) {
-    const scopeText = idText(scopeVal);
-    if (scopeText === undefined) return undefined;
-    const scopeId = scopeText.startsWith('/') ? scopeText : `${rgId}/providers/${scopeText}`;
-    return `${scopeId}/providers/${tail}`.toLowerCase();
-  }
-  return `${rgId}/providers/${tail}`.toLowerCase();
-}
-
 /** Nested (`template`) and linked (`templateLink.relativePath`) deployments. */
 function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, parentTarget: DeploymentTarget): void {
   const ctx = scope.ctx;
@@ -199,30 +170,79 @@ function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, par
   const link = getPath(body, ['properties', 'templateLink', 'relativePath']);
   if (link) reportTemplateErrors(ctx.diagnostics, link);
   const relative = asString(link);
-  if (!linkNode || relative === undefined) return;
+  if (!linkNode || relative === undefined) {
+    const remote = remoteLink(getPath(body, ['properties', 'templateLink']));
+    if (remote) ctx.opaque.push({ at: nodeLoc(scope.file, prop(propsNode, 'templateLink') ?? node), what: `deployment ${displayText(getProp(body, 'name') ?? unknown(''))} links ${remote}, which the linter does not fetch` });
+    return;
+  }
   const linked = path.resolve(path.dirname(scope.file), relative);
-  const at = nodeLoc(scope.file, linkNode);
-  if (!ctx.fs.contains(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' is outside the linted root; it is not read`, subject: at });
-    return;
+  evaluateArmTemplate(ctx, linked, supplied, target, { at: nodeLoc(scope.file, linkNode), shown: relative, depth: scope.depth + 1, chain: scope.chain });
+}
+
+/** What a deployment's `templateLink` names when it is not a local file: a URI or a template spec id. */
+function remoteLink(link: Val | undefined): string | undefined {
+  if (!link) return undefined;
+  for (const [key, shown] of [['uri', 'a template by URI'], ['id', 'a template spec']] as const) {
+    const v = getProp(link, key);
+    if (v) return v.kind === 'string' ? `${shown} '${v.value}'` : shown;
   }
-  if (scope.chain.includes(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`, subject: at });
-    return;
-  }
-  const doc = ctx.parse(linked);
+  return 'a template that is not a local file';
+}
+
+/** Where a linked template is read from: the link's place and text, and the templates above it. */
+export interface LinkSite {
+  readonly at: Loc;
+  /** The path as written, for messages. */
+  readonly shown: string;
+  readonly depth: number;
+  /** Template files from the root down to the linking one, to stop cycles. */
+  readonly chain: readonly string[];
+}
+
+/**
+ * Reads and evaluates a local template as a child deployment (a deployment's
+ * `templateLink.relativePath`, a Bicep `module m './x.json'`): its resources go to `ctx`, and its
+ * outputs are returned, each evaluated where the template declares it. A template outside the
+ * root, in a cycle, unreadable or broken is a diagnostic at the link and gives undefined.
+ * Outputs are evaluated only when asked for: a linked deployment's are seldom read.
+ */
+export function evaluateArmTemplate(
+  ctx: RunContext,
+  file: string,
+  supplied: ReadonlyMap<string, ParamSource>,
+  target: DeploymentTarget,
+  link: LinkSite,
+): { outputs(): Val } | undefined {
+  const problem = (what: string, opaque = true) => {
+    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${link.shown}' ${what}`, subject: link.at });
+    // What it would deploy is not seen; a cycle's template is already being evaluated.
+    if (opaque) ctx.opaque.push({ at: link.at, what: `linked template '${link.shown}' is not read` });
+    return undefined;
+  };
+  if (!ctx.fs.contains(file)) return problem('is outside the linted root; it is not read');
+  if (link.chain.includes(file)) return problem('links back to itself (cycle); it is not evaluated again', false);
+  if (link.depth > ARM_LIMITS.nestedDepth) return problem(`is nested deeper than ${ARM_LIMITS.nestedDepth} levels; it is not evaluated`);
+  const doc = ctx.parse(file);
   if (!doc) {
-    const read = ctx.fs.read(linked);
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, subject: at });
-    return;
+    const read = ctx.fs.read(file);
+    return problem(`cannot be read${read.ok ? '' : `: ${read.reason}`}`);
   }
-  if (!doc.root || doc.errors.length) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' has a syntax error`, subject: at });
-    return;
-  }
-  ctx.files.add(linked);
-  const child = TemplateScope.create(ctx, linked, doc.root, supplied, target, scope.depth + 1, [...scope.chain, linked]);
+  if (!doc.root || doc.errors.length) return problem('has a syntax error');
+  ctx.files.add(file);
+  const child = TemplateScope.create(ctx, file, doc.root, supplied, target, link.depth, [...link.chain, file]);
   evaluateResources(child, prop(doc.root, 'resources'), target);
+  const root = doc.root;
+  return {
+    outputs: () =>
+      obj(
+        entries(prop(root, 'outputs')).map(([k, v]) => {
+          const valueNode = prop(v, 'value');
+          const name = k.value as string;
+          return { key: name, keyLoc: nodeLoc(file, k), value: valueNode ? evaluateNode(valueNode, child) : unknown(`output '${name}' is built by a copy loop`, nodeLoc(file, v)) };
+        }),
+        nodeLoc(file, prop(root, 'outputs') ?? root),
+      ),
+  };
 }
 
 /** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */

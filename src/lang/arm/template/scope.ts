@@ -1,8 +1,9 @@
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
-import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
+import { moveTo, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { idText } from '../../../kernel/names.js';
+import type { DeploymentFunctionName } from '../expression/scope.js';
+import { deploymentObject, type DeploymentTarget } from '../target.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
@@ -12,18 +13,9 @@ import type { RunContext, TemplateEnv } from './context.js';
 export interface ParamSource {
   readonly value: Val;
   readonly origin: OriginKind;
+  /** For a module parameter: the module that passed it. */
+  readonly by?: string;
 }
-
-/** Where the template deploys: `resourceGroup()` and `subscription()` answer from this. */
-export interface DeploymentTarget {
-  readonly resourceGroup: Val;
-  readonly subscription: Val;
-}
-
-export const ROOT_TARGET: DeploymentTarget = {
-  resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
-  subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
-};
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
@@ -116,7 +108,7 @@ export class TemplateScope implements TemplateEnv {
     if (supplied) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
-        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name });
+        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, by: supplied.by });
     }
     const declared = decl!;
     const defaultNode = prop(declared, 'defaultValue');
@@ -160,42 +152,8 @@ export class TemplateScope implements TemplateEnv {
     }
   }
 
-  deploymentFunction(
-    name: 'deployment' | 'resourceGroup' | 'subscription' | 'tenant' | 'managementGroup' | 'environment',
-    site: Loc | undefined,
-  ): Val {
-    const { resourceGroup, subscription } = this.state.target;
-    const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
-    const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
-    const subId = idText(subscription) ?? '{subscription().subscriptionId}';
-    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
-    switch (name) {
-      case 'resourceGroup':
-        return obj(
-          [
-            { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
-            { key: 'name', value: moveTo(resourceGroup, site) },
-            { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
-            { key: 'location', value: sym(`${rgSymbol}.location`) },
-            { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
-            { key: 'tags', value: sym(`${rgSymbol}.tags`) },
-            { key: 'properties', value: sym(`${rgSymbol}.properties`) },
-          ],
-          site,
-        );
-      case 'subscription':
-        return obj(
-          [
-            { key: 'id', value: str(`/subscriptions/${subId}`, site) },
-            { key: 'subscriptionId', value: moveTo(subscription, site) },
-            { key: 'tenantId', value: sym('subscription().tenantId') },
-            { key: 'displayName', value: sym('subscription().displayName') },
-          ],
-          site,
-        );
-      default:
-        return sym(`${name}()`);
-    }
+  deploymentFunction(name: DeploymentFunctionName, site: Loc | undefined): Val {
+    return deploymentObject(this.state.target, name, site);
   }
 
   userFunction(name: string, args: readonly Val[], site: Loc | undefined): Val | undefined {
