@@ -7,6 +7,7 @@ import type { SourceKind } from '../sources/source-kind.js';
 import { terraformDir } from '../sources/terraform-dir.js';
 import { terraformPlan } from '../sources/terraform-plan.js';
 import { hclLanguage } from './hcl-language.js';
+import { bicepLanguage } from './bicep-language.js';
 import { armLanguage } from './json-language.js';
 import { eslintRule, TEMPLATE_PROBLEMS, templateProblemsRule } from './rules.js';
 
@@ -17,7 +18,7 @@ export const HCL_FILES = filesOf([terraformDir]);
 
 export interface AzureBackupPlugin extends Plugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: 'azure-backup' };
-  readonly languages: { readonly arm: typeof armLanguage; readonly hcl: typeof hclLanguage };
+  readonly languages: { readonly arm: typeof armLanguage; readonly hcl: typeof hclLanguage; readonly bicep: typeof bicepLanguage };
   readonly rules: Readonly<Record<string, RuleDefinition>>;
   readonly configs: { readonly recommended: ConfigObject[]; readonly all: ConfigObject[] };
 }
@@ -29,7 +30,7 @@ function severities(name: Preset): RulesConfig {
 
 const plugin = {
   meta: { name: PACKAGE_NAME, version: VERSION, namespace: 'azure-backup' },
-  languages: { arm: armLanguage, hcl: hclLanguage },
+  languages: { arm: armLanguage, hcl: hclLanguage, bicep: bicepLanguage },
   rules: { ...Object.fromEntries(catalog.map((r) => [r.id, eslintRule(r)])), [TEMPLATE_PROBLEMS]: templateProblemsRule() },
   configs: { recommended: [], all: [] },
 } as { -readonly [K in keyof AzureBackupPlugin]: AzureBackupPlugin[K] };

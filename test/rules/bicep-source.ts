@@ -132,9 +132,23 @@ export function bicepParam(name: string, sample: Json, defaultValue?: Json): str
   return `param ${name} ${type}${defaultValue === undefined ? '' : ` = ${bicepValue(defaultValue)}`}\n`;
 }
 
-/** Where a JSON needle (`"dataDisks"`, `"[resourceId(…)]"`) is in the Bicep written from the same template. */
-export function bicepNeedle(jsonNeedle: string): string {
+/**
+ * Where a JSON needle is in the Bicep written from the same template: a key (`"dataDisks"` →
+ * `dataDisks:`), a string (`"UltraSSD_LRS"` → `'UltraSSD_LRS'`), an expression (`"[resourceId(…)]"`);
+ * other needles (`2`, `[`) are the same text in both. `key` tells a key from a string value.
+ */
+export function bicepNeedle(jsonNeedle: string, key = true): string {
+  if (!jsonNeedle.startsWith('"')) return jsonNeedle;
   const text = JSON.parse(jsonNeedle) as string;
   if (text.startsWith('[') && text.endsWith(']')) return bicepExpression(text.slice(1, -1));
-  return IDENTIFIER.test(text) ? `${text}:` : bicepString(text);
+  return key && IDENTIFIER.test(text) ? `${text}:` : bicepString(text);
+}
+
+/** An ARM template's text as `.bicep` source: its parameters, variables and resources. */
+export function bicepTemplate(templateText: string): string {
+  const t = JSON.parse(templateText) as { parameters?: Record<string, { type: string; defaultValue?: Json }>; variables?: Record<string, Json>; resources: Resource[] };
+  const params = Object.entries(t.parameters ?? {}).map(([name, p]) => `param ${name} ${p.type.toLowerCase()}${p.defaultValue === undefined ? '' : ` = ${bicepValue(p.defaultValue)}`}\n`);
+  const vars = Object.entries(t.variables ?? {}).map(([name, v]) => `var ${name} = ${bicepValue(v)}\n`);
+  const head = [...params, ...vars].join('');
+  return `${head}${head ? '\n' : ''}${bicepResources(t.resources)}`;
 }
