@@ -294,8 +294,8 @@ export interface NoneLiteral extends NodeBase {
 
 export interface ObjectExpression extends NodeBase {
   readonly type: 'Object';
-  /** Properties, spreads, nested resources (in resource bodies) and skipped text, in order. */
-  readonly children: readonly (ObjectProperty | SpreadExpression | ResourceDeclaration | SkippedTrivia)[];
+  /** Properties, spreads, nested resources (in resource bodies; `MissingDeclaration` for decorators without one) and skipped text, in order. */
+  readonly children: readonly (ObjectProperty | SpreadExpression | ResourceDeclaration | MissingDeclaration | SkippedTrivia)[];
 }
 
 export interface ObjectProperty extends NodeBase {
