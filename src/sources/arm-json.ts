@@ -78,7 +78,7 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   return { models, diagnostics: diagnostics.list, files: [...files], inactiveVms };
 }
 
-function parameterFileValues(file: string, doc: JsonDocument): Map<string, ParamSource> {
+export function parameterFileValues(file: string, doc: JsonDocument): Map<string, ParamSource> {
   const out = new Map<string, ParamSource>();
   for (const [k, v] of entries(prop(doc.root, 'parameters'))) {
     const valueNode = prop(v, 'value');

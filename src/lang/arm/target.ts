@@ -66,6 +66,11 @@ export function joinName(parentName: Val, child: Val): Val {
  * match. Extension resources (`scope` property) hang below their scope's id.
  */
 export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
+  return resourceIdText(type, name, target, scopeVal)?.toLowerCase();
+}
+
+/** The resource id as written by `resourceId()` (Bicep's `r.id`): case kept, deployment-time parts as `{symbol}`. */
+export function resourceIdText(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
   const nameText = idText(name);
   const sub = idText(target.subscription);
   const rg = idText(target.resourceGroup);
@@ -80,7 +85,7 @@ export function resourceId(type: string, name: Val, target: DeploymentTarget, sc
     const scopeText = idText(scopeVal);
     if (scopeText === undefined) return undefined;
     const scopeId = scopeText.startsWith('/') ? scopeText : `${rgId}/providers/${scopeText}`;
-    return `${scopeId}/providers/${tail}`.toLowerCase();
+    return `${scopeId}/providers/${tail}`;
   }
-  return `${rgId}/providers/${tail}`.toLowerCase();
+  return `${rgId}/providers/${tail}`;
 }

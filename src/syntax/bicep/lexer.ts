@@ -42,10 +42,10 @@ const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: 
 const ESCAPE_LIST = `"\\$", "\\'", "\\\\", "\\n", "\\r", "\\t", "\\u{...}"`;
 
 /** Tokens whose trailing trivia takes comments (Bicep's comment stickiness Trailing or Bidirectional). */
-const TRAILING_COMMENTS = new Set<number>([
-  T.RightParen, T.RightSquare, T.RightBrace, T.StringRightPiece, T.Question, T.Exclamation, T.FalseKeyword,
-  T.TrueKeyword, T.NullKeyword, T.StringComplete, T.Integer, T.Identifier,
-]);
+const TRAILING_COMMENTS = new Uint8Array(64);
+for (const t of [T.RightParen, T.RightSquare, T.RightBrace, T.StringRightPiece, T.Question, T.Exclamation, T.FalseKeyword, T.TrueKeyword, T.NullKeyword, T.StringComplete, T.Integer, T.Identifier]) {
+  TRAILING_COMMENTS[t] = 1;
+}
 
 const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -112,7 +112,7 @@ class Lexer {
       else this.error(start, end, BicepErrors.unrecognizedToken, s);
     }
     this.tokens.push({ type, start, end, commentBefore: this.leadingComment });
-    this.scanTrailingTrivia(TRAILING_COMMENTS.has(type));
+    this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
   }
 
   private scanTrailingTrivia(includeComments: boolean): void {
@@ -427,8 +427,11 @@ class Lexer {
         }
         if (isIdentifierStart(c)) {
           while (isIdentifierContinuation(this.peek())) this.pos++;
-          const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
-          if (keyword !== undefined) return keyword;
+          const length = this.pos - this.start;
+          if (length === 4 || length === 5) {
+            const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
+            if (keyword !== undefined) return keyword;
+          }
           if (this.pos - this.start > MAX_IDENTIFIER_LENGTH) this.error(this.start, this.pos, BicepErrors.identifierNameExceedsLimit);
           return T.Identifier;
         }

@@ -26,9 +26,33 @@ const SUPPRESS = 2;
 const COMPLEX = 1;
 const RESOURCES = 2;
 
+// Recovery terminators, allocated once.
+const UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.Assignment, T.LeftBrace, T.NewLine];
+const UNTIL_ASSIGNMENT_NEW_LINE: readonly TokenType[] = [T.Assignment, T.NewLine];
+const UNTIL_COLON_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.Colon, T.NewLine, T.RightBrace];
+const UNTIL_COLON_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.Colon, T.RightSquare, T.NewLine];
+const UNTIL_COMMA_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.Comma, T.NewLine, T.RightBrace];
+const UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.Comma, T.NewLine, T.RightSquare];
+const UNTIL_COMMA_NEW_LINE: readonly TokenType[] = [T.Comma, T.NewLine];
+const UNTIL_IDENTIFIER_NEW_LINE: readonly TokenType[] = [T.Identifier, T.NewLine];
+const UNTIL_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.LeftBrace, T.NewLine];
+const UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON: readonly TokenType[] = [T.NewLine, T.Comma, T.RightChevron];
+const UNTIL_NEW_LINE_COMMA_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.Comma, T.RightParen];
+const UNTIL_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.NewLine, T.RightBrace];
+const UNTIL_NEW_LINE_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.RightParen];
+const UNTIL_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.NewLine, T.RightSquare];
+const UNTIL_NEW_LINE: readonly TokenType[] = [T.NewLine];
+const UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.LeftBrace, T.NewLine];
+const UNTIL_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.NewLine];
+const UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringComplete, T.StringLeftPiece, T.NewLine];
+const UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringMiddlePiece, T.StringRightPiece, T.NewLine];
+const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightParen, T.RightSquare, T.NewLine];
+const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightSquare, T.NewLine];
 const DECLARATION_KEYWORDS = new Set(['assert', 'import', 'metadata', 'param', 'var', 'resource', 'output', 'module', 'type']);
-const HOLE_END = [T.StringMiddlePiece, T.StringRightPiece, T.NewLine];
-const EXPRESSION_END = [T.StringRightPiece, T.RightBrace, T.RightParen, T.RightSquare, T.NewLine];
+const HOLE_END = UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE;
+const EXPRESSION_END = UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE;
+const UNTIL_COLON_OR_EXPRESSION_END: readonly TokenType[] = [T.Colon, ...EXPRESSION_END];
+const UNTIL_EXPRESSION_END_OR_COMMA: readonly TokenType[] = [...EXPRESSION_END, T.Comma];
 
 const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
   [T.Modulo, ['%', 100]], [T.Asterisk, ['*', 100]], [T.Slash, ['/', 100]],
@@ -92,7 +116,7 @@ export class Parser {
       if (isToken(d)) continue;
       body.push(d);
       if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
-        const nl = this.withRecovery(() => this.newLineOrEof(), CONSUME_TERMINATOR, [T.NewLine]);
+        const nl = this.withRecovery(() => this.newLineOrEof(), CONSUME_TERMINATOR, UNTIL_NEW_LINE);
         if (isSkipped(nl)) body.push(nl);
       }
     }
@@ -113,7 +137,7 @@ export class Parser {
       } else if (cur.type === T.NewLine) return this.newLine();
       if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: span(leading[0]!, leading[leading.length - 1]!) };
       throw this.expected(cur, this.params ? E.unrecognizedParamsFileDeclaration() : E.unrecognizedDeclaration());
-    }, NONE, [T.NewLine]);
+    }, NONE, UNTIL_NEW_LINE);
   }
 
   private statement(keyword: string, leading: Part[]): A.Statement | undefined {
@@ -160,85 +184,85 @@ export class Parser {
 
   private targetScope(leading: Part[]): A.TargetScope {
     const keyword = this.expectKeyword('targetScope');
-    const assignment = this.withRecovery(() => this.assignment(), NONE, [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, [T.NewLine]);
+    const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
     return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
   private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
     const keyword = this.expectKeyword('metadata');
-    const name = this.identifierWithRecovery(E.expectedMetadataIdentifier(), NONE, [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), [T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedMetadataIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
   private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
     const keyword = this.expectKeyword('param');
-    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, [T.Identifier, T.NewLine]);
-    const declaredType = this.withRecovery(() => this.type(false), suppression(name), [T.Assignment, T.LeftBrace, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
     const modifier = this.withRecovery((): A.ParameterDefaultValue | null => {
       const cur = this.peek();
       if (cur.type === T.NewLine || cur.type === T.EndOfFile) return null;
       if (cur.type === T.Assignment) return this.parameterDefaultValue();
       throw this.expected(cur, E.expectedParameterContinuation());
-    }, suppression(declaredType), [T.NewLine]);
+    }, suppression(declaredType), UNTIL_NEW_LINE);
     const node: A.ParameterDeclaration = { type: 'ParameterDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, range: this.statementRange(leading, keyword, modifier ?? declaredType) };
     return modifier ? { ...node, modifier } : node;
   }
 
   private parameterDefaultValue(): A.ParameterDefaultValue {
     const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, [T.NewLine]);
+    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
     return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
   }
 
   private variableDeclaration(leading: Part[]): A.VariableDeclaration {
     const keyword = this.expectKeyword('var');
-    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, [T.Identifier, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery((): TypeExpr | null => {
       const t = this.peek().type;
       return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
-    }, suppression(name), [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), [T.NewLine]);
+    }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
     const node = withSkipped<A.VariableDeclaration>({ type: 'VariableDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
     return declaredType ? { ...node, declaredType } : node;
   }
 
   private typeDeclaration(leading: Part[]): A.TypeDeclaration {
     const keyword = this.expectKeyword('type');
-    const name = this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), [T.NewLine]);
-    const value = this.withRecovery(() => this.type(false), suppression(name), [T.Assignment, T.LeftBrace, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
     return withSkipped({ type: 'TypeDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
   private functionDeclaration(leading: Part[]): A.FunctionDeclaration {
     const keyword = this.expectKeyword('func');
-    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, [T.Assignment, T.NewLine]);
-    const lambda = this.withRecovery(() => this.typedLambda(), suppression(name), [T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const lambda = this.withRecovery(() => this.typedLambda(), suppression(name), UNTIL_NEW_LINE);
     return { type: 'FunctionDeclaration', decorators: this.decoratorsOf(leading), name, lambda, range: this.statementRange(leading, keyword, lambda) };
   }
 
   private outputDeclaration(leading: Part[]): A.OutputDeclaration {
     const keyword = this.expectKeyword('output');
-    const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, [T.Identifier, T.NewLine]);
-    const declaredType = this.withRecovery(() => this.type(true), suppression(name), [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType), [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), [T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
   private resourceDeclaration(leading: Part[]): A.ResourceDeclaration {
     const keyword = this.expectKeyword('resource');
-    const name = this.identifierWithRecovery(E.expectedResourceIdentifier(), NONE, [T.StringComplete, T.StringLeftPiece, T.NewLine]);
-    const resourceType = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()), suppression(name), [T.Assignment, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedResourceIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const resourceType = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const existing = this.optionalKeyword('existing');
-    const assignment = this.withRecovery(() => this.assignment(), suppression(resourceType), [T.LeftBrace, T.NewLine]);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(resourceType), UNTIL_LEFT_BRACE_NEW_LINE);
     if (!isSkipped(assignment) && this.isKeyword(this.peekSkippingNewLines(), 'if')) this.newLines();
     const flags = RESOURCES | COMPLEX;
-    const value = this.withRecovery(() => this.declarationBody(flags, true), suppression(assignment), [T.NewLine]);
+    const value = this.withRecovery(() => this.declarationBody(flags, true), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
       { type: 'ResourceDeclaration', decorators: this.decoratorsOf(leading), name, resourceType: resourceType as A.StringExpression | Skipped, existing: existing !== null, value, range: this.statementRange(leading, keyword, value) },
       assignment,
@@ -247,11 +271,11 @@ export class Parser {
 
   private moduleDeclaration(leading: Part[]): A.ModuleDeclaration {
     const keyword = this.expectKeyword('module');
-    const name = this.identifierWithRecovery(E.expectedModuleIdentifier(), NONE, [T.StringComplete, T.StringLeftPiece, T.NewLine]);
-    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), suppression(name), [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(path), [T.LeftBrace, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedModuleIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
     if (this.isKeyword(this.peekSkippingNewLines(), 'if')) this.newLines();
-    const value = this.withRecovery(() => this.declarationBody(COMPLEX, true), suppression(assignment), [T.NewLine]);
+    const value = this.withRecovery(() => this.declarationBody(COMPLEX, true), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
       { type: 'ModuleDeclaration', decorators: this.decoratorsOf(leading), name, path: path as A.StringExpression | Skipped, value, range: this.statementRange(leading, keyword, value) },
       assignment,
@@ -269,14 +293,14 @@ export class Parser {
 
   private testDeclaration(leading: Part[]): A.TestDeclaration {
     const keyword = this.expectKeyword('test');
-    const name = this.identifierWithRecovery(E.expectedTestIdentifier(), NONE, [T.StringComplete, T.StringLeftPiece, T.NewLine]);
-    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(path), [T.LeftBrace, T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedTestIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
     const value = this.withRecovery(() => {
       const cur = this.peek();
       if (cur.type === T.LeftBrace) return this.object(COMPLEX);
       throw this.expected(cur, E.expectedCharacter('{'));
-    }, suppression(assignment), [T.NewLine]);
+    }, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
       { type: 'TestDeclaration', decorators: this.decoratorsOf(leading), name, path: path as A.StringExpression | Skipped, value, range: this.statementRange(leading, keyword, value) },
       assignment,
@@ -292,9 +316,9 @@ export class Parser {
 
   private assertDeclaration(leading: Part[]): A.AssertDeclaration {
     const keyword = this.expectKeyword('assert');
-    const name = this.identifierWithRecovery(E.expectedAssertIdentifier(), NONE, [T.Assignment, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), [T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedAssertIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
@@ -303,9 +327,9 @@ export class Parser {
     let importExpression: A.ImportedSymbolsList | A.WildcardImport | Skipped;
     if (t === T.EndOfFile || t === T.NewLine || t === T.Identifier) importExpression = this.skipEmpty(E.expectedSymbolListOrWildcard());
     else if (t === T.LeftBrace) importExpression = this.importedSymbolsList();
-    else if (t === T.Asterisk) importExpression = this.withRecovery(() => this.wildcardImport(), NONE, [T.NewLine]);
+    else if (t === T.Asterisk) importExpression = this.withRecovery(() => this.wildcardImport(), NONE, UNTIL_NEW_LINE);
     else importExpression = this.skip([this.read()], E.expectedSymbolListOrWildcard());
-    const fromClause = this.withRecovery(() => this.compileTimeImportFromClause(), NONE, [T.NewLine]);
+    const fromClause = this.withRecovery(() => this.compileTimeImportFromClause(), NONE, UNTIL_NEW_LINE);
     return { type: 'CompileTimeImportDeclaration', decorators: this.decoratorsOf(leading), importExpression, fromClause, range: this.statementRange(leading, keyword, fromClause) };
   }
 
@@ -323,7 +347,7 @@ export class Parser {
     else if (t === T.StringComplete) original = this.interpolableString();
     else if (t === T.StringLeftPiece) original = this.skip([this.interpolableString()], E.compileTimeConstantRequired());
     else original = this.skip([this.read()], E.expectedExportedSymbolName());
-    const alias = this.isKeyword(this.peek(), 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, [T.Comma, T.NewLine])) : null;
+    const alias = this.isKeyword(this.peek(), 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
     if (original.type === 'String' && alias === null) return this.skip([original], E.importListItemDoesNotIncludeDeclaredSymbolName());
     const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: span(original, alias ?? original) };
     return alias ? { ...node, alias } : node;
@@ -343,7 +367,7 @@ export class Parser {
 
   private compileTimeImportFromClause(): A.CompileTimeImportFromClause {
     const keyword = this.expectKeyword('from');
-    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, [T.NewLine]);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, UNTIL_NEW_LINE);
     return { type: 'CompileTimeImportFromClause', path: path as A.StringExpression | Skipped, range: span(keyword, path) };
   }
 
@@ -351,27 +375,27 @@ export class Parser {
     const specification: A.Identifier | A.StringExpression | Skipped =
       this.peek().type === T.Identifier
         ? this.identifierOf(this.read())
-        : (this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, [T.NewLine]) as A.StringExpression | Skipped);
+        : (this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE) as A.StringExpression | Skipped);
     let cur = this.peek();
     const withClause =
       cur.type === T.EndOfFile || cur.type === T.NewLine || this.isKeyword(cur, 'as')
         ? this.skipEmpty()
-        : this.withRecovery(() => this.extensionWithClause(E.expectedWithOrAsKeywordOrNewLine()), suppression(specification), [T.NewLine]);
+        : this.withRecovery(() => this.extensionWithClause(E.expectedWithOrAsKeywordOrNewLine()), suppression(specification), UNTIL_NEW_LINE);
     cur = this.peek();
     const asClause =
       cur.type === T.EndOfFile || cur.type === T.NewLine
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const as = this.expectKeyword('as', E.expectedWithOrAsKeywordOrNewLine());
-            const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, [T.NewLine]);
+            const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_NEW_LINE);
             return { type: 'AliasAsClause', alias, range: span(as, alias) } satisfies A.AliasAsClause;
-          }, suppression(withClause), [T.NewLine]);
+          }, suppression(withClause), UNTIL_NEW_LINE);
     return { type: 'ExtensionDeclaration', decorators: this.decoratorsOf(leading), specification, withClause, asClause, range: this.statementRange(leading, keyword, asClause) };
   }
 
   private extensionWithClause(error: BicepMessage): A.ExtensionWithClause {
     const keyword = this.expectKeyword('with', error);
-    const config = this.withRecovery(() => this.object(COMPLEX), NONE, [T.NewLine]);
+    const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
     return { type: 'ExtensionWithClause', config, range: span(keyword, config) };
   }
 
@@ -392,30 +416,30 @@ export class Parser {
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const w = this.expectKeyword('with', E.expectedWithKeywordOrNewLine());
-            const config = this.withRecovery(() => this.object(COMPLEX), NONE, [T.NewLine]);
+            const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
             return { type: 'UsingWithClause', config, range: span(w, config) } satisfies A.UsingWithClause;
-          }, suppression(path), [T.NewLine]);
+          }, suppression(path), UNTIL_NEW_LINE);
     return { type: 'UsingDeclaration', decorators: this.decoratorsOf(leading), path, withClause, range: this.statementRange(leading, keyword, withClause) };
   }
 
   private extendsDeclaration(leading: Part[]): A.ExtendsDeclaration {
     const keyword = this.expectKeyword('extends');
-    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, [T.NewLine]);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, UNTIL_NEW_LINE);
     return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path: path as A.StringExpression | Skipped, range: this.statementRange(leading, keyword, path) };
   }
 
   private parameterAssignment(leading: Part[]): A.ParameterAssignment {
     const keyword = this.expectKeyword('param');
-    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, [T.Identifier, T.NewLine]);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), [T.NewLine]);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), [T.NewLine]);
+    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
   private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
     const keyword = this.expectKeyword('extensionConfig');
-    const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, [T.Identifier, T.NewLine]);
-    const withClause = this.withRecovery(() => this.extensionWithClause(E.expectedKeyword('with')), suppression(alias), [T.NewLine]);
+    const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const withClause = this.withRecovery(() => this.extensionWithClause(E.expectedKeyword('with')), suppression(alias), UNTIL_NEW_LINE);
     return { type: 'ExtensionConfigAssignment', decorators: this.decoratorsOf(leading), alias, withClause, range: this.statementRange(leading, keyword, withClause) };
   }
 
@@ -423,11 +447,11 @@ export class Parser {
 
   private leadingNodes(): Part[] {
     const out: Part[] = [];
-    while (this.check(T.At)) {
+    while (this.is(T.At)) {
       out.push(this.decorator());
       // Every decorator must be followed by a newline.
-      out.push(this.withRecovery(() => this.newLine(), CONSUME_TERMINATOR, [T.NewLine]));
-      while (this.check(T.NewLine)) out.push(this.newLine());
+      out.push(this.withRecovery(() => this.newLine(), CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      while (this.is(T.NewLine)) out.push(this.newLine());
     }
     return out;
   }
@@ -436,14 +460,14 @@ export class Parser {
     const at = this.expect(T.At, E.expectedCharacter('@'));
     const expression = this.withRecovery((): A.Expression => {
       let name = this.identifier(E.expectedNamespaceOrDecoratorName());
-      let current: A.Expression = this.check(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
-      while (this.check(T.Dot)) {
+      let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
+      while (this.is(T.Dot)) {
         this.read();
         name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = this.check(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: span(current, name) };
+        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: span(current, name) };
       }
       return current;
-    }, NONE, [T.NewLine]);
+    }, NONE, UNTIL_NEW_LINE);
     return { type: 'Decorator', expression, range: span(at, expression) };
   }
 
@@ -462,9 +486,9 @@ export class Parser {
   private ternary(flags: number): A.Expression {
     const condition = this.binaryExpression(flags, 0);
     if (this.peekSkippingNewLines().type === T.Question) this.newLines();
-    if (!this.check(T.Question)) return condition;
+    if (!this.is(T.Question)) return condition;
     this.read();
-    const trueExpression = this.withRecovery(() => this.expression(flags), NONE, [T.Colon, ...EXPRESSION_END]);
+    const trueExpression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_COLON_OR_EXPRESSION_END);
     if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
     const falseExpression = this.withRecovery(() => this.expression(flags), suppression(colon), EXPRESSION_END);
@@ -494,20 +518,20 @@ export class Parser {
   private memberExpression(flags: number): A.Expression {
     let current = this.primaryExpression(flags);
     for (;;) {
-      if (this.check(T.LeftSquare)) {
+      if (this.is(T.LeftSquare)) {
         this.read();
-        const safe = this.check(T.Question) ? (this.read(), true) : false;
-        const fromEnd = this.check(T.Hat) ? (this.read(), true) : false;
-        const index: Expr = this.check(T.RightSquare) ? this.skipEmpty(E.emptyIndexerNotAllowed()) : this.expression(flags);
+        const safe = this.is(T.Question) ? (this.read(), true) : false;
+        const fromEnd = this.is(T.Hat) ? (this.read(), true) : false;
+        const index: Expr = this.is(T.RightSquare) ? this.skipEmpty(E.emptyIndexerNotAllowed()) : this.expression(flags);
         const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
         current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: span(current, close) };
         continue;
       }
-      if (this.check(T.Dot)) {
+      if (this.is(T.Dot)) {
         this.read();
-        const safeMarker = this.check(T.Question) ? this.read() : null;
+        const safeMarker = this.is(T.Question) ? this.read() : null;
         let name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        if (this.check(T.LeftParen)) {
+        if (this.is(T.LeftParen)) {
           if (safeMarker) {
             const s = this.skipNodes(span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
             name = { type: 'Identifier', name: '', range: s.range, skipped: [s] };
@@ -516,13 +540,13 @@ export class Parser {
         } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: span(current, name) };
         continue;
       }
-      if (this.check(T.DoubleColon)) {
+      if (this.is(T.DoubleColon)) {
         this.read();
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: span(current, name) };
         continue;
       }
-      if (this.check(T.Exclamation)) {
+      if (this.is(T.Exclamation)) {
         const bang = this.read();
         current = { type: 'NonNullAssertion', baseExpression: current, range: span(current, bang) };
         continue;
@@ -582,11 +606,11 @@ export class Parser {
   private functionCallOrVariableAccess(flags: number): A.Expression {
     const token = this.expect(T.Identifier, E.expectedVariableOrFunctionName());
     const name = this.identifierOf(token);
-    if (this.check(T.LeftParen)) return this.functionCall(name, flags);
-    if (this.check(T.Arrow)) {
+    if (this.is(T.LeftParen)) return this.functionCall(name, flags);
+    if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, [T.NewLine, T.RightParen]);
+      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
     }
     return { type: 'VariableAccess', name, range: name.range };
@@ -605,10 +629,10 @@ export class Parser {
   private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
     this.expect(T.LeftParen, E.expectedCharacter('('));
     const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
-      const expression = this.withRecovery(() => this.expression(flags), NONE, [T.NewLine, T.Comma, T.RightParen]);
+      const expression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
       return { type: 'FunctionArgument', expression, range: expression.range };
     });
-    const close = this.check(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
+    const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
     return [args as (A.FunctionArgument | Skipped)[], close];
   }
 
@@ -623,12 +647,12 @@ export class Parser {
     return this.withRecovery((): Node => {
       const cur = this.peek();
       // A nested resource needs lookahead: `resource` is also a valid property name.
-      if (flags & RESOURCES && (this.check(T.At) || (this.isKeyword(cur, 'resource') && this.peekAhead(1)?.type === T.Identifier))) {
+      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekAhead(1)?.type === T.Identifier))) {
         const d = this.declaration('resource');
         if (isToken(d)) throw this.expected(d, E.expectedPropertyName());
         return d;
       }
-      if (cur.type === T.Ellipsis) return this.spreadExpression([T.Comma, T.NewLine, T.RightBrace]);
+      if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
@@ -637,15 +661,15 @@ export class Parser {
             throw this.expected(cur, E.expectedPropertyName());
           }, E.expectedPropertyName()),
         NONE,
-        [T.Colon, T.NewLine, T.RightBrace],
+        UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
       ) as A.Identifier | A.StringExpression | Skipped;
-      const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), [T.NewLine, T.RightBrace]);
-      const value = this.withRecovery(() => this.expression(COMPLEX), suppression(colon), [T.NewLine, T.RightBrace]);
+      const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
+      const value = this.withRecovery(() => this.expression(COMPLEX), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
       return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
-    }, NONE, [T.NewLine, T.RightBrace]);
+    }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
   }
 
-  private spreadExpression(terminators: TokenType[]): A.SpreadExpression {
+  private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
     const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
     const expression = this.withRecovery(() => this.expression(COMPLEX), NONE, terminators);
     return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
@@ -655,10 +679,10 @@ export class Parser {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
     const items = this.arrayOrObjectElements(T.RightSquare, () =>
       this.withRecovery((): Node => {
-        if (this.peek().type === T.Ellipsis) return this.spreadExpression([T.Comma, T.NewLine, T.RightSquare]);
+        if (this.peek().type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
         const value = this.expression(COMPLEX);
         return { type: 'ArrayItem', value, range: value.range };
-      }, NONE, [T.NewLine, T.RightSquare]),
+      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
     );
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
     return { type: 'Array', items: items as A.ArrayExpression['items'], range: span(open, close) };
@@ -675,18 +699,18 @@ export class Parser {
         : t === T.LeftParen
           ? this.forVariableBlock()
           : this.skipEmpty(E.expectedLoopItemIdentifierOrVariableBlockStart());
-    const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, [T.RightSquare, T.NewLine]);
-    const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), [T.Colon, T.RightSquare, T.NewLine]);
-    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), [T.RightSquare, T.NewLine]);
+    const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, UNTIL_RIGHT_SQUARE_NEW_LINE);
+    const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
+    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
     const body = this.withRecovery((): A.Expression | A.IfCondition => {
       if (!resourceOrModule) return this.expression(flags | COMPLEX) as A.Expression;
       const cur = this.peek();
       if (cur.type === T.LeftBrace) return this.object(flags);
       if (this.isKeyword(cur, 'if')) return this.ifCondition(flags, true);
       throw this.expected(cur, E.expectBodyStartOrIf());
-    }, suppression(colon), [T.RightSquare, T.NewLine]);
+    }, suppression(colon), UNTIL_RIGHT_SQUARE_NEW_LINE);
     if (!isSkipped(body)) this.newLines();
-    const close = this.withRecovery(() => this.expect(T.RightSquare, E.expectedCharacter(']')), suppression(body), [T.RightSquare, T.NewLine]);
+    const close = this.withRecovery(() => this.expect(T.RightSquare, E.expectedCharacter(']')), suppression(body), UNTIL_RIGHT_SQUARE_NEW_LINE);
     return withSkipped({ type: 'For', variableSection, expression, body, range: span(open, close) }, inKeyword, colon, close);
   }
 
@@ -714,10 +738,10 @@ export class Parser {
 
   private ifCondition(flags: number, insideFor: boolean): A.IfCondition {
     const keyword = this.expectKeyword('if');
-    const condition = this.withRecovery(() => this.parenthesizedExpression(flags & ~RESOURCES), NONE, insideFor ? [T.RightSquare, T.LeftBrace, T.NewLine] : [T.LeftBrace, T.NewLine]);
+    const condition = this.withRecovery(() => this.parenthesizedExpression(flags & ~RESOURCES), NONE, insideFor ? UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE : UNTIL_LEFT_BRACE_NEW_LINE);
     // Bicep keeps the body's error only when the condition's `)` is there.
     const closed = condition.type === 'ParenthesizedExpression' && condition.skipped === undefined;
-    const body = this.withRecovery(() => this.object(flags), closed ? NONE : SUPPRESS, insideFor ? [T.RightSquare, T.NewLine] : [T.NewLine]);
+    const body = this.withRecovery(() => this.object(flags), closed ? NONE : SUPPRESS, insideFor ? UNTIL_RIGHT_SQUARE_NEW_LINE : UNTIL_NEW_LINE);
     return { type: 'IfCondition', condition, body, range: span(keyword, body) };
   }
 
@@ -728,10 +752,10 @@ export class Parser {
 
   private parenthesizedExpressionOrLambda(flags: number): A.Expression {
     const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
-    if (this.check(T.Arrow)) {
+    if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, [T.NewLine, T.RightParen]);
+      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
     }
     return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
@@ -753,28 +777,28 @@ export class Parser {
       if (newLinesAllowed) this.newLines();
     };
     newLines();
-    while (!this.check(T.RightParen)) {
-      items.push(this.withRecovery(parse, NONE, [...EXPRESSION_END, T.Comma]));
+    while (!this.is(T.RightParen)) {
+      items.push(this.withRecovery(parse, NONE, UNTIL_EXPRESSION_END_OR_COMMA));
       newLines();
-      if (!this.check(T.Comma)) break;
+      if (!this.is(T.Comma)) break;
       items.push(this.read());
       newLines();
     }
     const lastItem = items[items.length - 1];
-    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem ? suppression(lastItem) : NONE, [T.StringRightPiece, T.RightBrace, T.RightSquare, T.NewLine]);
+    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
     return [open, items, close];
   }
 
   private typedLambda(): A.TypedLambda {
     const [open, items, close] = this.parenthesizedList((): A.TypedLocalVariable => {
       const name = this.identifierOrSkip(E.expectedVariableIdentifier());
-      const declaredType = this.withRecovery(() => this.type(false), NONE, [T.NewLine, T.Comma, T.RightParen]);
+      const declaredType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
       return { type: 'TypedLocalVariable', name, declaredType, range: span(name, declaredType) };
     }, true);
-    const returnType = this.withRecovery(() => this.type(false), NONE, [T.NewLine, T.RightParen]);
-    const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, [T.NewLine, T.RightParen]);
+    const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-    const body = this.withRecovery(() => this.expression(COMPLEX), NONE, [T.NewLine, T.RightParen]);
+    const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
     const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
     return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
@@ -810,7 +834,7 @@ export class Parser {
         }
         expressions.push(hole);
         parts.push(hole);
-        if (this.check(T.NewLine) || this.isAtEnd()) failed = true;
+        if (this.is(T.NewLine) || this.isAtEnd()) failed = true;
       } else {
         const skipped = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
         parts.push(skipped);
@@ -832,7 +856,7 @@ export class Parser {
       const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
         if (optionalResourceType && !this.isString(this.peek())) return null;
         return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()) as A.StringExpression;
-      }, NONE, [T.Assignment, T.NewLine]);
+      }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
       const node: A.ResourceType = { type: 'ResourceType', range: span(keyword, resourceType ?? keyword) };
       return resourceType ? { ...node, resourceType } : node;
     }
@@ -850,7 +874,7 @@ export class Parser {
   }
 
   private hasUnionSeparator(): boolean {
-    return this.check(T.Pipe) || (this.check(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
+    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
   }
 
   private unionOrType(): A.TypeExpression {
@@ -865,7 +889,7 @@ export class Parser {
     while (this.hasUnionSeparator()) {
       this.newLines();
       this.read();
-      if (this.check(T.NewLine)) members.push(this.skipEmpty(E.expectedTypeLiteral()));
+      if (this.is(T.NewLine)) members.push(this.skipEmpty(E.expectedTypeLiteral()));
       else
         members.push(
           this.withRecovery((): A.UnionTypeMember => {
@@ -880,10 +904,10 @@ export class Parser {
   private unaryTypeExpression(): A.TypeExpression {
     let candidate = this.unaryTypeBase();
     for (;;) {
-      if (this.check(T.Question)) {
+      if (this.is(T.Question)) {
         const q = this.read();
         candidate = { type: 'NullableType', base: candidate, range: span(candidate, q) };
-      } else if (this.check(T.Exclamation)) {
+      } else if (this.is(T.Exclamation)) {
         const b = this.read();
         candidate = { type: 'NonNullableType', base: candidate, range: span(candidate, b) };
       } else return candidate;
@@ -902,12 +926,12 @@ export class Parser {
   private memberTypeExpression(): A.TypeExpression {
     let current = this.primaryTypeExpression();
     for (;;) {
-      if (this.check(T.LeftSquare)) {
+      if (this.is(T.LeftSquare)) {
         this.read();
-        if (this.check(T.RightSquare)) {
+        if (this.is(T.RightSquare)) {
           const close = this.read();
           current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: span(current, close) };
-        } else if (this.check(T.Asterisk)) {
+        } else if (this.is(T.Asterisk)) {
           this.read();
           const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
           current = { type: 'TypeItemsAccess', baseExpression: current, range: span(current, close) };
@@ -918,15 +942,15 @@ export class Parser {
         }
         continue;
       }
-      if (this.check(T.Dot)) {
+      if (this.is(T.Dot)) {
         this.read();
-        if (this.check(T.Asterisk)) {
+        if (this.is(T.Asterisk)) {
           const star = this.read();
           current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: span(current, star) };
           continue;
         }
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        if (this.check(T.LeftChevron)) {
+        if (this.is(T.LeftChevron)) {
           const [args, close] = this.typeArguments();
           current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: span(current, close) }, close);
         } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: span(current, name) };
@@ -939,10 +963,10 @@ export class Parser {
   private typeArguments(): [(A.ParameterizedTypeArgument | Skipped)[], Part] {
     this.expect(T.LeftChevron, E.expectedCharacter('<'));
     const args = this.functionElements(T.RightChevron, (): A.ParameterizedTypeArgument => {
-      const expression = this.withRecovery(() => this.typeExpression(), NONE, [T.NewLine, T.Comma, T.RightChevron]);
+      const expression = this.withRecovery(() => this.typeExpression(), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
       return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
     });
-    const close = this.check(T.RightChevron) ? this.read() : this.skipEmpty(E.expectedCharacter('>'));
+    const close = this.is(T.RightChevron) ? this.read() : this.skipEmpty(E.expectedCharacter('>'));
     return [args as (A.ParameterizedTypeArgument | Skipped)[], close];
   }
 
@@ -969,7 +993,7 @@ export class Parser {
       }
       case T.Identifier: {
         const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
-        if (!this.check(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
+        if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
         const [args, close] = this.typeArguments();
         return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: span(name, close) }, close);
       }
@@ -1011,10 +1035,10 @@ export class Parser {
           throw this.expected(cur, E.expectedPropertyNameOrMatcher());
         }, E.expectedPropertyName()),
       NONE,
-      [T.Colon, T.NewLine, T.RightBrace],
+      UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
     );
-    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), [T.NewLine, T.RightBrace]);
-    const value = this.withRecovery(() => this.typeExpression(), suppression(colon), [T.NewLine, T.RightBrace]);
+    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
+    const value = this.withRecovery(() => this.typeExpression(), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
     const range = span(leading[0] ?? key, value);
     const decorators = this.decoratorsOf(leading);
     if (isToken(key)) return withSkipped({ type: 'ObjectTypeAdditionalProperties', decorators, value, range }, colon);
@@ -1028,7 +1052,7 @@ export class Parser {
         const leading = this.leadingNodes();
         const value = this.typeExpression();
         return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: span(leading[0] ?? value, value) };
-      }, NONE, [T.NewLine, T.RightSquare]),
+      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
     );
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
     return { type: 'TupleType', items: items as A.TupleType['items'], range: span(open, close) };
@@ -1048,10 +1072,10 @@ export class Parser {
         expectElement = false;
         continue;
       }
-      if (this.check(T.NewLine)) this.newLines();
-      else if (this.check(T.Comma)) {
+      if (this.is(T.NewLine)) this.newLines();
+      else if (this.is(T.Comma)) {
         this.read();
-        if (this.check(T.NewLine)) {
+        if (this.is(T.NewLine)) {
           out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
           this.newLine();
         }
@@ -1073,7 +1097,7 @@ export class Parser {
         expectElement = false;
         continue;
       }
-      if (this.check(T.NewLine)) {
+      if (this.is(T.NewLine)) {
         let k = 1;
         while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
         const after = this.peekAhead(k);
@@ -1081,9 +1105,9 @@ export class Parser {
         if (!after || after.type === T.EndOfFile) break;
         if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
         this.newLines();
-      } else if (this.check(T.Comma)) {
+      } else if (this.is(T.Comma)) {
         this.read();
-        if (this.check(T.NewLine)) this.newLines();
+        if (this.is(T.NewLine)) this.newLines();
         // No trailing commas: parse an element anyway for its diagnostic.
         if (this.check(closing)) out.push(parse());
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
@@ -1103,7 +1127,7 @@ export class Parser {
   }
 
   private identifierOrSkip(error: BicepMessage): A.Identifier {
-    if (this.check(T.Identifier)) return this.identifierOf(this.read());
+    if (this.is(T.Identifier)) return this.identifierOf(this.read());
     return this.malformedIdentifier(this.skipEmpty(error));
   }
 
@@ -1111,7 +1135,7 @@ export class Parser {
     return { type: 'Identifier', name: '', range: s.range, skipped: [s] };
   }
 
-  private identifierWithRecovery(error: BicepMessage, flags: number, terminators: TokenType[]): A.Identifier {
+  private identifierWithRecovery(error: BicepMessage, flags: number, terminators: readonly TokenType[]): A.Identifier {
     const r = this.withRecovery(() => this.identifier(error), flags, terminators);
     return r.type === 'SkippedTrivia' ? this.malformedIdentifier(r) : r;
   }
@@ -1129,7 +1153,7 @@ export class Parser {
   }
 
   private newLines(): void {
-    while (this.check(T.NewLine)) this.read();
+    while (this.is(T.NewLine)) this.read();
   }
 
   private textOf(token: Token): string {
@@ -1192,6 +1216,11 @@ export class Parser {
 
   private isAtEnd(): boolean {
     return this.tokens[this.p]!.type === T.EndOfFile;
+  }
+
+  private is(type: TokenType): boolean {
+    const t = this.tokens[this.p]!.type;
+    return t === type && t !== T.EndOfFile;
   }
 
   private check(...types: TokenType[]): boolean {
@@ -1309,12 +1338,14 @@ export class Parser {
 
   private collectDiagnostics(program: A.Program): void {
     const errors = [...this.lexErrors];
-    walk(program, (n) => {
+    // Recovery errors count only when their node made it into the tree (as in Bicep).
+    if (this.errorOf.size > 0)
+      walk(program, (n) => {
       if (n.type === 'SkippedTrivia') {
-        const e = this.errorOf.get(n);
-        if (e) errors.push(e);
-      }
-    });
+          const e = this.errorOf.get(n);
+          if (e) errors.push(e);
+        }
+      });
     errors.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const e of errors) {
       this.diagnostics.push({ severity: 'error', summary: e.message, subject: { file: this.file, start: e.start, end: e.end }, code: e.code });
