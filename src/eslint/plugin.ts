@@ -3,6 +3,7 @@ import { rules as catalog } from '../../rules/index.js';
 import { PACKAGE_NAME, qualifiedRuleId, VERSION } from '../kernel/meta.js';
 import { presetSeverity, type Preset } from '../../rules/api.js';
 import { armJson } from '../sources/arm-json.js';
+import { bicepSource } from '../sources/bicep.js';
 import type { SourceKind } from '../sources/source-kind.js';
 import { terraformDir } from '../sources/terraform-dir.js';
 import { terraformPlan } from '../sources/terraform-plan.js';
@@ -15,6 +16,7 @@ import { eslintRule, TEMPLATE_PROBLEMS, templateProblemsRule } from './rules.js'
 const filesOf = (kinds: readonly SourceKind[]): string[] => [...new Set(kinds.flatMap((k) => k.files))];
 export const ARM_FILES = filesOf([armJson, terraformPlan]);
 export const HCL_FILES = filesOf([terraformDir]);
+export const BICEP_FILES = filesOf([bicepSource]);
 
 export interface AzureBackupPlugin extends Plugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: 'azure-backup' };
@@ -36,8 +38,9 @@ const plugin = {
 } as { -readonly [K in keyof AzureBackupPlugin]: AzureBackupPlugin[K] };
 
 /**
- * Flat configs: JSON files as ARM templates, Terraform files as HCL. `*.tf.json` matches both
- * patterns; the Terraform entry comes last, so its language wins.
+ * Flat configs: JSON files as ARM templates, Terraform files as HCL, Bicep files as Bicep.
+ * `*.tf.json` matches both of the first two patterns; the Terraform entry comes after the ARM
+ * one, so its language wins.
  */
 function preset(name: Preset): ConfigObject[] {
   const rules = severities(name);
@@ -45,6 +48,7 @@ function preset(name: Preset): ConfigObject[] {
   return [
     { name: `azure-backup/${name}/arm`, files: ARM_FILES, language: 'azure-backup/arm', plugins, rules },
     { name: `azure-backup/${name}/hcl`, files: HCL_FILES, language: 'azure-backup/hcl', plugins, rules },
+    { name: `azure-backup/${name}/bicep`, files: BICEP_FILES, language: 'azure-backup/bicep', plugins, rules },
   ];
 }
 

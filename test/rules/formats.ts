@@ -429,3 +429,10 @@ export function tfCase(name: string, main: string, at: readonly Needle[], option
   return { name, files, options, expected: expectAt(files, 'main.tf', at) };
 }
 
+
+/** A hand-written `.bicep` case: `main` is main.bicep (`declarations` before `resources` written as Bicep). */
+export function bicepCase(name: string, main: { declarations?: string; resources?: Resource[] }, at: readonly Needle[], options: LintOptions = {}, extra: Record<string, string> = {}): FormatCase {
+  const text = `${main.declarations ?? ''}${main.declarations && main.resources ? '\n' : ''}${main.resources ? bicepResources(main.resources) : ''}`;
+  const files = { 'main.bicep': text, ...extra };
+  return { name, files, options, expected: expectAt(files, 'main.bicep', at) };
+}
