@@ -162,14 +162,16 @@ describe('Bicep directives and pragmas (azure-backup/bicep)', () => {
   });
 
   it('#disable-diagnostics … #restore-diagnostics suppress what is between them only', () => {
-    const text = before(before(ultra, 'UltraSSD_LRS', '#disable-diagnostics no-ultra-ssd'), 'diskSizeGB', '#restore-diagnostics no-ultra-ssd');
+    const text = before(before(ultra, 'UltraSSD_LRS', '#disable-diagnostics no-ultra-ssd'), '      ]', '#restore-diagnostics no-ultra-ssd');
     const { messages, suppressed } = verify(text, BICEP_FILE);
     assert.deepEqual(messages, []);
     assert.equal(suppressed.length, 1);
+    const after = before(before(ultra, 'UltraSSD_LRS', '#restore-diagnostics no-ultra-ssd'), '#restore-diagnostics', '#disable-diagnostics no-ultra-ssd');
+    assert.equal(verify(after, BICEP_FILE).messages.filter((m) => m.includes(' 2 azure-backup/no-ultra-ssd ')).length, 1, 'restored before the finding');
   });
 
-  it("a pragma without one of this plugin's ids, or with the namespaced id, is Bicep's own and suppresses nothing", () => {
-    for (const pragma of ['#disable-next-line BCP081 no-unused-params', '#disable-next-line']) {
+  it("a pragma without one of this plugin's ids is Bicep's own and suppresses nothing", () => {
+    for (const pragma of ['#disable-next-line BCP081 no-unused-params', '#disable-next-line no-ultra-sd']) {
       const text = before(ultra, 'UltraSSD_LRS', pragma);
       assert.deepEqual(verify(text, BICEP_FILE).messages, [`${at(text)} 2 azure-backup/no-ultra-ssd ${ULTRA}`], pragma);
     }
