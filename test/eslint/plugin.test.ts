@@ -34,8 +34,12 @@ describe('plugin object', () => {
     assert.deepEqual(plugin.rules['no-ultra-ssd']!.meta!.schema, []);
   });
 
-  it('recommended: JSON as ARM, Terraform as HCL, catalog severities, restore limitations off', () => {
-    const [arm, hcl] = plugin.configs.recommended;
+  it('recommended: JSON as ARM, Terraform as HCL, Bicep as Bicep, catalog severities, restore limitations off', () => {
+    const [arm, hcl, bicep] = plugin.configs.recommended;
+    assert.equal(plugin.configs.recommended.length, 3);
+    assert.deepEqual(bicep!.files, ['**/*.bicep', '**/*.bicepparam']);
+    assert.equal(bicep!.language, 'azure-backup/bicep');
+    assert.equal(bicep!.rules, arm!.rules);
     assert.deepEqual(arm!.files, ['**/*.json', '**/*.jsonc']);
     assert.equal(arm!.language, 'azure-backup/arm');
     assert.deepEqual(hcl!.files, ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json']);
@@ -59,6 +63,8 @@ describe('plugin object', () => {
     assert.equal(await languageOf('azuredeploy.json'), plugin.languages.arm);
     assert.equal(await languageOf('settings.jsonc'), plugin.languages.arm);
     for (const file of ['main.tf', 'main.tf.json', 'terraform.tfvars', 'prod.tfvars.json']) assert.equal(await languageOf(file), plugin.languages.hcl, file);
+    for (const file of ['main.bicep', 'modules/vm.bicep', 'prod.bicepparam']) assert.equal(await languageOf(file), plugin.languages.bicep, file);
+    assert.equal((await eslint.calculateConfigForFile(`${VIRTUAL_DIR}/all.bicep`))?.rules?.['azure-backup/no-ultra-ssd']?.[0], 2);
   });
 
   it('the HCL language reads *.tf.json as JSON', () => {
