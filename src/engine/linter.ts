@@ -231,7 +231,8 @@ export class Linter {
         ...this.positions.lineColumn(vm.at),
         name: display(vm.name),
         kind: unit.kind,
-        instances: vms.length,
+        // A module deployed twice with the same names (create, then update) deploys one VM, not two.
+        instances: new Set(vms.map((v, i) => v.id ?? i)).size,
         size: display(vm.size),
         location: display(vm.location),
         diskCount: disks.length,

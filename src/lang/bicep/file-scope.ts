@@ -100,7 +100,9 @@ export class FileScope {
     const supplied = this.supplied.get(name.toLowerCase());
     const declared = decl?.type === 'ParameterDeclaration' ? decl : undefined;
     const allowed = declared && this.allowedValues(declared);
-    if (supplied) {
+    const hasDefault = declared?.modifier !== undefined && declared.modifier.type !== 'SkippedTrivia';
+    // A null passed for a parameter with a default leaves the default in place (modules pass `x.?y`).
+    if (supplied && !(supplied.value.kind === 'null' && hasDefault)) {
       const v = supplied.value;
       return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, by: supplied.by });
     }
@@ -110,7 +112,8 @@ export class FileScope {
     if (!declared || !modifier || modifier.type === 'SkippedTrivia') {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable, as in the compiled template.
-      const u = unknown(reason, decl ? this.loc(decl.name) : undefined, { symbol: `parameters('${name}')` });
+      const at = decl ? this.loc(decl.name) : undefined;
+      const u = unknown(reason, at, { symbol: `parameters('${name}')`, origins: [{ kind: 'parameter', name, loc: at }] });
       return allowed ? withCandidates(u, allowed) : u;
     }
     return this.atRoot(`value:${name}`, `parameter '${name}'`, declared, (env) => {
