@@ -89,6 +89,7 @@ export class Symbols {
       const ref = this.refOf(base.baseExpression, env);
       if (ref?.kind === 'module') return ref.module.output(prop, site) ?? (node.safe ? nul(site) : errorVal(site, `module '${ref.shown}' has no output '${prop}'`));
     }
+    if (base.type === 'VariableAccess' && !env.locals?.has(base.name.name) && this.scope.isNamespace(base.name.name)) return this.scope.importedValue(base.name.name, site, prop);
     const ref = this.refOf(base, env);
     if (!ref) return undefined;
     if (ref.kind === 'module') {
@@ -100,8 +101,11 @@ export class Symbols {
   }
 
   /** A `func` of this file, called: its body sees only its parameters (and the file's other functions). */
-  functionCall(name: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc): Val | undefined {
-    const decl = this.scope.function(name);
+  functionCall(name: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc, member?: string): Val | undefined {
+    const own = member === undefined ? this.scope.function(name) : undefined;
+    const imported = own ? undefined : this.scope.importedFunction(name, member);
+    const decl = own ?? imported?.decl;
+    const home = imported?.scope ?? this.scope;
     if (!decl || decl.lambda.type === 'SkippedTrivia') return undefined;
     if (this.callDepth >= MAX_CALL_DEPTH) return errorVal(site, `function ${name}() calls itself too deeply`);
     const lambda = decl.lambda;
@@ -113,17 +117,17 @@ export class Symbols {
     });
     this.callDepth++;
     try {
-      const v = evaluate(lambda.body, withLocals({ ...rootEnv(this.scope), budget: env.budget }, bound));
+      const v = evaluate(lambda.body, withLocals({ ...rootEnv(home), budget: env.budget }, bound));
       return moveTo(v, site);
     } finally {
       this.callDepth--;
     }
   }
 
-  /** `ns.f()` for an imported namespace: not evaluated yet, so unknown rather than a mistake. */
+  /** `ns.f()` for an imported namespace; undefined when `ns` is no namespace. */
   namespaceCall(ns: string, fn: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc): Val | undefined {
-    if (env.locals?.has(ns) || this.scope.declaresValue(ns) || this.refByName(ns, site)) return undefined;
-    return unknown(`${ns}.${fn}() is not evaluated by the linter`, site, { origins: mergeOrigins(argumentsOf(args, env)) });
+    if (env.locals?.has(ns) || !this.scope.isNamespace(ns)) return undefined;
+    return this.functionCall(ns, args, env, site, fn) ?? unknown(`${ns}.${fn}() is not evaluated by the linter`, site, { origins: mergeOrigins(argumentsOf(args, env)) });
   }
 
   /** What an expression names, when it is a resource or module symbol (one instance of it). */
