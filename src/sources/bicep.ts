@@ -123,7 +123,7 @@ export const bicepSource: SourceKind = {
   unitsOf(file, ws) {
     if (BICEP_FILE.test(file)) return [unitOf(file)];
     const entry = usingOf(file, ws);
-    return entry && entry !== 'none' && ws.fs.read(entry).ok ? [unitOf(entry)] : [];
+    return entry && entry !== 'none' && ws.fs.list(path.dirname(entry)).includes(path.basename(entry)) ? [unitOf(entry)] : [];
   },
   remember: (file, ws) => void (PARAMS_FILE.test(file) && usingOf(file, ws)),
   evaluate: (unit, ws) => evaluateBicepEntry(unit.entry, ws),

@@ -41,7 +41,11 @@ export function deployFile(scope: FileScope): void {
 }
 
 function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEnv(scope)): void {
-  if (info.decl.existing) return;
+  // An existing resource is not deployed, but a child declared in it is.
+  if (info.decl.existing) {
+    for (const child of info.children) deployResource(scope, child, parentEnv);
+    return;
+  }
   const run = scope.run;
   // A type the caller does not want, with no child declared in it: nothing to deploy, and
   // whatever refers to it reads its name when it does.

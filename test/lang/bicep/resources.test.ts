@@ -31,6 +31,20 @@ describe('Bicep resource symbols', () => {
     assert.deepEqual(ruleAt({ 'main.bicep': inside }, 'require-backup'), []);
   });
 
+  it('a child declared in an existing parent is deployed', () => {
+    const vm = bicepVm('vm', "'vm1'", "'Standard_D4s_v5'");
+    const backup = bicepBackup('vm1', 'vm.id')
+      .replace(/resource vault [^]*?\n\}\n\nresource policy [^\n]+\n {2}parent: vault\n/, "resource vault 'Microsoft.RecoveryServices/vaults@2023-04-01' existing = {\n  name: 'rsv'\n  resource policy 'backupPolicies' = {\n")
+      .replace('}\n\nresource item', '}\n}\n\nresource item')
+      .replace('policyId: policy.id', 'policyId: vault::policy.id');
+    const files = { 'main.bicep': vm + backup };
+    assert.match(files['main.bicep'], /existing = \{\n {2}name: 'rsv'\n {2}resource policy/);
+    // The policy is deployed: a retention over the limit is reported on it.
+    const tooLong = { 'main.bicep': files['main.bicep'].replace('count: 30', 'count: 99999') };
+    assert.deepEqual(ruleAt(files, 'policy-retention'), []);
+    assert.equal(ruleAt(tooLong, 'policy-retention').length, 1);
+  });
+
   it('a lock scoped to a VM is a resource lock; without scope it locks the resource group', () => {
     const vm =
       bicepVm('vm', "'vm1'", "'Standard_D4s_v5'").replace(
