@@ -10,8 +10,12 @@ export interface CommentNode {
   readonly loc: SourceLocation;
 }
 
-/** Any syntax node of either language: offsets as `start`/`end` (HCL) or `offset`/`length` (jsonc-parser). */
-export type SyntaxNode = { readonly type: string } & ({ readonly start: number; readonly end: number } | { readonly offset: number; readonly length: number });
+/** Any syntax node of our languages: offsets as `start`/`end` (HCL), `offset`/`length` (jsonc-parser) or `range` (Bicep). */
+export type SyntaxNode = { readonly type: string } & (
+  | { readonly start: number; readonly end: number }
+  | { readonly offset: number; readonly length: number }
+  | { readonly range: readonly [number, number] }
+);
 
 export type VisitorKeys = Readonly<Record<string, readonly string[]>>;
 
@@ -61,7 +65,7 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
 
   override getRange(node: object): SourceRange {
     if (node === this.ast) return [0, this.text.length];
-    if ('range' in node) return (node as CommentNode).range;
+    if ('range' in node) return (node as { range: SourceRange }).range;
     if ('offset' in node) {
       const n = node as { offset: number; length: number };
       return [n.offset, n.offset + n.length];

@@ -11,9 +11,9 @@ import { ARM } from './fixtures-arm.js';
 import { VIRTUAL_DIR } from './rule-tester.js';
 
 describe('plugin object', () => {
-  it('has meta with the azure-backup namespace and both languages', () => {
+  it('has meta with the azure-backup namespace and its three languages', () => {
     assert.deepEqual(plugin.meta, { name: 'eslint-plugin-azure-backup', version: VERSION, namespace: 'azure-backup' });
-    assert.deepEqual(Object.keys(plugin.languages), ['arm', 'hcl']);
+    assert.deepEqual(Object.keys(plugin.languages), ['arm', 'hcl', 'bicep']);
     assert.equal(typeof lint, 'function');
     assert.equal(typeof lintSources, 'function');
   });
@@ -25,7 +25,7 @@ describe('plugin object', () => {
       assert.equal(meta.type, 'problem');
       assert.equal(meta.docs?.description, r.meta.description);
       assert.equal(meta.docs?.url, docsUrl(r.id));
-      assert.deepEqual(meta.languages, ['azure-backup/arm', 'azure-backup/hcl', 'json/json', 'json/jsonc']);
+      assert.deepEqual(meta.languages, ['azure-backup/arm', 'azure-backup/hcl', 'azure-backup/bicep', 'json/json', 'json/jsonc']);
       assert.equal(meta.hasSuggestions, true);
     }
     assert.deepEqual(plugin.rules['write-accelerator']!.meta!.schema, [
