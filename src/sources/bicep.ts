@@ -7,10 +7,12 @@ import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
 import { parseBicep, type BicepParseResult } from '../syntax/bicep/index.js';
 import { bicepParamScenario, evaluateBicepUnit, usingPath, type BicepScenario, type BicepServices } from '../lang/bicep/index.js';
 import { classifyArmJson } from '../lang/arm/template/recognize.js';
-import { conventionalParameterFiles, parameterFileValues } from './arm-json.js';
+import { parameterFilesOf, parameterFileValues } from './arm-json.js';
+import { bicepSourceComments } from './bicep-comments.js';
+import { bicepUnitOf } from './compiled-twin.js';
 import { JSON_PARSER } from './json-file.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
-import type { Evaluation, Parser, SourceKind, UnitRef, Workspace } from './source-kind.js';
+import type { Evaluation, Parser, SourceKind, Workspace } from './source-kind.js';
 
 /** Bicep source and `.bicepparam` files, one parse each per run. */
 export const BICEP_PARSER: Parser<BicepParseResult> = {
@@ -21,10 +23,6 @@ export const BICEP_PARSER: Parser<BicepParseResult> = {
 
 const BICEP_FILE = /\.bicep$/i;
 const PARAMS_FILE = /\.bicepparam$/i;
-
-function unitOf(entry: string): UnitRef {
-  return { key: `bicep:${entry}`, kind: 'bicep', entry };
-}
 
 function services(ws: Workspace): BicepServices {
   return {
@@ -44,34 +42,24 @@ function usingOf(file: string, ws: Workspace): string | undefined {
 }
 
 /**
- * The JSON names a compiled twin of `entry` has (`x.bicep`→`x.json`, `main.bicep`→`azuredeploy.json`,
- * `prereq.main.bicep`→`prereq.azuredeploy.json`), whose parameter files are the `.bicep`'s too.
- */
-function twinNames(entry: string): string[] {
-  const dir = path.dirname(entry);
-  const base = path.basename(entry).replace(BICEP_FILE, '');
-  const names = [`${base}.json`];
-  if (/(^|\.)main$/i.test(base)) names.push(`${base.replace(/main$/i, 'azuredeploy')}.json`);
-  return names.map((n) => path.join(dir, n));
-}
-
-/**
- * An entry's scenarios, in order: each `.bicepparam` beside it whose `using` names it (or those
- * configured or given), otherwise the JSON parameter files of the ARM convention (its twin's
- * included), otherwise its defaults.
+ * An entry's scenarios, in order: each `.bicepparam` whose `using` names it (beside it, or those
+ * configured or given), otherwise its JSON parameter files (configured, given, or by the
+ * convention of the JSON it compiles to), otherwise its defaults.
  */
 function scenariosOf(entry: string, ws: Workspace, sink: DiagnosticSink, files: Set<string>): BicepScenario[] {
   const svc = services(ws);
-  const configured = ws.options.paramFilesFor?.(entry) ?? explicitParamFiles(entry, ws);
-  const candidates = configured ?? [
-    ...ws.fs
-      .list(path.dirname(entry))
-      .filter((n) => PARAMS_FILE.test(n))
-      .map((n) => path.join(path.dirname(entry), n))
-      .filter((f) => usingOf(f, ws) === entry),
-  ];
+  const listed = parameterFilesOf(entry, ws);
+  const given = ws.options.paramFilesFor?.(entry) !== undefined || Boolean(ws.options.paramFiles?.length);
+  const dir = path.dirname(entry);
+  const bicepParams = given
+    ? listed.filter((f) => PARAMS_FILE.test(f))
+    : ws.fs
+        .list(dir)
+        .filter((n) => PARAMS_FILE.test(n))
+        .map((n) => path.join(dir, n))
+        .filter((f) => usingOf(f, ws) === entry);
   const scenarios: BicepScenario[] = [];
-  for (const file of candidates.filter((f) => PARAMS_FILE.test(f))) {
+  for (const file of bicepParams) {
     const read = bicepParamScenario(file, svc);
     if (!read) continue;
     files.add(file);
@@ -79,22 +67,13 @@ function scenariosOf(entry: string, ws: Workspace, sink: DiagnosticSink, files: 
     scenarios.push(read.scenario);
   }
   if (scenarios.length) return scenarios;
-  const jsonFiles = configured ? configured.filter((f) => !PARAMS_FILE.test(f)) : [...new Set(twinNames(entry).flatMap((t) => conventionalParameterFiles(t, ws.fs)))];
-  for (const file of jsonFiles) {
+  for (const file of listed.filter((f) => !PARAMS_FILE.test(f))) {
     const doc = ws.parsed(JSON_PARSER, file);
     if (!doc?.root || doc.errors.length || classifyArmJson(doc.root) !== 'parameters') continue;
     files.add(file);
     scenarios.push({ name: path.basename(file), supplied: parameterFileValues(file, doc) });
   }
   return scenarios.length ? scenarios : [{ name: 'defaults', supplied: new Map() }];
-}
-
-/** Parameter files given on the command line that sit beside the entry; undefined when none are given. */
-function explicitParamFiles(entry: string, ws: Workspace): string[] | undefined {
-  const explicit = ws.options.paramFiles;
-  if (!explicit?.length) return undefined;
-  const dir = path.dirname(entry);
-  return explicit.map((p) => path.resolve(ws.fs.root, p)).filter((p) => path.dirname(p) === dir);
 }
 
 /** Evaluates a `.bicep` entry once per scenario into models. */
@@ -121,9 +100,9 @@ export const bicepSource: SourceKind = {
   id: 'bicep',
   files: ['**/*.bicep', '**/*.bicepparam'],
   unitsOf(file, ws) {
-    if (BICEP_FILE.test(file)) return [unitOf(file)];
+    if (BICEP_FILE.test(file)) return [bicepUnitOf(file)];
     const entry = usingOf(file, ws);
-    return entry && entry !== 'none' && ws.fs.read(entry).ok ? [unitOf(entry)] : [];
+    return entry && entry !== 'none' && ws.fs.list(path.dirname(entry)).includes(path.basename(entry)) ? [bicepUnitOf(entry)] : [];
   },
   remember: (file, ws) => void (PARAMS_FILE.test(file) && usingOf(file, ws)),
   evaluate: (unit, ws) => evaluateBicepEntry(unit.entry, ws),
@@ -136,13 +115,8 @@ export const bicepSource: SourceKind = {
   // A module is named by its relative path, which ends in its file name; a `.bicepparam` names its template.
   callersNear: (file, ws) =>
     linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, /\.bicep(param)?$/i, path.basename(file), ws.fs)),
-  comments: (file, text) =>
-    parseBicep(text, { file, params: PARAMS_FILE.test(file) }).comments.map((c) => ({
-      kind: c.type === 'Block' ? 'block' : 'line',
-      value: c.value,
-      start: c.range[0],
-      end: c.range[1],
-    })),
+  // Comments hold ESLint's directives; pragmas (`#disable-next-line id`) are Bicep's own.
+  comments: (file, text) => bicepSourceComments(parseBicep(text, { file, params: PARAMS_FILE.test(file) }), text),
   printLiteral: (value) => printBicepLiteral(value),
 };
 

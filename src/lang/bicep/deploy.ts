@@ -41,8 +41,15 @@ export function deployFile(scope: FileScope): void {
 }
 
 function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEnv(scope)): void {
-  if (info.decl.existing) return;
+  // An existing resource is not deployed, but a child declared in it is.
+  if (info.decl.existing) {
+    for (const child of info.children) deployResource(scope, child, parentEnv);
+    return;
+  }
   const run = scope.run;
+  // A type the caller does not want, with no child declared in it: nothing to deploy, and
+  // whatever refers to it reads its name when it does.
+  if (info.type && !run.wants(info.type) && info.children.length === 0) return;
   const at = scope.loc(info.decl.name);
   const all = instancesOf(info.parts, parentEnv, at);
   for (const instance of all.list) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Loc } from '../../kernel/location.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { moveTo, unknown, type Val } from '../../kernel/value.js';
@@ -5,6 +6,8 @@ import type * as B from '../../syntax/bicep/index.js';
 import type { ExpressionScope } from '../arm/expression/scope.js';
 import type { ParamSource } from '../arm/template/scope.js';
 import { deploymentObject, type DeploymentTarget } from '../arm/target.js';
+import { isRegistryPath } from './declarations.js';
+import { readBicep } from './deploy.js';
 import { evaluate, locOf, rootEnv, type Env } from './expr.js';
 import type { BicepRun } from './run.js';
 import { Symbols } from './symbols.js';
@@ -22,6 +25,10 @@ export class FileScope {
   private readonly named = new Map<string, Named>();
   private readonly cache = new Map<string, Val>();
   private readonly evaluating = new Set<string>();
+  /** `import {a as b} from './x.bicep'`: b → the file and the name there. */
+  private readonly imports = new Map<string, { readonly path: string; readonly name: string }>();
+  /** `import * as ns from './x.bicep'`: ns → the file. */
+  private readonly namespaces = new Map<string, string>();
 
   constructor(
     readonly run: BicepRun,
@@ -38,6 +45,7 @@ export class FileScope {
       if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'FunctionDeclaration' || s.type === 'ParameterAssignment') {
         this.named.set(`${s.type === 'FunctionDeclaration' ? 'func' : 'value'}:${s.name.name}`, s);
       } else if (s.type === 'OutputDeclaration') this.named.set(`output:${s.name.name}`, s);
+      else if (s.type === 'CompileTimeImportDeclaration') this.addImport(s);
     }
     this.symbols = new Symbols(this);
     this.expressionScope = {
@@ -53,9 +61,59 @@ export class FileScope {
     return locOf(this.file, node);
   }
 
+  private addImport(s: B.CompileTimeImportDeclaration): void {
+    const from = s.fromClause.type === 'CompileTimeImportFromClause' ? s.fromClause.path : undefined;
+    const written = from?.type === 'String' && from.expressions.length === 0 ? from.segments[0] : undefined;
+    // Registry imports hold types only; a path that is not literal cannot be read.
+    if (!written || isRegistryPath(written)) return;
+    const file = path.resolve(path.dirname(this.file), written);
+    const list = s.importExpression;
+    if (list.type === 'WildcardImport') this.namespaces.set(list.alias.alias.name, file);
+    else if (list.type === 'ImportedSymbolsList') {
+      for (const item of list.items) {
+        if (item.type !== 'ImportedSymbolsListItem') continue;
+        const original = item.originalSymbolName.type === 'Identifier' ? item.originalSymbolName.name : item.originalSymbolName.type === 'String' ? item.originalSymbolName.segments.join('') : undefined;
+        if (original !== undefined) this.imports.set(item.alias?.alias.name ?? original, { path: file, name: original });
+      }
+    }
+  }
+
+  /** The scope of an imported file (its exported variables and functions), read once per run; undefined when it cannot be. */
+  private importedScope(file: string): FileScope | undefined {
+    const run = this.run;
+    if (run.imported.has(file)) return run.imported.get(file);
+    run.imported.set(file, undefined);
+    const parsed = this.chain.includes(file) || !run.fs.contains(file) ? undefined : readBicep(run, file);
+    const scope = parsed && new FileScope(run, file, parsed.ast, new Map(), this.target, this.depth, [...this.chain, file]);
+    run.imported.set(file, scope);
+    return scope;
+  }
+
+  /** An imported variable (`import {a}`, or `ns.a` with `member`), at `site`; undefined when the name is no imported value. */
+  importedValue(name: string, site: Loc, member?: string): Val | undefined {
+    const ref = member === undefined ? this.imports.get(name) : this.namespaces.has(name) ? { path: this.namespaces.get(name)!, name: member } : undefined;
+    if (!ref) return undefined;
+    const scope = this.importedScope(ref.path);
+    return scope?.named.has(`value:${ref.name}`) ? scope.value(ref.name, site) : undefined;
+  }
+
+  /** An imported function (`import {f}`, or `ns.f` with `member`) and the scope it runs in. */
+  importedFunction(name: string, member?: string): { readonly scope: FileScope; readonly decl: B.FunctionDeclaration } | undefined {
+    const ref = member === undefined ? this.imports.get(name) : this.namespaces.has(name) ? { path: this.namespaces.get(name)!, name: member } : undefined;
+    const scope = ref && this.importedScope(ref.path);
+    const decl = scope?.function(ref!.name);
+    return decl && scope && { scope, decl };
+  }
+
+  /** Whether `name` is an imported namespace (`import * as name`). */
+  isNamespace(name: string): boolean {
+    return this.namespaces.has(name);
+  }
+
   /** A parameter's or variable's value at `site`, with the origin that set it; undefined when the file declares no such name. */
   value(name: string, site: Loc): Val | undefined {
     const decl = this.named.get(`value:${name}`);
+    if (!decl && this.imports.has(name)) return this.importedValue(name, site);
     const supplied = decl ? undefined : this.supplied.get(name.toLowerCase());
     if (!decl && !supplied) return undefined;
     const v = this.cached(`value:${name}`, () => (decl?.type === 'VariableDeclaration' ? this.variable(decl) : this.parameter(name, decl)));
@@ -64,7 +122,7 @@ export class FileScope {
 
   /** Whether a name is a parameter or variable here (which hides a resource of the same name). */
   declaresValue(name: string): boolean {
-    return this.named.has(`value:${name}`) || this.supplied.has(name.toLowerCase());
+    return this.named.has(`value:${name}`) || this.supplied.has(name.toLowerCase()) || this.imports.has(name) || this.namespaces.has(name);
   }
 
   function(name: string): B.FunctionDeclaration | undefined {
@@ -100,7 +158,9 @@ export class FileScope {
     const supplied = this.supplied.get(name.toLowerCase());
     const declared = decl?.type === 'ParameterDeclaration' ? decl : undefined;
     const allowed = declared && this.allowedValues(declared);
-    if (supplied) {
+    const hasDefault = declared?.modifier !== undefined && declared.modifier.type !== 'SkippedTrivia';
+    // A null passed for a parameter with a default leaves the default in place (modules pass `x.?y`).
+    if (supplied && !(supplied.value.kind === 'null' && hasDefault)) {
       const v = supplied.value;
       return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, by: supplied.by });
     }
@@ -110,7 +170,8 @@ export class FileScope {
     if (!declared || !modifier || modifier.type === 'SkippedTrivia') {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable, as in the compiled template.
-      const u = unknown(reason, decl ? this.loc(decl.name) : undefined, { symbol: `parameters('${name}')` });
+      const at = decl ? this.loc(decl.name) : undefined;
+      const u = unknown(reason, at, { symbol: `parameters('${name}')`, origins: [{ kind: 'parameter', name, loc: at }] });
       return allowed ? withCandidates(u, allowed) : u;
     }
     return this.atRoot(`value:${name}`, `parameter '${name}'`, declared, (env) => {

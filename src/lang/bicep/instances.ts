@@ -43,13 +43,40 @@ export function instancesOf(parts: BodyParts, env: Env, at: Loc): Instances {
   };
 }
 
-/** The instance at `index` of a looped declaration (`vms[i]`), or a representative one when the index is unknown. */
-export function instanceAt(parts: BodyParts, env: Env, index: Val, at: Loc): Instance | undefined {
-  const all = instancesOf(parts, env, at);
-  if (index.kind === 'number') return all.list.find((i) => i.index === index.value) ?? undefined;
-  if (!parts.loop) return all.list[0];
-  const u = unknown(index.kind === 'unknown' ? index.reason : 'the index is not a number', at, { origins: index.origins });
+/**
+ * The instance at `index` of a looped declaration (`vms[i]`), a representative one when the
+ * index is unknown (or out of range), the only one without a loop.
+ */
+export function instanceFor(parts: BodyParts, env: Env, index: Val | undefined, at: Loc): Instance {
+  if (!parts.loop) return { env };
+  if (index?.kind === 'number') {
+    const hit = instancesOf(parts, env, at).list.find((i) => i.index === index.value);
+    if (hit) return hit;
+  }
+  const u = unknown(index?.kind === 'unknown' ? index.reason : 'the loop index is not known here', at, { origins: index?.origins ?? [] });
   return { env: withLocals(env, loopBindings(parts.loop.variableSection, u, u)) };
+}
+
+/** How an instance is keyed: '' outside a loop, its index, '?' for the representative of an unknown list or index. */
+export function indexKey(index: Val | undefined): string {
+  return index === undefined ? '' : index.kind === 'number' ? String(index.value) : '?';
+}
+
+export function instanceKey(parts: BodyParts, instance: Instance): string {
+  return instance.index === undefined ? (parts.loop ? '?' : '') : String(instance.index);
+}
+
+/** Values made once per declaration and instance key. */
+export class PerInstance<Decl, V> {
+  private readonly byDecl = new Map<Decl, Map<string, V>>();
+
+  get(decl: Decl, key: string, make: () => V): V {
+    let byKey = this.byDecl.get(decl);
+    if (!byKey) this.byDecl.set(decl, (byKey = new Map()));
+    let v = byKey.get(key);
+    if (v === undefined) byKey.set(key, (v = make()));
+    return v;
+  }
 }
 
 /** The declaration's `if (c)` for this instance: true without one. */

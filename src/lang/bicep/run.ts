@@ -5,6 +5,7 @@ import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import type { JsonDocument } from '../../syntax/json/parse.js';
 import type { RunContext, TemplateResource } from '../arm/template/context.js';
 import type { ParamSource } from '../arm/template/scope.js';
+import type { FileScope } from './file-scope.js';
 
 /** What evaluating Bicep needs from whoever runs it: files, their parses (shared with other units), and what to model. */
 export interface BicepServices {
@@ -47,6 +48,8 @@ export interface BicepRun extends RunContext {
   readonly services: BicepServices;
   /** Files whose parse diagnostics were reported already. */
   readonly parsedReported: Set<string>;
+  /** Imported files' scopes (exported variables and functions), by path; undefined when unreadable. */
+  readonly imported: Map<string, FileScope | undefined>;
 }
 
 export function newRun(services: BicepServices): BicepRun {
@@ -62,5 +65,6 @@ export function newRun(services: BicepServices): BicepRun {
     opaque: [],
     services,
     parsedReported: new Set(),
+    imported: new Map(),
   };
 }

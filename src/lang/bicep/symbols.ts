@@ -7,7 +7,7 @@ import { moduleInfo, propertyNode, resourceInfo, type ModuleInfo, type ResourceI
 import { argumentsOf, evaluate, rootEnv, withLocals, type Env } from './expr.js';
 import type { FileScope } from './file-scope.js';
 import { scopeTarget } from './functions.js';
-import { instanceAt, instancesOf, type Instance } from './instances.js';
+import { indexKey, instanceFor, instanceKey, instancesOf, PerInstance, type Instance } from './instances.js';
 import { ModuleInstance } from './modules.js';
 
 /** One instance of a resource as its symbol reads: what is known before deployment. */
@@ -36,8 +36,8 @@ export class Symbols {
   private readonly resourceByName = new Map<string, ResourceInfo>();
   private readonly nestedByName = new Map<string, ResourceInfo[]>();
   private readonly moduleByName = new Map<string, ModuleInfo>();
-  private readonly heads = new Map<ResourceInfo, Map<string, ResourceHead>>();
-  private readonly moduleInstances = new Map<ModuleInfo, Map<string, ModuleInstance>>();
+  private readonly heads = new PerInstance<ResourceInfo, ResourceHead>();
+  private readonly moduleInstances = new PerInstance<ModuleInfo, ModuleInstance>();
   private callDepth = 0;
 
   constructor(private readonly scope: FileScope) {
@@ -89,6 +89,7 @@ export class Symbols {
       const ref = this.refOf(base.baseExpression, env);
       if (ref?.kind === 'module') return ref.module.output(prop, site) ?? (node.safe ? nul(site) : errorVal(site, `module '${ref.shown}' has no output '${prop}'`));
     }
+    if (base.type === 'VariableAccess' && !env.locals?.has(base.name.name) && this.scope.isNamespace(base.name.name)) return this.scope.importedValue(base.name.name, site, prop);
     const ref = this.refOf(base, env);
     if (!ref) return undefined;
     if (ref.kind === 'module') {
@@ -100,8 +101,11 @@ export class Symbols {
   }
 
   /** A `func` of this file, called: its body sees only its parameters (and the file's other functions). */
-  functionCall(name: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc): Val | undefined {
-    const decl = this.scope.function(name);
+  functionCall(name: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc, member?: string): Val | undefined {
+    const own = member === undefined ? this.scope.function(name) : undefined;
+    const imported = own ? undefined : this.scope.importedFunction(name, member);
+    const decl = own ?? imported?.decl;
+    const home = imported?.scope ?? this.scope;
     if (!decl || decl.lambda.type === 'SkippedTrivia') return undefined;
     if (this.callDepth >= MAX_CALL_DEPTH) return errorVal(site, `function ${name}() calls itself too deeply`);
     const lambda = decl.lambda;
@@ -113,17 +117,17 @@ export class Symbols {
     });
     this.callDepth++;
     try {
-      const v = evaluate(lambda.body, withLocals({ ...rootEnv(this.scope), budget: env.budget }, bound));
+      const v = evaluate(lambda.body, withLocals({ ...rootEnv(home), budget: env.budget }, bound));
       return moveTo(v, site);
     } finally {
       this.callDepth--;
     }
   }
 
-  /** `ns.f()` for an imported namespace: not evaluated yet, so unknown rather than a mistake. */
+  /** `ns.f()` for an imported namespace; undefined when `ns` is no namespace. */
   namespaceCall(ns: string, fn: string, args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env, site: Loc): Val | undefined {
-    if (env.locals?.has(ns) || this.scope.declaresValue(ns) || this.refByName(ns, site)) return undefined;
-    return unknown(`${ns}.${fn}() is not evaluated by the linter`, site, { origins: mergeOrigins(argumentsOf(args, env)) });
+    if (env.locals?.has(ns) || !this.scope.isNamespace(ns)) return undefined;
+    return this.functionCall(ns, args, env, site, fn) ?? unknown(`${ns}.${fn}() is not evaluated by the linter`, site, { origins: mergeOrigins(argumentsOf(args, env)) });
   }
 
   /** What an expression names, when it is a resource or module symbol (one instance of it). */
@@ -171,31 +175,15 @@ export class Symbols {
 
   /** A resource instance's type, name, id and target, computed once per instance. */
   head(info: ResourceInfo, index: Val | undefined, at: Loc): ResourceHead {
-    const key = index === undefined ? '' : index.kind === 'number' ? String(index.value) : '?';
-    let byIndex = this.heads.get(info);
-    if (!byIndex) this.heads.set(info, (byIndex = new Map()));
-    const hit = byIndex.get(key);
-    if (hit) return hit;
-    const instance = this.parentInstance(info, index, at);
-    const head = this.computeHead(info, instance);
-    byIndex.set(key, head);
-    return head;
+    return this.heads.get(info, indexKey(index), () => {
+      const env = info.parent ? this.head(info.parent, undefined, at).instance.env : rootEnv(this.scope);
+      return this.computeHead(info, instanceFor(info.parts, env, index, at));
+    });
   }
 
   /** The head of an instance being deployed, shared with references to the same index. */
   headOf(info: ResourceInfo, instance: Instance): ResourceHead {
-    const key = instance.index === undefined ? (info.parts.loop ? '?' : '') : String(instance.index);
-    let byIndex = this.heads.get(info);
-    if (!byIndex) this.heads.set(info, (byIndex = new Map()));
-    let head = byIndex.get(key);
-    if (!head) byIndex.set(key, (head = this.computeHead(info, instance)));
-    return head;
-  }
-
-  private parentInstance(info: ResourceInfo, index: Val | undefined, at: Loc): Instance {
-    const env = info.parent ? this.head(info.parent, undefined, at).instance.env : rootEnv(this.scope);
-    if (!info.parts.loop) return { env };
-    return instanceAt(info.parts, env, index ?? unknown('the loop index is not known here', at), at) ?? { env };
+    return this.heads.get(info, instanceKey(info.parts, instance), () => this.computeHead(info, instance));
   }
 
   /** The head of one instance (the instance's own loop bindings already in `instance`). */
@@ -240,30 +228,13 @@ export class Symbols {
   }
 
   moduleInstance(info: ModuleInfo, index: Val | undefined, at: Loc): ModuleInstance {
-    const key = index === undefined ? '' : index.kind === 'number' ? String(index.value) : '?';
-    let byIndex = this.moduleInstances.get(info);
-    if (!byIndex) this.moduleInstances.set(info, (byIndex = new Map()));
-    let hit = byIndex.get(key);
-    if (!hit) {
-      const env = rootEnv(this.scope);
-      const instance = info.parts.loop ? (instanceAt(info.parts, env, index ?? unknown('the loop index is not known here', at), at) ?? { env }) : { env };
-      hit = new ModuleInstance(this.scope, info, instance);
-      byIndex.set(key, hit);
-    }
-    return hit;
+    return this.moduleInstances.get(info, indexKey(index), () => new ModuleInstance(this.scope, info, instanceFor(info.parts, rootEnv(this.scope), index, at)));
   }
 
   /** Every instance of a module declaration, in loop order (for deploying them). */
   moduleInstancesOf(info: ModuleInfo): { readonly list: ModuleInstance[]; readonly count: number } {
     const all = instancesOf(info.parts, rootEnv(this.scope), this.scope.loc(info.decl.name));
-    const byIndex = this.moduleInstances.get(info) ?? new Map<string, ModuleInstance>();
-    this.moduleInstances.set(info, byIndex);
-    const list = all.list.map((instance) => {
-      const key = instance.index === undefined ? (info.parts.loop ? '?' : '') : String(instance.index);
-      let m = byIndex.get(key);
-      if (!m) byIndex.set(key, (m = new ModuleInstance(this.scope, info, instance)));
-      return m;
-    });
+    const list = all.list.map((instance) => this.moduleInstances.get(info, instanceKey(info.parts, instance), () => new ModuleInstance(this.scope, info, instance)));
     return { list, count: all.count };
   }
 }

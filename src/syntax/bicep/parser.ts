@@ -64,6 +64,11 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
+/** Nesting past `MAX_NESTING`: unwinds past every `withRecovery` to the statement. */
+class TooDeep {
+  constructor(readonly token: Token) {}
+}
+
 /** Bicep's `ExpectedTokenException`: unwinds to the nearest `withRecovery`. */
 class ExpectedToken {
   constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
@@ -112,7 +117,15 @@ export class Parser {
   program(): A.Program {
     const body: (A.Statement | Skipped)[] = [];
     while (!this.isAtEnd()) {
-      const d = this.declaration();
+      const start = this.p;
+      let d: A.Statement | Skipped | Token;
+      try {
+        d = this.declaration();
+      } catch (e) {
+        if (!(e instanceof TooDeep)) throw e;
+        body.push(this.skipStatement(start, e.token));
+        continue;
+      }
       if (isToken(d)) continue;
       body.push(d);
       if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
@@ -190,11 +203,17 @@ export class Parser {
   }
 
   private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
-    const keyword = this.expectKeyword('metadata');
-    const name = this.identifierWithRecovery(E.expectedMetadataIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const { name, value, range, skipped } = this.namedAssignment('metadata', E.expectedMetadataIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
+  }
+
+  /** `keyword name = value`: metadata, assert and `.bicepparam` parameters share Bicep's recovery for it. */
+  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: Part[]) {
+    const start = this.expectKeyword(keyword);
+    const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
     const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
   private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
@@ -315,11 +334,8 @@ export class Parser {
   }
 
   private assertDeclaration(leading: Part[]): A.AssertDeclaration {
-    const keyword = this.expectKeyword('assert');
-    const name = this.identifierWithRecovery(E.expectedAssertIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    const { name, value, range, skipped } = this.namedAssignment('assert', E.expectedAssertIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
@@ -429,11 +445,8 @@ export class Parser {
   }
 
   private parameterAssignment(leading: Part[]): A.ParameterAssignment {
-    const keyword = this.expectKeyword('param');
-    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
-    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
-    return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    const { name, value, range, skipped } = this.namedAssignment('param', E.expectedParameterIdentifier(), UNTIL_IDENTIFIER_NEW_LINE, leading);
+    return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
@@ -474,7 +487,7 @@ export class Parser {
   // ── Expressions ───────────────────────────────────────────────────────────────────────────
 
   expression(flags: number): Expr {
-    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
     this.depth++;
     try {
       return this.ternary(flags);
@@ -562,7 +575,7 @@ export class Parser {
       case T.NullKeyword:
       case T.TrueKeyword:
       case T.FalseKeyword:
-        return this.literalValue();
+        return this.literal('value');
       case T.StringComplete:
       case T.StringLeftPiece:
         return this.interpolableString() as A.Expression;
@@ -581,18 +594,21 @@ export class Parser {
     }
   }
 
-  private literalValue(): A.Expression {
+  /** A `true`, `false`, `null` or integer literal, as a value or (Bicep's `LiteralType`) as a type. */
+  private literal<K extends 'value' | 'type'>(kind: K): K extends 'value' ? A.Expression : A.TypeExpression;
+  private literal(kind: 'value' | 'type'): A.Expression | A.TypeExpression {
     const cur = this.peek();
+    const range = span(cur, cur);
     if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
       this.read();
-      return { type: 'BooleanLiteral', value: cur.type === T.TrueKeyword, range: span(cur, cur) };
+      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range };
     }
     if (cur.type === T.NullKeyword) {
       this.read();
-      return { type: 'NullLiteral', range: span(cur, cur) };
+      return { type: kind === 'value' ? 'NullLiteral' : 'NullTypeLiteral', range };
     }
     const raw = this.numericLiteral();
-    return { type: 'IntegerLiteral', raw, value: Number(raw), range: span(cur, cur) };
+    return { type: kind === 'value' ? 'IntegerLiteral' : 'IntegerTypeLiteral', raw, value: Number(raw), range };
   }
 
   private numericLiteral(): string {
@@ -773,8 +789,9 @@ export class Parser {
   private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): [Token, Part[], Part] {
     const open = this.expect(T.LeftParen, E.expectedCharacter('('));
     const items: Part[] = [];
+    // As in Bicep, the newlines count as items: `(\n a \n)` holds three.
     const newLines = (): void => {
-      if (newLinesAllowed) this.newLines();
+      while (newLinesAllowed && this.is(T.NewLine)) items.push(this.read());
     };
     newLines();
     while (!this.is(T.RightParen)) {
@@ -864,7 +881,7 @@ export class Parser {
   }
 
   private typeExpression(): TypeExpr {
-    if (this.depth >= MAX_NESTING) return this.skipTooDeep();
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
     this.depth++;
     try {
       return this.unionOrType();
@@ -977,7 +994,7 @@ export class Parser {
       case T.NullKeyword:
       case T.TrueKeyword:
       case T.FalseKeyword:
-        return this.literalType();
+        return this.literal('type');
       case T.StringComplete:
       case T.StringLeftPiece: {
         const s = this.interpolableString();
@@ -1000,20 +1017,6 @@ export class Parser {
       default:
         throw this.expected(next, E.unrecognizedTypeExpression());
     }
-  }
-
-  private literalType(): A.TypeExpression {
-    const cur = this.peek();
-    if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
-      this.read();
-      return { type: 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range: span(cur, cur) };
-    }
-    if (cur.type === T.NullKeyword) {
-      this.read();
-      return { type: 'NullTypeLiteral', range: span(cur, cur) };
-    }
-    const raw = this.numericLiteral();
-    return { type: 'IntegerTypeLiteral', raw, value: Number(raw), range: span(cur, cur) };
   }
 
   private objectType(): A.ObjectType {
@@ -1303,25 +1306,21 @@ export class Parser {
   }
 
   /**
-   * Past `MAX_NESTING`: skips the rest of the nested construct, keeping brackets balanced so the
-   * enclosing levels still close, and reports it once.
+   * A statement nested past `MAX_NESTING` is skipped whole, up to the newline where its brackets
+   * (and string holes) are balanced again, with one diagnostic where the limit was reached.
    */
-  private skipTooDeep(): Skipped {
-    const start = this.p;
+  private skipStatement(start: number, at: Token): Skipped {
     let balance = 0;
-    while (!this.isAtEnd()) {
-      const t = this.peek().type;
+    let i = start;
+    for (; i < this.last; i++) {
+      const t = this.tokens[i]!.type;
       if (t === T.LeftBrace || t === T.LeftParen || t === T.LeftSquare || t === T.StringLeftPiece) balance++;
-      else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) {
-        if (balance === 0) break;
-        balance--;
-      } else if (balance === 0 && (t === T.NewLine || t === T.Comma)) break;
-      this.read();
+      else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) balance--;
+      else if (t === T.NewLine && balance <= 0 && i >= this.p) break;
     }
-    const first = this.tokens[start]!;
-    const range: A.Range = this.p > start ? [first.start, this.tokens[this.p - 1]!.end] : [first.start, first.start];
-    const node: Skipped = { type: 'SkippedTrivia', elements: [], range };
-    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: range[0], end: range[0] + 1 > range[1] ? range[1] : range[0] + 1 });
+    this.p = i;
+    const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
+    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: at.start, end: at.end });
     return node;
   }
 
