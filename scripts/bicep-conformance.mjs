@@ -4,6 +4,7 @@
 //   (b) Bicep's own token and syntax-tree dumps in ../shared/bicep-baselines match ours
 //       (tokens as (type, start, end); trees as the multiset of (node class, start, end), tokens
 //       left out, since our tree is Bicep's concrete tree without tokens), and no file crashes;
+//       for the Invalid* files, our diagnostics against the parser codes of Bicep's;
 //   (c) parse throughput over the oracle files, in this fresh process.
 // Needs a build (`npx tsc -p tsconfig.json`). Not part of `npm test`. Usage:
 //   node scripts/bicep-conformance.mjs [--shared ../shared] [-v]
@@ -106,6 +107,33 @@ function compareTree(source, dumpText, newline, params) {
   return { ...multisetDifference(expected, actual), nodes: expected.length };
 }
 
+const PARSER_CODES = existsSync(path.join(shared, 'bicep-baselines/parser-diagnostic-codes.tsv'))
+  ? new Set(readFileSync(path.join(shared, 'bicep-baselines/parser-diagnostic-codes.tsv'), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]).filter(Boolean))
+  : new Set();
+// ParamsParser's UnrecognizedParamsFileDeclaration is missing from the list.
+PARSER_CODES.add('BCP337');
+
+/**
+ * Bicep's parser diagnostics of an invalid file (its dump holds semantic ones too) against ours,
+ * as `code start end`: how many of ours Bicep also reports exactly, and on the same line at least.
+ */
+function compareDiagnostics(source, dumpText, newline, params) {
+  const expected = dumpItems(dumpText, newline)
+    .map(([s, e, t]) => [s, e, /^\[(BCP\d+) /.exec(t)?.[1]])
+    .filter(([, , code]) => code && PARSER_CODES.has(code));
+  const r = parseBicep(source, { params });
+  const line = (offset) => r.lines.position(offset).line;
+  const exact = new Set(expected.map(([s, e, c]) => `${c} ${s} ${e}`));
+  const lines = new Set(expected.map(([s, , c]) => `${c} ${line(s)}`));
+  const ours = r.diagnostics.filter((d) => d.code !== 'nesting');
+  return {
+    bicep: expected.length,
+    ours: ours.length,
+    exact: ours.filter((d) => exact.has(`${d.code} ${d.subject.start} ${d.subject.end}`)).length,
+    sameLine: ours.filter((d) => lines.has(`${d.code} ${line(d.subject.start)}`)).length,
+  };
+}
+
 function firstDifference(expected, actual) {
   const n = Math.max(expected.length, actual.length);
   for (let i = 0; i < n; i++) if (expected[i] !== actual[i]) return { same: false, at: i, expected: expected[i], actual: actual[i] };
@@ -124,14 +152,15 @@ function multisetDifference(expected, actual) {
 const baselines = path.join(shared, 'bicep-baselines');
 if (existsSync(baselines)) {
   const b = { bicep: 0, tokens: 0, trees: 0, nodes: 0, nodesMatched: 0, params: 0, paramsSame: 0, crashes: 0, userSubmitted: 0, userSubmittedWithErrors: 0 };
+  const diagnostics = { files: 0, bicep: 0, ours: 0, exact: 0, sameLine: 0 };
   const cases = [];
   for (const name of readdirSync(path.join(baselines, 'baselines')).sort()) {
     const dir = path.join(baselines, 'baselines', name);
-    if (existsSync(path.join(dir, 'main.tokens.bicep'))) cases.push({ name, dir, file: 'main.bicep', tokens: 'main.tokens.bicep', syntax: 'main.syntax.bicep', newline: name.endsWith('_CRLF') ? '\r\n' : '\n', params: false });
+    if (existsSync(path.join(dir, 'main.tokens.bicep'))) cases.push({ name, dir, file: 'main.bicep', tokens: 'main.tokens.bicep', syntax: 'main.syntax.bicep', diagnostics: 'main.diagnostics.bicep', newline: name.endsWith('_CRLF') ? '\r\n' : '\n', params: false });
   }
   for (const name of readdirSync(path.join(baselines, 'baselines_bicepparam')).sort()) {
     const dir = path.join(baselines, 'baselines_bicepparam', name);
-    cases.push({ name, dir, file: 'parameters.bicepparam', tokens: 'parameters.tokens.bicepparam', syntax: 'parameters.syntax.bicepparam', newline: '\n', params: true });
+    cases.push({ name, dir, file: 'parameters.bicepparam', tokens: 'parameters.tokens.bicepparam', syntax: 'parameters.syntax.bicepparam', diagnostics: 'parameters.diagnostics.bicepparam', newline: '\n', params: true });
   }
   for (const c of cases) {
     const source = stripBom(readFileSync(path.join(c.dir, c.file), 'utf8'));
@@ -140,6 +169,12 @@ if (existsSync(baselines)) {
     try {
       tokens = compareTokens(source, readFileSync(path.join(c.dir, c.tokens), 'utf8'), c.newline);
       tree = compareTree(source, readFileSync(path.join(c.dir, c.syntax), 'utf8'), c.newline, c.params);
+      if (/^Invalid/.test(c.name) && existsSync(path.join(c.dir, c.diagnostics))) {
+        const d = compareDiagnostics(source, readFileSync(path.join(c.dir, c.diagnostics), 'utf8'), c.newline, c.params);
+        diagnostics.files++;
+        for (const k of ['bicep', 'ours', 'exact', 'sameLine']) diagnostics[k] += d[k];
+        if (d.exact !== d.ours || d.ours !== d.bicep) console.log(`  diags  ${c.name}: Bicep ${d.bicep}, ours ${d.ours}, ${d.exact} exact, ${d.sameLine} on the same line`);
+      }
     } catch (e) {
       b.crashes++;
       console.log(`  crash  ${c.name}: ${e.stack}`);
@@ -171,6 +206,7 @@ if (existsSync(baselines)) {
     }
   }
   report.baselines = b;
+  report.invalidFileDiagnostics = diagnostics;
   if (b.crashes > 0) failed = true;
 }
 

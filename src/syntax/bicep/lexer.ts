@@ -47,6 +47,17 @@ for (const t of [T.RightParen, T.RightSquare, T.RightBrace, T.StringRightPiece, 
   TRAILING_COMMENTS[t] = 1;
 }
 
+const IDENTIFIER = 1;
+const DIGIT = 2;
+const SPACE = 4;
+/** Character classes of ASCII codes, for the lexer's hot loops. */
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CHAR_CLASS[c] = IDENTIFIER;
+  else if (c >= 48 && c <= 57) CHAR_CLASS[c] = IDENTIFIER | DIGIT;
+  else if (c === 32 || c === 9) CHAR_CLASS[c] = SPACE;
+}
+
 const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentifierContinuation = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
@@ -86,9 +97,17 @@ class Lexer {
     return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
   }
 
+  /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
   private peek(i = 0): number {
-    const p = this.pos + i;
-    return p < this.text.length ? this.text.charCodeAt(p) : -1;
+    return this.text.charCodeAt(this.pos + i);
+  }
+
+  /** Advances over the characters of `kind` (the IDENTIFIER, DIGIT or SPACE bit of CHAR_CLASS). */
+  private skipWhile(kind: number): void {
+    const text = this.text;
+    let p = this.pos;
+    for (let c = text.charCodeAt(p); c < 128 && (CHAR_CLASS[c]! & kind) !== 0; c = text.charCodeAt(++p));
+    this.pos = p;
   }
 
   private atEnd(): boolean {
@@ -131,7 +150,7 @@ class Lexer {
       const c = this.peek();
       const triviaStart = this.pos;
       if (isWhiteSpace(c)) {
-        while (isWhiteSpace(this.peek())) this.pos++;
+        this.skipWhile(SPACE);
         lastWasComment = false;
       } else if (c === 47 && this.peek(1) === 47) {
         this.scanSingleLineComment();
@@ -192,7 +211,7 @@ class Lexer {
       if (isIdentifierContinuation(c) || c === 45) {
         const next = this.peek(1);
         this.pos++;
-        if (next === 32 || next === 9 || next === 10 || next === 13 || next === -1) {
+        if (next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next)) {
           addCode();
           codeStart = this.pos;
         }
@@ -205,7 +224,8 @@ class Lexer {
       }
     }
     if (codes.length === 0) {
-      this.error(start, this.pos, BicepErrors.missingDiagnosticCodes);
+      // Bicep reports it where the scan stopped, after the keyword and any spaces.
+      this.error(codeStart, this.pos, BicepErrors.missingDiagnosticCodes);
       end = this.pos;
     }
     // What follows the last code (spaces, a comment) is trivia of its own.
@@ -422,11 +442,11 @@ class Lexer {
         return T.NewLine;
       default:
         if (isDigit(c)) {
-          while (isDigit(this.peek())) this.pos++;
+          this.skipWhile(DIGIT);
           return T.Integer;
         }
         if (isIdentifierStart(c)) {
-          while (isIdentifierContinuation(this.peek())) this.pos++;
+          this.skipWhile(IDENTIFIER);
           const length = this.pos - this.start;
           if (length === 4 || length === 5) {
             const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));

@@ -18,7 +18,7 @@ const m = (code: string, message: string): BicepMessage => ({ code, message });
 function memo<A extends string[]>(f: (...args: A) => BicepMessage): (...args: A) => BicepMessage {
   const cache = new Map<string, BicepMessage>();
   return (...args: A) => {
-    const key = args.join('\0');
+    const key = args.length === 1 ? args[0]! : args.join('\0');
     let message = cache.get(key);
     if (message === undefined) cache.set(key, (message = f(...args)));
     return message;

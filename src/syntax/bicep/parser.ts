@@ -283,7 +283,7 @@ export class Parser {
     const flags = RESOURCES | COMPLEX;
     const value = this.withRecovery(() => this.declarationBody(flags, true), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
-      { type: 'ResourceDeclaration', decorators: this.decoratorsOf(leading), name, resourceType: resourceType as A.StringExpression | Skipped, existing: existing !== null, value, range: this.statementRange(leading, keyword, value) },
+      { type: 'ResourceDeclaration', decorators: this.decoratorsOf(leading), name, resourceType, existing: existing !== null, value, range: this.statementRange(leading, keyword, value) },
       assignment,
     );
   }
@@ -296,7 +296,7 @@ export class Parser {
     if (this.isKeyword(this.peekSkippingNewLines(), 'if')) this.newLines();
     const value = this.withRecovery(() => this.declarationBody(COMPLEX, true), suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
-      { type: 'ModuleDeclaration', decorators: this.decoratorsOf(leading), name, path: path as A.StringExpression | Skipped, value, range: this.statementRange(leading, keyword, value) },
+      { type: 'ModuleDeclaration', decorators: this.decoratorsOf(leading), name, path, value, range: this.statementRange(leading, keyword, value) },
       assignment,
     );
   }
@@ -321,7 +321,7 @@ export class Parser {
       throw this.expected(cur, E.expectedCharacter('{'));
     }, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
-      { type: 'TestDeclaration', decorators: this.decoratorsOf(leading), name, path: path as A.StringExpression | Skipped, value, range: this.statementRange(leading, keyword, value) },
+      { type: 'TestDeclaration', decorators: this.decoratorsOf(leading), name, path, value, range: this.statementRange(leading, keyword, value) },
       assignment,
     );
   }
@@ -384,14 +384,14 @@ export class Parser {
   private compileTimeImportFromClause(): A.CompileTimeImportFromClause {
     const keyword = this.expectKeyword('from');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, UNTIL_NEW_LINE);
-    return { type: 'CompileTimeImportFromClause', path: path as A.StringExpression | Skipped, range: span(keyword, path) };
+    return { type: 'CompileTimeImportFromClause', path, range: span(keyword, path) };
   }
 
   private extensionDeclaration(keyword: Token, leading: Part[]): A.ExtensionDeclaration {
     const specification: A.Identifier | A.StringExpression | Skipped =
       this.peek().type === T.Identifier
         ? this.identifierOf(this.read())
-        : (this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE) as A.StringExpression | Skipped);
+        : this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE);
     let cur = this.peek();
     const withClause =
       cur.type === T.EndOfFile || cur.type === T.NewLine || this.isKeyword(cur, 'as')
@@ -424,7 +424,7 @@ export class Parser {
     if (t === T.Identifier) {
       const none = this.expectKeyword('none');
       path = { type: 'NoneLiteral', range: span(none, none) };
-    } else if (t === T.StringComplete) path = this.throwIfSkipped(() => this.interpolableString(), E.expectedFilePathString()) as A.StringExpression;
+    } else if (t === T.StringComplete) path = this.throwIfSkipped(() => this.interpolableString(), E.expectedFilePathString());
     else path = this.skipEmpty(E.expectedSymbolListOrWildcard());
     const cur = this.peek();
     const withClause: A.UsingWithClause | Skipped =
@@ -441,7 +441,7 @@ export class Parser {
   private extendsDeclaration(leading: Part[]): A.ExtendsDeclaration {
     const keyword = this.expectKeyword('extends');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, UNTIL_NEW_LINE);
-    return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path: path as A.StringExpression | Skipped, range: this.statementRange(leading, keyword, path) };
+    return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path, range: this.statementRange(leading, keyword, path) };
   }
 
   private parameterAssignment(leading: Part[]): A.ParameterAssignment {
@@ -496,7 +496,7 @@ export class Parser {
     }
   }
 
-  private ternary(flags: number): A.Expression {
+  private ternary(flags: number): Expr {
     const condition = this.binaryExpression(flags, 0);
     if (this.peekSkippingNewLines().type === T.Question) this.newLines();
     if (!this.is(T.Question)) return condition;
@@ -508,7 +508,7 @@ export class Parser {
     return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
   }
 
-  private binaryExpression(flags: number, precedence: number): A.Expression {
+  private binaryExpression(flags: number, precedence: number): Expr {
     let current = this.unaryExpression(flags);
     for (;;) {
       const op = BINARY.get(this.peek().type);
@@ -519,7 +519,7 @@ export class Parser {
     }
   }
 
-  private unaryExpression(flags: number): A.Expression {
+  private unaryExpression(flags: number): Expr {
     const token = this.peek();
     const operator = UNARY.get(token.type);
     if (operator === undefined) return this.memberExpression(flags);
@@ -528,7 +528,7 @@ export class Parser {
     return { type: 'UnaryOperation', operator, expression, range: span(token, expression) };
   }
 
-  private memberExpression(flags: number): A.Expression {
+  private memberExpression(flags: number): Expr {
     let current = this.primaryExpression(flags);
     for (;;) {
       if (this.is(T.LeftSquare)) {
@@ -568,7 +568,7 @@ export class Parser {
     }
   }
 
-  private primaryExpression(flags: number): A.Expression {
+  private primaryExpression(flags: number): Expr {
     const next = this.peek();
     switch (next.type) {
       case T.Integer:
@@ -578,7 +578,7 @@ export class Parser {
         return this.literal('value');
       case T.StringComplete:
       case T.StringLeftPiece:
-        return this.interpolableString() as A.Expression;
+        return this.interpolableString();
       case T.LeftBrace:
         if (flags & COMPLEX) return this.object(flags);
         throw this.expected(next, E.complexLiteralsNotAllowed());
@@ -637,7 +637,7 @@ export class Parser {
     return withSkipped({ type: 'FunctionCall', name, arguments: args, range: span(name, close) }, close);
   }
 
-  private instanceFunctionCall(base: A.Expression, name: A.Identifier, flags: number): A.InstanceFunctionCall {
+  private instanceFunctionCall(base: Expr, name: A.Identifier, flags: number): A.InstanceFunctionCall {
     const [args, close] = this.functionArguments(flags);
     return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: span(base, close) }, close);
   }
@@ -718,8 +718,8 @@ export class Parser {
     const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, UNTIL_RIGHT_SQUARE_NEW_LINE);
     const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
-    const body = this.withRecovery((): A.Expression | A.IfCondition => {
-      if (!resourceOrModule) return this.expression(flags | COMPLEX) as A.Expression;
+    const body = this.withRecovery((): Expr | A.IfCondition => {
+      if (!resourceOrModule) return this.expression(flags | COMPLEX);
       const cur = this.peek();
       if (cur.type === T.LeftBrace) return this.object(flags);
       if (this.isKeyword(cur, 'if')) return this.ifCondition(flags, true);
@@ -872,7 +872,7 @@ export class Parser {
       const keyword = this.read();
       const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
         if (optionalResourceType && !this.isString(this.peek())) return null;
-        return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()) as A.StringExpression;
+        return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
       }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
       const node: A.ResourceType = { type: 'ResourceType', range: span(keyword, resourceType ?? keyword) };
       return resourceType ? { ...node, resourceType } : node;
@@ -894,7 +894,7 @@ export class Parser {
     return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
   }
 
-  private unionOrType(): A.TypeExpression {
+  private unionOrType(): TypeExpr {
     let start: Part | null = null;
     if (this.hasUnionSeparator()) {
       this.newLines();
@@ -918,7 +918,7 @@ export class Parser {
     return { type: 'UnionType', members, range: span(start ?? candidate, members[members.length - 1]!) };
   }
 
-  private unaryTypeExpression(): A.TypeExpression {
+  private unaryTypeExpression(): TypeExpr {
     let candidate = this.unaryTypeBase();
     for (;;) {
       if (this.is(T.Question)) {
@@ -931,7 +931,7 @@ export class Parser {
     }
   }
 
-  private unaryTypeBase(): A.TypeExpression {
+  private unaryTypeBase(): TypeExpr {
     const token = this.peek();
     const operator = UNARY.get(token.type);
     if (operator === undefined) return this.memberTypeExpression();
@@ -940,7 +940,7 @@ export class Parser {
     return { type: 'UnaryTypeOperation', operator, expression, range: span(token, expression) };
   }
 
-  private memberTypeExpression(): A.TypeExpression {
+  private memberTypeExpression(): TypeExpr {
     let current = this.primaryTypeExpression();
     for (;;) {
       if (this.is(T.LeftSquare)) {
@@ -987,7 +987,7 @@ export class Parser {
     return [args as (A.ParameterizedTypeArgument | Skipped)[], close];
   }
 
-  private primaryTypeExpression(): A.TypeExpression {
+  private primaryTypeExpression(): TypeExpr {
     const next = this.peek();
     switch (next.type) {
       case T.Integer:
@@ -998,7 +998,7 @@ export class Parser {
       case T.StringComplete:
       case T.StringLeftPiece: {
         const s = this.interpolableString();
-        return s.type === 'String' ? { type: 'StringTypeLiteral', segments: s.segments, expressions: s.expressions, range: s.range } : (s as unknown as A.TypeExpression);
+        return s.type === 'String' ? { type: 'StringTypeLiteral', segments: s.segments, expressions: s.expressions, range: s.range } : s;
       }
       case T.LeftBrace:
         return this.objectType();
@@ -1065,16 +1065,7 @@ export class Parser {
 
   /** Elements of `{…}` and `[…]`: separated by newlines or by commas, never both. */
   private arrayOrObjectElements(closing: TokenType, parse: () => Node): Node[] {
-    const out: Node[] = [];
-    if (this.check(closing)) return out;
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
-      if (expectElement) {
-        out.push(parse());
-        expectElement = false;
-        continue;
-      }
+    return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) this.newLines();
       else if (this.is(T.Comma)) {
         this.read();
@@ -1083,29 +1074,19 @@ export class Parser {
           this.newLine();
         }
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      expectElement = true;
-    }
-    return out;
+      return true;
+    });
   }
 
   /** Function arguments and type arguments: separated by commas, newlines allowed after them. */
   private functionElements(closing: TokenType, parse: () => Node): Node[] {
-    const out: Node[] = [];
-    if (this.check(closing)) return out;
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
-      if (expectElement) {
-        out.push(parse());
-        expectElement = false;
-        continue;
-      }
+    return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) {
         let k = 1;
         while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
         const after = this.peekAhead(k);
         // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
-        if (!after || after.type === T.EndOfFile) break;
+        if (!after || after.type === T.EndOfFile) return false;
         if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
         this.newLines();
       } else if (this.is(T.Comma)) {
@@ -1114,7 +1095,24 @@ export class Parser {
         // No trailing commas: parse an element anyway for its diagnostic.
         if (this.check(closing)) out.push(parse());
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      expectElement = true;
+      return true;
+    });
+  }
+
+  /**
+   * Elements up to `closing`, alternating with separators; `separator` reads one (adding recovery
+   * nodes to the list) and says whether to go on.
+   */
+  private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
+    const out: Node[] = [];
+    // A close on the same line is always allowed.
+    if (this.check(closing)) return out;
+    this.newLines();
+    let expectElement = true;
+    while (!this.isAtEnd() && this.peek().type !== closing) {
+      if (expectElement) out.push(parse());
+      else if (!separator(out)) break;
+      expectElement = !expectElement;
     }
     return out;
   }
@@ -1243,11 +1241,11 @@ export class Parser {
     }
   }
 
-  private throwIfSkipped<R extends Part>(parse: () => R, error: BicepMessage): R {
+  private throwIfSkipped<R extends Part>(parse: () => R, error: BicepMessage): Exclude<R, Skipped> {
     const start = this.peek();
     const result = parse();
     if (isSkipped(result)) throw this.expected(start, error);
-    return result;
+    return result as Exclude<R, Skipped>;
   }
 
   private synchronize(consumeTerminator: boolean, terminators: readonly TokenType[]): void {

@@ -58,7 +58,8 @@ describe('Bicep lexer', () => {
   });
 
   it('reports a pragma without codes', () => {
-    assert.deepEqual(lexBicep('#disable-diagnostics\n').errors.map((e) => [e.code, e.start, e.end]), [['BCP226', 0, 20]]);
+    assert.deepEqual(lexBicep('#disable-diagnostics\n').errors.map((e) => [e.code, e.start, e.end]), [['BCP226', 20, 20]]);
+    assert.deepEqual(lexBicep('#disable-next-line /* x */ a\n').errors.map((e) => [e.code, e.start, e.end]), [['BCP226', 19, 19]]);
   });
 
   it('reports unterminated strings, comments, bad escapes and double quotes', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { VISITOR_KEYS } from '../../../src/syntax/bicep/index.js';
+import { parseBicep, VISITOR_KEYS } from '../../../src/syntax/bicep/index.js';
 import { errors, first, nodes, outline, parse, textOf } from './helpers.js';
 
 const MAIN = `targetScope = 'resourceGroup'
@@ -196,5 +196,56 @@ describe('Bicep parser: constructs', () => {
 
   it('treats CRLF, CR and LF line ends alike', () => {
     for (const nl of ['\n', '\r\n']) assert.deepEqual(outline(parse(`var a = 1${nl}var b = {${nl}  x: 1${nl}}${nl}`).ast), ['VariableDeclaration a', 'VariableDeclaration b']);
+  });
+});
+
+describe('Bicep parser: more statements', () => {
+  it('parses extension declarations with and without with/as clauses', () => {
+    const text = "extension az\nextension 'br:mcr.microsoft.com/bicep/extensions/k8s:1.0' with {\n  namespace: 'x'\n} as k8s\nimport 'az@1.0.0'\n";
+    const r = parse(text);
+    assert.deepEqual(r.diagnostics, []);
+    const [az, k8s, old] = nodes(r.ast, 'ExtensionDeclaration');
+    assert.equal(az!.specification.type, 'Identifier');
+    assert.deepEqual([az!.withClause.type, az!.withClause.range], ['SkippedTrivia', [12, 12]]);
+    assert.equal(k8s!.withClause.type, 'ExtensionWithClause');
+    assert.equal(k8s!.asClause.type === 'AliasAsClause' && k8s!.asClause.alias.name, 'k8s');
+    assert.equal(old!.specification.type, 'String');
+  });
+
+  it('parses namespaced decorators and decorators on nested resources', () => {
+    const text = "resource p 'A/b@1' = {\n  name: 'p'\n  @sys.description('child')\n  resource c 'c' = {\n    name: 'c'\n  }\n}\n";
+    const r = parse(text);
+    assert.deepEqual(r.diagnostics, []);
+    const child = nodes(r.ast, 'ResourceDeclaration')[1]!;
+    assert.equal(child.decorators[0]!.type === 'Decorator' && child.decorators[0]!.expression.type, 'InstanceFunctionCall');
+    assert.equal(textOf(text, child).split('\n')[0], "@sys.description('child')");
+  });
+
+  it('parses test and assert declarations, and user-defined function calls through namespaces', () => {
+    const text = "test t 'x.bicep' = {\n  params: {}\n}\nassert a = ns.f(1) == 2\n";
+    assert.deepEqual(outline(parse(text).ast), ['TestDeclaration t', 'AssertDeclaration a']);
+  });
+
+  it('records pragmas and gives diagnostics the file name', () => {
+    const r = parseBicep('#disable-next-line no-ultra-ssd BCP081\nvar a = \n', { file: 'main.bicep' });
+    assert.deepEqual(r.pragmas.map((p) => [p.kind, p.codes.map((c) => c.code)]), [['disable-next-line', ['no-ultra-ssd', 'BCP081']]]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.subject.file, d.code, d.severity]), [['main.bicep', 'BCP009', 'error']]);
+  });
+
+  it('parses .bicepparam extension configs, types and imports', () => {
+    const text = "using 'main.bicep'\nimport * as shared from 'shared.bicep'\ntype t = { a: int }\nextensionConfig k8s with {\n  namespace: 'x'\n}\nparam p = shared.value\n";
+    const r = parse(text, true);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(outline(r.ast), ['UsingDeclaration', 'CompileTimeImportDeclaration', 'TypeDeclaration t', 'ExtensionConfigAssignment', 'ParameterAssignment p']);
+  });
+
+  it('parses resource-derived and parameterized types', () => {
+    const text = "param p resourceInput<'Microsoft.Compute/virtualMachines@2023-09-01'>.properties\ntype t = sys.resourceOutput<'A/b@1'>\nparam q t.a[*].b[0]\noutput r resource = x\n";
+    const r = parse(text);
+    assert.deepEqual(r.diagnostics, []);
+    assert.equal(first(r.ast, 'ParameterizedTypeInstantiation').name.name, 'resourceInput');
+    assert.equal(first(r.ast, 'InstanceParameterizedTypeInstantiation').name.name, 'resourceOutput');
+    assert.equal(textOf(text, first(r.ast, 'TypeItemsAccess')), 't.a[*]');
+    assert.equal(first(r.ast, 'ResourceType').resourceType, undefined);
   });
 });

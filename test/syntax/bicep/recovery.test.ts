@@ -17,7 +17,7 @@ const CASES: [string, string[], string[], boolean?][] = [
   ["var a\nvar b = 1", ["1:6 BCP018"], ["VariableDeclaration a", "VariableDeclaration b"]],
   ["var a =\nvar b = 1", ["1:8 BCP009"], ["VariableDeclaration a", "VariableDeclaration b"]],
   ["var a = 1 +\nvar b = 1", ["1:12 BCP009"], ["VariableDeclaration a", "VariableDeclaration b"]],
-  ["var a = (1\nvar b = 1", ["2:1 BCP018"], ["VariableDeclaration a"]],
+  ["var a = (1\nvar b = 1", ["1:10 BCP243", "2:1 BCP018"], ["VariableDeclaration a"]],
   ["var a = foo(1, 2\nvar b = 1", ["1:17 BCP237", "2:5 BCP236", "2:7 BCP236", "2:7 BCP009", "2:10 BCP018"], ["VariableDeclaration a"]],
   ["var a = foo(1,)\nvar b = 1", ["1:15 BCP009"], ["VariableDeclaration a", "VariableDeclaration b"]],
   ["var a = [1, 2\nvar b = 1", ["2:10 BCP018"], ["VariableDeclaration a"]],
