@@ -18,7 +18,7 @@ resource nic 'Microsoft.Network/networkInterfaces@2023-05-01' = [for i in range(
         name: 'ipconfig1'
         properties: {
           // The load balancer's health probes target fixed addresses, registered in DNS.
-          // eslint-disable-next-line azure-backup/no-static-private-ip -- re-registered by the restore runbook
+          #disable-next-line no-static-private-ip // re-registered by the restore runbook
           privateIPAllocationMethod: 'Static'
           privateIPAddress: '10.0.1.${10 + i}'
           subnet: { id: subnetId }
