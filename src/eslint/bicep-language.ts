@@ -6,7 +6,7 @@ import { RULE_IDS } from '../setup.js';
 import { bicepSourceComments } from '../sources/bicep-comments.js';
 import { parseBicep, VISITOR_KEYS, type BicepParseResult, type Program } from '../syntax/bicep/index.js';
 import { ParseCache } from './parse-cache.js';
-import { AzureSourceCode, commentNode, type CommentNode } from './source-code.js';
+import { AzureSourceCode, commentNode, LANGUAGE_BASE, type CommentNode } from './source-code.js';
 
 /** A Bicep pragma as the node of the ESLint directive it stands for. */
 interface PragmaNode {
@@ -73,14 +73,8 @@ type BicepLanguageTypes = { LangOptions: Record<string, unknown>; Code: BicepSou
 
 /** `azure-backup/bicep`: `.bicep` and `.bicepparam` files, read natively. */
 export const bicepLanguage: Language<BicepLanguageTypes> = {
-  fileType: 'text',
-  lineStart: 1,
-  columnStart: 1,
-  nodeTypeKey: 'type',
+  ...LANGUAGE_BASE,
   visitorKeys: VISITOR_KEYS as unknown as Record<string, string[]>,
-  validateLanguageOptions() {
-    // No language options: the engine reads its settings from `settings['azure-backup']`.
-  },
   parse(file: File): ParseResult<Program> {
     const text = String(file.body);
     return parses.get(file.path, text, () => parseBicepFile(file.path, text));

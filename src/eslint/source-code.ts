@@ -33,6 +33,17 @@ const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|
 /** CRLF, CR and LF, like `LineIndex`, so engine positions and ESLint positions agree. */
 const LINE_ENDING = /\r\n|[\r\n]/u;
 
+/** What our three ESLint languages share: text files, 1-based lines and columns, nodes typed by `type`. */
+export const LANGUAGE_BASE = {
+  fileType: 'text',
+  lineStart: 1,
+  columnStart: 1,
+  nodeTypeKey: 'type',
+  validateLanguageOptions() {
+    // No language options: the engine reads its settings from `settings['azure-backup']`.
+  },
+} as const;
+
 export function commentNode(type: CommentNode['type'], value: string, start: number, end: number, lines: LineIndex): CommentNode {
   return { type, value, range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } };
 }
