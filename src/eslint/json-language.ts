@@ -39,7 +39,6 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
 
   constructor(text: string, ast: JsonRoot) {
     super(text, ast, ast.document.lines, JSON_VISITOR_KEYS);
-    this.recordParents = false;
   }
 
   override getParent(node: object): object | undefined {

@@ -59,7 +59,7 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
   SyntaxElementWithLoc: object;
   ConfigNode: CommentNode;
 }> {
-  private readonly parents = new WeakMap<object, object>();
+  private parents: WeakMap<object, object> | undefined;
   private inlineConfigComments: CommentNode[] | undefined;
 
   constructor(
@@ -91,13 +91,18 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
     return { start: this.lineIndex.position(start), end: this.lineIndex.position(end) };
   }
 
-  /** The parent of a node; JSON nodes know theirs, HCL parents are recorded while traversing. */
+  /**
+   * The parent of a node; JSON nodes know theirs. The others' are found by one walk the first
+   * time a rule asks: ours never do, and recording them on every lint costs a large file as much
+   * as the walk itself.
+   */
   getParent(node: object): object | undefined {
+    if (!this.parents) {
+      this.parents = new WeakMap();
+      for (const step of this.walk()) if (step.phase === 1 && step.args[1]) this.parents.set(step.target, step.args[1] as object);
+    }
     return this.parents.get(node);
   }
-
-  /** Whether `getParent` needs the parents recorded during traversal. */
-  protected recordParents = true;
 
   /**
    * Depth-first enter/exit steps, generated while ESLint consumes them: a large template has
@@ -124,7 +129,6 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
         const child = (node as unknown as Record<string, unknown>)[keys[k]!];
         const children = Array.isArray(child) ? (child as SyntaxNode[]) : child && typeof child === 'object' ? [child as SyntaxNode] : [];
         for (let i = children.length - 1; i >= 0; i--) {
-          if (this.recordParents) this.parents.set(children[i]!, node);
           stack.push({ node: children[i]!, parent: node, exit: false });
         }
       }
