@@ -9,6 +9,12 @@ import { rules as catalog } from '../../rules/index.js';
 import { docsUrl, VERSION } from '../../src/kernel/meta.js';
 import { ARM } from './fixtures-arm.js';
 import { VIRTUAL_DIR } from './rule-tester.js';
+import path from 'node:path';
+import { BICEP } from './fixtures-bicep.js';
+import { tempProject } from './temp.js';
+import { dataDisk, template } from '../helpers/lint.js';
+import { BICEP as BICEP_STAMP } from '../rules/formats.js';
+import { armVmStorage } from '../rules/sources.js';
 
 describe('plugin object', () => {
   it('has meta with the azure-backup namespace and its three languages', () => {
@@ -134,5 +140,22 @@ describe('reports and settings', () => {
     });
     const typo = [...(plugin.configs.recommended as Linter.Config[]), { settings: { 'azure-backup': { paramFile: ['x.json'] } } }];
     assert.throws(() => linter.verify('{}', typo, { filename: `${VIRTUAL_DIR}/settings/x.json` }), { message: /paramFile is not a setting/ });
+  });
+
+  it('a compiled twin reports nothing beside its .bicep, unless compiledJson is "lint"', async () => {
+    const compiled = template({ metadata: BICEP_STAMP, resources: [armVmStorage('vm1', { dataDisks: [dataDisk(0, 'UltraSSD_LRS')] })] });
+    const project = tempProject({ 'main.bicep': BICEP['no-ultra-ssd']!.invalid, 'azuredeploy.json': compiled });
+    try {
+      const lintWith = async (settings: Record<string, unknown>) => {
+        const config = [...(plugin.configs.recommended as Linter.Config[]), { settings: { 'azure-backup': settings } }];
+        const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as ESLint.Options['overrideConfig'] });
+        return (await eslint.lintFiles(['.'])).map((r) => `${path.basename(r.filePath)} ${r.messages.map((m) => m.ruleId).join(',')}`).sort();
+      };
+      assert.deepEqual(await lintWith({}), ['azuredeploy.json ', 'main.bicep azure-backup/no-ultra-ssd']);
+      assert.deepEqual(await lintWith({ compiledJson: 'lint' }), ['azuredeploy.json azure-backup/no-ultra-ssd', 'main.bicep azure-backup/no-ultra-ssd']);
+      await assert.rejects(lintWith({ compiledJson: 'yes' }), /compiledJson must be "skip" or "lint", not "yes"/);
+    } finally {
+      project.remove();
+    }
   });
 });
