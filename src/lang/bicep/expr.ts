@@ -188,7 +188,7 @@ export function loopBindings(section: B.ForExpression['variableSection'], item: 
 function forValue(node: B.ForExpression, env: Env, site: Loc): Val {
   const iterable = evalNode(node.expression, env);
   if (iterable.kind === 'unknown') {
-    const lengths = iterable.candidates?.filter((c) => c.kind === 'array').map((c) => num((c as { items: readonly Val[] }).items.length, site));
+    const lengths = iterable.candidates?.flatMap((c) => (c.kind === 'array' ? [num(c.items.length, site)] : []));
     return unknown(`the loop's list is unknown: ${iterable.reason}`, site, {
       origins: iterable.origins,
       cause: iterable.cause,

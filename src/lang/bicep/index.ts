@@ -1,4 +1,3 @@
-import type { ParamSource } from '../arm/template/scope.js';
 import { ROOT_TARGET } from '../arm/target.js';
 import { deployFile, readBicep } from './deploy.js';
 import { FileScope } from './file-scope.js';
@@ -19,7 +18,3 @@ export function evaluateBicepUnit(entry: string, services: BicepServices, scenar
   if (parsed) deployFile(new FileScope(run, entry, parsed.ast, scenario.supplied, ROOT_TARGET, 0, [entry]));
   return { resources: run.resources, diagnostics: run.diagnostics.list, files: [...run.files], inactive: run.inactive, opaque: run.opaque };
 }
-
-/** The scenario of the entry's own defaults. */
-export const DEFAULTS_SCENARIO: BicepScenario = { name: 'defaults', supplied: new Map<string, ParamSource>() };
-

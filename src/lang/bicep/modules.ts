@@ -88,7 +88,8 @@ export class ModuleInstance {
     if (written === undefined) return { kind: 'unread', reason: `module '${this.symbol}' has no literal path` };
     if (isRegistryPath(written)) {
       const what = `module '${this.symbol}' comes from ${written}, which the linter does not fetch`;
-      run.opaque.push({ at, what });
+      // One entry per declaration, however many instances its loop makes.
+      if (!run.opaque.some((o) => o.at.file === at.file && o.at.start === at.start)) run.opaque.push({ at, what });
       run.diagnostics.add({ severity: 'info', summary: what, subject: at, code: 'opaque-module' });
       return { kind: 'unread', reason: what };
     }
