@@ -46,9 +46,9 @@ export function describeOrigin(o: Origin): string {
     case 'variable':
       return `variable '${o.name}'`;
     case 'nested-deployment':
-      return `parameter '${o.name}' passed by the parent deployment`;
+      return `parameter '${o.name}' passed by ${o.caller ?? 'the parent deployment'}`;
     case 'module-parameter':
-      return `parameter '${o.name}' passed by module '${o.by ?? '?'}'`;
+      return `parameter '${o.name}' passed by ${o.caller ?? 'its module'}`;
     case 'linked-template':
       return `linked template parameter '${o.name}'`;
     case 'copy-input':

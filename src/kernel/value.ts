@@ -1,4 +1,5 @@
 import type { Loc } from './location.js';
+import type { TextPart } from './partial-string.js';
 
 /**
  * Where a value came from before it reached its use site, nearest first:
@@ -8,10 +9,10 @@ export interface Origin {
   readonly kind: OriginKind;
   /** Name of the parameter, variable, local, module call… */
   readonly name: string;
-  /** For a module parameter: the module (the call) that passed it. */
-  readonly by?: string;
   /** Where the value literally stands in that place. */
   readonly loc?: Loc | undefined;
+  /** Who passed it, when that is not the place alone: `deployment 'vm' in main.json`. */
+  readonly caller?: string;
 }
 
 export type OriginKind =
@@ -94,6 +95,11 @@ export interface UnknownVal extends ValBase {
    * with the same symbol are equal, even though neither is known.
    */
   readonly symbol?: string;
+  /**
+   * A partially known string: its known text and deployment-time values in order
+   * (`partial-string.ts`); `symbol` is then its id text.
+   */
+  readonly parts?: readonly TextPart[];
 }
 
 export type Val = StringVal | NumberVal | BooleanVal | NullVal | ArrayVal | ObjectVal | UnknownVal;
@@ -125,6 +131,7 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
 export interface UnknownExtra {
   candidates?: readonly Val[] | undefined;
   symbol?: string | undefined;
+  parts?: readonly TextPart[] | undefined;
   origins?: readonly Origin[];
   /** `deploy-time` unless given. */
   cause?: UnknownCause | undefined;
@@ -154,12 +161,17 @@ export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): Un
   if (extra.subject) u.subject = extra.subject;
   if (extra.candidates) u.candidates = extra.candidates;
   if (extra.symbol) u.symbol = extra.symbol;
+  if (extra.parts) u.parts = extra.parts;
   return u;
 }
 
-/** The same unknown (reason, cause, error subject) seen at another site, with other origins. */
+/**
+ * The same unknown (reason, cause, error subject) seen at another site, with other origins; it
+ * stays the same partially known string when given its own symbol.
+ */
 export function unknownAt(u: UnknownVal, loc: Loc | undefined, origins: readonly Origin[], symbol?: string): UnknownVal {
-  return unknown(u.reason, loc, { origins, cause: u.cause, subject: u.subject, symbol });
+  const parts = symbol !== undefined && symbol === u.symbol ? u.parts : undefined;
+  return unknown(u.reason, loc, { origins, cause: u.cause, subject: u.subject, symbol, parts });
 }
 
 /** An unknown that is a template mistake. */
@@ -254,8 +266,8 @@ function treeSize(v: Val): number {
  * are walked. A value of more than MAX_VALUE_NODES nodes becomes unknown: values that share
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
-export function moveTo(v: Val, loc: Loc | undefined, origin?: MoveOrigin): Val {
-  const origins = origin ? [originAt(origin, v.loc), ...v.origins] : v.origins;
+export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
+  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc, ...(origin.caller ? { caller: origin.caller } : {}) }, ...v.origins] : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -283,20 +295,11 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
     case 'null':
       return nul(loc, origins);
     case 'unknown':
-      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins, cause: v.cause, subject: v.subject });
+      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, parts: v.parts, origins, cause: v.cause, subject: v.subject });
   }
 }
 
-/** The place a value passes through on its way to a use site. */
-export interface MoveOrigin {
-  readonly kind: OriginKind;
-  readonly name: string;
-  readonly by?: string | undefined;
-}
-
-function originAt(origin: MoveOrigin, loc: Loc | undefined): Origin {
-  return origin.by === undefined ? { kind: origin.kind, name: origin.name, loc } : { kind: origin.kind, name: origin.name, by: origin.by, loc };
-}
+type MoveOrigin = { kind: OriginKind; name: string; caller?: string | undefined } | undefined;
 
 // Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
 // getter defined on each object, every moved value had a hidden class of its own, and each
@@ -306,14 +309,14 @@ function originAt(origin: MoveOrigin, loc: Loc | undefined): Origin {
 
 abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
   readonly #source: Source;
-  readonly #origin: MoveOrigin | undefined;
+  readonly #origin: MoveOrigin;
   #children: Children | undefined;
 
   constructor(
     source: Source,
     readonly loc: Loc | undefined,
     readonly origins: readonly Origin[],
-    origin: MoveOrigin | undefined,
+    origin: MoveOrigin,
   ) {
     this.#source = source;
     this.#origin = origin;

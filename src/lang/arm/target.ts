@@ -1,5 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
 import { idText } from '../../kernel/names.js';
+import { partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
 import { moveTo, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type { DeploymentFunctionName } from './expression/scope.js';
 
@@ -21,14 +22,15 @@ export const ROOT_TARGET: DeploymentTarget = {
 export function deploymentObject(target: DeploymentTarget, name: DeploymentFunctionName, site: Loc | undefined): Val {
   const { resourceGroup, subscription } = target;
   const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
-  const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
-  const subId = idText(subscription) ?? '{subscription().subscriptionId}';
-  const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
+  const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
+  const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
+  const subId = partialString(['/subscriptions/', ...subParts], site, []);
+  const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
   switch (name) {
     case 'resourceGroup':
       return obj(
         [
-          { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
+          { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], site, []) },
           { key: 'name', value: moveTo(resourceGroup, site) },
           { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
           { key: 'location', value: sym(`${rgSymbol}.location`) },
@@ -41,7 +43,7 @@ export function deploymentObject(target: DeploymentTarget, name: DeploymentFunct
     case 'subscription':
       return obj(
         [
-          { key: 'id', value: str(`/subscriptions/${subId}`, site) },
+          { key: 'id', value: subId },
           { key: 'subscriptionId', value: moveTo(subscription, site) },
           { key: 'tenantId', value: sym('subscription().tenantId') },
           { key: 'displayName', value: sym('subscription().displayName') },
@@ -55,10 +57,10 @@ export function deploymentObject(target: DeploymentTarget, name: DeploymentFunct
 
 /** A child resource's full name, `parent/child`; unknown unless both parts can stand in an id. */
 export function joinName(parentName: Val, child: Val): Val {
-  const p = idText(parentName);
-  const c = idText(child);
+  const p = partsOf(parentName);
+  const c = partsOf(child);
   if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return { kind: 'string', value: `${p}/${c}`, loc: child.loc, origins: [...parentName.origins, ...child.origins] };
+  return partialString([...p, '/', ...c], child.loc, [...parentName.origins, ...child.origins]);
 }
 
 /**
@@ -66,26 +68,33 @@ export function joinName(parentName: Val, child: Val): Val {
  * match. Extension resources (`scope` property) hang below their scope's id.
  */
 export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  return resourceIdText(type, name, target, scopeVal)?.toLowerCase();
+  const parts = resourceIdParts(type, name, target, scopeVal);
+  return parts && partsText(parts).toLowerCase();
 }
 
-/** The resource id as written by `resourceId()` (Bicep's `r.id`): case kept, deployment-time parts as `{symbol}`. */
-export function resourceIdText(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  const nameText = idText(name);
-  const sub = idText(target.subscription);
-  const rg = idText(target.resourceGroup);
-  if (nameText === undefined || sub === undefined || rg === undefined) return undefined;
+/** The resource id as a value (Bicep's `r.id`), case kept: known text and deployment-time parts. */
+export function resourceIdValue(type: string, name: Val, target: DeploymentTarget, site: Loc | undefined, scopeVal?: Val): Val | undefined {
+  const parts = resourceIdParts(type, name, target, scopeVal);
+  return parts && partialString(parts, site, name.origins);
+}
+
+function resourceIdParts(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): TextPart[] | undefined {
+  const nameParts = partsOf(name);
+  const sub = partsOf(target.subscription);
+  const rg = partsOf(target.resourceGroup);
+  if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
   const typeParts = type.split('/');
-  const nameParts = nameText.split('/');
-  if (typeParts.length !== nameParts.length + 1) return undefined;
-  let tail = `${typeParts[0]}/${typeParts[1]}/${nameParts[0]}`;
-  for (let i = 1; i < nameParts.length; i++) tail += `/${typeParts[i + 1]}/${nameParts[i]}`;
-  const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
+  // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
+  const names = splitParts(nameParts, ['/'], () => false)!;
+  if (typeParts.length !== names.length + 1) return undefined;
+  const tail: TextPart[] = [`${typeParts[0]}/${typeParts[1]}/`, ...names[0]!];
+  for (let i = 1; i < names.length; i++) tail.push(`/${typeParts[i + 1]}/`, ...names[i]!);
+  const rgId: TextPart[] = ['/subscriptions/', ...sub, '/resourceGroups/', ...rg];
   if (scopeVal) {
-    const scopeText = idText(scopeVal);
-    if (scopeText === undefined) return undefined;
-    const scopeId = scopeText.startsWith('/') ? scopeText : `${rgId}/providers/${scopeText}`;
-    return `${scopeId}/providers/${tail}`;
+    const scopeParts = partsOf(scopeVal);
+    if (scopeParts === undefined) return undefined;
+    const scopeId = idText(scopeVal)?.startsWith('/') ? scopeParts : [...rgId, '/providers/', ...scopeParts];
+    return [...scopeId, '/providers/', ...tail];
   }
-  return `${rgId}/providers/${tail}`;
+  return [...rgId, '/providers/', ...tail];
 }

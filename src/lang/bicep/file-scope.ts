@@ -162,7 +162,7 @@ export class FileScope {
     // A null passed for a parameter with a default leaves the default in place (modules pass `x.?y`).
     if (supplied && !(supplied.value.kind === 'null' && hasDefault)) {
       const v = supplied.value;
-      return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, by: supplied.by });
+      return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     // In a `.bicepparam` file: the value as written; the entry it is passed to adds its origin.
     if (decl?.type === 'ParameterAssignment') return this.atRoot(`value:${name}`, `parameter '${name}'`, decl, (env) => evaluate(decl.value, env));

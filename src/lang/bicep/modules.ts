@@ -131,17 +131,17 @@ export class ModuleInstance {
       if (params) {
         // `params: someObject`: its properties are the parameters.
         const v = evaluate(params, this.instance.env);
-        if (v.kind === 'object') for (const p of v.props.values()) out.set(p.key.toLowerCase(), { value: p.value, origin: 'module-parameter', by: this.symbol });
+        if (v.kind === 'object') for (const p of v.props.values()) out.set(p.key.toLowerCase(), { value: p.value, origin: 'module-parameter', caller: `module '${this.symbol}'` });
       }
       return out;
     }
     for (const c of params.children) {
       if (c.type === 'ObjectProperty') {
         const key = propertyKey(c.key, this.instance.env);
-        if (key !== undefined) out.set(key.toLowerCase(), { value: evaluate(c.value, this.instance.env), origin: 'module-parameter', by: this.symbol });
+        if (key !== undefined) out.set(key.toLowerCase(), { value: evaluate(c.value, this.instance.env), origin: 'module-parameter', caller: `module '${this.symbol}'` });
       } else if (c.type === 'SpreadExpression') {
         const v = evaluate(c.expression, this.instance.env);
-        if (v.kind === 'object') for (const p of v.props.values()) out.set(p.key.toLowerCase(), { value: p.value, origin: 'module-parameter', by: this.symbol });
+        if (v.kind === 'object') for (const p of v.props.values()) out.set(p.key.toLowerCase(), { value: p.value, origin: 'module-parameter', caller: `module '${this.symbol}'` });
       }
     }
     return out;

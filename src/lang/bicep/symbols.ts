@@ -2,7 +2,7 @@ import type { Loc } from '../../kernel/location.js';
 import { errorVal, mergeOrigins } from '../../kernel/value-ops.js';
 import { moveTo, nul, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type * as B from '../../syntax/bicep/index.js';
-import { joinName, resourceIdText, type DeploymentTarget } from '../arm/target.js';
+import { joinName, resourceIdValue, type DeploymentTarget } from '../arm/target.js';
 import { moduleInfo, propertyNode, resourceInfo, type ModuleInfo, type ResourceInfo } from './declarations.js';
 import { argumentsOf, evaluate, rootEnv, withLocals, type Env } from './expr.js';
 import type { FileScope } from './file-scope.js';
@@ -16,8 +16,8 @@ export interface ResourceHead {
   readonly type: string | undefined;
   /** Full name (`parent/child` for a child). */
   readonly name: Val;
-  /** Id text, case kept, deployment-time parts as `{symbol}`. */
-  readonly id: string | undefined;
+  /** The id, case kept: known text and deployment-time parts; undefined when it cannot be built. */
+  readonly id: Val | undefined;
   readonly target: DeploymentTarget;
   /** The resource an extension resource (`scope: vm`) applies to: its id. */
   readonly scope?: Val;
@@ -210,10 +210,10 @@ export class Symbols {
     const scopeNode = propertyNode(body, 'scope');
     if (scopeNode) {
       const ref = this.refOf(scopeNode, env);
-      if (ref?.kind === 'resource') scopeVal = ref.head.id !== undefined ? str(ref.head.id, this.scope.loc(scopeNode)) : unknown('the scope resource id is not known', this.scope.loc(scopeNode));
+      if (ref?.kind === 'resource') scopeVal = ref.head.id ?? unknown('the scope resource id is not known', this.scope.loc(scopeNode));
       else target = this.targetOf(scopeNode, env) ?? target;
     }
-    const id = info.type ? resourceIdText(info.type, name, target, scopeVal) : undefined;
+    const id = info.type ? resourceIdValue(info.type, name, target, this.scope.loc(info.decl), scopeVal) : undefined;
     return { info, type: info.type, name, id, target, ...(scopeVal ? { scope: scopeVal } : {}), instance };
   }
 
@@ -246,7 +246,7 @@ function uniqueNested(list: readonly ResourceInfo[] | undefined): ResourceInfo |
 function headProperty(head: ResourceHead, prop: string, shown: string, site: Loc): Val {
   switch (prop) {
     case 'id':
-      return head.id !== undefined ? str(head.id, site, head.name.origins) : unknown(`the id of ${shown} is not known`, site, { origins: head.name.origins });
+      return head.id ? moveTo(head.id, site) : unknown(`the id of ${shown} is not known`, site, { origins: head.name.origins });
     case 'name':
       return moveTo(head.name, site);
     case 'type':

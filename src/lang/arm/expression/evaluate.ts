@@ -158,7 +158,7 @@ export function access(base: Val, key: Val | string, safe: boolean, site: Loc | 
   if (typeof key === 'string' || key.kind === 'string') return member(base, typeof key === 'string' ? key : key.value, safe, site);
   if (key.kind === 'unknown') return propagateUnknown([key], site);
   if (key.kind !== 'number' || !Number.isInteger(key.value)) return errorVal(site, `an index must be an integer or a string, not ${key.kind}`, [key]);
-  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol ? `${base.symbol}[${key.value}]` : undefined);
+  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol && !base.parts ? `${base.symbol}[${key.value}]` : undefined);
   if (base.kind === 'null' && safe) return nul(site, base.origins);
   if (base.kind !== 'array') return errorVal(site, `an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, [base]);
   const item = base.items[key.value];
@@ -168,7 +168,7 @@ export function access(base: Val, key: Val | string, safe: boolean, site: Loc | 
 }
 
 function member(base: Val, name: string, safe: boolean, site: Loc | undefined): Val {
-  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol ? `${base.symbol}.${name}` : undefined);
+  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol && !base.parts ? `${base.symbol}.${name}` : undefined);
   if (base.kind === 'null' && safe) return nul(site, base.origins);
   if (base.kind !== 'object')
     return errorVal(site, `the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, [base]);

@@ -1,7 +1,5 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
-import path from 'node:path';
 import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '../../../kernel/value.js';
-import type { Loc } from '../../../kernel/location.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { displayText, idText } from '../../../kernel/names.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
@@ -9,6 +7,8 @@ import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type ParamSource } from './scope.js';
 import { joinName, resourceId, type DeploymentTarget } from '../target.js';
+import { childTemplate, readLinked } from './deployments.js';
+import type { Loc } from '../../../kernel/location.js';
 
 interface Parent {
   readonly type: string;
@@ -44,7 +44,16 @@ function isOutOfScope(node: JsonNode, scope: TemplateScope, parent: Parent | und
   if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
   const raw = typeNode.value as string;
   if (raw.startsWith('[')) return false;
-  return !isEvaluated(scope, parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+  return !isEvaluated(scope, parent && isRelativeType(raw) ? `${parent.type}/${raw}` : raw);
+}
+
+/**
+ * A child's type relative to its parent's (`extensions`, `providers/locks`,
+ * `backupFabrics/protectionContainers/protectedItems`): no resource provider namespace first,
+ * since every namespace has a dot (`Microsoft.Compute`).
+ */
+function isRelativeType(type: string): boolean {
+  return !type.split('/', 1)[0]!.includes('.');
 }
 
 /** Deployments are always read whole: their templates hold more resources. */
@@ -104,8 +113,9 @@ function evaluateInstance(
   const nameNode = prop(node, 'name');
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
   reportTemplateErrors(ctx.diagnostics, rawName);
-  const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
-  const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
+  const relative = parent !== undefined && isRelativeType(rawType);
+  const type = relative ? `${parent.type}/${rawType}` : rawType;
+  const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
   // Only wanted resources need their properties; for the rest the scope places their id.
   const body = isEvaluated(scope, type)
@@ -128,7 +138,7 @@ function evaluateInstance(
   };
   ctx.resources.push(resource);
   evaluateResources(scope, prop(node, 'resources'), target, { type, name });
-  if (isDeployment) evaluateDeployment(node, body, scope, target);
+  if (isDeployment) evaluateDeployment(node, body, name, scope, target);
   return true;
 }
 
@@ -141,52 +151,26 @@ function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | u
   scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
 }
 
-/** Nested (`template`) and linked (`templateLink.relativePath`) deployments. */
-function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, parentTarget: DeploymentTarget): void {
-  const ctx = scope.ctx;
-  const target: DeploymentTarget = {
-    resourceGroup: getProp(body, 'resourceGroup') ?? parentTarget.resourceGroup,
-    subscription: getProp(body, 'subscriptionId') ?? parentTarget.subscription,
-  };
-  const propsNode = prop(node, 'properties');
-  const inline = prop(propsNode, 'template');
-  if (scope.depth >= ARM_LIMITS.nestedDepth) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, subject: nodeLoc(scope.file, node) });
+/** Nested (`template`) and linked (`templateLink`) deployments: their resources, in their scope. */
+function evaluateDeployment(node: JsonNode, body: Val, name: Val, scope: TemplateScope, target: DeploymentTarget): void {
+  const report = (summary: string, subject: Loc) => scope.ctx.diagnostics.add({ severity: 'error', summary, subject });
+  const child = childTemplate(node, body, name, scope, target, report);
+  if (child) {
+    evaluateResources(child.scope, prop(child.template, 'resources'), child.target);
     return;
   }
-  const supplied = suppliedParameters(getPath(body, ['properties', 'parameters']));
-  if (inline?.type === 'object') {
-    const inner = asString(getPath(body, ['properties', 'expressionEvaluationOptions', 'scope']))?.toLowerCase() === 'inner';
-    if (inner) {
-      const child = TemplateScope.create(ctx, scope.file, inline, supplied, target, scope.depth + 1, scope.chain);
-      evaluateResources(child, prop(inline, 'resources'), target);
-    } else {
-      // Outer scope: the nested template's expressions see the parent's parameters and variables.
-      evaluateResources(scope, prop(inline, 'resources'), target);
-    }
-    return;
-  }
-  const linkNode = prop(prop(propsNode, 'templateLink'), 'relativePath');
-  const link = getPath(body, ['properties', 'templateLink', 'relativePath']);
-  if (link) reportTemplateErrors(ctx.diagnostics, link);
-  const relative = asString(link);
-  if (!linkNode || relative === undefined) {
-    const remote = remoteLink(getPath(body, ['properties', 'templateLink']));
-    if (remote) ctx.opaque.push({ at: nodeLoc(scope.file, prop(propsNode, 'templateLink') ?? node), what: `deployment ${displayText(getProp(body, 'name') ?? unknown(''))} links ${remote}, which the linter does not fetch` });
-    return;
-  }
-  const linked = path.resolve(path.dirname(scope.file), relative);
-  evaluateArmTemplate(ctx, linked, supplied, target, { at: nodeLoc(scope.file, linkNode), shown: relative, depth: scope.depth + 1, chain: scope.chain });
+  // A template that is not read here (a URI, a template spec, a file that cannot be read) may deploy anything.
+  const linkNode = prop(prop(node, 'properties'), 'templateLink');
+  if (linkNode) scope.ctx.opaque.push({ at: nodeLoc(scope.file, linkNode), what: `deployment ${displayText(name)} links ${linkedTemplateShown(getPath(body, ['properties', 'templateLink']))}, which the linter does not read` });
 }
 
-/** What a deployment's `templateLink` names when it is not a local file: a URI or a template spec id. */
-function remoteLink(link: Val | undefined): string | undefined {
-  if (!link) return undefined;
-  for (const [key, shown] of [['uri', 'a template by URI'], ['id', 'a template spec']] as const) {
+/** What a `templateLink` names, for people: a URI, a template spec, or a relative path. */
+function linkedTemplateShown(link: Val | undefined): string {
+  for (const [key, shown] of [['uri', 'a template by URI'], ['id', 'a template spec'], ['relativePath', 'the template']] as const) {
     const v = getProp(link, key);
     if (v) return v.kind === 'string' ? `${shown} '${v.value}'` : shown;
   }
-  return 'a template that is not a local file';
+  return 'a template';
 }
 
 /** Where a linked template is read from: the link's place and text, and the templates above it. */
@@ -200,11 +184,11 @@ export interface LinkSite {
 }
 
 /**
- * Reads and evaluates a local template as a child deployment (a deployment's
- * `templateLink.relativePath`, a Bicep `module m './x.json'`): its resources go to `ctx`, and its
- * outputs are returned, each evaluated where the template declares it. A template outside the
- * root, in a cycle, unreadable or broken is a diagnostic at the link and gives undefined.
- * Outputs are evaluated only when asked for: a linked deployment's are seldom read.
+ * Reads and evaluates a local template as a child deployment of another front end (a Bicep
+ * `module m './x.json'`): its resources go to `ctx`, and its outputs are returned, each evaluated
+ * where the template declares it, when asked for. A template outside the root, too deep, in a
+ * cycle, unreadable or broken is a diagnostic at the link and gives undefined; but for a cycle,
+ * what it deploys is then not seen.
  */
 export function evaluateArmTemplate(
   ctx: RunContext,
@@ -213,45 +197,26 @@ export function evaluateArmTemplate(
   target: DeploymentTarget,
   link: LinkSite,
 ): { outputs(): Val } | undefined {
-  const problem = (what: string, opaque = true) => {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${link.shown}' ${what}`, subject: link.at });
-    // What it would deploy is not seen; a cycle's template is already being evaluated.
-    if (opaque) ctx.opaque.push({ at: link.at, what: `linked template '${link.shown}' is not read` });
-    return undefined;
+  const report = (summary: string, at: Loc) => {
+    ctx.diagnostics.add({ severity: 'error', summary, subject: at });
+    if (!link.chain.includes(file)) ctx.opaque.push({ at, what: `the template '${link.shown}' is not read` });
   };
-  if (!ctx.fs.contains(file)) return problem('is outside the linted root; it is not read');
-  if (link.chain.includes(file)) return problem('links back to itself (cycle); it is not evaluated again', false);
-  if (link.depth > ARM_LIMITS.nestedDepth) return problem(`is nested deeper than ${ARM_LIMITS.nestedDepth} levels; it is not evaluated`);
-  const doc = ctx.parse(file);
-  if (!doc) {
-    const read = ctx.fs.read(file);
-    return problem(`cannot be read${read.ok ? '' : `: ${read.reason}`}`);
-  }
-  if (!doc.root || doc.errors.length) return problem('has a syntax error');
-  ctx.files.add(file);
-  const child = TemplateScope.create(ctx, file, doc.root, supplied, target, link.depth, [...link.chain, file]);
-  evaluateResources(child, prop(doc.root, 'resources'), target);
-  const root = doc.root;
+  if (!ctx.fs.contains(file)) return void report(`Linked template '${link.shown}' is outside the linted root; it is not read`, link.at);
+  if (link.depth > ARM_LIMITS.nestedDepth) return void report(`Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, link.at);
+  const root = readLinked(ctx, file, link.shown, link.at, link.chain, report);
+  if (!root) return undefined;
+  const child = TemplateScope.create(ctx, file, root, supplied, target, link.depth, [...link.chain, file]);
+  evaluateResources(child, prop(root, 'resources'), target);
   return {
     outputs: () =>
       obj(
         entries(prop(root, 'outputs')).map(([k, v]) => {
-          const valueNode = prop(v, 'value');
           const name = k.value as string;
-          return { key: name, keyLoc: nodeLoc(file, k), value: valueNode ? evaluateNode(valueNode, child) : unknown(`output '${name}' is built by a copy loop`, nodeLoc(file, v)) };
+          const valueNode = prop(v, 'value');
+          const value = valueNode && !prop(v, 'copy') ? evaluateNode(valueNode, child) : unknown(`output '${name}' is built by a copy loop`, nodeLoc(file, v));
+          return { key: name, keyLoc: nodeLoc(file, k), value };
         }),
         nodeLoc(file, prop(root, 'outputs') ?? root),
       ),
   };
-}
-
-/** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */
-function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
-  const out = new Map<string, ParamSource>();
-  if (params?.kind !== 'object') return out;
-  for (const [key, p] of params.props) {
-    const value = getProp(p.value, 'value') ?? unknown(`parameter '${key}' comes from a Key Vault reference`, p.value.loc);
-    out.set(key.toLowerCase(), { value, origin: 'nested-deployment' });
-  }
-  return out;
 }

@@ -1,20 +1,21 @@
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
-import { moveTo, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
+import { moveTo, nul, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import type { DeploymentFunctionName } from '../expression/scope.js';
-import { deploymentObject, type DeploymentTarget } from '../target.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
+import { deploymentReference } from './deployments.js';
 import type { RunContext, TemplateEnv } from './context.js';
+import type { DeploymentFunctionName } from '../expression/scope.js';
+import { deploymentObject, type DeploymentTarget } from '../target.js';
 
 /** A parameter's value and how it got it, before any use site. */
 export interface ParamSource {
   readonly value: Val;
   readonly origin: OriginKind;
-  /** For a module parameter: the module that passed it. */
-  readonly by?: string;
+  /** The deployment that passed it, for messages: `deployment 'vm' in main.json`. */
+  readonly caller?: string;
 }
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
@@ -22,6 +23,8 @@ class TemplateState {
   readonly paramCache = new Map<string, Val>();
   readonly varCache = new Map<string, Val>();
   readonly evaluating = new Set<string>();
+  /** What `reference()` of a deployment declared here gives; undefined while it is computed (a cycle). */
+  readonly references = new Map<JsonNode, Val | undefined>();
 
   constructor(
     readonly ctx: RunContext,
@@ -80,6 +83,21 @@ export class TemplateScope implements TemplateEnv {
     return this.state.chain;
   }
 
+  /** A deployment's template in a scope of its own (inner scope, linked template), one level deeper. */
+  nested(file: string, template: JsonNode, supplied: ReadonlyMap<string, ParamSource>, target: DeploymentTarget, chain: readonly string[]): TemplateScope {
+    return TemplateScope.create(this.ctx, file, template, supplied, target, this.depth + 1, chain);
+  }
+
+  /** Computes a value about a node of this template once per template instance; undefined inside its own computation. */
+  memo(node: JsonNode, compute: () => Val | undefined): Val | undefined {
+    const cache = this.state.references;
+    if (cache.has(node)) return cache.get(node);
+    cache.set(node, undefined);
+    const value = compute();
+    cache.set(node, value);
+    return value;
+  }
+
   withLoop(name: string | undefined, index: number | undefined): TemplateScope {
     return new TemplateScope(this.state, [...this.loops, { name, index }]);
   }
@@ -104,14 +122,23 @@ export class TemplateScope implements TemplateEnv {
     const decl = prop(prop(this.state.template, 'parameters'), key);
     const supplied = this.state.supplied.get(key);
     if (!decl && !supplied) return undefined;
+    // The artifacts-location convention: where the deployment's files are staged (and the SAS
+    // token to read them) is chosen by the tool that deploys, whatever the default says; linked
+    // templates built from it stay readable as paths beside the template.
+    if (ARTIFACTS.has(key)) return unknown(`parameter '${name}' is set by the deployment tooling`, decl ? nodeLoc(this.file, decl) : undefined, { symbol: `parameters('${name}')` });
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    if (supplied) {
+    const defaultNode = decl ? prop(decl, 'defaultValue') : undefined;
+    // ARM takes an explicit null as no value, so the default applies: Bicep compiles an optional
+    // module parameter passed as null into `{ "value": null }` and relies on it (Azure/bicep#11532).
+    if (supplied && !(supplied.value.kind === 'null' && defaultNode)) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
-        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, by: supplied.by });
+        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     const declared = decl!;
-    const defaultNode = prop(declared, 'defaultValue');
+    // Bicep's nullable parameters (`string?`): one the calling deployment does not pass is null.
+    // At the root, whoever deploys may still pass it.
+    if (!defaultNode && this.state.depth > 0 && prop(declared, 'nullable')?.value === true) return nul(nodeLoc(this.file, declared));
     if (!defaultNode) {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
@@ -156,15 +183,20 @@ export class TemplateScope implements TemplateEnv {
     return deploymentObject(this.state.target, name, site);
   }
 
+
   userFunction(name: string, args: readonly Val[], site: Loc | undefined): Val | undefined {
     return callUserFunction(this, name, args, site, 0);
   }
 
   reference(target: Val, site: Loc | undefined): Val {
+    const deployment = deploymentReference(this, target, site);
+    if (deployment) return deployment;
     const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
     return unknown(`reference(${what}) is known only after deployment`, site);
   }
 }
+
+const ARTIFACTS = new Set(['_artifactslocation', '_artifactslocationsastoken']);
 
 /** A parameter's or variable's value, resolved on first use in a deployment and then reused. */
 function cached(cache: Map<string, Val>, key: string, resolve: () => Val | undefined): Val | undefined {
