@@ -88,7 +88,7 @@ formatSuite('require-backup', [
   armCase('ARM: a template linked by URI may protect the VM: no finding', { resources: [armVm('vm1'), linkedByUri] }, [], ALL),
   {
     ...armCase('ARM: a template linked by URI: a "may be" naming it', { resources: [armVm('vm1'), linkedByUri] }, [VM_TYPE], MAYBE),
-    message: /^May be: deployment backup links a template by URI 'https:\/\/example\.com\/backup\.json', which the linter does not fetch: /,
+    message: /^May be: deployment backup links a template by URI 'https:\/\/example\.com\/backup\.json', which the linter does not read: /,
   },
   tfCase('Terraform: a registry module may protect the VM: no finding', tfVm() + 'module "backup" {\n  source = "Azure/avm-res-recoveryservices-vault/azurerm"\n}\n', [], ALL),
   {

@@ -53,16 +53,14 @@ describe('Bicep modules', () => {
     assert.match(hit!.message, /passed by module 'web'/);
   });
 
-  it('scope: resourceGroup(name) is where the module deploys', () => {
-    const files = {
-      'main.bicep': `module web './vm.bicep' = {\n  name: 'web'\n  scope: resourceGroup('other')\n  params: {\n    size: 'Standard_D4s_v5'\n  }\n}\n${bicepBackup('vm1', 'web.outputs.vmId')}`,
+  it('scope: resourceGroup(sub, name) is where the module deploys', () => {
+    const inGroup = (group: string) => ({
+      'main.bicep': `module web './vm.bicep' = {\n  name: 'web'\n  scope: resourceGroup('s1', '${group}')\n  params: {\n    size: 'Standard_D4s_v5'\n  }\n}\n${bicepBackup('x', "'/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachines/vm1'")}`,
       'vm.bicep': vmModule,
-    };
-    assert.deepEqual(ruleAt(files, 'require-backup'), []);
-    const idText = "resourceId('Microsoft.Compute/virtualMachines', 'vm1')";
-    const elsewhere = { ...files, 'main.bicep': files['main.bicep'].replace('web.outputs.vmId', idText).replaceAll(';vm1', ';other') };
-    // The item names the VM in the caller's group, not in 'other': it protects nothing here.
-    assert.equal(ruleAt(elsewhere, 'require-backup').length, 1);
+    });
+    assert.deepEqual(ruleAt(inGroup('rg1'), 'require-backup'), []);
+    // The item names the VM in rg1: it protects nothing in rg2.
+    assert.deepEqual(ruleAt(inGroup('rg2'), 'require-backup'), [where(inGroup('rg2'), 'vm.bicep', "'Microsoft.Compute/virtualMachines@2023-09-01'")]);
   });
 
   it('a registry module is opaque: an info diagnostic, and no certain require-backup beside it', () => {
