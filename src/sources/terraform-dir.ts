@@ -28,7 +28,7 @@ export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: Ter
   const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
-  const model = mapModel(run.resources, scenario);
+  const model = mapModel(run.resources, scenario, run.opaque);
   if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
   const inactiveVms = run.undeployed.filter((d) => VM_TYPES.has(d.type)).map(({ at, name }) => ({ at, name }));
   return { models: [model], diagnostics: diagnostics.list, files: run.filesRead, inactiveVms };

@@ -130,6 +130,12 @@ describe('inventory: declarations that make no instance (Terraform)', () => {
     assert.deepEqual(at(lintHits(files), 'no-ultra-ssd'), []);
   });
 
+  it('a remote module that only a module call with count 0 calls deploys nothing: it does not make backup unknown', () => {
+    const main = `${TF_VM('app')}module "vms" {\n  source = "./modules/vm"\n  count  = 0\n}\n`;
+    const files = { 'main.tf': main, 'modules/vm/main.tf': 'module "backup" {\n  source = "Azure/backup/azurerm"\n}\n' };
+    assert.deepEqual(at(lintHits(files, { preset: 'all' }), 'require-backup'), [`main.tf:${pos(main, '"azurerm_linux_virtual_machine" "app"')}`]);
+  });
+
   it('a module call whose instances are not known: one representative instance is listed and linted', () => {
     const child = TF_VM('vm');
     const files = { 'main.tf': 'variable "names" {\n  type = set(string)\n}\nmodule "vms" {\n  source   = "./modules/vm"\n  for_each = var.names\n}\n', 'modules/vm/main.tf': child };

@@ -1,4 +1,5 @@
 import type {
+  OpaqueSource,
   AttachedDisk,
   BackupPolicy,
   DiagnosticSetting,
@@ -42,8 +43,11 @@ export interface OutsideLinks {
   policy(policyId: Val): BackupPolicy | undefined;
 }
 
-/** Maps evaluated ARM resources onto the model and links them by resource id, then to `outside`. */
-export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks): Model {
+/**
+ * Maps evaluated ARM resources onto the model and links them by resource id, then to `outside`;
+ * `opaque` are the sources whose resources the evaluator could not read.
+ */
+export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks, opaque: readonly OpaqueSource[] = []): Model {
   const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -65,7 +69,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const vmById = indexById(vms);
   const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, outside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
-  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
+  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings, opaque };
 }
 
 function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined, value: (item: T) => U): Map<string, U[]> {

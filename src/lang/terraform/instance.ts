@@ -26,6 +26,8 @@ export interface Session {
   /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
   readonly active: string[];
   readonly filesRead: Set<string>;
+  /** Remote module calls, by place (instances of one call are one), whose resources are not seen. */
+  readonly opaque: Map<string, { readonly at: Loc; readonly what: string }>;
   /** Source text of a parsed file (for messages quoting an expression). */
   text(file: string): string;
   /** Loads a local module directory; undefined (with a diagnostic at `site`) when it has no configuration. */
@@ -73,6 +75,8 @@ export class ModuleInstance implements Scope {
     private readonly dirStack: readonly string[],
     /** Provider configurations the caller passes (`providers = {…}`), or inherits (its default ones). */
     private readonly passedProviders: (key: string) => ProviderConfig | undefined = () => undefined,
+    /** An instance that stands for calls making none: read for its declarations, it deploys nothing. */
+    private readonly makesNothing = false,
   ) {
     const rootDir = session.rootDir;
     this.files = {
@@ -336,7 +340,12 @@ export class ModuleInstance implements Scope {
     const local = src.startsWith('./') || src.startsWith('../');
     // What `terraform init` downloaded is read where it put it; the rest stays unread.
     const installed = local ? undefined : this.session.installedModule([...this.callPath(), decl.name].join('.'));
-    if (!local && installed === undefined) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
+    if (!local && installed === undefined) {
+      const what = `module.${decl.name} comes from "${src}", which the linter does not fetch`;
+      // A module no instance calls deploys nothing, read or not.
+      if (!this.makesNothing) this.session.opaque.set(`${site.file}:${site.start}`, { at: site, what });
+      return { reason: what };
+    }
     const dir = installed ?? path.resolve(this.config.dir, src);
     if (!this.session.fs.contains(dir)) {
       this.session.diagnostics.add({ severity: 'error', summary: `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`, subject: site });
@@ -359,7 +368,7 @@ export class ModuleInstance implements Scope {
    * of instances not known (an unknown count) or not made (count 0), whose `count.index` and
    * `each` are unknown.
    */
-  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey | typeof ANY_INSTANCE): ModuleInstance {
+  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey | typeof ANY_INSTANCE, makesNothing = false): ModuleInstance {
     const call = `${this.prefix}module.${decl.name}`;
     const prefix = key === ANY_INSTANCE ? `${call}[?].` : `${call}${keySuffix(key)}.`;
     let inst = this.children.get(prefix);
@@ -392,6 +401,7 @@ export class ModuleInstance implements Scope {
         }
         return key.includes('.') ? undefined : this.provider(key);
       },
+      makesNothing || this.makesNothing,
     );
     this.children.set(prefix, inst);
     return inst;
@@ -480,7 +490,7 @@ export class ModuleInstance implements Scope {
       if (exp.kind === 'unknown') this.child(decl, src.config, ANY_INSTANCE).collect(out, undeployed);
       const keys = instanceKeys(exp);
       for (const key of keys) this.child(decl, src.config, key).collect(out, undeployed);
-      if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE).collectUndeployed(undeployed);
+      if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
     }
   }
 
@@ -489,7 +499,7 @@ export class ModuleInstance implements Scope {
     for (const decl of this.config.resources.values()) if (decl.mode === 'managed') undeployed.push(this.undeployed(decl));
     for (const decl of this.config.modules.values()) {
       const src = this.source(decl);
-      if (!('reason' in src)) this.child(decl, src.config, ANY_INSTANCE).collectUndeployed(undeployed);
+      if (!('reason' in src)) this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
     }
   }
 

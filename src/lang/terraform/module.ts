@@ -18,6 +18,8 @@ export interface ModuleRun {
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
+  /** Remote module calls: what they deploy is not seen. */
+  readonly opaque: readonly { readonly at: Loc; readonly what: string }[];
   /** False when the directory holds no Terraform configuration. */
   readonly found: boolean;
 }
@@ -99,7 +101,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
   const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
-  if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], found: false };
+  if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
   if (env) {
@@ -138,6 +140,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     state: { depth: 0, steps: 0 },
     active: [],
     filesRead,
+    opaque: new Map(),
     text: (file) => texts.get(file) ?? '',
     loadModule: (moduleDir: string, site: Loc) => {
       if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
@@ -155,5 +158,5 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     const first = rootConfig.files[0]!;
     diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
   }
-  return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
+  return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }
