@@ -2,7 +2,8 @@ import path from 'node:path';
 import { DiagnosticSink, reportTemplateErrors, unreadableFile } from '../kernel/diagnostic.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import { errorValuesMade } from '../kernel/value.js';
-import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
+import { azureInstanceId } from '../azure/from-azurerm/ids.js';
+import { azureMayContain } from '../azure/from-azurerm/access.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { VM_TYPES } from '../azure/from-azurerm/vm.js';
 import { runModule } from '../lang/terraform/module.js';
@@ -25,7 +26,7 @@ export interface TerraformOptions {
 export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
   const diagnostics = new DiagnosticSink();
   const errorsBefore = errorValuesMade();
-  const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
+  const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), ids: { id: azureInstanceId, mayContain: azureMayContain } });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
   const model = mapModel(run.resources, scenario, run.opaque);

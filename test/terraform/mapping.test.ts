@@ -60,7 +60,8 @@ describe('terraform → model', () => {
     assert.equal(item.vm, vm);
     assert.equal(item.vault?.address, 'azurerm_recovery_services_vault.vault');
     assert.equal(item.policy?.address, 'azurerm_backup_policy_vm.daily');
-    assert.equal(show(files, item.sourceVm), '"azurerm_linux_virtual_machine.web" @ main.tf:110:25');
+    // The VM's id is known only after apply: a symbol naming it, never its address as text.
+    assert.equal(show(files, item.sourceVm), 'unknown(azurerm_linux_virtual_machine.web.id is known only after apply) @ main.tf:110:25');
     assert.deepEqual(vm.protectedBy, [item]);
     assert.equal(show(files, item.vault!.location), '"northeurope" @ main.tf:83:25');
     const policy = m.policies[0]!;

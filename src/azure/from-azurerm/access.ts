@@ -39,13 +39,26 @@ export function firstBlock(body: ObjectVal | undefined, name: string): ObjectVal
   return blockList(body, name)[0];
 }
 
+/** The prefix of a subscription's symbol when its provider configuration does not say. */
+const SUBSCRIPTION_SYMBOL = 'terraform:provider-subscription:';
+
 /**
- * The subscription a resource is managed in: its provider configuration's `subscription_id`;
- * when that is not known, an unknown that is the same for every resource of that configuration
- * (a plan names none: one for all).
+ * The subscription a provider configuration chooses: its `subscription_id`; when that is not
+ * known, an unknown that is the same for every resource of that configuration (a plan names
+ * none: one for all).
  */
-export function providerSubscription(r: TfResource): Val {
-  const id = attr(r.provider?.body, 'subscription_id');
+export function configuredSubscription(provider: TfResource['provider']): Val {
+  const id = attr(provider?.body, 'subscription_id');
   if (id.kind === 'string') return id;
-  return unknown('the subscription is chosen by the provider configuration', undefined, { symbol: `terraform:provider-subscription:${r.provider?.address ?? ''}` });
+  return unknown('the subscription is chosen by the provider configuration', undefined, { symbol: `${SUBSCRIPTION_SYMBOL}${provider?.address ?? ''}` });
+}
+
+/** Whether the value of a symbol in an id may hold a character of `text`: subscriptions are GUIDs. */
+export function azureMayContain(symbol: string, text: string): boolean {
+  return !symbol.startsWith(SUBSCRIPTION_SYMBOL) || [...text].some((c) => /[0-9a-f-]/i.test(c));
+}
+
+/** The subscription a resource is managed in. */
+export function providerSubscription(r: TfResource): Val {
+  return configuredSubscription(r.provider);
 }

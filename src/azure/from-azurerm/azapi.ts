@@ -3,8 +3,10 @@ import { ARM_TYPES as MODELLED } from '../from-arm/modelled-types.js';
 import type { ArmResource } from '../arm-resource.js';
 import { fromPlain, obj, str, unknown, type ObjectVal, type Prop, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
-import { attr, providerSubscription } from './access.js';
+import { attr, azureMayContain, providerSubscription } from './access.js';
 import type { Links } from './links.js';
+import { idText } from '../../kernel/names.js';
+import { partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
 
 /** The ARM types whose `azapi_resource` bodies the ARM model builder maps. */
 const ARM_TYPES = [
@@ -28,21 +30,20 @@ export function azapiType(body: ObjectVal): string | undefined {
 
 /**
  * A resource id for an `azapi_resource`, built the way ARM builds it from the parent id, so
- * references between azapi resources link like ARM ids (`…/vaults/v/backupPolicies/p`).
- * A parent that is itself a symbolic id gets a leading `/` to read as an id.
+ * references between azapi resources link like ARM ids (`…/vaults/v/backupPolicies/p`). A
+ * parent known only after apply keeps its parts (an azurerm resource's id is its address's
+ * symbol; see `azureInstanceId`).
  */
-export function azapiInstanceId(type: string, body: ObjectVal): string | undefined {
-  return type === 'azapi_resource' ? azapiId(body) : undefined;
-}
-
-function azapiId(body: ObjectVal): string | undefined {
+export function azapiId(body: ObjectVal): Val | undefined {
   const type = azapiType(body);
   const parent = attr(body, 'parent_id');
-  const name = attr(body, 'name');
-  if (!type || parent.kind !== 'string' || name.kind !== 'string') return undefined;
-  const base = parent.value.startsWith('/') ? parent.value : `/${parent.value}`;
+  const parentParts = partsOf(parent);
+  const name = partsOf(attr(body, 'name'));
+  if (!type || !parentParts || !name) return undefined;
+  const base: readonly TextPart[] = parentParts[0] === undefined || (typeof parentParts[0] === 'string' && !parentParts[0].startsWith('/')) ? ['/', ...parentParts] : parentParts;
   const segments = type.split('/');
-  return segments.length === 2 ? `${base}/providers/${type}/${name.value}` : `${base}/${segments[segments.length - 1]}/${name.value}`;
+  const tail = segments.length === 2 ? ['/providers/', type, '/'] : [`/${segments[segments.length - 1]}/`];
+  return partialString([...base, ...tail, ...name], undefined, [], 'an azapi id built from values known only after apply');
 }
 
 /**
@@ -91,10 +92,17 @@ function putsResource(r: TfResource, type: string): boolean {
 
 /** The ARM id and name of what an azapi declaration puts: from `parent_id` and `name`, or `resource_id`. */
 function identity(r: TfResource): { id: string | undefined; name: Val } {
-  if (r.type === 'azapi_resource') return { id: azapiId(r.body), name: attr(r.body, 'name') };
+  if (r.type === 'azapi_resource') {
+    const id = azapiId(r.body);
+    return { id: id && idText(id), name: attr(r.body, 'name') };
+  }
   const resourceId = attr(r.body, 'resource_id');
-  if (resourceId.kind !== 'string') return { id: undefined, name: resourceId };
-  return { id: resourceId.value, name: str(resourceId.value.split('/').at(-1)!, resourceId.loc, resourceId.origins) };
+  const parts = partsOf(resourceId);
+  if (!parts) return { id: undefined, name: resourceId };
+  // The name is the last segment, when no deployment-time part before it may hold a `/`.
+  const last = splitParts(parts, ['/'], azureMayContain)?.at(-1);
+  const name = last ? partialString(last, resourceId.loc, resourceId.origins) : unknown('the name of a resource id known only after apply', resourceId.loc);
+  return { id: partsText(parts), name };
 }
 
 /** Most parents an azapi resource's subscription is looked up through (a chain of children). */

@@ -18,18 +18,11 @@ const BY_ARM_TYPE: Readonly<Record<string, readonly string[]>> = {
   'microsoft.recoveryservices/vaults': ['azurerm_recovery_services_vault'],
 };
 
-/** A configured resource's address, as its symbolic id reads: `module.m["k"].data.azurerm_subscription.s`. */
-const ADDRESS_PREFIX = String.raw`(?:module\.[^./[]+(?:\[[^\]]*\])?\.)*(?:data\.)?`;
-
 /**
- * `/subscriptions/<id>/resourceGroups/<rg>` (the subscription possibly a subscription data
- * source's symbolic id, as `"${data.azurerm_subscription.s.id}/resourceGroups/…"` gives it) or a
- * resource group's symbolic id, then `/providers/<ns>/<type>/<name>`.
+ * `/subscriptions/<id>/resourceGroups/<rg>/providers/<ns>/<type>/<name>`, deployment-time parts
+ * as `{symbol}` (resource group and subscription ids are built so: see `azureInstanceId`).
  */
-const ARM_ID = new RegExp(
-  String.raw`^(?:(?:\/subscriptions\/[^/]+|${ADDRESS_PREFIX}azurerm_subscription\.[^/]+)\/resourcegroups\/([^/]+)|(${ADDRESS_PREFIX}azurerm_resource_group\.[^/]+))\/providers\/([^/]+\/[^/]+)\/([^/]+)$`,
-  'i',
-);
+const ARM_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i;
 
 /** A configured name and a name read from an id: the same text, deployment-time parts by symbol. */
 function sameText(a: Val, b: string): boolean {
@@ -45,40 +38,52 @@ export class Links {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byLowerAddress = new Map<string, TfResource>();
   private readonly byCloudId = new Map<string, TfResource>();
+  /** By the text of the symbolic id references see (lower-cased); undefined when two share it. */
+  private readonly byIdText = new Map<string, TfResource | undefined>();
 
   constructor(private readonly resources: readonly TfResource[]) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
       this.byLowerAddress.set(r.address.toLowerCase(), r);
       if (r.cloudId) this.byCloudId.set(r.cloudId, r);
+      const text = r.id && idText(r.id)?.toLowerCase();
+      if (text) this.byIdText.set(text, this.byIdText.has(text) ? undefined : r);
     }
   }
 
   resolve(v: Val | undefined): TfResource | undefined {
-    if (v?.kind === 'string') return this.byAddress.get(v.value) ?? this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
-    // An id with deployment-time parts (`${var.rg}`) names a configured resource through them.
-    return v && isPartialString(v) ? this.byArmId(idText(v)!) : undefined;
+    // A plan names its references by address; a configuration's text never stands for one.
+    const planned = v?.kind === 'string' ? this.byAddress.get(v.value) : undefined;
+    if (planned && !planned.id) return planned;
+    if (v?.kind !== 'string' && v?.kind !== 'unknown') return undefined;
+    const text = idText(v);
+    if (text === undefined) return undefined;
+    // A symbolic id is the resource whose id it is (`azurerm_managed_disk.d.id`), and an id with
+    // deployment-time parts (`${var.rg}`) names a configured resource through them.
+    const own = this.byIdText.get(text.toLowerCase()) ?? (v.kind === 'unknown' && !v.parts && v.symbol ? this.byCloudId.get(v.symbol.toLowerCase()) : undefined);
+    if (own) return own;
+    if (v.kind === 'string') return this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
+    return isPartialString(v) ? this.byArmId(text) : undefined;
   }
 
   /**
    * The resource a lower-cased id of the ARM model names: an azapi body's reference to an azurerm
-   * resource reads `/<address>` (see `azapiInstanceId`), or a cloud or ARM id.
+   * resource reads as its symbolic id (`{<address>}`; in a plan `/<address>`, see `azapiId`), or a
+   * cloud or ARM id.
    */
   resolveId(id: string | undefined): TfResource | undefined {
     if (!id) return undefined;
-    return this.byLowerAddress.get(id.replace(/^\//, '')) ?? this.byCloudId.get(id) ?? this.byArmId(id);
+    const planned = this.byLowerAddress.get(id.replace(/^\//, ''));
+    return this.byIdText.get(id) ?? (planned && !planned.id ? planned : undefined) ?? this.byCloudId.get(id) ?? this.byArmId(id);
   }
 
   private byArmId(id: string): TfResource | undefined {
     const m = ARM_ID.exec(id);
     if (!m) return undefined;
-    const types = BY_ARM_TYPE[m[3]!.toLowerCase()];
+    const types = BY_ARM_TYPE[m[2]!.toLowerCase()];
     if (!types) return undefined;
-    const groupVal = m[2] ? this.byAddress.get(m[2])?.body.props.get('name')?.value : undefined;
-    const groupName: string | undefined = m[1] ?? (groupVal?.kind === 'string' ? groupVal.value : undefined);
-    if (groupName === undefined) return undefined;
     const matches = this.resources.filter(
-      (r) => r.mode === 'managed' && types.includes(r.type) && sameText(attr(r.body, 'name'), m[4]!) && sameText(attr(r.body, 'resource_group_name'), groupName),
+      (r) => r.mode === 'managed' && types.includes(r.type) && sameText(attr(r.body, 'name'), m[3]!) && sameText(attr(r.body, 'resource_group_name'), m[1]!),
     );
     // Two resources with the same name and group cannot both exist: ambiguity means "don't know".
     return matches.length === 1 ? matches[0] : undefined;

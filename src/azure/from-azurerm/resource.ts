@@ -1,5 +1,5 @@
 import type { Loc } from '../../kernel/location.js';
-import type { ObjectVal } from '../../kernel/value.js';
+import type { ObjectVal, Val } from '../../kernel/value.js';
 
 /**
  * One Terraform resource instance as the azurerm mapper reads it: what a module's evaluation
@@ -20,8 +20,10 @@ export interface TfResource {
   readonly index?: number | undefined;
   /** How the declaration's instances came about, e.g. `count = var.disk_count`. */
   readonly expansion?: string | undefined;
-  /** Known cloud id (plans of existing resources), lower-cased. */
+  /** The id's text, lower-cased, when a plan knows it or the provider builds it from the arguments (`{symbol}` for deployment-time parts). */
   readonly cloudId?: string | undefined;
+  /** The `id` references to it see (configuration only): symbolic, since it is known only after apply. */
+  readonly id?: Val | undefined;
   /** Its provider configuration (`address` unique in the run), when the configuration says. */
   readonly provider?: { readonly address: string; readonly body?: ObjectVal | undefined } | undefined;
 }

@@ -10,8 +10,9 @@ import { convert, parseType } from './eval/convert.js';
 import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
+import { idText } from '../../kernel/names.js';
 import { LIMITS } from './eval/support.js';
-import type { ProviderConfig, ResourceInstance, UndeployedDecl } from './resource.js';
+import type { ProviderConfig, ResourceIds, ResourceInstance, UndeployedDecl } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
 /** State shared by every module instance of one evaluation. */
@@ -20,8 +21,8 @@ export interface Session {
   /** The root module's directory. */
   readonly rootDir: string;
   readonly diagnostics: DiagnosticSink;
-  /** A provider-computed id for an instance, or undefined (see ModuleOptions.instanceId). */
-  readonly instanceId: (type: string, body: ObjectVal) => string | undefined;
+  /** The ids providers build (see ModuleOptions.ids). */
+  readonly ids: ResourceIds;
   readonly state: EvalState;
   /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
   readonly active: string[];
@@ -200,6 +201,10 @@ export class ModuleInstance implements Scope {
     return errorVal(site, `unknown path attribute "${name}"`);
   }
 
+  mayContain(symbol: string, text: string): boolean {
+    return this.session.ids.mayContain(symbol, text);
+  }
+
   /** The module names from the root to this instance: its key in `terraform init`'s manifest. */
   private callPath(): string[] {
     return [...this.prefix.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
@@ -280,10 +285,22 @@ export class ModuleInstance implements Scope {
     const body = this.body(decl, key, site);
     if (!body) return unknown(`${address} depends on itself`, site, CYCLE);
     const at = this.labelLoc(decl);
-    // A stable symbolic id: attachments, locks and protected items link to their targets by it.
     const props = [...body.props.values()];
-    if (!body.props.has('id')) props.push({ key: 'id', value: str(this.session.instanceId(decl.type, body) ?? address, at) });
+    if (!body.props.has('id')) props.push({ key: 'id', value: this.instanceId(decl, body, address, at) });
     return moveTo(obj(props, at), site, { kind: 'resource-attribute', name: address });
+  }
+
+  /**
+   * The id Terraform knows only after apply, as a symbol: the provider's id format with the parts
+   * the configuration gives (a resource group's name), else the address alone. Attachments, locks
+   * and protected items link to their targets by it; it never equals another resource's text.
+   */
+  private instanceId(decl: ResourceDecl, body: ObjectVal, address: string, at: Loc): Val {
+    return this.providerId(decl, body) ?? unknown(`${address}.id is known only after apply`, at, { symbol: address });
+  }
+
+  private providerId(decl: ResourceDecl, body: ObjectVal): Val | undefined {
+    return this.session.ids.id(decl.mode, decl.type, body, this.resourceProvider(decl));
   }
 
   resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined {
@@ -477,9 +494,11 @@ export class ModuleInstance implements Scope {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
         const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
-        const cloudId = this.session.instanceId(decl.type, body)?.toLowerCase();
+        const built = this.providerId(decl, body);
+        const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
+        const cloudId = (built && idText(built))?.toLowerCase();
         const provider = this.resourceProvider(decl);
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, provider });
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
       });
     }
     for (const decl of this.config.modules.values()) {

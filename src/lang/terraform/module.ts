@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { str, type ObjectVal, type Val } from '../../kernel/value.js';
+import { str, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
-import type { ResourceInstance, UndeployedDecl } from './resource.js';
+import type { ResourceIds, ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
 
 export interface ModuleRun {
@@ -88,12 +88,12 @@ export interface ModuleOptions {
   readonly varFiles: readonly string[];
   /** `TF_VAR_*` values, when the environment is to be read. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /**
-   * The id a resource instance is referred to by, when its provider computes one from its arguments
-   * (`azapi_resource`); otherwise its address serves as a stable symbolic id.
-   */
-  readonly instanceId?: (type: string, body: ObjectVal) => string | undefined;
+  /** What providers know about ids; without it every id is the symbol of its instance's address. */
+  readonly ids?: ResourceIds;
 }
+
+/** No provider knowledge: every id is its address's symbol, which may hold any character. */
+const ADDRESS_IDS: ResourceIds = { id: () => undefined, mayContain: () => true };
 
 export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, options: ModuleOptions): ModuleRun {
   const { varFiles, env } = options;
@@ -136,7 +136,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     fs,
     rootDir,
     diagnostics,
-    instanceId: options.instanceId ?? (() => undefined),
+    ids: options.ids ?? ADDRESS_IDS,
     state: { depth: 0, steps: 0 },
     active: [],
     filesRead,

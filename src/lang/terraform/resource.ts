@@ -1,5 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
-import type { ObjectVal } from '../../kernel/value.js';
+import type { ObjectVal, Val } from '../../kernel/value.js';
+import type { MayContain } from '../../kernel/partial-string.js';
 
 /**
  * One resource instance after count/for_each expansion, from configuration or a plan.
@@ -20,8 +21,10 @@ export interface ResourceInstance {
   readonly index?: number | undefined;
   /** How the declaration's instances came about, e.g. `count = var.disk_count`. */
   readonly expansion?: string | undefined;
-  /** Known cloud id (plans of existing resources), lower-cased. */
+  /** The id's text, lower-cased, when a plan knows it or the provider builds it from the arguments (`{symbol}` for deployment-time parts). */
   readonly cloudId?: string | undefined;
+  /** The `id` references to it see (configuration only): symbolic, since it is known only after apply. */
+  readonly id?: Val | undefined;
   /** The provider configuration that manages it, when the configuration (not a plan) says. */
   readonly provider?: ProviderConfig | undefined;
 }
@@ -32,6 +35,16 @@ export interface ProviderConfig {
   readonly address: string;
   /** Its evaluated arguments; none for an implicit configuration. */
   readonly body?: ObjectVal | undefined;
+}
+
+/**
+ * What the provider knows about ids (given by the Azure layer): the id an instance is referred
+ * to by when the provider builds it from the instance's arguments, and the alphabets of the
+ * deployment-time values inside such ids. Without one, an instance's address stands for its id.
+ */
+export interface ResourceIds {
+  id(mode: 'managed' | 'data', type: string, body: ObjectVal, provider: ProviderConfig | undefined): Val | undefined;
+  readonly mayContain: MayContain;
 }
 
 /** A managed resource declared without an instance (count 0, in a module call that makes none). */

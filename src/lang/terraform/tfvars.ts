@@ -18,6 +18,7 @@ const CONSTANT_SCOPE: Scope = {
   resourceInstance: (_mode, _type, _name, _key, site) => errorVal(site, 'resources are not allowed in a variable file'),
   path: (_name, site) => errorVal(site, 'path is not allowed in a variable file'),
   files: { rootDir: '/', read: () => ({ ok: false, reason: 'files are not read from a variable file' }) },
+  mayContain: () => true,
 };
 
 export interface VarAssignment {

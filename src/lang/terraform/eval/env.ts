@@ -19,6 +19,8 @@ export interface Scope {
   /** `path.module`, `path.root`, `path.cwd`. */
   path(name: string, site: Loc): Val;
   readonly files: FileAccess;
+  /** Whether the value a symbol in a partially known string stands for may hold a character of `text`. */
+  mayContain(symbol: string, text: string): boolean;
 }
 
 /** The files `file()`, `templatefile()` and `fileexists()` may read: any in the project. */

@@ -1,4 +1,5 @@
-import { arr, str, unknown, type Val } from '../../../../kernel/value.js';
+import { arr, isError, str, unknown, type UnknownVal, type Val } from '../../../../kernel/value.js';
+import { partialString, partsOf, splitParts } from '../../../../kernel/partial-string.js';
 import { mergeOrigins, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { asList, asNumberLike, asStringLike, checkString, derived, fail, LIMITS } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
@@ -6,6 +7,16 @@ import { regexAll, regexFirst, regexReplace } from './regex.js';
 
 function s(v: Val, what = 'argument'): string {
   return asStringLike(v, what);
+}
+
+function splitPartial(v: UnknownVal, sep: string, ctx: CallContext): Val {
+  const parts = partsOf(v);
+  const pieces = parts && !v.candidates && !isError(v) ? splitParts(parts, [sep], (symbol, t) => ctx.env.scope.mayContain(symbol, t)) : undefined;
+  if (!pieces || sep === '') return propagateUnknown([v], ctx.loc);
+  return arr(
+    pieces.map((p) => partialString(p, ctx.loc, v.origins, v.reason)),
+    ctx.loc,
+  );
 }
 
 function text(value: string, ctx: CallContext, inputs: readonly Val[]): Val {
@@ -103,13 +114,19 @@ export const STRING_FUNCTIONS: FunctionTable = {
     }
     return text(parts.join(s(sep!)), ctx, lists);
   }),
-  split: def(2, 2, ([sep, v], ctx) => {
+  split: def(
+    2,
+    2,
+    ([sep, v], ctx) => {
+    if (sep!.kind === 'unknown') return propagateUnknown([sep!], ctx.loc);
+    // An id with deployment-time parts splits when no such part can hold the separator.
+    if (v!.kind === 'unknown') return splitPartial(v!, s(sep!), ctx);
     const parts = s(v!).split(s(sep!));
     return arr(
       parts.map((p) => str(p, ctx.loc, v!.origins)),
       ctx.loc,
     );
-  }),
+  }, true),
   lower: def(1, 1, ([v], ctx) => text(s(v!).toLowerCase(), ctx, [v!])),
   upper: def(1, 1, ([v], ctx) => text(s(v!).toUpperCase(), ctx, [v!])),
   title: def(1, 1, ([v], ctx) => text(titleCase(s(v!)), ctx, [v!])),
