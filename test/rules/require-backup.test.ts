@@ -5,7 +5,7 @@ import type { ProtectedItem } from '../../src/azure/model.js';
 import { loc, model, param, protect, run, s, symbol, vault, vm } from './model-builder.js';
 import { armCase, BICEP, bicepCase, formatSuite, innerDeployment, tfCase } from './formats.js';
 import { bicepResources } from './bicep-source.js';
-import { armPolicy, armProtected, armVault, armVm, tfPolicy, tfProtected, tfVault, tfVm } from './sources.js';
+import { armPolicy, armProtected, armVault, armVm, TF_RG, tfPolicy, tfProtected, tfResource, tfVault, tfVm } from './sources.js';
 
 test('an unprotected VM warns at the VM', () => {
   const protectedVm = vm();
@@ -82,6 +82,19 @@ formatSuite('require-backup', [
     ALL,
   ),
   tfCase('Terraform: count = 0 deploys nothing', tfVm({ meta: '  count = 0\n' }), [], ALL),
+  tfCase(
+    'Terraform: a VM id composed from its resource group id and name links by structure',
+    TF_RG + tfVm() + tfBackup('"${azurerm_resource_group.rg.id}/providers/Microsoft.Compute/virtualMachines/${azurerm_linux_virtual_machine.web.name}"'),
+    [],
+    ALL,
+  ),
+  tfCase(
+    'Terraform: a VM id in another resource group protects nothing',
+    TF_RG + tfResource('azurerm_resource_group', 'other', '  name     = "rg-other"\n  location = "westeurope"\n') + tfVm() + tfBackup('"${azurerm_resource_group.other.id}/providers/Microsoft.Compute/virtualMachines/vm-web"'),
+    [TF_VM_TYPE],
+    ALL,
+  ),
+  tfCase('Terraform: the address as literal text is no reference to the VM', tfVm() + tfBackup('"azurerm_linux_virtual_machine.web"'), [TF_VM_TYPE], ALL),
   tfCase('Terraform: protected by an azapi PUT action (as Azure Verified Modules do)', tfVm() + azapiItemAction('PUT', 'apply'), [], ALL),
   tfCase('Terraform: an azapi action that runs at destroy protects nothing', tfVm() + azapiItemAction('PUT', 'destroy'), [TF_VM_TYPE], ALL),
   tfCase('Terraform: an azapi POST action protects nothing', tfVm() + azapiItemAction('POST', 'apply'), [TF_VM_TYPE], ALL),

@@ -18,7 +18,7 @@ import type {
 import { SPLAT_ITEM, withBindings, type Env } from './env.js';
 import { partialString, partsOf, partsText, type TextPart } from '../../../kernel/partial-string.js';
 import { callFunction } from './functions/index.js';
-import { LIMITS, boolLike, equalVals, numberLike, sortedEntries, stringLike, typeError } from './support.js';
+import { LIMITS, boolLike, equalStrings, equalVals, numberLike, sortedEntries, stringLike, typeError } from './support.js';
 
 export function locOf(env: Env, span: Span): Loc {
   return { file: env.file, start: span.start, end: span.end };
@@ -436,7 +436,11 @@ function evaluateBinary(expr: BinaryExpression, env: Env, loc: Loc): Val {
     if (l.kind === 'unknown' || r.kind === 'unknown') return propagateUnknown([l, r], loc);
     return bool(!decisive, loc, origins);
   }
-  if (l.kind === 'unknown' || r.kind === 'unknown') return propagateUnknown([l, r], loc);
+  if (l.kind === 'unknown' || r.kind === 'unknown') {
+    // Ids known only after apply are still the same value, or differ in their known parts.
+    const decided = op === '==' || op === '!=' ? equalStrings(l, r) : undefined;
+    return decided === undefined ? propagateUnknown([l, r], loc) : bool(decided === (op === '=='), loc, origins);
+  }
   if (op === '==' || op === '!=') {
     if (hasUnknown(l) || hasUnknown(r)) return propagateUnknown([l, r], loc);
     return bool(equalVals(l, r) === (op === '=='), loc, origins);

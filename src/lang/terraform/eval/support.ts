@@ -1,6 +1,7 @@
 import type { Loc } from '../../../kernel/location.js';
 import { deepEqual, errorVal, mergeOrigins } from '../../../kernel/value-ops.js';
-import { arr, nul, obj, str, num, bool, type Plain, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { arr, nul, obj, str, num, bool, isError, type Plain, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { compareParts, partsOf } from '../../../kernel/partial-string.js';
 
 /** Evaluation limits: generous for real modules, small enough that no input can hang the linter. */
 export const LIMITS = {
@@ -129,6 +130,17 @@ export const TF_EQUALITY = { caseInsensitiveKeys: false } as const;
 /** `==` on two values: types must match; false while either holds an unknown (not yet decidable). */
 export function equalVals(a: Val, b: Val): boolean {
   return deepEqual(a, b, TF_EQUALITY) === true;
+}
+
+/**
+ * Equality of strings given by parts (an id with deployment-time parts, a symbol): true when
+ * they are the same value, false when their known text cannot agree, else undefined.
+ */
+export function equalStrings(a: Val, b: Val): boolean | undefined {
+  if ((a.kind === 'unknown' && (a.candidates || isError(a))) || (b.kind === 'unknown' && (b.candidates || isError(b)))) return undefined;
+  const pa = partsOf(a);
+  const pb = partsOf(b);
+  return pa && pb ? compareParts(pa, pb) : undefined;
 }
 
 /** A value built by a function: at the call, remembering its inputs' origins. */
