@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/availability-set-restore.js';
 import { absent, model, param, run, s, vm } from './model-builder.js';
-import { armCase, formatSuite, valueCases } from './formats.js';
-import { armVm, tfVm } from './sources.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
+import { armVm, tfResource, tfVm } from './sources.js';
 
 test('a VM in an availability set warns at the set reference', () => {
   const v = vm({ availabilitySet: s('/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/availabilitySets/as1') });
@@ -44,4 +44,11 @@ formatSuite('availability-set-restore', [
     { preset: 'all' },
   ),
   armCase('ARM: off in the recommended preset', { resources: [inSet(SET)] }, []),
+  tfCase(
+    'Terraform: an availability set of the configuration, by its id (known only after apply)',
+    tfResource('azurerm_availability_set', 'as', '  name                = "as1"\n  location            = "westeurope"\n  resource_group_name = "rg"\n') +
+      tfVm({ attrs: '  availability_set_id   = azurerm_availability_set.as.id\n' }),
+    ['azurerm_availability_set.as.id'],
+    { preset: 'all' },
+  ),
 ]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { idText } from '../../src/kernel/names.js';
 import { at, fixture, model, origins, plain, show } from './helpers.js';
 
 
@@ -60,8 +61,9 @@ describe('terraform → model', () => {
     assert.equal(item.vm, vm);
     assert.equal(item.vault?.address, 'azurerm_recovery_services_vault.vault');
     assert.equal(item.policy?.address, 'azurerm_backup_policy_vm.daily');
-    // The VM's id is known only after apply: a symbol naming it, never its address as text.
-    assert.equal(show(files, item.sourceVm), 'unknown(azurerm_linux_virtual_machine.web.id is known only after apply) @ main.tf:110:25');
+    // The VM's id is known only after apply: its configured name and group, never its address as text.
+    assert.equal(show(files, item.sourceVm), 'unknown(a resource id is known only after apply) @ main.tf:110:25');
+    assert.equal(idText(item.sourceVm), '/subscriptions/{terraform:provider-subscription:provider.azurerm}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web');
     assert.deepEqual(vm.protectedBy, [item]);
     assert.equal(show(files, item.vault!.location), '"northeurope" @ main.tf:83:25');
     const policy = m.policies[0]!;

@@ -71,6 +71,19 @@ describe('resource attribute references are symbols (Terraform knows them only a
     assert.equal(vaultName('azurerm_resource_group.rg.id == azurerm_resource_group.unnamed.id').value.kind, 'unknown');
   });
 
+  it('an azurerm VM, disk, NIC, availability set or vault id is built from its name and group', () => {
+    const disk = 'resource "azurerm_managed_disk" "c" {\n  name                = "disk-c"\n  resource_group_name = azurerm_resource_group.rg.name\n}\n';
+    assert.equal(plain(vaultName('split("/", azurerm_managed_disk.c.id)[8]', disk).value), 'disk-c');
+    assert.equal(plain(vaultName('split("/", azurerm_managed_disk.c.id)[6]', disk).value), 'Microsoft.Compute');
+    assert.equal(idText(vaultName('azurerm_managed_disk.c.id', disk).value), '/subscriptions/{terraform:provider-subscription:provider.azurerm}/resourceGroups/rg-app/providers/Microsoft.Compute/disks/disk-c');
+  });
+
+  it('other attributes known only after apply are one value each', () => {
+    assert.equal(plain(vaultName('azurerm_managed_disk.a.disk_iops_read_write == azurerm_managed_disk.a.disk_iops_read_write').value), true);
+    assert.equal(vaultName('azurerm_managed_disk.a.disk_iops_read_write == azurerm_managed_disk.b.disk_iops_read_write').value.kind, 'unknown');
+    assert.equal(idText(vaultName('"x-${azurerm_managed_disk.a.disk_iops_read_write}"').value), 'x-{azurerm_managed_disk.a.disk_iops_read_write}');
+  });
+
   it('links an id composed from a resource group id whose name is a variable', () => {
     const files = {
       'main.tf': `variable "rg" {}

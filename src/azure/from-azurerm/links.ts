@@ -3,20 +3,8 @@ import { idText } from '../../kernel/names.js';
 import { isPartialString } from '../../kernel/partial-string.js';
 import type { TfResource } from './resource.js';
 import { attr } from './access.js';
+import { BY_ARM_TYPE } from './ids.js';
 
-/** azurerm resource types by the ARM type of the resources they create (lower-cased). */
-const BY_ARM_TYPE: Readonly<Record<string, readonly string[]>> = {
-  'microsoft.compute/virtualmachines': ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'],
-  'microsoft.compute/virtualmachinescalesets': [
-    'azurerm_linux_virtual_machine_scale_set',
-    'azurerm_windows_virtual_machine_scale_set',
-    'azurerm_orchestrated_virtual_machine_scale_set',
-    'azurerm_virtual_machine_scale_set',
-  ],
-  'microsoft.compute/disks': ['azurerm_managed_disk'],
-  'microsoft.network/networkinterfaces': ['azurerm_network_interface'],
-  'microsoft.recoveryservices/vaults': ['azurerm_recovery_services_vault'],
-};
 
 /**
  * `/subscriptions/<id>/resourceGroups/<rg>/providers/<ns>/<type>/<name>`, deployment-time parts
@@ -38,8 +26,8 @@ export class Links {
   private readonly byAddress = new Map<string, TfResource>();
   private readonly byLowerAddress = new Map<string, TfResource>();
   private readonly byCloudId = new Map<string, TfResource>();
-  /** By the text of the symbolic id references see (lower-cased); undefined when two share it. */
-  private readonly byIdText = new Map<string, TfResource | undefined>();
+  /** By the text of the symbolic id references see (lower-cased). */
+  private readonly byIdText = new Map<string, TfResource[]>();
 
   constructor(private readonly resources: readonly TfResource[]) {
     for (const r of resources) {
@@ -47,7 +35,7 @@ export class Links {
       this.byLowerAddress.set(r.address.toLowerCase(), r);
       if (r.cloudId) this.byCloudId.set(r.cloudId, r);
       const text = r.id && idText(r.id)?.toLowerCase();
-      if (text) this.byIdText.set(text, this.byIdText.has(text) ? undefined : r);
+      if (text) this.byIdText.set(text, [...(this.byIdText.get(text) ?? []), r]);
     }
   }
 
@@ -60,7 +48,7 @@ export class Links {
     if (text === undefined) return undefined;
     // A symbolic id is the resource whose id it is (`azurerm_managed_disk.d.id`), and an id with
     // deployment-time parts (`${var.rg}`) names a configured resource through them.
-    const own = this.byIdText.get(text.toLowerCase()) ?? (v.kind === 'unknown' && !v.parts && v.symbol ? this.byCloudId.get(v.symbol.toLowerCase()) : undefined);
+    const own = this.withId(text.toLowerCase(), v) ?? (v.kind === 'unknown' && !v.parts && v.symbol ? this.byCloudId.get(v.symbol.toLowerCase()) : undefined);
     if (own) return own;
     if (v.kind === 'string') return this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
     return isPartialString(v) ? this.byArmId(text) : undefined;
@@ -74,7 +62,18 @@ export class Links {
   resolveId(id: string | undefined): TfResource | undefined {
     if (!id) return undefined;
     const planned = this.byLowerAddress.get(id.replace(/^\//, ''));
-    return this.byIdText.get(id) ?? (planned && !planned.id ? planned : undefined) ?? this.byCloudId.get(id) ?? this.byArmId(id);
+    return this.withId(id) ?? (planned && !planned.id ? planned : undefined) ?? this.byCloudId.get(id) ?? this.byArmId(id);
+  }
+
+  /**
+   * The resource whose id has this text. Instances that share a name also share an id (a count
+   * without `count.index` in the name); then the reference's own instance, when it was read from one.
+   */
+  private withId(text: string, v?: Val): TfResource | undefined {
+    const all = this.byIdText.get(text) ?? [];
+    if (all.length <= 1) return all[0];
+    const read = all.filter((r) => v?.origins.some((o) => o.kind === 'resource-attribute' && o.name === r.address));
+    return read.length === 1 ? read[0] : undefined;
   }
 
   private byArmId(id: string): TfResource | undefined {

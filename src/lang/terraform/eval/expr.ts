@@ -231,7 +231,8 @@ export function getAttr(base: Val, name: string, loc: Loc): Val {
     const p = base.props.get(name);
     if (p) return moveTo(p.value, loc);
     // Attributes a resource does not set in its configuration are computed by the provider.
-    if (isResourceObject(base)) return unknown(`${resourceName(base)}.${name} is known only after apply`, loc, { origins: base.origins });
+    // Each is one value, named by its address: two reads of it are the same value.
+    if (isResourceObject(base)) return unknown(`${resourceName(base)}.${name} is known only after apply`, loc, { origins: base.origins, symbol: `${resourceName(base)}.${name}` });
     return errorVal(loc, `object has no attribute "${name}"`, [base]);
   }
   return errorVal(loc, `cannot read attribute "${name}" of ${base.kind === 'array' ? 'a list' : base.kind}`, [base]);
