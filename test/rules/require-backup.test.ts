@@ -94,6 +94,12 @@ formatSuite('require-backup', [
     [TF_VM_TYPE],
     ALL,
   ),
+  tfCase(
+    'Terraform: an existing VM read by a data source is another VM',
+    tfVm() + 'data "azurerm_virtual_machine" "old" {\n  name                = "vm-old"\n  resource_group_name = "rg"\n}\n' + tfBackup('data.azurerm_virtual_machine.old.id'),
+    [TF_VM_TYPE],
+    ALL,
+  ),
   tfCase('Terraform: the address as literal text is no reference to the VM', tfVm() + tfBackup('"azurerm_linux_virtual_machine.web"'), [TF_VM_TYPE], ALL),
   tfCase('Terraform: protected by an azapi PUT action (as Azure Verified Modules do)', tfVm() + azapiItemAction('PUT', 'apply'), [], ALL),
   tfCase('Terraform: an azapi action that runs at destroy protects nothing', tfVm() + azapiItemAction('PUT', 'destroy'), [TF_VM_TYPE], ALL),

@@ -59,7 +59,8 @@ export function azureInstanceId(mode: 'managed' | 'data', type: string, body: Ob
     const sub = partsOf(subscription);
     return name && sub && partialString(['/subscriptions/', ...sub, '/resourceGroups/', ...name], undefined, [], 'a resource group id is known only after apply');
   }
-  const armType = mode === 'managed' ? ARM_TYPE_OF.get(type) : undefined;
+  // A data source reads an existing resource by the same arguments.
+  const armType = ARM_TYPE_OF.get(type);
   if (armType) {
     const name = partsOf(attr(body, 'name'));
     const group = partsOf(attr(body, 'resource_group_name'));
