@@ -62,7 +62,7 @@ function scenariosOf(entry: string, ws: Workspace, sink: DiagnosticSink, files: 
   for (const file of bicepParams) {
     const read = bicepParamScenario(file, svc);
     if (!read) continue;
-    files.add(file);
+    for (const f of read.files) files.add(f);
     for (const d of read.diagnostics) sink.add(d);
     scenarios.push(read.scenario);
   }

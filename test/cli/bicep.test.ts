@@ -57,6 +57,17 @@ describe('azure-backup-lint on .bicep', () => {
     assert.deepEqual(findings(stdout, dir), [`main.bicep:${pos(withParam, 'diskSku\n')} azure-backup/no-ultra-ssd`]);
   });
 
+  it('a changed base .bicepparam re-lints the .bicep of the file that extends it', async () => {
+    const dir = scratch({
+      'main.bicep': withParam,
+      'base.bicepparam': "using none\n\nparam diskSku = 'UltraSSD_LRS'\n",
+      'prod.bicepparam': "using 'main.bicep'\nextends 'base.bicepparam'\n",
+    });
+    const { code, stdout } = await cli(['base.bicepparam', '--format', 'json'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(findings(stdout, dir), [`main.bicep:${pos(withParam, 'diskSku\n')} azure-backup/no-ultra-ssd`]);
+  });
+
   it('each .bicepparam naming the .bicep is a scenario; --param-file picks one', async () => {
     const dir = scratch({
       'main.bicep': withParam,

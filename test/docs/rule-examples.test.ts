@@ -9,6 +9,7 @@ import { parse, type ParseError } from 'jsonc-parser';
 import { lintSources } from '../../src/index.js';
 import { TEMPLATE_PROBLEMS } from '../../src/eslint/rules.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { parseBicep } from '../../src/syntax/bicep/index.js';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
@@ -128,6 +129,8 @@ for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.md')).sort()
         const messages = lintSources(files, { preset: 'all' }).results.flatMap((r) => r.messages);
         // Only parse errors count: a snippet may use a parameter or variable of the template it is cut from.
         assert.deepEqual(messages.filter((m) => m.fatal), [], 'the example parses');
+        // A Bicep syntax error is a positioned diagnostic, not a fatal one: the page's text must parse as written.
+        if (example.lang === 'bicep') assert.deepEqual(parseBicep(example.body, { file: 'main.bicep' }).diagnostics.map((d) => d.summary), [], 'the example parses');
         // Template problems are the engine's own diagnostics, which the CLI and API report without a rule id.
         const isOurs = rule === TEMPLATE_PROBLEMS ? (m: (typeof messages)[number]) => m.ruleId === null : (m: (typeof messages)[number]) => m.ruleId === `azure-backup/${rule}`;
         const found = messages.filter(isOurs).map((m) => m.message);

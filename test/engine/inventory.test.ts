@@ -98,6 +98,85 @@ describe('inventory: declarations that make no instance (ARM and Bicep JSON)', (
   });
 });
 
+/** A `.bicep` VM named by `name` (an expression), written after `head` (`= if (c)`, `= [for …:`). */
+const bicepVmDecl = (symbol: string, name: string, head = '', tail = '') => `resource ${symbol} 'Microsoft.Compute/virtualMachines@2023-09-01' = ${head}{
+  name: ${name}
+  location: 'westeurope'
+  properties: {
+    storageProfile: {
+      osDisk: {
+        createOption: 'FromImage'
+        managedDisk: {
+          storageAccountType: 'UltraSSD_LRS'
+        }
+      }
+    }
+  }
+}${tail}
+`;
+const BICEP_VM_TYPE = "'Microsoft.Compute/virtualMachines@2023-09-01'";
+
+describe('inventory: declarations that make no instance (native .bicep)', () => {
+  it('top-level VMs whose condition is false or whose loop runs over an empty list; `existing` VMs are not declarations', () => {
+    const main = `param names array = []
+${bicepVmDecl('off', "'off'", 'if (false) ')}${bicepVmDecl('none', "'vm-${n}'", '[for n in names: ', ']')}${bicepVmDecl('zero', "'z-${i}'", '[for i in range(0, 0): ', ']')}${bicepVmDecl('some', "'vm${i}'", '[for i in range(0, 3): if (i > 0) ', ']')}resource old 'Microsoft.Compute/virtualMachines@2023-09-01' existing = {
+  name: 'elsewhere'
+}
+`;
+    // Inside a loop that makes nothing, the loop variable has no value: the name is not known.
+    assert.deepEqual(inventory({ 'main.bicep': main }), [`main.bicep:${nth(main, BICEP_VM_TYPE, 0)} off 0`, `main.bicep:${nth(main, BICEP_VM_TYPE, 1)} ? 0`, `main.bicep:${nth(main, BICEP_VM_TYPE, 2)} ? 0`, `main.bicep:${nth(main, BICEP_VM_TYPE, 3)} vm1 2`]);
+    assert.deepEqual(at(lintHits({ 'main.bicep': main }), 'no-ultra-ssd'), [`main.bicep:${pos(main, "'UltraSSD_LRS'", 'resource some')}`]);
+  });
+
+  it('VMs and scale sets of a module call whose condition is false, and of the modules it calls, at any depth; never linted, nor alone', () => {
+    const vm = `param vmName string\n${bicepVmDecl('vm', 'vmName')}`;
+    const outer = `module inner './vm.bicep' = {\n  name: 'inner'\n  params: {\n    vmName: 'deep'\n  }\n}\nresource ss 'Microsoft.Compute/virtualMachineScaleSets@2023-09-01' = {\n  name: 'ss'\n  location: 'westeurope'\n}\n`;
+    const main = `param deployVm bool = false
+module off './modules/vm.bicep' = if (false) {
+  name: 'off'
+  params: {
+    vmName: 'from-caller'
+  }
+}
+module byParam './modules/outer.bicep' = if (deployVm) {
+  name: 'byParam'
+}
+`;
+    const files = { 'main.bicep': main, 'modules/vm.bicep': vm, 'modules/outer.bicep': outer };
+    // One declaration in vm.bicep, reached twice: listed once, named by the first caller.
+    assert.deepEqual(inventory(files), [`modules/outer.bicep:${pos(outer, "'Microsoft.Compute/virtualMachineScaleSets")} ss 0`, `modules/vm.bicep:${nth(vm, BICEP_VM_TYPE, 0)} from-caller 0`]);
+    assert.deepEqual(at(lintHits(files), 'no-ultra-ssd'), []);
+    // Reached from a call that deploys it too, it is listed as deployed.
+    const both = { ...files, 'main.bicep': `${main}module on './modules/vm.bicep' = {\n  name: 'on'\n  params: {\n    vmName: 'deployed'\n  }\n}\n` };
+    assert.deepEqual(inventory(both), [`modules/outer.bicep:${pos(outer, "'Microsoft.Compute/virtualMachineScaleSets")} ss 0`, `modules/vm.bicep:${nth(vm, BICEP_VM_TYPE, 0)} deployed 1`]);
+  });
+
+  it('a module loop over an empty list, to a .bicep and to a .json module', () => {
+    const vm = `param vmName string\n${bicepVmDecl('vm', 'vmName')}`;
+    const json = template({ parameters: { vmName: { type: 'string' } }, resources: [armVm("[parameters('vmName')]")] });
+    const main = `module none './vm.bicep' = [for i in range(0, 0): {
+  name: 'none\${i}'
+  params: {
+    vmName: 'vm-\${i}'
+  }
+}]
+module fromJson './vm.json' = [for n in []: {
+  name: n
+  params: {
+    vmName: 'fixed'
+  }
+}]
+`;
+    assert.deepEqual(inventory({ 'main.bicep': main, 'vm.bicep': vm, 'vm.json': json }), [`vm.bicep:${nth(vm, BICEP_VM_TYPE, 0)} ? 0`, `vm.json:${nth(json, VM_TYPE, 0)} fixed 0`]);
+  });
+
+  it('a registry module that only a module call that makes none calls does not make backup unknown', () => {
+    const main = `${bicepVmDecl('app', "'app'")}module vms './vms.bicep' = if (false) {\n  name: 'vms'\n}\n`;
+    const files = { 'main.bicep': main, 'vms.bicep': "module backup 'br/public:avm/res/recovery-services/vault:0.1.0' = {\n  name: 'backup'\n}\n" };
+    assert.deepEqual(at(lintHits(files, { preset: 'all' }), 'require-backup'), [`main.bicep:${pos(main, BICEP_VM_TYPE)}`]);
+  });
+});
+
 const TF_VM = (name: string, meta = '') => `resource "azurerm_linux_virtual_machine" "${name}" {
 ${meta}  name                  = "${name}"
   resource_group_name   = "rg"

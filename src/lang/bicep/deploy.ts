@@ -1,5 +1,4 @@
 import { reportTemplateErrors } from '../../kernel/diagnostic.js';
-import { idText } from '../../kernel/names.js';
 import { asBoolean, obj, str } from '../../kernel/value.js';
 import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import { ARM_LIMITS, type TemplateResource } from '../arm/template/context.js';
@@ -7,8 +6,9 @@ import { resourceId } from '../arm/target.js';
 import type { ResourceInfo } from './declarations.js';
 import { objectWithout, rootEnv } from './expr.js';
 import type { FileScope } from './file-scope.js';
-import { conditionOf, instancesOf, type Instance } from './instances.js';
+import { conditionOf, instanceFor, instancesOf } from './instances.js';
 import type { BicepRun } from './run.js';
+import { recordUndeployedModule, recordUndeployedModuleCall, recordUndeployedResource } from './undeployed.js';
 
 /** A Bicep file's parse, read once per run; its syntax errors are reported once. */
 export function readBicep(run: BicepRun, file: string): BicepParseResult | undefined {
@@ -32,10 +32,11 @@ export function deployFile(scope: FileScope): void {
     if (s.type !== 'ModuleDeclaration') continue;
     const info = scope.symbols.modules.find((m) => m.decl === s)!;
     const { list } = scope.symbols.moduleInstancesOf(info);
+    if (list.length === 0) recordUndeployedModuleCall(scope, info);
     for (const m of list) {
       const condition = conditionOf(info.parts, m.instance);
-      if (condition && asBoolean(condition) === false) continue;
-      m.deploy();
+      if (condition && asBoolean(condition) === false) recordUndeployedModule(m);
+      else m.deploy();
     }
   }
 }
@@ -52,10 +53,11 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
   if (info.type && !run.wants(info.type) && info.children.length === 0) return;
   const at = scope.loc(info.decl.name);
   const all = instancesOf(info.parts, parentEnv, at);
+  if (all.list.length === 0) recordUndeployedResource(scope, info, instanceFor(info.parts, parentEnv, undefined, at));
   for (const instance of all.list) {
     const condition = conditionOf(info.parts, instance);
     if (condition && asBoolean(condition) === false) {
-      recordInactive(scope, info, instance);
+      recordUndeployedResource(scope, info, instance);
       continue;
     }
     if (++run.instances > ARM_LIMITS.resourceInstances) {
@@ -96,11 +98,4 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     // Nested resources cannot sit in a looped parent (BCP160): each follows its parent's one instance.
     for (const child of info.children) deployResource(scope, child, instance.env);
   }
-}
-
-/** A top-level declaration of a wanted type whose condition is false: no instance, but declared (for the inventory). */
-function recordInactive(scope: FileScope, info: ResourceInfo, instance: Instance): void {
-  if (info.parent || !info.type || !scope.run.wants(info.type)) return;
-  const head = scope.symbols.headOf(info, instance);
-  scope.run.inactive.push({ type: info.type, at: scope.loc(info.decl.resourceType), name: idText(head.name) ?? '?' });
 }

@@ -40,6 +40,8 @@ export class FileScope {
     readonly depth: number,
     /** Files from the entry down to this one, to stop module cycles. */
     readonly chain: readonly string[],
+    /** In a `.bicepparam` that extends another: `base`, the values it inherits. */
+    private readonly base?: Val,
   ) {
     for (const s of program.body) {
       if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'FunctionDeclaration' || s.type === 'ParameterAssignment') {
@@ -114,6 +116,7 @@ export class FileScope {
   value(name: string, site: Loc): Val | undefined {
     const decl = this.named.get(`value:${name}`);
     if (!decl && this.imports.has(name)) return this.importedValue(name, site);
+    if (!decl && this.base && name === 'base') return moveTo(this.base, site);
     const supplied = decl ? undefined : this.supplied.get(name.toLowerCase());
     if (!decl && !supplied) return undefined;
     const v = this.cached(`value:${name}`, () => (decl?.type === 'VariableDeclaration' ? this.variable(decl) : this.parameter(name, decl)));

@@ -5,9 +5,7 @@ import { isKnownFunction } from '../arm/expression/index.js';
 import type { Arg } from '../arm/functions/types.js';
 import { deploymentObject, type DeploymentTarget } from '../arm/target.js';
 import type { Env } from './expr.js';
-
-/** Functions Bicep reads files with at compile time; this linter does not read them yet. */
-const LOADS = new Set(['loadtextcontent', 'loadjsoncontent', 'loadyamlcontent', 'loadfileasbase64', 'loaddirectoryfileinfo']);
+import { loadFunction } from './loads.js';
 
 /**
  * What `resourceGroup(…)`, `subscription(…)` name as a deployment scope, or undefined for the
@@ -28,7 +26,7 @@ export function scopeTarget(name: string, args: readonly Arg[], current: Deploym
 
 /**
  * Bicep functions that are not ARM functions, or take other arguments: scope functions with
- * arguments, `any()`, file loads and Key Vault secrets. Undefined for everything ARM evaluates.
+ * arguments, `any()`, file loads (module-local, as Bicep reads them when it compiles) and Key Vault secrets. Undefined for everything ARM evaluates.
  */
 export function bicepOnlyFunction(name: string, args: readonly Arg[], env: Env, site: Loc): Val | undefined {
   const lower = name.toLowerCase();
@@ -36,7 +34,8 @@ export function bicepOnlyFunction(name: string, args: readonly Arg[], env: Env, 
   const target = scopeTarget(name, args, env.scope.target);
   if (target) return deploymentObject(target, lower === 'subscription' ? 'subscription' : 'resourceGroup', site);
   if (lower === 'managementgroup' && args.length > 0) return unknown('managementGroup() is known only at deployment', site, { symbol: 'managementGroup()' });
-  if (LOADS.has(lower)) return unknown(`${name}() reads a file the linter does not load`, site);
+  const loaded = loadFunction(lower, args, env, site);
+  if (loaded) return loaded;
   if (lower === 'getsecret' || lower === 'readenvironmentvariable' || lower === 'externalinput') return unknown(`${name}() is known only at deployment`, site);
   // A function Bicep knows and this linter does not compute is not the template's mistake.
   if (!isKnownFunction(name)) return unknown(`${name}() is not evaluated by the linter`, site, { origins: mergeOrigins(args) });

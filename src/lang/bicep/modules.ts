@@ -29,7 +29,7 @@ export class ModuleInstance {
   private outputsCache: Val | undefined;
 
   constructor(
-    private readonly parent: FileScope,
+    readonly parent: FileScope,
     readonly info: ModuleInfo,
     readonly instance: Instance,
   ) {
@@ -118,13 +118,13 @@ export class ModuleInstance {
   }
 
   /** Where the module deploys: its `scope:`, else where its caller deploys. */
-  private target(): DeploymentTarget {
+  target(): DeploymentTarget {
     const scopeNode = propertyNode(this.info.parts.body, 'scope');
     return (scopeNode && this.parent.symbols.targetOf(scopeNode, this.instance.env)) ?? this.parent.target;
   }
 
   /** `params: {…}`: each value is "parameter 'x' passed by module 'm'" inside the module. */
-  private parameters(): Map<string, ParamSource> {
+  parameters(): Map<string, ParamSource> {
     const out = new Map<string, ParamSource>();
     const params = propertyNode(this.info.parts.body, 'params');
     if (params?.type !== 'Object') {

@@ -2,9 +2,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import type { ParamSource } from '../arm/template/scope.js';
-import { ROOT_TARGET } from '../arm/target.js';
 import { readBicep } from './deploy.js';
-import { FileScope } from './file-scope.js';
+import { assignmentsOf } from './param-extends.js';
 import { newRun, type BicepScenario, type BicepServices } from './run.js';
 
 /**
@@ -26,18 +25,18 @@ export function usingPath(file: string, parsed: BicepParseResult): string | unde
 
 /**
  * A `.bicepparam` file as a scenario of its template: each `param x = e`, evaluated with the
- * file's variables, is "parameter 'x' in main.bicepparam" wherever the template uses it.
+ * file's variables, is "parameter 'x' in main.bicepparam" wherever the template uses it; values
+ * it inherits through `extends` name the base file.
  */
-export function bicepParamScenario(file: string, services: BicepServices): { readonly scenario: BicepScenario; readonly diagnostics: readonly Diagnostic[] } | undefined {
+export function bicepParamScenario(
+  file: string,
+  services: BicepServices,
+): { readonly scenario: BicepScenario; readonly diagnostics: readonly Diagnostic[]; readonly files: readonly string[] } | undefined {
   const run = newRun(services);
   const parsed = readBicep(run, file);
   if (!parsed) return undefined;
-  const scope = new FileScope(run, file, parsed.ast, new Map(), ROOT_TARGET, 0, [file]);
   const supplied = new Map<string, ParamSource>();
-  for (const s of parsed.ast.body) {
-    if (s.type !== 'ParameterAssignment') continue;
-    const value = scope.value(s.name.name, scope.loc(s.value));
-    if (value) supplied.set(s.name.name.toLowerCase(), { value, origin: 'parameter-file' });
-  }
-  return { scenario: { name: path.basename(file), supplied }, diagnostics: run.diagnostics.list };
+  for (const [key, { value }] of assignmentsOf(run, file, parsed.ast)) supplied.set(key, { value, origin: 'parameter-file' });
+  // The files it extends: editing one re-lints the template.
+  return { scenario: { name: path.basename(file), supplied }, diagnostics: run.diagnostics.list, files: [...run.files] };
 }

@@ -33,8 +33,13 @@ export function recordUndeployed(node: JsonNode, scope: TemplateScope, parentTyp
   for (const child of resourceNodes(prop(node, 'resources'))) recordUndeployed(child, inner, type);
   if (type.toLowerCase() === DEPLOYMENT_TYPE) {
     const child = deploymentTemplate(node, inner);
-    if (child) for (const declared of resourceNodes(prop(child.template, 'resources'))) recordUndeployed(declared, child.scope, undefined);
+    if (child) recordUndeployedTemplate(child.scope, child.template);
   }
+}
+
+/** Every declaration of a template none of whose resources is deployed (a module call that makes none). */
+export function recordUndeployedTemplate(scope: TemplateScope, template: JsonNode): void {
+  for (const declared of resourceNodes(prop(template, 'resources'))) recordUndeployed(declared, scope, undefined);
 }
 
 /** A `resources` section's declarations (array, or languageVersion 2.0's object), `existing` references left out. */
