@@ -61,6 +61,15 @@ export function partialString(parts: readonly TextPart[], loc: Loc | undefined, 
   return unknown(reason, loc, { origins, symbol: partsText(norm), parts: norm });
 }
 
+/**
+ * A string known to exist and not to be empty whose whole text is known only at deployment (a
+ * Terraform resource's `id`): kept as one symbolic part, since a lone symbol may be any value.
+ */
+export function symbolicString(symbol: string, loc: Loc | undefined, reason: string): Val {
+  const parts = [{ symbol }];
+  return unknown(reason, loc, { symbol: partsText(parts), parts });
+}
+
 /** The known text before the first deployment-time part. */
 export function knownPrefix(parts: readonly TextPart[]): string {
   let out = '';

@@ -11,6 +11,7 @@ import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { idText } from '../../kernel/names.js';
+import { symbolicString } from '../../kernel/partial-string.js';
 import { LIMITS } from './eval/support.js';
 import type { ProviderConfig, ResourceIds, ResourceInstance, UndeployedDecl } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
@@ -296,7 +297,7 @@ export class ModuleInstance implements Scope {
    * and protected items link to their targets by it; it never equals another resource's text.
    */
   private instanceId(decl: ResourceDecl, body: ObjectVal, address: string, at: Loc): Val {
-    return this.providerId(decl, body) ?? unknown(`${address}.id is known only after apply`, at, { symbol: address });
+    return this.providerId(decl, body) ?? symbolicString(address, at, `${address}.id is known only after apply`);
   }
 
   private providerId(decl: ResourceDecl, body: ObjectVal): Val | undefined {
