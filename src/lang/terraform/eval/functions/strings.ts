@@ -9,6 +9,7 @@ function s(v: Val, what = 'argument'): string {
   return asStringLike(v, what);
 }
 
+/** split() of a partially known string: its pieces, when no unknown part may hold the separator. */
 function splitPartial(v: UnknownVal, sep: string, ctx: CallContext): Val {
   const parts = partsOf(v);
   const pieces = parts && !v.candidates && !isError(v) ? splitParts(parts, [sep], (symbol, t) => ctx.env.scope.mayContain(symbol, t)) : undefined;
@@ -118,15 +119,17 @@ export const STRING_FUNCTIONS: FunctionTable = {
     2,
     2,
     ([sep, v], ctx) => {
-    if (sep!.kind === 'unknown') return propagateUnknown([sep!], ctx.loc);
-    // An id with deployment-time parts splits when no such part can hold the separator.
-    if (v!.kind === 'unknown') return splitPartial(v!, s(sep!), ctx);
-    const parts = s(v!).split(s(sep!));
-    return arr(
-      parts.map((p) => str(p, ctx.loc, v!.origins)),
-      ctx.loc,
-    );
-  }, true),
+      if (sep!.kind === 'unknown') return propagateUnknown([sep!], ctx.loc);
+      // An id with deployment-time parts splits when no such part can hold the separator.
+      if (v!.kind === 'unknown') return splitPartial(v!, s(sep!), ctx);
+      const parts = s(v!).split(s(sep!));
+      return arr(
+        parts.map((p) => str(p, ctx.loc, v!.origins)),
+        ctx.loc,
+      );
+    },
+    true,
+  ),
   lower: def(1, 1, ([v], ctx) => text(s(v!).toLowerCase(), ctx, [v!])),
   upper: def(1, 1, ([v], ctx) => text(s(v!).toUpperCase(), ctx, [v!])),
   title: def(1, 1, ([v], ctx) => text(titleCase(s(v!)), ctx, [v!])),
