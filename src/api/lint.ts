@@ -100,8 +100,14 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   const started = performance.now();
   const linter = createLinter(fs, options, setup);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
+  const linted = new Set<string>();
   files.forEach((file, i) => {
-    for (const unit of linter.units.unitsOf(file)) linter.release(linter.lintUnit(unit));
+    for (const unit of linter.units.unitsOf(file)) {
+      // A module of many files is one unit: its files are let go once, not once per file.
+      if (linted.has(unit.key)) continue;
+      linted.add(unit.key);
+      linter.release(linter.lintUnit(unit));
+    }
     linter.units.release(file);
     onProgress?.(i + 1, files.length);
   });
@@ -148,8 +154,12 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
 /** VM declarations of every unit the files belong to, each declaration once. */
 function collectInventory(linter: Linter, files: readonly string[]): InventoryEntry[] {
   const seen = new Map<string, InventoryEntry>();
+  const visited = new Set<string>();
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
+      // Each unit once: a module's files all name it.
+      if (visited.has(unit.key)) continue;
+      visited.add(unit.key);
       const outcome = linter.lintUnit(unit);
       // A linked template or child module counts in its caller's inventory, with the caller's values.
       if (linter.callersOf(outcome).length) continue;

@@ -34,6 +34,8 @@ export class Linter {
   private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
   /** Units that read a file: a linked template is read by its parent, a child module by its caller. */
   private readonly readBy = new Map<string, Set<UnitOutcome>>();
+  /** `callersOf` answers, valid while no unit is linted or forgotten. */
+  private readonly callers = new Map<UnitOutcome, UnitOutcome[]>();
   private readonly about: ReadonlySet<string> | undefined;
 
   constructor(
@@ -79,19 +81,33 @@ export class Linter {
     return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   }
 
-  /** Lets go of the parsed trees of a unit's files once it is linted (see UnitIndex.release). */
+  /**
+   * Lets go of the parsed trees of a unit's own files once it is linted (see UnitIndex.release);
+   * files of other units it read stay parsed for their other readers.
+   */
   release(outcome: UnitOutcome): void {
-    for (const file of outcome.files) this.units.release(file);
+    const key = outcome.unit.key;
+    for (const file of outcome.files) {
+      if (file === outcome.unit.entry || this.units.unitsOf(file).some((u) => u.key === key)) this.units.release(file);
+      else this.units.share(file);
+    }
     this.units.release(outcome.unit.entry);
   }
 
-  /** Other linted units that read this unit's entry file (or a file of its entry directory). */
+  /**
+   * Other linted units that read this unit's entry file (or a file of its entry directory).
+   * Asked once per file of the unit (a module of 800 files), so remembered until another unit is linted.
+   */
   callersOf(outcome: UnitOutcome): UnitOutcome[] {
+    const known = this.callers.get(outcome);
+    if (known) return known;
     const entry = outcome.unit.entry;
     const entryFiles = [entry, ...outcome.files.filter((f) => path.dirname(f) === entry)];
     const callers = new Set<UnitOutcome>();
     for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
-    return [...callers];
+    const list = [...callers];
+    this.callers.set(outcome, list);
+    return list;
   }
 
   /** Files the units linted so far read or report in: what a parallel run must keep together. */
@@ -115,6 +131,7 @@ export class Linter {
     this.positions = new ParsedPositions(this.fs, this.units);
     // A unit whose entry is a directory (a module) changes with any file in it.
     const dir = path.dirname(abs);
+    this.callers.clear();
     for (const [key, outcome] of this.outcomes) {
       const touches =
         outcome.unit.entry === abs ||
@@ -133,6 +150,7 @@ export class Linter {
     if (cached) return cached;
     const outcome = this.evaluateSafely(unit);
     this.outcomes.set(unit.key, outcome);
+    this.callers.clear();
     for (const file of outcome.messages.keys()) {
       const set = this.reachedFrom.get(file) ?? new Set();
       set.add(outcome);

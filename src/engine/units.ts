@@ -72,6 +72,8 @@ export class UnitIndex implements Workspace {
    * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
    */
   private readonly units = new Map<string, readonly UnitRef[]>();
+  /** Files a unit other than their own read (a linked template, a called module): kept for the run, as others may read them too. */
+  private readonly shared = new Set<string>();
 
   constructor(
     readonly fs: ProjectFs,
@@ -144,6 +146,7 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     this.facts.delete(abs);
     this.problems.delete(abs);
+    this.shared.delete(abs);
     this.units.clear();
   }
 
@@ -153,12 +156,21 @@ export class UnitIndex implements Workspace {
    */
   release(file: string): void {
     const abs = resolvePath(file);
+    if (this.shared.has(abs)) return;
     if (this.parses.has(abs)) {
       for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
       this.fileProblem(abs);
       this.parses.delete(abs);
     }
     this.fs.release(abs);
+  }
+
+  /**
+   * Keeps a file's parse and text for the rest of the run: a unit other than its own read it (a
+   * caller of a linked template or child module), and its other callers will read it again.
+   */
+  share(file: string): void {
+    this.shared.add(resolvePath(file));
   }
 
   /** The units a file belongs to, by every kind that claims it. */
