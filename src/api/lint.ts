@@ -130,12 +130,14 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
       messages = outcome.messages;
       suppressedMessages = outcome.suppressed;
     }
+    if (read) fs.release(file);
     return {
       filePath: file,
       messages,
       suppressedMessages,
       ...tally(messages),
-      ...(read?.ok && (messages.length || suppressedMessages.length) ? { source: read.text } : {}),
+      // A file on disk is read back by the reporters that quote it (`sourceOf`), so its text goes now.
+      ...(read?.ok && (messages.length || suppressedMessages.length) && fs.inMemory(file) ? { source: read.text } : {}),
     };
   });
   const inventory = collectInventory(linter, files);

@@ -12,6 +12,7 @@ import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import { diagnosticText, type Diagnostic } from '../kernel/diagnostic.js';
 import { UnitIndex } from './units.js';
+import { ownCopy } from '../kernel/own-text.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
@@ -211,7 +212,7 @@ export class Linter {
     return {
       ruleId: null,
       severity: d.severity === 'error' ? 2 : 1,
-      message: diagnosticText(d),
+      message: ownCopy(diagnosticText(d)),
       ...this.positions.range(d.subject),
       ...(d.fatal ? { fatal: true } : {}),
     };
@@ -231,7 +232,7 @@ export class Linter {
     const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).map((d) => ({
       filePath: d.at.file,
       ...this.positions.lineColumn(d.at),
-      name: d.name,
+      name: ownCopy(d.name),
       kind: unit.kind,
       instances: 0,
       size: '',
@@ -253,7 +254,7 @@ export class Linter {
         size: display(vm.size),
         location: display(vm.location),
         diskCount: disks.length,
-        diskTypes: [...new Set(disks.map((d) => asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?')))],
+        diskTypes: [...new Set(disks.map((d) => ownCopy(asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?'))))],
         protected: vms.some((v) => v.protectedBy.length > 0),
         scenario: model.scenario.name,
       };
@@ -261,7 +262,6 @@ export class Linter {
   }
 }
 
-/** A value for people: deployment-time values by their expression, other unknowns as `?`. */
 /** Positions that reuse the line index of a JSON file's parse instead of building a second one. */
 class ParsedPositions extends Positions {
   constructor(
@@ -276,9 +276,13 @@ class ParsedPositions extends Positions {
   }
 }
 
+/**
+ * A value for people: deployment-time values by their expression, other unknowns as `?`; a copy,
+ * as the inventory outlives the template text the value was cut from.
+ */
 function display(v: Val): string {
-  if (v.kind === 'unknown') return v.symbol ? `{${v.symbol}}` : '?';
+  if (v.kind === 'unknown') return v.symbol ? ownCopy(`{${v.symbol}}`) : '?';
   const plain = toPlain(v);
   if (plain === null || plain === undefined) return '';
-  return typeof plain === 'string' ? plain : JSON.stringify(plain);
+  return ownCopy(typeof plain === 'string' ? plain : JSON.stringify(plain));
 }
