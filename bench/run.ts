@@ -87,8 +87,10 @@ try {
   // Each block: "<name> (<kb> KB), goal < N ms" … "warm, edited text:   median X ms, p95 Y ms".
   for (const block of (r.stdout ?? '').split(/\n(?=\S)/)) {
     const head = /^(.*) \((\d+) KB\), goal < (\d+) ms/.exec(block);
-    const warm = /warm, edited text:\s+median ([\d.]+) ms, p95 ([\d.]+) ms/.exec(block);
-    if (head && warm) report(`ESLint warm re-lint after an edit, ${head[1]} (${head[2]} KB)`, `p95 ${warm[2]} ms (median ${warm[1]} ms)`, `p95 < ${head[3]} ms`, Number(warm[2]) < Number(head[3]));
+    const warm = /warm, edited text:\s+median ([\d.]+) ms, p95 ([\d.]+) ms; CPU median ([\d.]+) ms, p95 ([\d.]+) ms/.exec(block);
+    if (head && warm) {
+      report(`ESLint warm re-lint after an edit, ${head[1]} (${head[2]} KB)`, `p95 ${warm[2]} ms, median ${warm[1]} ms (CPU p95 ${warm[4]} ms, median ${warm[3]} ms)`, `p95 < ${head[3]} ms`, Number(warm[2]) < Number(head[3]));
+    }
   }
   if (r.status !== 0) report('ESLint latency benchmark', `exited ${r.status}: ${r.stderr.slice(0, 200)}`, 'runs', false);
 } finally {
