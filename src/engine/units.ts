@@ -6,7 +6,7 @@ import type { LineIndex } from '../kernel/location.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace } from '../sources/source-kind.js';
 
-/** Characters of released files whose parses are kept a little longer (see UnitIndex.recent). */
+/** Characters of released files whose parses linger (see UnitIndex.recent). */
 const RECENT_BUDGET = 1 << 20;
 
 /** A kind with its globs compiled. */
@@ -78,7 +78,7 @@ export class UnitIndex implements Workspace {
   /** Files a unit other than their own read (a linked template, a called module): kept for the run, as others may read them too. */
   private readonly shared = new Set<string>();
   /**
-   * Files released last, oldest first, with their text's length: let go only once
+   * Released files whose parser lingers, oldest first, with their text's length: let go only once
    * RECENT_BUDGET characters of newer ones follow, so a caller linted just after the module it
    * calls (examples/ after the module in the directory above) still finds it parsed.
    */
@@ -168,12 +168,16 @@ export class UnitIndex implements Workspace {
   release(file: string): void {
     const abs = resolvePath(file);
     if (this.shared.has(abs) || this.recent.has(abs)) return;
-    if (!this.parses.has(abs)) {
+    const byParser = this.parses.get(abs);
+    if (byParser) {
+      for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
+      this.fileProblem(abs);
+    }
+    if (![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
+      this.parses.delete(abs);
       this.fs.release(abs);
       return;
     }
-    for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
-    this.fileProblem(abs);
     const read = this.fs.read(abs);
     const chars = read.ok ? read.text.length : 0;
     this.recent.set(abs, chars);

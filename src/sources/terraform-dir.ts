@@ -21,7 +21,7 @@ export interface TerraformOptions {
 }
 
 /** `.tf` and `.tf.json` files as the Terraform evaluator reads them. */
-const TF_PARSER: Parser<HclFile> = { id: 'terraform-config', parse: parseConfigFile };
+const TF_PARSER: Parser<HclFile> = { id: 'terraform-config', parse: parseConfigFile, lingers: true };
 
 /**
  * Evaluates the module in `dir` (all *.tf and *.tf.json, terraform.tfvars, *.auto.tfvars, then
