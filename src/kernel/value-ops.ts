@@ -1,4 +1,5 @@
 import type { Loc } from './location.js';
+import { compareParts, partsOf } from './partial-string.js';
 import { unknown, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
 
 /**
@@ -106,12 +107,15 @@ export function firstError(inputs: readonly Input[]): ErrorVal | undefined {
 
 /**
  * Deep equality: true, false, or undefined when it depends on an unknown. Unknowns with the
- * same symbol are the same deployment-time value. ARM compares object keys ignoring case.
+ * same symbol are the same deployment-time value; partially known strings compare by their
+ * parts. ARM compares object keys ignoring case.
  */
 export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKeys: boolean }): boolean | undefined {
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
-    return undefined;
+    const pa = partsOf(a);
+    const pb = partsOf(b);
+    return pa && pb ? compareParts(pa, pb) : undefined;
   }
   switch (a.kind) {
     case 'string':
