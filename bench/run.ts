@@ -2,7 +2,7 @@
 // alternate with what they are compared with (A, B, A, B…), printed as median and range with
 // the machine, its other load, and PASS/FAIL. The README's table is this script's last output.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateLargeModule, generateTerraformCorpus } from './terraform-corpus.js';
@@ -81,6 +81,20 @@ try {
   const fc = compare(f, '20k', '10k');
   report('Terraform module, 20,000 resources in 800 files vs 10,000 in 400', fc.text, '≤ 2.2× (linear)', fc.ratio <= 2.2);
 
+  // `.bicep` read natively against the JSON `bicep build` made of it: the CLI on the entries of
+  // the oracle's offline-complete pairs (registry modules left out), each side named file by file,
+  // run from the oracle's directory so that modules in other folders of a pair's repository are inside the project.
+  const oracle = path.resolve(REPO_ROOT, process.env.BENCH_BICEP_ORACLE ?? '../shared/bicep-oracle');
+  const pairs = bicepOraclePairs(oracle);
+  if (pairs) {
+    const o = alternate(
+      [cli('bicep', pairs.map((p) => p.bicep), oracle), cli('json', [...pairs.map((p) => p.json), '--compiled-json', 'lint'], oracle)],
+      RUNS,
+    );
+    const oc = compare(o, 'bicep', 'json');
+    report(`CLI over ${pairs.length} oracle pairs: .bicep vs their compiled JSON`, oc.text, '≤ 1.5×', oc.ratio <= 1.5);
+  } else report('CLI over the oracle pairs: .bicep vs their compiled JSON', `no Bicep oracle at ${oracle}`, '≤ 1.5×', undefined);
+
   // (h) Start-up: --version against Node starting and doing nothing.
   const h = alternate([{ name: 'version', args: [bin, '--version'] }, { name: 'node', args: ['-e', '0'] }], RUNS * 2);
   const hc = compare(h, 'version', 'node', 'ms');
@@ -142,4 +156,16 @@ function firstTemplateWithParameters(root: string): string | undefined {
     .map((e) => path.join(e.parentPath, 'azuredeploy.json'))
     .sort();
   return files.find((f) => existsSync(f));
+}
+
+/** The `.bicep` and compiled JSON entries of the oracle's offline-complete, up-to-date pairs; undefined without the oracle. */
+function bicepOraclePairs(dir: string): { bicep: string; json: string }[] | undefined {
+  const manifest = path.join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return undefined;
+  const { pairs } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    pairs: { repo: string; bicep: string; json: string; offlineComplete: boolean; consistency?: { sameParameters?: boolean } }[];
+  };
+  return pairs
+    .filter((p) => p.offlineComplete && p.consistency?.sameParameters !== false)
+    .map((p) => ({ bicep: path.join('pairs', p.repo, p.bicep), json: path.join('pairs', p.repo, p.json) }));
 }

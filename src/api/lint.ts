@@ -94,6 +94,9 @@ export interface LintFilesHooks {
   readonly inspect?: (linter: Linter) => void;
 }
 
+/** Every directive comment names eslint; Bicep's pragmas start with `#disable-` or `#restore-`. */
+const MAY_HOLD_DIRECTIVES = /eslint|#disable-|#restore-/;
+
 export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, hooks: LintFilesHooks = {}): RunReport {
   const { onProgress, inspect } = hooks;
   const setup = hooks.setup ?? DEFAULT_SETUP;
@@ -125,7 +128,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
     let suppressedMessages: LintResult['suppressedMessages'] = [];
     // Reporters read the source only around findings (fingerprints, baselines); directives need it too.
     const read = messages.length || unused !== 'off' ? fs.read(file) : undefined;
-    if (read?.ok && read.text.includes('eslint')) {
+    if (read?.ok && MAY_HOLD_DIRECTIVES.test(read.text)) {
       const outcome = applyDirectives(messages, linter.units.commentsOf(file, read.text), linter.positions.index(file), isRule, unused);
       messages = outcome.messages;
       suppressedMessages = outcome.suppressed;

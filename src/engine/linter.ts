@@ -253,7 +253,8 @@ export class Linter {
         ...this.positions.lineColumn(vm.at),
         name: display(vm.name),
         kind: unit.kind,
-        instances: vms.length,
+        // A module deployed twice with the same names (create, then update) deploys one VM, not two.
+        instances: new Set(vms.map((v, i) => v.id ?? sameVmKey(v) ?? i)).size,
         size: display(vm.size),
         location: display(vm.location),
         diskCount: disks.length,
@@ -263,6 +264,13 @@ export class Linter {
       };
     })];
   }
+}
+
+/** Which VM a declaration's instance is when its id cannot be built: its group and name, when both can stand in an id. */
+function sameVmKey(vm: VirtualMachine): string | undefined {
+  const group = idText(vm.resourceGroup);
+  const name = idText(vm.name);
+  return group === undefined || name === undefined ? undefined : `${group}|${name}`;
 }
 
 /** Positions that reuse the line index of a JSON file's parse instead of building a second one. */

@@ -33,7 +33,7 @@ export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: Ter
   const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), ...(options.parse ? { parse: options.parse } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
-  const model = mapModel(run.resources, scenario);
+  const model = mapModel(run.resources, scenario, run.opaque);
   if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
   return { models: [model], diagnostics: diagnostics.list, files: run.filesRead };
 }

@@ -1,4 +1,5 @@
 import type {
+  OpaqueSource,
   AttachedDisk,
   BackupPolicy,
   DiagnosticSetting,
@@ -34,7 +35,12 @@ const T = ARM_TYPES;
  * VM a protected item's source id names when that VM is not among `resources` (Terraform: an
  * azapi protected item for an azurerm VM).
  */
-export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, vmOutside?: (sourceId: Val) => VirtualMachine | undefined): Model {
+export function buildArmModel(
+  resources: readonly ArmResource[],
+  scenario: Scenario,
+  vmOutside?: (sourceId: Val) => VirtualMachine | undefined,
+  opaque: readonly OpaqueSource[] = [],
+): Model {
   const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -55,7 +61,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const vmById = indexById(vms);
   const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, vmOutside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
-  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
+  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings, opaque };
 }
 
 function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined, value: (item: T) => U): Map<string, U[]> {

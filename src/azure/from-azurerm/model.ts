@@ -1,4 +1,5 @@
 import type {
+  OpaqueSource,
   AttachedDisk,
   BackupPolicy,
   DiagnosticSetting,
@@ -40,7 +41,7 @@ function sameKnown(a: Val, b: Val): boolean {
 }
 
 /** Maps evaluated resource instances (configuration or plan) to the Azure model. */
-export function mapModel(resources: readonly TfResource[], scenario: string): Model {
+export function mapModel(resources: readonly TfResource[], scenario: string, opaque: readonly OpaqueSource[] = []): Model {
   const links = new Links(resources);
   const managed = resources.filter((r) => r.mode === 'managed');
   const ofType = (...types: string[]): TfResource[] => managed.filter((r) => types.includes(r.type));
@@ -156,6 +157,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     protectedItems: [...protectedItems, ...arm.protectedItems],
     locks: [...locks, ...arm.locks],
     diagnosticSettings: [...diagnosticSettings, ...arm.diagnosticSettings],
+    opaque,
   };
 }
 

@@ -26,6 +26,8 @@ export interface Session {
   /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
   readonly active: string[];
   readonly filesRead: Set<string>;
+  /** Remote module calls, by place (instances of one call are one), whose resources are not seen. */
+  readonly opaque: Map<string, { readonly at: Loc; readonly what: string }>;
   /** Source text of a parsed file (for messages quoting an expression). */
   text(file: string): string;
   /** Loads a local module directory; undefined (with a diagnostic at `site`) when it has no configuration. */
@@ -291,7 +293,11 @@ export class ModuleInstance implements Scope {
     const src = v?.type === 'Template' && v.parts.length === 1 && v.parts[0]!.type === 'TemplateLiteral' ? v.parts[0]!.value : undefined;
     if (!attr || src === undefined) return { reason: `module.${decl.name} has no literal source` };
     const site = locOf(this.env(decl.file), attr.value);
-    if (!src.startsWith('./') && !src.startsWith('../')) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
+    if (!src.startsWith('./') && !src.startsWith('../')) {
+      const what = `module.${decl.name} comes from "${src}", which the linter does not fetch`;
+      this.session.opaque.set(`${site.file}:${site.start}`, { at: site, what });
+      return { reason: what };
+    }
     const dir = path.resolve(this.config.dir, src);
     if (!this.session.fs.contains(dir)) {
       this.session.diagnostics.add({ severity: 'error', summary: `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`, subject: site });

@@ -17,6 +17,8 @@ export interface ModuleRun {
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
+  /** Remote module calls: what they deploy is not seen. */
+  readonly opaque: readonly { readonly at: Loc; readonly what: string }[];
   /** False when the directory holds no Terraform configuration. */
   readonly found: boolean;
 }
@@ -78,7 +80,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
   const rootConfig = loadConfig(rootDir, fs, diagnostics, texts, options.parse);
-  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], found: false };
+  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
   if (env) {
@@ -116,6 +118,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     state: { depth: 0, steps: 0 },
     active: [],
     filesRead,
+    opaque: new Map(),
     text: (file) => texts.get(file) ?? '',
     loadModule: (moduleDir: string, site: Loc) => {
       if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts, options.parse));
@@ -131,5 +134,5 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     const first = rootConfig.files[0]!;
     diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
   }
-  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
+  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }

@@ -285,13 +285,18 @@ function flatten(args: readonly Arg[], ctx: CallContext): Val {
   return newArr(items, ctx, args);
 }
 
-function indexFromEnd(args: readonly Arg[], ctx: CallContext): Val {
-  const [a, iArg] = args as [Val, Val];
-  if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
-  const i = intArg(iArg);
-  if (i === undefined) return wrongType(ctx, 1, 'an integer', iArg, args);
-  if (i < 1 || i > a.items.length) return errorVal(ctx.site, `indexFromEnd() index ${i} is out of range for an array of ${a.items.length} items`, args);
-  return atSite(a.items[a.items.length - i]!, ctx.site);
+/** indexFromEnd(a, i) is `a[^i]`; tryIndexFromEnd (`a[?^i]`) gives null where the other fails. */
+function fromEnd(orNull: boolean) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const [a, iArg] = args as [Val, Val];
+    if (orNull && a.kind === 'null') return nul(ctx.site, a.origins);
+    if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
+    const i = intArg(iArg);
+    if (i === undefined) return wrongType(ctx, 1, 'an integer', iArg, args);
+    if (i < 1 || i > a.items.length)
+      return orNull ? nul(ctx.site, a.origins) : errorVal(ctx.site, `${ctx.name}() index ${i} is out of range for an array of ${a.items.length} items`, args);
+    return atSite(a.items[a.items.length - i]!, ctx.site);
+  };
 }
 
 function join(args: readonly Arg[], ctx: CallContext): Val {
@@ -425,7 +430,8 @@ export const collectionFunctions: FunctionTable = {
   array: { minArgs: 1, maxArgs: 1, handlesUnknown: true, fn: array },
   range: { minArgs: 2, maxArgs: 2, fn: range },
   flatten: { minArgs: 1, maxArgs: 1, fn: flatten },
-  indexfromend: { minArgs: 2, maxArgs: 2, fn: indexFromEnd },
+  indexfromend: { minArgs: 2, maxArgs: 2, fn: fromEnd(false) },
+  tryindexfromend: { minArgs: 2, maxArgs: 2, fn: fromEnd(true) },
   join: { minArgs: 2, maxArgs: 2, fn: join },
   items: { minArgs: 1, maxArgs: 1, fn: items },
   objectkeys: { minArgs: 1, maxArgs: 1, fn: objectKeys },

@@ -49,6 +49,8 @@ export interface RunContext {
   /** Parsed documents by path, so a linked template read twice is parsed once. */
   readonly parse: (file: string) => JsonDocument | undefined;
   instances: number;
+  /** Deployments whose template is not read (a URI, a template spec, an unreadable file): they may deploy anything. */
+  readonly opaque: { readonly at: Loc; readonly what: string }[];
   /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
   readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
 }
