@@ -164,6 +164,14 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
   const seen = new Map<string, InventoryEntry>();
   const visited = new Set<string>();
   const throughLink = (entry: InventoryEntry) => linter.fs.resolveLinks(entry.filePath)?.direct === false;
+  // A linked template seen from its parent knows more than the template linted alone; one reached
+  // from several callers is listed as deployed by any that deploys it; a file reached both through
+  // a symbolic link and directly is listed by its own path.
+  const preferred = (entry: InventoryEntry, prior: InventoryEntry): boolean => {
+    if (entry.protected !== prior.protected) return entry.protected;
+    if (entry.instances > 0 !== prior.instances > 0) return entry.instances > 0;
+    return throughLink(prior) && !throughLink(entry);
+  };
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
       // Each unit once: a module's files all name it.
@@ -175,8 +183,7 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
       for (const entry of outcome.inventory) {
         const key = `${linter.fs.resolveLinks(entry.filePath)?.real ?? entry.filePath}|${entry.line}|${entry.column}`;
         const prior = seen.get(key);
-        // A linked template seen from its parent knows more than the template linted alone.
-        if (!prior || (entry.protected && !prior.protected) || (entry.protected === prior.protected && throughLink(prior) && !throughLink(entry))) seen.set(key, entry);
+        if (!prior || preferred(entry, prior)) seen.set(key, entry);
       }
     }
   }

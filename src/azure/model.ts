@@ -78,6 +78,8 @@ export interface Extension {
   readonly at: Loc;
   readonly publisher: Val;
   readonly type: Val;
+  /** `settings.EncryptionOperation` (Azure Disk Encryption: `EnableEncryption`, `DisableEncryption`), or null. */
+  readonly encryptionOperation: Val;
 }
 
 export interface VirtualMachine extends ResourceBase {

@@ -70,8 +70,11 @@ export class Linter {
     const callers = own.flatMap((o) => this.callersOf(o));
     // A linked template or child module is judged with the values its callers pass, not alone
     // with its defaults: alone it would repeat their findings or report values never deployed.
-    const outcomes = new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)));
-    for (const outcome of outcomes) {
+    const outcomes = [...new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)))];
+    // A module between the root and this file is judged by its own callers too: alone it would
+    // report what they never deploy (a module call with count 0). Unless all are called (a cycle).
+    const fromRoots = outcomes.filter((o) => own.includes(o) || this.callersOf(o).length === 0);
+    for (const outcome of fromRoots.length ? fromRoots : outcomes) {
       if (!this.inScope(outcome, abs)) continue;
       for (const m of outcome.messages.get(abs) ?? []) {
         const key = `${m.ruleId}|${m.line}|${m.column}|${m.endLine}|${m.endColumn}|${m.message}`;
@@ -232,7 +235,8 @@ export class Linter {
       if (instances) instances.push(vm);
       else byDecl.set(key, [vm]);
     }
-    const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).map((d) => ({
+    // A declaration some of whose copies are deployed is listed with those.
+    const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).filter((d) => !byDecl.has(`${d.at.file}|${d.at.start}`)).map((d) => ({
       filePath: d.at.file,
       ...this.positions.lineColumn(d.at),
       name: ownCopy(d.name),

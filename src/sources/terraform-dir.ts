@@ -4,6 +4,7 @@ import type { ProjectFs } from '../kernel/project-fs.js';
 import { errorValuesMade } from '../kernel/value.js';
 import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
+import { VM_TYPES } from '../azure/from-azurerm/vm.js';
 import { parseConfigFile, runModule } from '../lang/terraform/module.js';
 import type { HclFile } from '../syntax/hcl/ast.js';
 import { lex } from '../syntax/hcl/lexer.js';
@@ -35,7 +36,8 @@ export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: Ter
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
   const model = mapModel(run.resources, scenario, run.opaque);
   if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
-  return { models: [model], diagnostics: diagnostics.list, files: run.filesRead };
+  const inactiveVms = run.undeployed.filter((d) => VM_TYPES.has(d.type)).map(({ at, name }) => ({ at, name }));
+  return { models: [model], diagnostics: diagnostics.list, files: run.filesRead, inactiveVms };
 }
 
 const TF_FILE = /\.tf$/i;

@@ -9,11 +9,13 @@ import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
-import type { ResourceInstance } from './resource.js';
+import type { ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
 
 export interface ModuleRun {
   readonly resources: readonly ResourceInstance[];
+  /** Managed resources declared without an instance, for the inventory. */
+  readonly undeployed: readonly UndeployedDecl[];
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
@@ -57,6 +59,36 @@ function automaticVarFiles(dir: string, fs: ProjectFs): string[] {
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
 }
 
+/** Where `terraform init` records the modules it installed, relative to the root module. */
+const MODULE_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
+
+/**
+ * The module directories `terraform init` recorded, by module key (`net`, `net.subnets`):
+ * `{"Modules":[{"Key":"net","Source":"…","Dir":".terraform/modules/net"}]}`, `Dir` relative to
+ * the root module. Entries outside the project root are left out: they are not read.
+ */
+function readModuleManifest(rootDir: string, fs: ProjectFs, filesRead: Set<string>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const file = path.join(rootDir, MODULE_MANIFEST);
+  const r = fs.read(file);
+  if (!r.ok) return out;
+  filesRead.add(file);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(r.text);
+  } catch {
+    return out;
+  }
+  const modules = (manifest as { Modules?: unknown } | null)?.Modules;
+  for (const m of Array.isArray(modules) ? (modules as unknown[]) : []) {
+    const { Key: key, Dir: dir } = (m ?? {}) as { Key?: unknown; Dir?: unknown };
+    if (typeof key !== 'string' || key === '' || typeof dir !== 'string') continue;
+    const abs = path.resolve(rootDir, dir);
+    if (fs.contains(abs)) out.set(key, abs);
+  }
+  return out;
+}
+
 export interface ModuleOptions {
   /** Applied after terraform.tfvars and *.auto.tfvars; relative ones resolve against the module directory. */
   readonly varFiles: readonly string[];
@@ -80,7 +112,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
   const rootConfig = loadConfig(rootDir, fs, diagnostics, texts, options.parse);
-  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
+  if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
   if (env) {
@@ -110,6 +142,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   }
 
   const configs = new Map<string, ModuleConfig | undefined>([[rootDir, rootConfig]]);
+  let installed: ReadonlyMap<string, string> | undefined;
   const session: Session = {
     fs,
     rootDir,
@@ -126,13 +159,15 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
       if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;
     },
+    installedModule: (key) => (installed ??= readModuleManifest(rootDir, fs, filesRead)).get(key),
   };
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
-  root.collect(resources);
+  const undeployed: UndeployedDecl[] = [];
+  root.collect(resources, undeployed);
   if (session.state.steps > LIMITS.steps) {
     const first = rootConfig.files[0]!;
     diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
   }
-  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
+  return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }

@@ -51,7 +51,7 @@ export interface RunContext {
   instances: number;
   /** Deployments whose template is not read (a URI, a template spec, an unreadable file): they may deploy anything. */
   readonly opaque: { readonly at: Loc; readonly what: string }[];
-  /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
+  /** Declarations of wanted types that make no instance (condition false, copy count 0, inside such a deployment). */
   readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
 }
 

@@ -1,13 +1,14 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
 import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { displayText, idText } from '../../../kernel/names.js';
+import { displayText } from '../../../kernel/names.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type ParamSource } from './scope.js';
 import { joinName, resourceId, type DeploymentTarget } from '../target.js';
 import { childTemplate, readLinked } from './deployments.js';
+import { recordUndeployed } from './undeployed.js';
 import type { Loc } from '../../../kernel/location.js';
 
 interface Parent {
@@ -77,6 +78,7 @@ function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: Depl
     evaluateInstance(node, scope.withLoop(loopName, undefined), target, parent, undefined, 0);
     return;
   }
+  if (count.n === 0) recordUndeployed(node, scope, parent?.type);
   for (let i = 0; i < count.n; i++) {
     if (!evaluateInstance(node, scope.withLoop(loopName, i), target, parent, i, count.n)) return;
   }
@@ -96,7 +98,7 @@ function evaluateInstance(
   const condition = conditionNode && evaluateNode(conditionNode, scope);
   if (condition) reportTemplateErrors(ctx.diagnostics, condition);
   if (condition && asBoolean(condition) === false) {
-    recordInactive(node, scope, parent);
+    recordUndeployed(node, scope, parent?.type);
     return true;
   }
   if (++ctx.instances > ARM_LIMITS.resourceInstances) {
@@ -140,15 +142,6 @@ function evaluateInstance(
   evaluateResources(scope, prop(node, 'resources'), target, { type, name });
   if (isDeployment) evaluateDeployment(node, body, name, scope, target);
   return true;
-}
-
-/** A top-level declaration of a wanted literal type whose condition is false: no instance, but declared. */
-function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
-  const typeNode = prop(node, 'type');
-  if (parent || typeNode?.type !== 'string' || !scope.ctx.wants(typeNode.value as string)) return;
-  const nameNode = prop(node, 'name');
-  const name = nameNode ? (idText(evaluateNode(nameNode, scope)) ?? '?') : '?';
-  scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
 }
 
 /** Nested (`template`) and linked (`templateLink`) deployments: their resources, in their scope. */
