@@ -4,6 +4,7 @@ import type { Loc } from '../../kernel/location.js';
 import { str, type ObjectVal, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
+import type { HclFile } from '../../syntax/hcl/ast.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { LIMITS } from './eval/support.js';
@@ -25,7 +26,7 @@ export interface ModuleRun {
 }
 
 /** `*.tf` and `*.tf.json` files of a directory, parsed; syntax errors become fatal diagnostics. */
-function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, texts: Map<string, string>): ModuleConfig | undefined {
+function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, texts: Map<string, string>, parse: ModuleOptions['parse']): ModuleConfig | undefined {
   const parsed: ParsedFile[] = [];
   for (const name of fs.list(dir)) {
     if (!name.endsWith('.tf') && !name.endsWith('.tf.json')) continue;
@@ -36,7 +37,7 @@ function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, tex
       continue;
     }
     texts.set(file, r.text);
-    const ast = name.endsWith('.json') ? parseTfJson(r.text, file) : parseHcl(r.text, file);
+    const ast = parse?.(file) ?? parseConfigFile(r.text, file);
     for (const e of ast.errors) diagnostics.add(e);
     parsed.push({ file, ast });
   }
@@ -44,6 +45,11 @@ function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, tex
   const config = collectModule(dir, parsed);
   for (const d of config.duplicates) diagnostics.add({ severity: 'error', summary: `Duplicate declaration of ${d.what}`, subject: { file: d.file, start: d.start, end: d.end } });
   return config;
+}
+
+/** A `.tf` or `.tf.json` file's syntax tree. */
+export function parseConfigFile(text: string, file: string): HclFile {
+  return file.endsWith('.json') ? parseTfJson(text, file) : parseHcl(text, file);
 }
 
 /** The files Terraform itself loads, in its precedence order (later wins). */
@@ -93,6 +99,11 @@ export interface ModuleOptions {
    * (`azapi_resource`); otherwise its address serves as a stable symbolic id.
    */
   readonly instanceId?: (type: string, body: ObjectVal) => string | undefined;
+  /**
+   * A configuration file's tree (`parseConfigFile` of its text) from a cache shared by the run:
+   * a module called by many others is then parsed once. Default: parsed for this run only.
+   */
+  readonly parse?: (file: string) => HclFile | undefined;
 }
 
 export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, options: ModuleOptions): ModuleRun {
@@ -100,7 +111,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const rootDir = path.resolve(dir);
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
-  const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
+  const rootConfig = loadConfig(rootDir, fs, diagnostics, texts, options.parse);
   if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
@@ -143,7 +154,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     opaque: new Map(),
     text: (file) => texts.get(file) ?? '',
     loadModule: (moduleDir: string, site: Loc) => {
-      if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
+      if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts, options.parse));
       const config = configs.get(moduleDir);
       if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;

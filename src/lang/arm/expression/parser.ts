@@ -1,3 +1,4 @@
+import { ownCopy } from '../../../kernel/own-text.js';
 import { expressionSyntaxError, type ExpressionNode, type ParsedExpression } from './ast.js';
 
 /** Deepest expression tree accepted; deeper input is an error rather than a stack overflow. */
@@ -13,10 +14,13 @@ const cache = new Map<string, ParsedExpression>();
 export function parseExpression(text: string): ParsedExpression {
   const hit = cache.get(text);
   if (hit) return hit;
-  const result = new Parser(text).parseAll();
+  // The cache outlives the template: its key and the tree's names and strings are cut from a copy,
+  // not from the template's text, which would stay alive with them.
+  const own = ownCopy(text);
+  const result = new Parser(own).parseAll();
   // A crude bound on memory: long runs over many files start afresh rather than grow forever.
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, result);
+  cache.set(own, result);
   return result;
 }
 
