@@ -826,6 +826,14 @@ export class Parser {
 
   private interpolableString(): A.StringExpression | Skipped {
     const startToken = this.peek();
+    if (startToken.type === T.StringComplete) {
+      // Most strings are one token: no pieces or holes to collect.
+      const segments = stringSegments(this.text, [startToken]);
+      if (segments) {
+        this.read();
+        return { type: 'String', segments, expressions: [], range: [startToken.start, startToken.end] };
+      }
+    }
     const tokens: Token[] = [];
     const parts: Part[] = [];
     const expressions: Expr[] = [];
