@@ -1,5 +1,5 @@
+import { namedByCall } from './text.js';
 import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
-import { ofKnownPrefix } from './text.js';
 import { knownPrefix, partsOf, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
@@ -80,11 +80,11 @@ function slice(which: 'take' | 'skip') {
   };
 }
 
-/** take() and skip() of a partially known string, within its known prefix. */
+/** take() and skip() of a deployment-time string. */
 function slicePartial(which: 'take' | 'skip', a: UnknownVal, n: number, ctx: CallContext, args: readonly Arg[]): Val {
-  if (which === 'take') return ofKnownPrefix(a, n, args, ctx, (prefix) => newStr(prefix.slice(0, n), ctx, args));
   const parts = partsOf(a);
-  if (!parts || n > knownPrefix(parts).length) return propagateUnknown(args, ctx.site);
+  if (!parts || n > knownPrefix(parts).length) return namedByCall(which, a, args, ctx);
+  if (which === 'take') return newStr(knownPrefix(parts).slice(0, n), ctx, args);
   let skipped = n;
   const rest: TextPart[] = [];
   for (const p of parts) {
