@@ -4,7 +4,7 @@ import { errorValuesMade, type Plain } from '../kernel/value.js';
 import type { Model } from '../azure/model.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
 import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
-import { parseBicep, type BicepParseResult } from '../syntax/bicep/index.js';
+import { lexBicep, parseBicep, type BicepParseResult } from '../syntax/bicep/index.js';
 import { bicepParamScenario, evaluateBicepUnit, usingPath, type BicepScenario, type BicepServices } from '../lang/bicep/index.js';
 import { classifyArmJson } from '../lang/arm/template/recognize.js';
 import { parameterFilesOf, parameterFileValues } from './arm-json.js';
@@ -115,8 +115,9 @@ export const bicepSource: SourceKind = {
   // A module is named by its relative path, which ends in its file name; a `.bicepparam` names its template.
   callersNear: (file, ws) =>
     linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, /\.bicep(param)?$/i, path.basename(file), ws.fs)),
-  // Comments hold ESLint's directives; pragmas (`#disable-next-line id`) are Bicep's own.
-  comments: (file, text) => bicepSourceComments(parseBicep(text, { file, params: PARAMS_FILE.test(file) }), text),
+  // Comments hold ESLint's directives; pragmas (`#disable-next-line id`) are Bicep's own. The lexer
+  // finds both, so a file with findings is not parsed a second time for them.
+  comments: (_file, text) => bicepSourceComments(lexBicep(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text),
   printLiteral: (value) => printBicepLiteral(value),
 };
 

@@ -102,14 +102,15 @@ function stringValue(node: B.StringExpression, env: Env, site: Loc): Val {
   if (node.expressions.length === 0) return str(node.segments[0] ?? '', site);
   let pattern = '';
   const args: Val[] = [];
-  node.segments.forEach((segment, i) => {
-    pattern += segment.replace(/[{}]/g, (c) => c + c);
+  for (let i = 0; i < node.segments.length; i++) {
+    const segment = node.segments[i]!;
+    pattern += segment.includes('{') || segment.includes('}') ? segment.replace(/[{}]/g, (c) => c + c) : segment;
     const hole = node.expressions[i];
     if (hole) {
       pattern += `{${args.length}}`;
       args.push(evalNode(hole, env));
     }
-  });
+  }
   return callFunction('format', [str(pattern, site), ...args], context('format', env, site));
 }
 
