@@ -1,5 +1,5 @@
 import type { Loc } from './location.js';
-import { unknown, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
+import { sameKnownContent, unknown, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
 
 /**
  * The value operations both evaluators share: one convention for origins, equality, unknowns and
@@ -109,6 +109,8 @@ export function firstError(inputs: readonly Input[]): ErrorVal | undefined {
  * same symbol are the same deployment-time value. ARM compares object keys ignoring case.
  */
 export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKeys: boolean }): boolean | undefined {
+  // References to one variable share its parts: comparing them node by node can cost exponential time.
+  if (sameKnownContent(a, b)) return true;
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
     return undefined;

@@ -216,12 +216,34 @@ export function toPlain(v: Val): Plain | undefined {
   }
 }
 
+/** What a moved array or object was moved from, at any distance: the same content. */
+const sources = new WeakMap<Val, Val>();
+
+/** Whether arrays and objects hold an unknown, remembered: values that share parts are DAGs, walked as trees they explode. */
+const unknownInside = new WeakMap<Val, boolean>();
+
 /** True when the value or anything inside it is unknown. */
 export function hasUnknown(v: Val): boolean {
   if (v.kind === 'unknown') return true;
-  if (v.kind === 'array') return v.items.some(hasUnknown);
-  if (v.kind === 'object') for (const p of v.props.values()) if (hasUnknown(p.value)) return true;
-  return false;
+  if (v.kind !== 'array' && v.kind !== 'object') return false;
+  const source = sources.get(v);
+  if (source !== undefined) return hasUnknown(source);
+  const known = unknownInside.get(v);
+  if (known !== undefined) return known;
+  let found = false;
+  if (v.kind === 'array') found = v.items.some(hasUnknown);
+  else for (const p of v.props.values()) if ((found = hasUnknown(p.value))) break;
+  unknownInside.set(v, found);
+  return found;
+}
+
+/**
+ * True when `a` and `b` are the same value or moves of it (the same content at other places)
+ * with nothing unknown inside: equal without walking them.
+ */
+export function sameKnownContent(a: Val, b: Val): boolean {
+  const source = sources.get(a) ?? a;
+  return source === (sources.get(b) ?? b) && !hasUnknown(source);
 }
 
 /** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
@@ -230,14 +252,15 @@ export const MAX_VALUE_NODES = 100_000;
 /** Tree sizes (shared parts counted each time they appear), memoized so a DAG costs its distinct nodes. */
 const treeSizes = new WeakMap<Val, number>();
 
-function treeSize(v: Val): number {
+/** Array items, properties and scalars in `v`, shared parts counted each time, capped a little past MAX_VALUE_NODES. */
+export function valueNodes(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 1;
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
   const children = v.kind === 'array' ? v.items : [...v.props.values()].map((p) => p.value);
   for (const child of children) {
-    size += treeSize(child);
+    size += valueNodes(child);
     if (size > MAX_VALUE_NODES) break;
   }
   treeSizes.set(v, size);
@@ -256,8 +279,13 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
   switch (v.kind) {
     case 'array':
     case 'object': {
-      if (treeSize(v) > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins, cause: 'limit' });
-      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
+      const size = valueNodes(v);
+      if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins, cause: 'limit' });
+      const moved = v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
+      // Its size and content are the source's: measuring the moved value would move all its children.
+      treeSizes.set(moved, size);
+      sources.set(moved, sources.get(v) ?? v);
+      return moved;
     }
     default:
       return leafAt(v, loc, origins);

@@ -1,3 +1,4 @@
+import { WorkBudget } from '../../kernel/work.js';
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
@@ -6,7 +7,6 @@ import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
-import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
 import type { ResourceInstance } from './resource.js';
 import { parseVarFile } from './tfvars.js';
@@ -102,7 +102,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     rootDir,
     diagnostics,
     instanceId: options.instanceId ?? (() => undefined),
-    state: { depth: 0, steps: 0 },
+    state: { depth: 0, work: new WorkBudget() },
     active: [],
     filesRead,
     text: (file) => texts.get(file) ?? '',
@@ -116,9 +116,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
   root.collect(resources);
-  if (session.state.steps > LIMITS.steps) {
-    const first = rootConfig.files[0]!;
-    diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
-  }
+  const stopped = session.state.work.diagnostic({ file: rootConfig.files[0]!, start: 0, end: 0 });
+  if (stopped) diagnostics.add(stopped);
   return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
 }

@@ -1,3 +1,5 @@
+import { WorkBudget, WORK_LIMIT_SUMMARY } from '../../kernel/work.js';
+import { limitVal } from '../../kernel/value-ops.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
@@ -138,9 +140,14 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
   const instancesOf = new Map<string, string[]>();
   for (const p of planned) {
     const d = declarationOf(p.address);
-    instancesOf.set(d, [...(instancesOf.get(d) ?? []), p.address]);
+    const instances = instancesOf.get(d);
+    if (instances) instances.push(p.address);
+    else instancesOf.set(d, [p.address]);
   }
   const positions = new Map<string, number>();
+  // Every instance resolves its declaration's references again: many instances of one resource
+  // times many references is the one product here that the file's size does not bound.
+  const work = new WorkBudget();
 
   const resources = planned.map((p): ResourceInstance => {
     const valuesNode = childValue(p.node, 'values');
@@ -159,8 +166,12 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       if (!key || !refsNode) continue;
       const current = props.get(key)?.value;
       if (current && current.kind !== 'unknown' && current.kind !== 'null') continue;
-      const refs = (refsNode.children ?? []).map(strValue).filter((s): s is string => !!s);
       const at = loc(file, refsNode);
+      if (!work.charge(1 + (refsNode.children?.length ?? 0), at)) {
+        props.set(key, { key, value: limitVal(at, WORK_LIMIT_SUMMARY) });
+        continue;
+      }
+      const refs = (refsNode.children ?? []).map(strValue).filter((s): s is string => !!s);
       if (key.endsWith('_ids')) {
         // A list of ids (`network_interface_ids = [a.id, b.id]`): each reference names one element.
         const targets = [...new Set(refs.map((r) => resolveReference([r], p, addresses, instancesOf)).filter((t): t is string => !!t))];
@@ -190,6 +201,7 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       ...(id?.kind === 'string' ? { cloudId: id.value.toLowerCase() } : {}),
     };
   });
-  return { resources, diagnostics };
+  const stopped = work.diagnostic({ file, start: 0, end: 0 });
+  return { resources, diagnostics: stopped ? [...diagnostics, stopped] : diagnostics };
 }
 

@@ -1,9 +1,10 @@
 import type { Loc } from '../../../kernel/location.js';
 import { getPropEntry, nul, num, str, unknown, unknownAt, type Val } from '../../../kernel/value.js';
 import { callFunction } from '../functions/registry.js';
-import type { Arg, Budget, CallContext, LambdaArg } from '../functions/types.js';
+import type { Arg, CallContext, LambdaArg } from '../functions/types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
+import { valueCost, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
@@ -11,7 +12,6 @@ import type { ExpressionScope } from './scope.js';
 interface Env {
   readonly scope: ExpressionScope;
   readonly site: Loc | undefined;
-  readonly budget: Budget;
   /** Bound lambda variables, innermost last. */
   readonly lambdaVars: ReadonlyMap<string, Val> | undefined;
 }
@@ -34,7 +34,7 @@ export function evaluateString(text: string, site: Loc | undefined, scope: Expre
 /** Evaluates a parsed expression; every value it yields reports at `site`. */
 export function evaluateExpression(node: ExpressionNode, site: Loc | undefined, scope: ExpressionScope): Val {
   try {
-    return evalNode(node, { scope, site, budget: { calls: 0, chars: 0 }, lambdaVars: undefined });
+    return evalNode(node, { scope, site, lambdaVars: undefined });
   } catch (e) {
     // Values nested absurdly deep (built by lambdas) can still exhaust the stack somewhere.
     if (e instanceof RangeError) return limitVal(site, e.message);
@@ -58,7 +58,7 @@ function evalNode(node: ExpressionNode, env: Env): Val {
 }
 
 function context(name: string, env: Env): CallContext {
-  return { name, site: env.site, scope: env.scope, budget: env.budget };
+  return { name, site: env.site, scope: env.scope, work: env.scope.work };
 }
 
 function fail(message: string, env: Env, from: readonly Val[] = []): Val {
@@ -98,6 +98,7 @@ function evalIf(node: CallNode, env: Env): Val {
   if (cond.kind !== 'unknown') return fail(`if() condition must be a boolean, not ${cond.kind}`, env, [cond]);
   const a = evalNode(node.args[1]!, env);
   const b = evalNode(node.args[2]!, env);
+  if (!env.scope.work.charge(valueCost(a) + valueCost(b), env.site)) return limitVal(env.site, WORK_LIMIT_SUMMARY, [cond, a, b]);
   if (deepEqual(a, b, ARM_EQUALITY) === true) return a;
   const candidates: Val[] = [];
   for (const branch of [a, b]) {
@@ -145,6 +146,8 @@ function member(base: Val, name: string, safe: boolean, env: Env, shown: string)
   if (base.kind === 'null' && safe) return nul(env.site, base.origins);
   if (base.kind !== 'object')
     return fail(`the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
+  // A key spelt in another case is searched for among all the keys.
+  if (!env.scope.work.charge(1 + base.props.size, env.site)) return limitVal(env.site, WORK_LIMIT_SUMMARY, [base]);
   const entry = getPropEntry(base, name);
   if (entry) return atSite(entry.value, env.site);
   if (safe) return nul(env.site, base.origins);

@@ -1,5 +1,7 @@
 import { arr, asNumber, bool, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
+import { limitVal } from '../../../kernel/value-ops.js';
+import { WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
 import { evaluateString } from '../expression/index.js';
 import { ARM_LIMITS, type TemplateEnv } from './context.js';
 import { nodeLoc, prop } from './json-val.js';
@@ -10,6 +12,8 @@ export type SkipKey = (key: string, depth: number) => boolean;
 /** Evaluates a template JSON value: expressions in strings, property `copy` loops in objects. */
 export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0): Val {
   const loc = nodeLoc(scope.file, node);
+  // Every node of every instance: copy loops and nested deployments multiply a body's size.
+  if (!scope.work.charge(1, loc)) return limitVal(loc, WORK_LIMIT_SUMMARY);
   switch (node.type) {
     case 'string': {
       const text = node.value as string;

@@ -1,3 +1,4 @@
+import type { WorkBudget } from '../../../kernel/work.js';
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
@@ -71,6 +72,9 @@ export class TemplateScope implements TemplateEnv {
 
   get ctx(): RunContext {
     return this.state.ctx;
+  }
+  get work(): WorkBudget {
+    return this.state.ctx.work;
   }
   get file(): string {
     return this.state.file;

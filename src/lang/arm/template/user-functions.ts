@@ -33,6 +33,7 @@ export function callUserFunction(scope: TemplateEnv, name: string, args: readonl
     if (n?.type === 'string' && args[i]) params.set((n.value as string).toLowerCase(), args[i]!);
   });
   const fnScope: ExpressionScope = {
+    work: scope.work,
     parameter: (p, at) => {
       const v = params.get(p.toLowerCase());
       return v ? moveTo(v, at) : undefined;

@@ -1,3 +1,4 @@
+import { WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
@@ -34,7 +35,8 @@ export function evaluateSafe(expr: Expression, env: Env): Val {
 
 /** Evaluates an expression. Errors are values (`isError`); `try` and `can` test for them. */
 export function evaluate(expr: Expression, env: Env): Val {
-  if (++env.state.steps > LIMITS.steps) return limitVal(locOf(env, expr), `evaluation stopped after ${LIMITS.steps} steps`);
+  // Nested for-expressions and module instances multiply: the unit's budget bounds their product.
+  if (!env.state.work.charge(1, locOf(env, expr))) return limitVal(locOf(env, expr), WORK_LIMIT_SUMMARY);
   if (++env.state.depth > LIMITS.depth) {
     env.state.depth--;
     return limitVal(locOf(env, expr), `expression nested deeper than ${LIMITS.depth} levels`);
@@ -115,6 +117,7 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   const inputs: Val[] = [];
   const text = renderParts(expr.parts, env, inputs, loc);
   if (text === undefined) return propagateUnknown(inputs, loc);
+  if (!env.state.work.chargeChars(text.length, loc)) return limitVal(loc, WORK_LIMIT_SUMMARY, inputs);
   return str(text, loc, mergeOrigins(inputs));
 }
 

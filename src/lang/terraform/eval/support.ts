@@ -12,11 +12,6 @@ export const LIMITS = {
   depth: 256,
   /** Instances one `count`/`for_each` may create. */
   instances: 10_000,
-  /**
-   * Expressions one evaluation may evaluate (nested for-expressions multiply, so per-collection
-   * caps alone do not bound the work).
-   */
-  steps: 3_000_000,
   /** Nesting of local child modules. */
   moduleDepth: 32,
 } as const;
