@@ -267,6 +267,22 @@ export function valueNodes(v: Val): number {
   return size;
 }
 
+/** Nesting depths of arrays and objects, memoized like their sizes. */
+const depths = new WeakMap<Val, number>();
+
+/** How deeply arrays and objects nest in `v` (a scalar is 0): what recursive walks of it cost in stack. */
+export function valueDepth(v: Val): number {
+  if (v.kind !== 'array' && v.kind !== 'object') return 0;
+  const source = sources.get(v) ?? v;
+  const known = depths.get(source);
+  if (known !== undefined) return known;
+  let deepest = 0;
+  const children = source.kind === 'array' ? source.items : [...(source as ObjectVal).props.values()].map((p) => p.value);
+  for (const child of children) deepest = Math.max(deepest, valueDepth(child));
+  depths.set(source, deepest + 1);
+  return deepest + 1;
+}
+
 /**
  * The value as seen from a new use site: every node now reports at `loc`, and remembers
  * where it stood before through `origin` (whose own location is the node's former use site).

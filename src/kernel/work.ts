@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { Loc } from './location.js';
-import { valueNodes, type Val } from './value.js';
+import { valueDepth, valueNodes, type Val } from './value.js';
+import { limitVal, type Input } from './value-ops.js';
 
 /**
  * Work one unit may do: every scenario, copy instance, module instance, user-defined function
@@ -17,10 +18,23 @@ const CHARS_PER_UNIT = 32;
 
 export const WORK_LIMIT_SUMMARY = `Evaluation stopped: this unit needs more work than the linter allows (${UNIT_WORK_LIMIT.toLocaleString('en-US')} steps); this value and later ones are unknown`;
 
+/**
+ * How deep one unit's evaluation may nest: JSON levels, expressions, variable and parameter
+ * chains, lambdas, user-defined functions, each weighted by the stack it takes. An explicit
+ * limit, half of what the smallest JavaScript stack (the main thread's, under 1 MB) held in
+ * the deepest shapes tried (test/reliability/nesting.test.ts), gives the same answer in the
+ * main thread and in workers, and no stack overflow. ARM JSON nests about 500 levels deep in it.
+ */
+export const MAX_NESTING = 1_000;
+
+export const NESTING_LIMIT_SUMMARY = `Evaluation nested deeper than the linter allows (${MAX_NESTING.toLocaleString('en-US')} levels of JSON, expressions, references and values); this value is unknown`;
+
 /** A unit's work so far; evaluators charge it and stop with an unknown (`limit`) once it is spent. */
 export class WorkBudget {
   #spent = 0;
   #stoppedAt: Loc | undefined;
+  #nesting = 0;
+  #tooDeepAt: Loc | undefined;
 
   constructor(readonly limit: number = UNIT_WORK_LIMIT) {}
 
@@ -50,10 +64,36 @@ export class WorkBudget {
     return this.charge(1 + Math.floor(length / CHARS_PER_UNIT), site);
   }
 
-  /** The warning for a unit that ran out, at the first expression refused; undefined while within the limit. */
-  diagnostic(fallback: Loc): Diagnostic | undefined {
-    if (!this.exhausted) return undefined;
-    return { severity: 'warn', summary: WORK_LIMIT_SUMMARY, subject: this.#stoppedAt ?? fallback, code: 'work-limit' };
+  /**
+   * Enters one nested evaluation of `weight` levels; false (and nothing entered) past MAX_NESTING,
+   * remembering the first place refused. Each true must be matched by `leave(weight)`.
+   */
+  enter(weight: number, site: Loc | undefined): boolean {
+    if (this.#nesting + weight > MAX_NESTING) {
+      if (this.#tooDeepAt === undefined && site !== undefined) this.#tooDeepAt = site;
+      return false;
+    }
+    this.#nesting += weight;
+    return true;
+  }
+
+  leave(weight: number): void {
+    this.#nesting -= weight;
+  }
+
+  /** `v`, or unknown (reported like too deep an evaluation) when it nests past MAX_VALUE_DEPTH. */
+  boundDepth(v: Val, site: Loc | undefined, inputs: readonly Input[]): Val {
+    if (valueDepth(v) <= MAX_VALUE_DEPTH) return v;
+    if (this.#tooDeepAt === undefined && site !== undefined) this.#tooDeepAt = site;
+    return limitVal(site, VALUE_DEPTH_SUMMARY, inputs);
+  }
+
+  /** The warnings for a unit that ran out of work or nesting, each at the first place refused. */
+  diagnostics(fallback: Loc): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (this.exhausted) out.push({ severity: 'warn', summary: WORK_LIMIT_SUMMARY, subject: this.#stoppedAt ?? fallback, code: 'work-limit' });
+    if (this.#tooDeepAt) out.push({ severity: 'warn', summary: NESTING_LIMIT_SUMMARY, subject: this.#tooDeepAt, code: 'nesting-limit' });
+    return out;
   }
 }
 
@@ -62,3 +102,11 @@ export function valueCost(v: Val): number {
   if (v.kind === 'string') return 1 + Math.floor(v.value.length / CHARS_PER_UNIT);
   return valueNodes(v);
 }
+
+/**
+ * Deepest value a function may return: the JSON parser's limit. Lambdas can otherwise nest a
+ * value one level per step (a reduce wrapping its accumulator) until walking it overflows the stack.
+ */
+export const MAX_VALUE_DEPTH = 1_000;
+
+export const VALUE_DEPTH_SUMMARY = `the value would nest deeper than ${MAX_VALUE_DEPTH.toLocaleString('en-US')} levels`;

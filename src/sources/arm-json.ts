@@ -73,8 +73,7 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
     models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
   }
-  const stopped = work.diagnostic({ file: template, start: 0, end: 0 });
-  if (stopped) diagnostics.add(stopped);
+  for (const d of work.diagnostics({ file: template, start: 0, end: 0 })) diagnostics.add(d);
   return { models, diagnostics: diagnostics.list, files: [...files], inactiveVms };
 }
 

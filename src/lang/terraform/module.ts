@@ -102,7 +102,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     rootDir,
     diagnostics,
     instanceId: options.instanceId ?? (() => undefined),
-    state: { depth: 0, work: new WorkBudget() },
+    state: { work: new WorkBudget() },
     active: [],
     filesRead,
     text: (file) => texts.get(file) ?? '',
@@ -116,7 +116,6 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
   root.collect(resources);
-  const stopped = session.state.work.diagnostic({ file: rootConfig.files[0]!, start: 0, end: 0 });
-  if (stopped) diagnostics.add(stopped);
+  for (const d of session.state.work.diagnostics({ file: rootConfig.files[0]!, start: 0, end: 0 })) diagnostics.add(d);
   return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
 }

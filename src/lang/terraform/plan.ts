@@ -201,7 +201,6 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       ...(id?.kind === 'string' ? { cloudId: id.value.toLowerCase() } : {}),
     };
   });
-  const stopped = work.diagnostic({ file, start: 0, end: 0 });
-  return { resources, diagnostics: stopped ? [...diagnostics, stopped] : diagnostics };
+  return { resources, diagnostics: [...diagnostics, ...work.diagnostics({ file, start: 0, end: 0 })] };
 }
 

@@ -43,7 +43,7 @@ export function parseVarFile(file: string, text: string, diagnostics: Diagnostic
   }
   const ast = parseHcl(text, file);
   for (const e of ast.errors) diagnostics.add(e);
-  const env = { file, scope: CONSTANT_SCOPE, bindings: new Map<string, Val>(), state: { depth: 0, work: new WorkBudget() } };
+  const env = { file, scope: CONSTANT_SCOPE, bindings: new Map<string, Val>(), state: { work: new WorkBudget() } };
   for (const item of ast.body.items) {
     if (item.type === 'Block') {
       diagnostics.add({ severity: 'warn', summary: `Blocks are not allowed in a variable file`, subject: locOf(env, item.blockType) });

@@ -4,7 +4,7 @@ import { callFunction } from '../functions/registry.js';
 import type { Arg, CallContext, LambdaArg } from '../functions/types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
-import { valueCost, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { NESTING_LIMIT_SUMMARY, valueCost, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
@@ -36,18 +36,28 @@ export function evaluateExpression(node: ExpressionNode, site: Loc | undefined, 
   try {
     return evalNode(node, { scope, site, lambdaVars: undefined });
   } catch (e) {
-    // Values nested absurdly deep (built by lambdas) can still exhaust the stack somewhere.
-    if (e instanceof RangeError) return limitVal(site, e.message);
+    // Nesting is bounded (scope.work.enter), so this is a bug or a value built deeper than that:
+    // the one value is unknown, the unit goes on.
+    if (e instanceof RangeError) return limitVal(site, `${e.message} while evaluating this expression`);
     throw e;
   }
 }
 
 function evalNode(node: ExpressionNode, env: Env): Val {
+  if (node.kind === 'string') return str(node.value, env.site);
+  if (node.kind === 'number') return num(node.value, env.site);
+  // Calls, properties and indexes nest: variable chains and lambdas nest them further.
+  const work = env.scope.work;
+  if (!work.enter(1, env.site)) return limitVal(env.site, NESTING_LIMIT_SUMMARY);
+  try {
+    return evalNested(node, env);
+  } finally {
+    work.leave(1);
+  }
+}
+
+function evalNested(node: CallNode | PropertyNode | IndexNode, env: Env): Val {
   switch (node.kind) {
-    case 'string':
-      return str(node.value, env.site);
-    case 'number':
-      return num(node.value, env.site);
     case 'call':
       return evalCall(node, env);
     case 'property':
@@ -123,7 +133,13 @@ function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
     invoke: (values) => {
       const vars = new Map(env.lambdaVars);
       params.forEach((p, i) => vars.set(p, values[i] ?? nul(env.site)));
-      return evalNode(body, { ...env, lambdaVars: vars });
+      // The host function's frames come between a lambda's body and the expression around it.
+      if (!env.scope.work.enter(2, env.site)) return limitVal(env.site, NESTING_LIMIT_SUMMARY);
+      try {
+        return evalNode(body, { ...env, lambdaVars: vars });
+      } finally {
+        env.scope.work.leave(2);
+      }
     },
   };
 }

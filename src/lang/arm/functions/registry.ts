@@ -102,7 +102,7 @@ export function callFunction(name: string, args: readonly Arg[], ctx: CallContex
     const decided = overCandidates(def, args, ctx);
     if (decided) return decided;
   }
-  return result ?? propagateUnknown(args, ctx.site);
+  return result ? ctx.work.boundDepth(result, ctx.site, args) : propagateUnknown(args, ctx.site);
 }
 
 function callUserFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {

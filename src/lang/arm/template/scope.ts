@@ -1,5 +1,5 @@
-import type { WorkBudget } from '../../../kernel/work.js';
-import { errorVal } from '../../../kernel/value-ops.js';
+import { NESTING_LIMIT_SUMMARY, type WorkBudget } from '../../../kernel/work.js';
+import { errorVal, limitVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -25,6 +25,9 @@ export const ROOT_TARGET: DeploymentTarget = {
   resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
   subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
 };
+
+/** Nesting levels one variable or parameter reference counts (see WorkBudget.enter). */
+const REFERENCE_NESTING = 4;
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
@@ -156,11 +159,14 @@ export class TemplateScope implements TemplateEnv {
    */
   private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
     if (this.state.evaluating.has(cycleKey)) return errorVal(nodeLoc(this.file, at), `${what} refers to itself`);
+    // A reference costs a dozen frames between the two expressions: weighted accordingly.
+    if (!this.work.enter(REFERENCE_NESTING, nodeLoc(this.file, at))) return limitVal(nodeLoc(this.file, at), NESTING_LIMIT_SUMMARY);
     this.state.evaluating.add(cycleKey);
     try {
       return evaluate(new TemplateScope(this.state, []));
     } finally {
       this.state.evaluating.delete(cycleKey);
+      this.work.leave(REFERENCE_NESTING);
     }
   }
 

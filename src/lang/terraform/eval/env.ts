@@ -31,8 +31,7 @@ export interface FileAccess {
 
 /** Shared across one evaluation: guards against runaway recursion and work. */
 export interface EvalState {
-  depth: number;
-  /** The unit's work (all module instances): once spent, everything left evaluates to unknown. */
+  /** The unit's work and nesting (all module instances): past either bound, values are unknown. */
   readonly work: WorkBudget;
 }
 

@@ -1,4 +1,6 @@
-import { WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { NESTING_LIMIT_SUMMARY, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+
+const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
@@ -37,14 +39,13 @@ export function evaluateSafe(expr: Expression, env: Env): Val {
 export function evaluate(expr: Expression, env: Env): Val {
   // Nested for-expressions and module instances multiply: the unit's budget bounds their product.
   if (!env.state.work.charge(1, locOf(env, expr))) return limitVal(locOf(env, expr), WORK_LIMIT_SUMMARY);
-  if (++env.state.depth > LIMITS.depth) {
-    env.state.depth--;
-    return limitVal(locOf(env, expr), `expression nested deeper than ${LIMITS.depth} levels`);
-  }
+  // An expression level takes some frames more than an ARM one: nested expressions, local and
+  // module references share one bound (WorkBudget.enter), about 250 levels.
+  if (!env.state.work.enter(EXPRESSION_NESTING, locOf(env, expr))) return limitVal(locOf(env, expr), NESTING_LIMIT_SUMMARY);
   try {
     return evaluateNode(expr, env);
   } finally {
-    env.state.depth--;
+    env.state.work.leave(EXPRESSION_NESTING);
   }
 }
 

@@ -8,8 +8,6 @@ export const LIMITS = {
   collection: 1_024_000,
   /** Longest string a function may build. */
   string: 4 * 1024 * 1024,
-  /** Nesting of expression evaluation (deep parentheses, recursive templates). */
-  depth: 256,
   /** Instances one `count`/`for_each` may create. */
   instances: 10_000,
   /** Nesting of local child modules. */

@@ -62,7 +62,7 @@ export function callFunction(name: string, args: readonly Val[], ctx: CallContex
   if (!work.charge(cost, ctx.loc)) return limitVal(ctx.loc, WORK_LIMIT_SUMMARY, args);
   try {
     const result = f.fn(args, ctx);
-    return work.chargeValue(result, ctx.loc) ? result : limitVal(ctx.loc, WORK_LIMIT_SUMMARY, args);
+    return work.chargeValue(result, ctx.loc) ? work.boundDepth(result, ctx.loc, args) : limitVal(ctx.loc, WORK_LIMIT_SUMMARY, args);
   } catch (e) {
     if (!(e instanceof FunctionFailure)) throw e;
     // The library words most failures "name: …"; the rest get the function's name here.
