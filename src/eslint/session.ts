@@ -1,10 +1,14 @@
 import type { Linter } from '../engine/linter.js';
 import type { LintOptions, RuleSetting } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
+import { SizedCache } from '../kernel/sized-cache.js';
 import type { LintMessage } from '../engine/lint-message.js';
 import { createLinter, RULE_IDS } from '../setup.js';
 import { JSON_PARSER } from '../sources/json-file.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
+
+/** Characters of file text whose messages a session keeps. */
+const RESULT_CHARS = 32_000_000;
 
 /** `settings['azure-backup']` in an ESLint config. */
 export interface PluginSettings {
@@ -24,7 +28,8 @@ export interface PluginSettings {
 export class Session {
   readonly fs: ProjectFs;
   readonly linter: Linter;
-  private readonly results = new Map<string, { readonly text: string; readonly messages: readonly LintMessage[] }>();
+  /** Messages per file for the text they were made from; bounded by that text's size (it is shared with the file system's copy). */
+  private readonly results = new SizedCache<string, { readonly text: string; readonly messages: readonly LintMessage[] }>(RESULT_CHARS);
   private readonly linkersLinted = new Set<string>();
 
   constructor(cwd: string, options: LintOptions) {
@@ -39,7 +44,7 @@ export class Session {
     this.sync(file, text, doc);
     this.lintLinkers(file);
     const messages = this.linter.messagesFor(file);
-    this.results.set(file, { text, messages });
+    this.results.set(file, { text, messages }, text.length);
     return messages;
   }
 
