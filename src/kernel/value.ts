@@ -131,15 +131,15 @@ export interface UnknownExtra {
 let errorValuesSoFar = 0;
 
 /**
- * How many error values (template mistakes) have been made so far in this thread: a unit whose
- * evaluation made none holds none, and its model need not be searched for them.
+ * How many error and limit values (template mistakes, the linter's bounds) have been made so far
+ * in this thread: a unit whose evaluation made none holds none, and its model need not be searched for them.
  */
 export function errorValuesMade(): number {
   return errorValuesSoFar;
 }
 
 export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): UnknownVal {
-  if (extra.cause === 'error') errorValuesSoFar++;
+  if (extra.cause === 'error' || extra.cause === 'limit') errorValuesSoFar++;
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
   const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = {
     kind: 'unknown',
@@ -238,6 +238,15 @@ export function hasUnknown(v: Val): boolean {
 }
 
 /**
+ * The value a moved array or object was moved from (itself otherwise): the same content without
+ * the moved children, which are built on first read. Walks that ignore places (printing,
+ * comparing, keying) go through it, so a value referenced many times is not moved again each time.
+ */
+export function unmoved(v: Val): Val {
+  return sources.get(v) ?? v;
+}
+
+/**
  * True when `a` and `b` are the same value or moves of it (the same content at other places)
  * with nothing unknown inside: equal without walking them.
  */
@@ -296,7 +305,7 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     case 'array':
     case 'object': {
       const size = valueNodes(v);
-      if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins, cause: 'limit' });
+      if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements is not evaluated`, loc, { origins, cause: 'limit', subject: loc });
       const moved = v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
       // Its size and content are the source's: measuring the moved value would move all its children.
       treeSizes.set(moved, size);

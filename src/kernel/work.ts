@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { Loc } from './location.js';
-import { valueDepth, valueNodes, type Val } from './value.js';
-import { limitVal, type Input } from './value-ops.js';
+import { unknown, valueDepth, valueNodes, type UnknownVal, type Val } from './value.js';
+import { mergeOrigins, type Input } from './value-ops.js';
 
 /**
  * Work one unit may do: every scenario, copy instance, module instance, user-defined function
@@ -85,7 +85,7 @@ export class WorkBudget {
   boundDepth(v: Val, site: Loc | undefined, inputs: readonly Input[]): Val {
     if (valueDepth(v) <= MAX_VALUE_DEPTH) return v;
     if (this.#tooDeepAt === undefined && site !== undefined) this.#tooDeepAt = site;
-    return limitVal(site, VALUE_DEPTH_SUMMARY, inputs);
+    return tooDeepVal(site, inputs);
   }
 
   /** The warnings for a unit that ran out of work or nesting, each at the first place refused. */
@@ -97,10 +97,23 @@ export class WorkBudget {
   }
 }
 
+/** The value where the unit's work ran out: unknown, reported once for the unit (WorkBudget.diagnostics). */
+export function stoppedVal(site: Loc | undefined, inputs: readonly Input[] = []): UnknownVal {
+  return unknown(WORK_LIMIT_SUMMARY, site, { origins: mergeOrigins(inputs), cause: 'limit' });
+}
+
+/** The value where evaluation nested too deep: unknown, reported once for the unit. */
+export function tooDeepVal(site: Loc | undefined, inputs: readonly Input[] = []): UnknownVal {
+  return unknown(NESTING_LIMIT_SUMMARY, site, { origins: mergeOrigins(inputs), cause: 'limit' });
+}
+
 /** What building or walking a value costs: its elements (shared parts each time), or a string's length. */
 export function valueCost(v: Val): number {
   if (v.kind === 'string') return 1 + Math.floor(v.value.length / CHARS_PER_UNIT);
-  return valueNodes(v);
+  // Node counts stop a little past MAX_VALUE_NODES; a longer list still costs its length.
+  if (v.kind === 'array') return Math.max(valueNodes(v), v.items.length);
+  if (v.kind === 'object') return Math.max(valueNodes(v), v.props.size);
+  return 1;
 }
 
 /**
@@ -108,5 +121,3 @@ export function valueCost(v: Val): number {
  * value one level per step (a reduce wrapping its accumulator) until walking it overflows the stack.
  */
 export const MAX_VALUE_DEPTH = 1_000;
-
-export const VALUE_DEPTH_SUMMARY = `the value would nest deeper than ${MAX_VALUE_DEPTH.toLocaleString('en-US')} levels`;

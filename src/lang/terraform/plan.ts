@@ -1,5 +1,4 @@
-import { WorkBudget, WORK_LIMIT_SUMMARY } from '../../kernel/work.js';
-import { limitVal } from '../../kernel/value-ops.js';
+import { stoppedVal, WorkBudget } from '../../kernel/work.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
@@ -168,7 +167,7 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       if (current && current.kind !== 'unknown' && current.kind !== 'null') continue;
       const at = loc(file, refsNode);
       if (!work.charge(1 + (refsNode.children?.length ?? 0), at)) {
-        props.set(key, { key, value: limitVal(at, WORK_LIMIT_SUMMARY) });
+        props.set(key, { key, value: stoppedVal(at) });
         continue;
       }
       const refs = (refsNode.children ?? []).map(strValue).filter((s): s is string => !!s);

@@ -4,7 +4,7 @@ import { callFunction } from '../functions/registry.js';
 import type { Arg, CallContext, LambdaArg } from '../functions/types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
-import { NESTING_LIMIT_SUMMARY, valueCost, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { stoppedVal, tooDeepVal, valueCost } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
@@ -48,7 +48,7 @@ function evalNode(node: ExpressionNode, env: Env): Val {
   if (node.kind === 'number') return num(node.value, env.site);
   // Calls, properties and indexes nest: variable chains and lambdas nest them further.
   const work = env.scope.work;
-  if (!work.enter(1, env.site)) return limitVal(env.site, NESTING_LIMIT_SUMMARY);
+  if (!work.enter(1, env.site)) return tooDeepVal(env.site);
   try {
     return evalNested(node, env);
   } finally {
@@ -108,7 +108,7 @@ function evalIf(node: CallNode, env: Env): Val {
   if (cond.kind !== 'unknown') return fail(`if() condition must be a boolean, not ${cond.kind}`, env, [cond]);
   const a = evalNode(node.args[1]!, env);
   const b = evalNode(node.args[2]!, env);
-  if (!env.scope.work.charge(valueCost(a) + valueCost(b), env.site)) return limitVal(env.site, WORK_LIMIT_SUMMARY, [cond, a, b]);
+  if (!env.scope.work.charge(valueCost(a) + valueCost(b), env.site)) return stoppedVal(env.site, [cond, a, b]);
   if (deepEqual(a, b, ARM_EQUALITY) === true) return a;
   const candidates: Val[] = [];
   for (const branch of [a, b]) {
@@ -134,7 +134,7 @@ function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
       const vars = new Map(env.lambdaVars);
       params.forEach((p, i) => vars.set(p, values[i] ?? nul(env.site)));
       // The host function's frames come between a lambda's body and the expression around it.
-      if (!env.scope.work.enter(2, env.site)) return limitVal(env.site, NESTING_LIMIT_SUMMARY);
+      if (!env.scope.work.enter(2, env.site)) return tooDeepVal(env.site);
       try {
         return evalNode(body, { ...env, lambdaVars: vars });
       } finally {
@@ -163,7 +163,7 @@ function member(base: Val, name: string, safe: boolean, env: Env, shown: string)
   if (base.kind !== 'object')
     return fail(`the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
   // A key spelt in another case is searched for among all the keys.
-  if (!env.scope.work.charge(1 + base.props.size, env.site)) return limitVal(env.site, WORK_LIMIT_SUMMARY, [base]);
+  if (!env.scope.work.charge(1 + base.props.size, env.site)) return stoppedVal(env.site, [base]);
   const entry = getPropEntry(base, name);
   if (entry) return atSite(entry.value, env.site);
   if (safe) return nul(env.site, base.origins);

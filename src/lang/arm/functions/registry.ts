@@ -7,9 +7,9 @@ import { logicFunctions } from './logic.js';
 import { resourceFunctions } from './resource.js';
 import { textFunctions } from './text.js';
 import type { Arg, CallContext, FunctionDef } from './types.js';
-import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { errorVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { atSite, canonicalKey, isLambda } from './util.js';
-import { valueCost, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { stoppedVal, valueCost } from '../../../kernel/work.js';
 
 /** Allowed values beyond this many are not tried one by one. */
 const MAX_CANDIDATES = 64;
@@ -88,7 +88,7 @@ export function callFunction(name: string, args: readonly Arg[], ctx: CallContex
   // by their size, so a loop over a large value pays for the value at every turn.
   let cost = 1;
   for (const a of args) if (a.kind !== 'lambda') cost += valueCost(a);
-  if (!ctx.work.charge(cost, ctx.site)) return limitVal(ctx.site, WORK_LIMIT_SUMMARY, args);
+  if (!ctx.work.charge(cost, ctx.site)) return stoppedVal(ctx.site, args);
   const def = lookup(name);
   if (!def) return callUserFunction(name, args, ctx);
   if (args.length < def.minArgs || args.length > def.maxArgs)

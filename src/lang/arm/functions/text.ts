@@ -4,7 +4,7 @@ import { deterministicGuid, uniqueString } from './hash.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { idText, intArg, MAX_STRING_LENGTH, newStr, scalarText, symbolText, toJsonText, wrongType } from './util.js';
-import { WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { stoppedVal } from '../../../kernel/work.js';
 
 function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
   const out: string[] = [];
@@ -118,7 +118,7 @@ function split(args: readonly Arg[], ctx: CallContext): Val {
     const text = s.value;
     while (i < text.length) {
       const candidates = byFirst.get(text[i]!);
-      if (candidates && !ctx.work.charge(candidates.length, ctx.site)) return limitVal(ctx.site, WORK_LIMIT_SUMMARY, args);
+      if (candidates && !ctx.work.charge(candidates.length, ctx.site)) return stoppedVal(ctx.site, args);
       const hit = candidates?.find((x) => text.startsWith(x, i));
       if (hit) {
         parts.push(text.slice(from, i));

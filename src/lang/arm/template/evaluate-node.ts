@@ -1,7 +1,6 @@
 import { arr, asNumber, bool, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { limitVal } from '../../../kernel/value-ops.js';
-import { NESTING_LIMIT_SUMMARY, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
 import { evaluateString } from '../expression/index.js';
 import { ARM_LIMITS, type TemplateEnv } from './context.js';
@@ -14,9 +13,9 @@ export type SkipKey = (key: string, depth: number) => boolean;
 export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0): Val {
   const loc = nodeLoc(scope.file, node);
   // Every node of every instance: copy loops and nested deployments multiply a body's size.
-  if (!scope.work.charge(1, loc)) return limitVal(loc, WORK_LIMIT_SUMMARY);
+  if (!scope.work.charge(1, loc)) return stoppedVal(loc);
   // A JSON level takes four frames (the array's map among them): two levels of nesting.
-  if (!scope.work.enter(2, loc)) return limitVal(loc, NESTING_LIMIT_SUMMARY);
+  if (!scope.work.enter(2, loc)) return tooDeepVal(loc);
   try {
     return evaluateValue(node, loc, scope, skip, depth);
   } finally {

@@ -1,5 +1,5 @@
-import { NESTING_LIMIT_SUMMARY, type WorkBudget } from '../../../kernel/work.js';
-import { errorVal, limitVal } from '../../../kernel/value-ops.js';
+import { tooDeepVal, type WorkBudget } from '../../../kernel/work.js';
+import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -160,7 +160,7 @@ export class TemplateScope implements TemplateEnv {
   private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
     if (this.state.evaluating.has(cycleKey)) return errorVal(nodeLoc(this.file, at), `${what} refers to itself`);
     // A reference costs a dozen frames between the two expressions: weighted accordingly.
-    if (!this.work.enter(REFERENCE_NESTING, nodeLoc(this.file, at))) return limitVal(nodeLoc(this.file, at), NESTING_LIMIT_SUMMARY);
+    if (!this.work.enter(REFERENCE_NESTING, nodeLoc(this.file, at))) return tooDeepVal(nodeLoc(this.file, at));
     this.state.evaluating.add(cycleKey);
     try {
       return evaluate(new TemplateScope(this.state, []));

@@ -1,5 +1,5 @@
-import { errorVal, limitVal } from '../../../kernel/value-ops.js';
-import { NESTING_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { errorVal } from '../../../kernel/value-ops.js';
+import { tooDeepVal } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -46,7 +46,7 @@ export function callUserFunction(scope: TemplateEnv, name: string, args: readonl
     userFunction: (inner, innerArgs, at) => callUserFunction(scope, inner, innerArgs, at, depth + 1),
   };
   // A call costs as many frames as a variable reference (see WorkBudget.enter).
-  if (!scope.work.enter(4, site)) return limitVal(site, NESTING_LIMIT_SUMMARY);
+  if (!scope.work.enter(4, site)) return tooDeepVal(site);
   try {
     return evaluateString(output.value as string, nodeLoc(scope.file, output), fnScope);
   } finally {

@@ -1,4 +1,4 @@
-import { NESTING_LIMIT_SUMMARY, WORK_LIMIT_SUMMARY } from '../../../kernel/work.js';
+import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 
 const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
@@ -38,10 +38,10 @@ export function evaluateSafe(expr: Expression, env: Env): Val {
 /** Evaluates an expression. Errors are values (`isError`); `try` and `can` test for them. */
 export function evaluate(expr: Expression, env: Env): Val {
   // Nested for-expressions and module instances multiply: the unit's budget bounds their product.
-  if (!env.state.work.charge(1, locOf(env, expr))) return limitVal(locOf(env, expr), WORK_LIMIT_SUMMARY);
+  if (!env.state.work.charge(1, locOf(env, expr))) return stoppedVal(locOf(env, expr));
   // An expression level takes some frames more than an ARM one: nested expressions, local and
   // module references share one bound (WorkBudget.enter), about 250 levels.
-  if (!env.state.work.enter(EXPRESSION_NESTING, locOf(env, expr))) return limitVal(locOf(env, expr), NESTING_LIMIT_SUMMARY);
+  if (!env.state.work.enter(EXPRESSION_NESTING, locOf(env, expr))) return tooDeepVal(locOf(env, expr));
   try {
     return evaluateNode(expr, env);
   } finally {
@@ -118,7 +118,7 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   const inputs: Val[] = [];
   const text = renderParts(expr.parts, env, inputs, loc);
   if (text === undefined) return propagateUnknown(inputs, loc);
-  if (!env.state.work.chargeChars(text.length, loc)) return limitVal(loc, WORK_LIMIT_SUMMARY, inputs);
+  if (!env.state.work.chargeChars(text.length, loc)) return stoppedVal(loc, inputs);
   return str(text, loc, mergeOrigins(inputs));
 }
 

@@ -1,3 +1,4 @@
+import { stoppedVal } from '../../../../kernel/work.js';
 import { limitVal, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { arr, hasUnknown, nul, obj, str, toPlain, unknown, type Plain, type Prop, type Val } from '../../../../kernel/value.js';
 import type { Loc } from '../../../../kernel/location.js';
@@ -216,6 +217,8 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     for (const a of args) {
       const items = asList(a);
       if (out.length * items.length > LIMITS.collection) return limitVal(ctx.loc, 'setproduct: result too large', args);
+      // Charged before it is built: the product of a few lists is far larger than they are.
+      if (!ctx.env.state.work.charge(out.length * items.length * (args.length + 1), ctx.loc)) return stoppedVal(ctx.loc, args);
       out = out.flatMap((prefix) => items.map((i) => [...prefix, i]));
     }
     return arr(

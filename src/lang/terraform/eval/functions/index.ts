@@ -1,4 +1,4 @@
-import { valueCost, WORK_LIMIT_SUMMARY } from '../../../../kernel/work.js';
+import { stoppedVal, valueCost } from '../../../../kernel/work.js';
 import { unknown, type Val } from '../../../../kernel/value.js';
 import { errorVal, limitVal, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { FunctionFailure } from '../support.js';
@@ -59,10 +59,10 @@ export function callFunction(name: string, args: readonly Val[], ctx: CallContex
   const work = ctx.env.state.work;
   let cost = 1;
   for (const a of args) cost += valueCost(a);
-  if (!work.charge(cost, ctx.loc)) return limitVal(ctx.loc, WORK_LIMIT_SUMMARY, args);
+  if (!work.charge(cost, ctx.loc)) return stoppedVal(ctx.loc, args);
   try {
     const result = f.fn(args, ctx);
-    return work.chargeValue(result, ctx.loc) ? work.boundDepth(result, ctx.loc, args) : limitVal(ctx.loc, WORK_LIMIT_SUMMARY, args);
+    return work.chargeValue(result, ctx.loc) ? work.boundDepth(result, ctx.loc, args) : stoppedVal(ctx.loc, args);
   } catch (e) {
     if (!(e instanceof FunctionFailure)) throw e;
     // The library words most failures "name: …"; the rest get the function's name here.
