@@ -1,5 +1,6 @@
 import { defineRule } from './api.js';
 import { at } from './lib/report.js';
+import { isPartialString } from '../src/kernel/partial-string.js';
 
 export default defineRule({
   id: 'availability-set-restore',
@@ -13,8 +14,9 @@ export default defineRule({
   check(model, ctx) {
     for (const vm of model.vms) {
       const set = vm.availabilitySet;
-      // Unknown (e.g. a conditional id) is no finding: the VM may not be in a set at all.
-      if (!set || set.kind === 'null' || set.kind === 'unknown') continue;
+      // Unknown (e.g. a conditional id) is no finding: the VM may not be in a set at all. An id
+      // built from deployment-time names is still an id.
+      if (!set || set.kind === 'null' || (set.kind === 'unknown' && !isPartialString(set))) continue;
       if (set.kind === 'string' && set.value.trim() === '') continue;
       ctx.report({ at: at(set, vm.at), messageId: 'inSet' });
     }

@@ -28,12 +28,16 @@ export function policyTier(policy: BackupPolicy): 'V1' | 'V2' | undefined {
 
 /**
  * Whether a protected item of the configuration backs the VM up with an Enhanced (V2) policy
- * of the configuration: undefined when that depends on a policy type that is not known.
+ * of the configuration: undefined when that depends on a policy type that is not known, or on a
+ * policy the item names but the configuration does not hold (another deployment's, an unknown id).
  */
 export function protectedWithEnhancedPolicy(vm: VirtualMachine): boolean | undefined {
   let unsure = false;
   for (const item of vm.protectedBy) {
-    if (!item.policy) continue;
+    if (!item.policy) {
+      unsure = true;
+      continue;
+    }
     const tier = policyTier(item.policy);
     if (tier === 'V2') return true;
     if (tier === undefined) unsure = true;

@@ -34,7 +34,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}, 
   const given = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p)).map((p) => (isFile(p) ? path.dirname(p) : p));
   const fs = new ProjectFs(cwd, false, given);
   const setup = run.setup ?? DEFAULT_SETUP;
-  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names, fromParent) => fs.seedListing(dir, names, fromParent));
+  const discovery = discoverFiles(paths.length ? paths : ['.'], cwd, isLintable(setup), run.ignores, (dir, names, fromParent, linked) => fs.seedListing(dir, names, fromParent, linked));
   let files = discovery.files;
   const about = run.changedFiles ? changedAndNear(run.changedFiles, files) : explicitFiles ? files : undefined;
   if (about) {
@@ -145,19 +145,23 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   };
 }
 
-/** VM declarations of every unit the files belong to, each declaration once. */
+/**
+ * VM declarations of every unit the files belong to, each declaration once, however many paths
+ * (symbolic links to a module folder) lead to its file: under its own path when one does.
+ */
 function collectInventory(linter: Linter, files: readonly string[]): InventoryEntry[] {
   const seen = new Map<string, InventoryEntry>();
+  const throughLink = (entry: InventoryEntry) => linter.fs.resolveLinks(entry.filePath)?.direct === false;
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
       const outcome = linter.lintUnit(unit);
       // A linked template or child module counts in its caller's inventory, with the caller's values.
       if (linter.callersOf(outcome).length) continue;
       for (const entry of outcome.inventory) {
-        const key = `${entry.filePath}|${entry.line}|${entry.column}`;
+        const key = `${linter.fs.resolveLinks(entry.filePath)?.real ?? entry.filePath}|${entry.line}|${entry.column}`;
         const prior = seen.get(key);
         // A linked template seen from its parent knows more than the template linted alone.
-        if (!prior || (entry.protected && !prior.protected)) seen.set(key, entry);
+        if (!prior || (entry.protected && !prior.protected) || (entry.protected === prior.protected && throughLink(prior) && !throughLink(entry))) seen.set(key, entry);
       }
     }
   }

@@ -42,6 +42,17 @@ function fill(template: string, data: MessageData = {}): string {
  * `keepMaybe`. Repeated reports are dropped: copy loops and `count` give many model objects that
  * share one literal, and a report there is the same report each time.
  */
+/** Origins that say which caller passed a value into a linked template, nested deployment or module. */
+const PASSED: ReadonlySet<Origin['kind']> = new Set(['nested-deployment', 'linked-template', 'module-input']);
+
+/**
+ * Where the caller that passed the value wrote it: the nearest passing origin's place. A module
+ * or linked template reached from several callers has a finding per caller, each naming it.
+ */
+export function callerPlace(origins: readonly Origin[]): Loc | undefined {
+  return origins.find((o) => PASSED.has(o.kind) && o.loc)?.loc;
+}
+
 export function ruleContext(
   rule: Rule,
   matrix: Matrix,
@@ -61,7 +72,8 @@ export function ruleContext(
       const text = fill(template, r.data);
       const message = `${r.premise ? `${r.premise}: ` : ''}${text}`;
       const loc = isVal(r.at) ? r.at.loc : r.at;
-      const key = `${r.certainty === 'maybe'}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${message}`;
+      const caller = isVal(r.at) ? callerPlace(r.at.origins) : undefined;
+      const key = `${r.certainty === 'maybe'}|${loc ? `${loc.file}:${loc.start}:${loc.end}` : ''}|${message}|${caller ? `${caller.file}:${caller.start}` : ''}`;
       if (seen?.has(key)) return;
       (seen ??= new Set()).add(key);
       sink({ ...r, message });

@@ -2,9 +2,10 @@ import path from 'node:path';
 import type { LineIndex, Loc } from '../kernel/location.js';
 import type { VirtualMachine } from '../azure/model.js';
 import { asString, toPlain, type Val } from '../kernel/value.js';
+import { idText } from '../kernel/names.js';
 import type { Rule } from '../../rules/api.js';
 import type { Evaluation, SourceKind, UnitRef } from '../sources/source-kind.js';
-import { runRules, type Finding } from './findings.js';
+import { callerPlace, runRules, type Finding } from './findings.js';
 import type { InventoryEntry, LintMessage } from './lint-message.js';
 import { Positions, toLintMessage } from './messages.js';
 import type { LintOptions } from './options.js';
@@ -163,15 +164,17 @@ export class Linter {
     };
     for (const d of evaluation.diagnostics) add(d.subject.file, this.diagnosticMessage(d));
     const fallback: Loc = { file: this.units.anchorFile(unit), start: 0, end: 0 };
-    // One message per rule and place: copy-loop instances and scenarios that hit the same
-    // literal are one problem for the person editing it.
+    // One message per rule, place and caller: copy-loop instances and scenarios that hit the same
+    // literal are one problem for the person editing it; callers that pass a module or linked
+    // template different values are one problem each, to be fixed where each passes it.
     const byPlace = new Map<string, { finding: Finding; scenarios: string[]; messages: Set<string> }>();
     for (const model of evaluation.models) {
       const findings = runRules(model, this.rules, this.options, fallback, (e, ruleId) =>
         add(fallback.file, { ruleId: null, severity: 2, fatal: true, message: `Internal error in rule ${ruleId}: ${(e as Error).message}`, line: 1, column: 1 }),
       );
       for (const f of findings) {
-        const key = `${f.ruleId}|${f.loc.file}|${f.loc.start}|${f.loc.end}|${f.maybe}`;
+        const caller = callerPlace(f.origins);
+        const key = `${f.ruleId}|${f.loc.file}|${f.loc.start}|${f.loc.end}|${f.maybe}|${caller ? `${caller.file}:${caller.start}` : ''}`;
         const entry = byPlace.get(key);
         if (!entry) byPlace.set(key, { finding: f, scenarios: [f.scenario], messages: new Set([f.message]) });
         else {
@@ -259,7 +262,7 @@ class ParsedPositions extends Positions {
 }
 
 function display(v: Val): string {
-  if (v.kind === 'unknown') return v.symbol ? `{${v.symbol}}` : '?';
+  if (v.kind === 'unknown') return idText(v) ?? '?';
   const plain = toPlain(v);
   if (plain === null || plain === undefined) return '';
   return typeof plain === 'string' ? plain : JSON.stringify(plain);

@@ -46,7 +46,7 @@ export function describeOrigin(o: Origin): string {
     case 'variable':
       return `variable '${o.name}'`;
     case 'nested-deployment':
-      return `parameter '${o.name}' passed by the parent deployment`;
+      return `parameter '${o.name}' passed by ${o.caller ?? 'the parent deployment'}`;
     case 'linked-template':
       return `linked template parameter '${o.name}'`;
     case 'copy-input':

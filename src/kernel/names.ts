@@ -1,15 +1,15 @@
+import { partsText } from './partial-string.js';
 import type { Val } from './value.js';
 
-/** Text of a name or id part: the value, or `{symbol}` for a deployment-time value. */
+/** Text of a name or id part: the value, deployment-time parts as `{symbol}`. */
 export function idText(v: Val): string | undefined {
   if (v.kind === 'string') return v.value;
-  if (v.kind === 'unknown' && v.symbol) return `{${v.symbol}}`;
-  return undefined;
+  if (v.kind !== 'unknown') return undefined;
+  if (v.parts) return partsText(v.parts);
+  return v.symbol ? `{${v.symbol}}` : undefined;
 }
 
-/** A name for people: deployment-time parts shown as `{expression}`, once. */
+/** A name for people: deployment-time parts shown as `{expression}`. */
 export function displayText(v: Val): string {
-  if (v.kind === 'string') return v.value;
-  if (v.kind === 'unknown' && v.symbol) return v.symbol.includes('{') ? v.symbol : `{${v.symbol}}`;
-  return '<unknown>';
+  return idText(v) ?? '<unknown>';
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 /** Largest file the linter reads; bigger files get a diagnostic instead of being parsed. */
@@ -24,6 +24,8 @@ export class ProjectFs {
   /** The roots with their symbolic links resolved, made when the first file on disk is read. */
   private realRoots: readonly string[] | undefined;
   private readonly listingSets = new Map<string, ReadonlySet<string>>();
+  /** Names in a listing that are symbolic links to files, for the directories that have any. */
+  private readonly linkedFiles = new Map<string, ReadonlySet<string>>();
   /** Directories file discovery entered from their parent: subdirectories, never links. */
   private readonly enteredFromParent = new Set<string>();
   /** Real paths of directories, resolved once: most files of a run share a few hundred. */
@@ -101,8 +103,25 @@ export class ProjectFs {
     const real = this.realPathOf(abs);
     // A path that does not resolve does not exist: the open reports that.
     if (real === undefined) return true;
+    return this.resolvedRoots().some((r) => isWithin(r, real));
+  }
+
+  private resolvedRoots(): readonly string[] {
     this.realRoots ??= [this.root, ...this.extraRoots].map((r) => realPath(r) ?? r);
-    return this.realRoots.some((r) => isWithin(r, real));
+    return this.realRoots;
+  }
+
+  /**
+   * A file's path with symbolic links resolved (the same for every path to one file), and whether
+   * no link inside the project lies on `file`'s way there; undefined when it does not resolve.
+   */
+  resolveLinks(file: string): { readonly real: string; readonly direct: boolean } | undefined {
+    const abs = resolvePath(file);
+    const real = this.realPathOf(abs);
+    if (real === undefined) return undefined;
+    const inRoot = relativeInside(this.root, abs);
+    const realRoot = this.resolvedRoots()[0]!;
+    return { real, direct: inRoot === undefined || real === (inRoot === '' ? realRoot : path.join(realRoot, inRoot)) };
   }
 
   /**
@@ -114,7 +133,7 @@ export class ProjectFs {
     const cut = abs.lastIndexOf(path.sep);
     const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
     const name = abs.slice(cut + 1);
-    if (cut < 0 || !this.listedFiles(dir)?.has(name)) return realPath(abs);
+    if (cut < 0 || !this.listedFiles(dir)?.has(name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
     if (realDir === undefined) return undefined;
     return realDir.endsWith(path.sep) ? realDir + name : realDir + path.sep + name;
@@ -130,7 +149,7 @@ export class ProjectFs {
     return this.realDirs.get(dir);
   }
 
-  /** The regular files a listing already read showed in `dir`, as a set; undefined when none was read. */
+  /** The files a listing already read showed in `dir`, as a set; undefined when none was read. */
   private listedFiles(dir: string): ReadonlySet<string> | undefined {
     let set = this.listingSets.get(dir);
     if (!set) {
@@ -159,25 +178,33 @@ export class ProjectFs {
     return [...names].sort();
   }
 
-  /** Regular files on disk in `dir` as file discovery already read them; `fromParent`: entered as a subdirectory. */
-  seedListing(dir: string, names: readonly string[], fromParent = false): void {
-    if (!this.listings.has(dir)) this.listings.set(dir, names);
+  /**
+   * Files on disk in `dir` as file discovery already read them: regular files, and `linked`,
+   * symbolic links to files; `fromParent`: entered as a subdirectory.
+   */
+  seedListing(dir: string, names: readonly string[], fromParent = false, linked: readonly string[] = []): void {
+    if (!this.listings.has(dir)) this.setListing(dir, names, linked);
     if (fromParent) this.enteredFromParent.add(dir);
   }
 
-  /** Regular files on disk in `dir`, read once per run like file contents (pairing asks per file). */
+  private setListing(dir: string, names: readonly string[], linked: readonly string[]): void {
+    this.listings.set(dir, linked.length ? [...names, ...linked] : names);
+    if (linked.length) this.linkedFiles.set(dir, new Set(linked));
+  }
+
+  /** Files on disk in `dir`, read once per run like file contents (pairing asks per file). */
   private diskListing(dir: string): readonly string[] {
     let names = this.listings.get(dir);
     if (!names) {
+      let entries: Dirent[] = [];
       try {
-        names = readdirSync(dir, { withFileTypes: true })
-          .filter((entry) => entry.isFile())
-          .map((entry) => entry.name);
+        entries = readdirSync(dir, { withFileTypes: true });
       } catch {
         // An unreadable directory simply has no neighbours to pair with.
-        names = [];
       }
-      this.listings.set(dir, names);
+      const { files, linked } = filesOfListing(dir, entries);
+      this.setListing(dir, files, linked);
+      names = this.listings.get(dir)!;
     }
     return names;
   }
@@ -200,6 +227,32 @@ export function resolvePath(p: string): string {
 
 /** Paths `resolvePath` found absolute and normalized: a run asks about each file some thirty times. */
 const normalized = new Set<string>();
+
+/**
+ * The files of a directory listing as Terraform and the source kinds see them: regular files, and
+ * symbolic links to files (shared `.tf` files), which a read still refuses when they lead out of the project.
+ */
+export function filesOfListing(dir: string, entries: readonly Dirent[]): { files: string[]; linked: string[] } {
+  const files: string[] = [];
+  const linked: string[] = [];
+  for (const entry of entries) {
+    if (entry.isFile()) files.push(entry.name);
+    else if (entry.isSymbolicLink() && linkTarget(path.join(dir, entry.name))?.directory === false) linked.push(entry.name);
+  }
+  return { files, linked };
+}
+
+/** Where a symbolic link leads, when that is a file or a directory; undefined when broken or a loop. */
+export function linkTarget(link: string): { readonly real: string; readonly directory: boolean } | undefined {
+  const real = realPath(link);
+  if (real === undefined) return undefined;
+  try {
+    const stat = statSync(real);
+    return stat.isFile() || stat.isDirectory() ? { real, directory: stat.isDirectory() } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function realPath(p: string): string | undefined {
   try {

@@ -1,4 +1,5 @@
 import type { Loc } from './location.js';
+import { compareParts, partsOf } from './partial-string.js';
 import { sameKnownContent, unknown, unmoved, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
 
 /**
@@ -109,7 +110,8 @@ export function firstError(inputs: readonly Input[]): ErrorVal | undefined {
 
 /**
  * Deep equality: true, false, or undefined when it depends on an unknown. Unknowns with the
- * same symbol are the same deployment-time value. ARM compares object keys ignoring case.
+ * same symbol are the same deployment-time value; partially known strings compare by their
+ * parts. ARM compares object keys ignoring case.
  */
 export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKeys: boolean }): boolean | undefined {
   // References to one variable share its parts: comparing them node by node can cost exponential time.
@@ -118,7 +120,9 @@ export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKey
   b = unmoved(b);
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
-    return undefined;
+    const pa = partsOf(a);
+    const pb = partsOf(b);
+    return pa && pb ? compareParts(pa, pb) : undefined;
   }
   switch (a.kind) {
     case 'string':

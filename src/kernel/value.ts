@@ -1,4 +1,5 @@
 import type { Loc } from './location.js';
+import type { TextPart } from './partial-string.js';
 
 /**
  * Where a value came from before it reached its use site, nearest first:
@@ -10,6 +11,8 @@ export interface Origin {
   readonly name: string;
   /** Where the value literally stands in that place. */
   readonly loc?: Loc | undefined;
+  /** Who passed it, when that is not the place alone: `deployment 'vm' in main.json`. */
+  readonly caller?: string;
 }
 
 export type OriginKind =
@@ -91,6 +94,11 @@ export interface UnknownVal extends ValBase {
    * with the same symbol are equal, even though neither is known.
    */
   readonly symbol?: string;
+  /**
+   * A partially known string: its known text and deployment-time values in order
+   * (`partial-string.ts`); `symbol` is then its id text.
+   */
+  readonly parts?: readonly TextPart[];
 }
 
 export type Val = StringVal | NumberVal | BooleanVal | NullVal | ArrayVal | ObjectVal | UnknownVal;
@@ -122,6 +130,7 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
 export interface UnknownExtra {
   candidates?: readonly Val[] | undefined;
   symbol?: string | undefined;
+  parts?: readonly TextPart[] | undefined;
   origins?: readonly Origin[];
   /** `deploy-time` unless given. */
   cause?: UnknownCause | undefined;
@@ -151,12 +160,17 @@ export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): Un
   if (extra.subject) u.subject = extra.subject;
   if (extra.candidates) u.candidates = extra.candidates;
   if (extra.symbol) u.symbol = extra.symbol;
+  if (extra.parts) u.parts = extra.parts;
   return u;
 }
 
-/** The same unknown (reason, cause, error subject) seen at another site, with other origins. */
+/**
+ * The same unknown (reason, cause, error subject) seen at another site, with other origins; it
+ * stays the same partially known string when given its own symbol.
+ */
 export function unknownAt(u: UnknownVal, loc: Loc | undefined, origins: readonly Origin[], symbol?: string): UnknownVal {
-  return unknown(u.reason, loc, { origins, cause: u.cause, subject: u.subject, symbol });
+  const parts = symbol !== undefined && symbol === u.symbol ? u.parts : undefined;
+  return unknown(u.reason, loc, { origins, cause: u.cause, subject: u.subject, symbol, parts });
 }
 
 /** An unknown that is a template mistake. */
@@ -299,8 +313,8 @@ export function valueDepth(v: Val): number {
  * are walked. A value of more than MAX_VALUE_NODES nodes becomes unknown: values that share
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
-export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string }): Val {
-  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc }, ...v.origins] : v.origins;
+export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
+  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc, ...(origin.caller ? { caller: origin.caller } : {}) }, ...v.origins] : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -333,11 +347,11 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
     case 'null':
       return nul(loc, origins);
     case 'unknown':
-      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, origins, cause: v.cause, subject: v.subject });
+      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, parts: v.parts, origins, cause: v.cause, subject: v.subject });
   }
 }
 
-type MoveOrigin = { kind: OriginKind; name: string } | undefined;
+type MoveOrigin = { kind: OriginKind; name: string; caller?: string | undefined } | undefined;
 
 // Moved arrays and objects are class instances with the lazy part as a prototype getter: with a
 // getter defined on each object, every moved value had a hidden class of its own, and each

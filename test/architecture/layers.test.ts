@@ -24,6 +24,13 @@ describe('import rules of the layers', () => {
     assert.equal(partCycle(edges)?.join(' → '), undefined);
   });
 
+  it('keeps the Bicep parser in the syntax layer: no Azure, no evaluation', () => {
+    assert.equal(layerOf('src/syntax/bicep/parser.ts'), 'syntax');
+    assert.ok(edges.some((e) => e.from.startsWith('src/syntax/bicep/')));
+    assert.equal(forbiddenEdges([{ from: 'src/syntax/bicep/parser.ts', to: 'src/lang/arm/functions/index.ts' }]).length, 1);
+    assert.equal(forbiddenEdges([{ from: 'src/syntax/bicep/parser.ts', to: 'src/azure/model.ts' }]).length, 1);
+  });
+
   it('finds a forbidden edge and a cycle when there is one', () => {
     const sample = [
       { from: 'src/syntax/json/parse.ts', to: 'src/azure/model.ts' },

@@ -12,9 +12,11 @@ export type TextMutation =
 const JSON_TOKENS = ['{', '}', '[', ']', ',', ':', '"', '\\', '"[', ']"', 'null', 'true', '-0', '1e999', '0x10', '//', '/*', '*/', '\n', '\r\n', '\u2028', '\ufeff', '\u0000', '"a":', '[[[[', '{"copy":{"name":"c","count":', '"resources":[', "[concat(", "variables('", ')]'];
 const HCL_TOKENS = ['{', '}', '[', ']', '(', ')', '"', '${', '%{', '}', '<<EOT\n', '\nEOT\n', '<<-', '=', '==', '?', ':', '=>', '...', '.*', '[*]', '#', '//', '/*', '*/', '\n', '\r\n', '\\', 'for', 'in', 'if', 'endif', 'null', 'var.', 'local.', 'module.', 'each.', 'count.index', 'dynamic "d" {', 'resource "a" "b" {', '\u0000', '\ufeff', 'é'];
 
+const BICEP_TOKENS = ['{', '}', '[', ']', '(', ')', "'", "${", "'''", "$'''", '@', '=', ':', '::', '?', '??', '.?', '[?', '[^', '!', '...', '=>', ',', '|', '\n', '\r\n', '//', '/*', '*/', '#disable-next-line ', 'for ', 'in ', 'if (', 'existing', 'resource r \'a@1\' = ', 'param p ', 'var v = ', 'output o string = ', 'module m \'x.bicep\' = {', 'import * as n from ', 'func f() int => ', 'type t = ', '\\', '\u0000', '\ufeff', '\u2028', 'é'];
+
 const offset = (text: string) => fc.nat({ max: Math.max(0, text.length) });
 
-export function textMutation(text: string, tokens: 'json' | 'hcl'): fc.Arbitrary<TextMutation> {
+export function textMutation(text: string, tokens: 'json' | 'hcl' | 'bicep'): fc.Arbitrary<TextMutation> {
   const at = offset(text);
   const len = fc.integer({ min: 1, max: 64 });
   return fc.oneof(
@@ -22,7 +24,7 @@ export function textMutation(text: string, tokens: 'json' | 'hcl'): fc.Arbitrary
     fc.record({ kind: fc.constant('truncate' as const), at }),
     fc.record({ kind: fc.constant('delete' as const), at, length: len }),
     fc.record({ kind: fc.constant('duplicate' as const), at, length: len }),
-    fc.record({ kind: fc.constant('insert' as const), at, token: fc.constantFrom(...(tokens === 'json' ? JSON_TOKENS : HCL_TOKENS)) }),
+    fc.record({ kind: fc.constant('insert' as const), at, token: fc.constantFrom(...(tokens === 'json' ? JSON_TOKENS : tokens === 'hcl' ? HCL_TOKENS : BICEP_TOKENS)) }),
   );
 }
 
@@ -42,7 +44,7 @@ export function applyMutation(text: string, m: TextMutation): string {
 }
 
 /** A project with one of its files changed by up to three mutations. */
-export function mutatedProject(seeds: readonly Project[], tokens: 'json' | 'hcl'): fc.Arbitrary<Project> {
+export function mutatedProject(seeds: readonly Project[], tokens: 'json' | 'hcl' | 'bicep'): fc.Arbitrary<Project> {
   return fc
     .constantFrom(...seeds)
     .chain((project) => fc.tuple(fc.constant(project), fc.constantFrom(...Object.keys(project))))

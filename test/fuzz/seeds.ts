@@ -57,3 +57,10 @@ export function terraformSeeds(): Project[] {
   for (const dir of subdirs(path.join(REPO_ROOT, 'test/fixtures/terraform'))) out.push(filesUnder(dir, isTerraform));
   return out.filter((p) => Object.keys(p).length > 0);
 }
+
+/** The `.bicep` and `.bicepparam` sources of the Bicep examples, one project per example directory. */
+export function bicepSourceSeeds(): Project[] {
+  return subdirs(path.join(REPO_ROOT, 'examples/bicep'))
+    .map((d) => filesUnder(d, (n) => n.endsWith('.bicep') || n.endsWith('.bicepparam')))
+    .filter((p) => Object.keys(p).length > 0);
+}

@@ -174,12 +174,10 @@ function armCases(site: ValueSite): FormatCase[] {
       options,
       expected: [fromFile.expected],
     },
-    {
-      name: 'ARM: parameter file overrides a failing default',
-      files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: site.good }) },
-      options,
-      expected: [],
-    },
+    // ARM takes a null value as none given: the default stays.
+    site.good === null
+      ? { name: 'ARM: null in the parameter file keeps a failing default', files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: null }) }, options, expected: [fromDefault.expected] }
+      : { name: 'ARM: parameter file overrides a failing default', files: { 'main.json': fromDefault.text, 'main.parameters.json': parameterFile({ p: site.good }) }, options, expected: [] },
     { name: 'ARM: variable through an expression', files: { 'main.json': fromVariable.text }, options, expected: [fromVariable.expected] },
     { name: `ARM: parameter without a value is unknown: ${site.unknownFinds ? 'still' : 'no'} finding`, files: { 'main.json': unknown.text }, options, expected: site.unknownFinds ? [unknown.expected] : [] },
   ];
@@ -341,6 +339,18 @@ function expectAt(files: Readonly<Record<string, string>>, main: string, needles
 export function armCase(name: string, body: Record<string, unknown>, at: readonly Needle[], options: LintOptions = {}, extra: Record<string, string> = {}): FormatCase {
   const files = { 'main.json': template(body), ...extra };
   return { name, files, options, expected: expectAt(files, 'main.json', at) };
+}
+
+/**
+ * The same resources as hand-written ARM and as Bicep compiles them (languageVersion 1, and 2.0
+ * with resources keyed by symbolic name): `body` holds the rest of the template.
+ */
+export function jsonCases(name: string, resources: Resource[], at: readonly Needle[], options: LintOptions = {}, body: Record<string, unknown> = {}): FormatCase[] {
+  return [
+    armCase(`ARM: ${name}`, { ...body, resources }, at, options),
+    armCase(`Bicep JSON 1.0: ${name}`, { metadata: BICEP, ...body, resources }, at, options),
+    armCase(`Bicep JSON 2.0: ${name}`, { languageVersion: '2.0', metadata: BICEP, ...body, resources: symbolic(resources) }, at, options),
+  ];
 }
 
 /** A hand-written Terraform case: `main` is main.tf. */

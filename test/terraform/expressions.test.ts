@@ -131,12 +131,12 @@ describe('terraform expressions', () => {
     assert.match(isUnknown('[1][5]'), /out of range/);
   });
 
-  it('reads files only inside the module directory', () => {
+  it('reads files only inside the project root', () => {
     const extra = { 'scripts/init.sh': 'echo hi\n' };
     assert.equal(known('file("${path.module}/scripts/init.sh")', extra), 'echo hi\n');
     assert.equal(known('fileexists("scripts/missing.sh")', extra), false);
-    assert.match(isUnknown('file("../outside.txt")'), /outside the module directory/);
-    assert.match(isUnknown('file("/etc/passwd")'), /outside the module directory/);
+    assert.match(isUnknown('file("../outside.txt")'), /outside the project root/);
+    assert.match(isUnknown('file("/etc/passwd")'), /outside the project root/);
     assert.match(isUnknown('file("~/.ssh/id_rsa.pub")'), /home directory/);
     assert.equal(known('templatefile("t/cloud-init.tpl", { name = "web", disks = ["a", "b"] })', { 't/cloud-init.tpl': 'host: ${name}\n%{ for d in disks ~}\n- ${d}\n%{ endfor ~}\n' }), 'host: web\n- a\n- b\n');
     assert.equal(known('basename("a/b/c.tf")'), 'c.tf');

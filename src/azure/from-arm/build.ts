@@ -14,9 +14,10 @@ import type {
   VirtualMachine,
 } from '../model.js';
 import { protectedItem } from '../protection.js';
-import { asArray, asString, getPath, getProp, nul, type Val } from '../../kernel/value.js';
+import { asArray, getPath, getProp, nul, type Val } from '../../kernel/value.js';
 import type { ArmResource } from '../arm-resource.js';
 import { displayText, idText } from '../../kernel/names.js';
+import { partsOf, partsText, splitParts } from '../../kernel/partial-string.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
@@ -255,11 +256,13 @@ function mapProtectedItem(
  * source id is unknown, that still says which VM it protects.
  */
 function vmFromItemName(name: Val, vms: readonly VirtualMachine[]): VirtualMachine | undefined {
-  const text = asString(name);
-  if (!text) return undefined;
-  const last = text.split('/').at(-1)!.split(';');
+  const parts = partsOf(name);
+  if (!parts) return undefined;
+  // By parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
+  const whole = () => false;
+  const last = splitParts(splitParts(parts, ['/'], whole)!.at(-1)!, [';'], whole)!;
   if (last.length < 4) return undefined;
-  const vmName = last.at(-1)!.toLowerCase();
+  const vmName = partsText(last.at(-1)!).toLowerCase();
   const matches = vms.filter((v) => idText(v.name)?.toLowerCase() === vmName);
   return matches.length === 1 ? matches[0] : undefined;
 }

@@ -1,4 +1,6 @@
 import type { Val } from '../../kernel/value.js';
+import { idText } from '../../kernel/names.js';
+import { isPartialString } from '../../kernel/partial-string.js';
 import type { TfResource } from './resource.js';
 import { attr } from './access.js';
 
@@ -28,8 +30,9 @@ const ARM_ID = new RegExp(
   'i',
 );
 
+/** A configured name and a name read from an id: the same text, deployment-time parts by symbol. */
 function sameText(a: Val, b: string): boolean {
-  return a.kind === 'string' && a.value.toLowerCase() === b.toLowerCase();
+  return idText(a)?.toLowerCase() === b.toLowerCase();
 }
 
 /**
@@ -49,8 +52,9 @@ export class Links {
   }
 
   resolve(v: Val | undefined): TfResource | undefined {
-    if (v?.kind !== 'string') return undefined;
-    return this.byAddress.get(v.value) ?? this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
+    if (v?.kind === 'string') return this.byAddress.get(v.value) ?? this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
+    // An id with deployment-time parts (`${var.rg}`) names a configured resource through them.
+    return v && isPartialString(v) ? this.byArmId(idText(v)!) : undefined;
   }
 
   private byArmId(id: string): TfResource | undefined {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ProjectFs } from '../../kernel/project-fs.js';
+import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
@@ -64,12 +64,24 @@ export class ModuleInstance implements Scope {
     const rootDir = session.rootDir;
     this.files = {
       rootDir,
-      read: (p) => {
+      // Relative paths start from the working directory, the root module's, as in Terraform
+      // (`path.module` is relative to it); a child module may read beside itself, anywhere in the project.
+      read: (p, site) => {
         const abs = path.resolve(rootDir, p);
-        const rel = path.relative(rootDir, abs);
-        if (rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, reason: 'outside the module directory' };
-        const r = session.fs.read(abs);
-        if (!r.ok) return r;
+        const r: ReadResult = p.startsWith('~')
+          ? { ok: false, reason: 'it is in a home directory, which the linter does not read' }
+          : session.fs.contains(abs)
+            ? session.fs.read(abs)
+            : { ok: false, reason: 'outside the project root' };
+        if (!r.ok) {
+          // Only the project's bound is the linter's doing. A file missing from the checkout may be
+          // made before deployment, one in a home directory (an SSH key) is the deploying machine's,
+          // and `file("")` is often in a try(): all unknown, like any deployment-time value.
+          if (r.reason.startsWith('outside the project root')) {
+            session.diagnostics.add({ severity: 'warn', summary: `File "${p}" is not read: ${r.reason}; what depends on it is unknown`, subject: site, code: 'file-not-read' });
+          }
+          return r;
+        }
         session.filesRead.add(abs);
         return { ok: true, text: r.text, file: abs };
       },
@@ -124,7 +136,8 @@ export class ModuleInstance implements Scope {
     if (given && !(given.kind === 'null' && !decl.nullable && decl.default)) return { raw: convert(given, type, env), origin };
     if (decl.default) return { raw: convert(evaluateSafe(decl.default, env), type, env), origin: { kind: 'tf-variable-default', name } };
     const candidates = this.validationCandidates(decl.conditions, name, env);
-    return { raw: unknown(`variable "${name}" has no value`, undefined, candidates ? { candidates } : {}) };
+    // The symbol keeps names and ids built from it comparable: `"${var.rg}-vm"` is the same name twice.
+    return { raw: unknown(`variable "${name}" has no value`, undefined, { symbol: `${this.prefix}var.${name}`, ...(candidates ? { candidates } : {}) }) };
   }
 
   /** `contains([…], var.x)` in a validation condition lists the values the variable may take. */

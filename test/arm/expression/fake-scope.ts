@@ -1,7 +1,8 @@
 import { evaluateString, type ExpressionScope } from '../../../src/lang/arm/expression/index.js';
 import type { Loc } from '../../../src/kernel/location.js';
 import { WorkBudget } from '../../../src/kernel/work.js';
-import { fromPlain, moveTo, obj, str, toPlain, unknown, type Plain, type Val } from '../../../src/kernel/value.js';
+import { partialString, partsText } from '../../../src/kernel/partial-string.js';
+import { fromPlain, moveTo, obj, toPlain, unknown, type Plain, type Val } from '../../../src/kernel/value.js';
 
 export const FILE = 'main.json';
 /** The use site every test evaluates at. */
@@ -41,7 +42,7 @@ export function fakeScope(options: FakeOptions = {}): ExpressionScope {
         case 'resourceGroup':
           return obj(
             [
-              { key: 'id', value: str('/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}', site) },
+              { key: 'id', value: partialString(['/subscriptions/', { symbol: 'subscription().subscriptionId' }, '/resourceGroups/', { symbol: 'resourceGroup().name' }], site, []) },
               { key: 'name', value: sym('resourceGroup().name', site) },
               { key: 'location', value: sym('resourceGroup().location', site) },
             ],
@@ -50,7 +51,7 @@ export function fakeScope(options: FakeOptions = {}): ExpressionScope {
         case 'subscription':
           return obj(
             [
-              { key: 'id', value: str('/subscriptions/{subscription().subscriptionId}', site) },
+              { key: 'id', value: partialString(['/subscriptions/', { symbol: 'subscription().subscriptionId' }], site, []) },
               { key: 'subscriptionId', value: sym('subscription().subscriptionId', site) },
             ],
             site,
@@ -71,5 +72,6 @@ export function ev(expression: string, options: FakeOptions = {}): Val {
 /** The plain result, or the unknown's reason prefixed with "unknown: " and, unless deploy-time, its cause. */
 export function plain(expression: string, options: FakeOptions = {}): Plain | string {
   const v = ev(expression, options);
+  if (v.kind === 'unknown' && v.parts) return `partial: ${partsText(v.parts)}`;
   return v.kind === 'unknown' ? `unknown: ${v.cause === 'deploy-time' ? '' : `${v.cause}: `}${v.reason}` : toPlain(v)!;
 }

@@ -10,6 +10,8 @@ describe('json, base64, data URI and URI functions', () => {
   table([
     ["json('{\"a\": \"b\"}')", { a: 'b' }],
     ["json('null')", null],
+    // Json.NET reads comments, as in the commented JSON files AVM modules load.
+    ['json(\'{\n  // abbreviations\n  "a": /* inline */ "b"\n}\')', { a: 'b' }],
     ["json('[1, 2, 3]')", [1, 2, 3]],
     ["json('1.5')", 1.5],
     ["json('\"test\"')", 'test'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ev, plain } from '../expression/fake-scope.js';
+import { unknown } from '../../../src/kernel/value.js';
 
 function table(cases: [string, unknown][]): void {
   for (const [expr, expected] of cases) it(`${expr} → ${JSON.stringify(expected)}`, () => assert.deepEqual(plain(expr), expected));
@@ -103,3 +104,36 @@ describe('string functions', () => {
     });
   });
 });
+
+describe('partially known strings in text functions', () => {
+  const ITEM = "format('{0}/Azure/iaasvmcontainer;iaasvmcontainerv2;{1};{2}', 'rsv', resourceGroup().name, 'vm1')";
+  const cases: [string, unknown][] = [
+    [ITEM, 'partial: rsv/Azure/iaasvmcontainer;iaasvmcontainerv2;{resourceGroup().name};vm1'],
+    [`split(${ITEM}, '/')`, ['rsv', 'Azure', 'partial: iaasvmcontainer;iaasvmcontainerv2;{resourceGroup().name};vm1']],
+    [`last(split(${ITEM}, ';'))`, 'vm1'],
+    [`first(split(${ITEM}, '/'))`, 'rsv'],
+    [`substring(${ITEM}, 4, 5)`, 'Azure'],
+    [`substring(${ITEM}, 4)`, 'unknown: resourceGroup().name is known only at deployment'],
+    [`substring(${ITEM}, 30, 40)`, 'unknown: resourceGroup().name is known only at deployment'],
+    [`take(${ITEM}, 3)`, 'rsv'],
+    [`skip(${ITEM}, 4)`, 'partial: Azure/iaasvmcontainer;iaasvmcontainerv2;{resourceGroup().name};vm1'],
+    ["toLower(concat('VM-', resourceGroup().name))", 'partial: vm-{toLower(resourceGroup().name)}'],
+    ["split(concat('a/', parameters('p')), '/')", 'unknown: p is known only at deployment'],
+    ["split(concat('vm-', uniqueString(resourceGroup().id)), '-')", ['vm', '{uniqueString(/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name})}']],
+    ["format('{0,10}', resourceGroup().name)", 'unknown: resourceGroup().name is known only at deployment'],
+    ["equals(concat('vm-', resourceGroup().name), format('vm-{0}', resourceGroup().name))", true],
+    ["equals(concat('vm-', resourceGroup().name), concat('nic-', resourceGroup().name))", false],
+    ["equals(concat('vm-', resourceGroup().name), 'vm-rg1')", 'unknown: resourceGroup().name is known only at deployment'],
+    ["equals(resourceId('Microsoft.Compute/virtualMachines', 'vm1'), resourceId('Microsoft.Compute/virtualMachines', 'vm2'))", false],
+  ];
+  const p = { parameters: { p: unknown('p is known only at deployment', undefined, { symbol: "parameters('p')" }) } };
+  for (const [expr, expected] of cases) it(`${expr} → ${JSON.stringify(expected)}`, () => assert.deepEqual(partialPlain(expr, p), expected));
+});
+
+/** Like `plain`, with array items shown the same way. */
+function partialPlain(expr: string, options: Parameters<typeof ev>[1]): unknown {
+  const v = ev(expr, options);
+  const shown = (i: typeof v): string => (i.kind === 'string' ? i.value : i.kind !== 'unknown' ? i.kind : i.parts ? `partial: ${i.symbol}` : `{${i.symbol}}`);
+  if (v.kind === 'array') return v.items.map(shown);
+  return plain(expr, options);
+}

@@ -130,7 +130,7 @@ describe('ARM evaluation feeds the rules', () => {
     });
     const hits = lintHits({ 'main.json': t });
     assert.deepEqual(at(hits, ULTRA), [`main.json:${pos(t, `"[parameters('diskSku')]"`, '"resources"')}`]);
-    assert.match(hits[0]!.message, /default of parameter 'sku' → parameter 'diskSku' passed by the parent deployment/);
+    assert.match(hits[0]!.message, /default of parameter 'sku' → parameter 'diskSku' passed by deployment 'inner' in main.json/);
   });
 
   it('evaluates nested deployments in outer scope with the parent parameters', () => {

@@ -157,7 +157,7 @@ function property(base: Val, node: PropertyNode, env: Env): Val {
 
 function member(base: Val, name: string, safe: boolean, env: Env, shown: string): Val {
   if (base.kind === 'unknown') {
-    return unknownAt(base, env.site, base.origins, base.symbol ? `${base.symbol}${shown}` : undefined);
+    return unknownAt(base, env.site, base.origins, base.symbol && !base.parts ? `${base.symbol}${shown}` : undefined);
   }
   if (base.kind === 'null' && safe) return nul(env.site, base.origins);
   if (base.kind !== 'object')
@@ -176,7 +176,7 @@ function index(base: Val, at: Val, node: IndexNode, env: Env): Val {
   if (at.kind === 'unknown') return propagateUnknown([at], env.site);
   if (at.kind !== 'number' || !Number.isInteger(at.value)) return fail(`an index must be an integer or a string, not ${at.kind}`, env, [at]);
   if (base.kind === 'unknown') {
-    return unknownAt(base, env.site, base.origins, base.symbol ? `${base.symbol}[${at.value}]` : undefined);
+    return unknownAt(base, env.site, base.origins, base.symbol && !base.parts ? `${base.symbol}[${at.value}]` : undefined);
   }
   if (base.kind === 'null' && node.safe) return nul(env.site, base.origins);
   if (base.kind !== 'array') return fail(`an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);

@@ -4,6 +4,6 @@ export { parseExpression, MAX_EXPRESSION_DEPTH } from './parser.js';
 export type { ExpressionScope, DeploymentFunctionName } from './scope.js';
 export { evaluateString, evaluateExpression } from './evaluate.js';
 export { isKnownFunction } from '../functions/registry.js';
-export { MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, symbolText } from '../functions/util.js';
+export { MAX_ARRAY_LENGTH, MAX_STRING_LENGTH } from '../functions/util.js';
 export { MAX_RANGE_COUNT } from '../functions/collection.js';
 export type { Arg, LambdaArg, CallContext } from '../functions/types.js';

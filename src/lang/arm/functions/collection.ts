@@ -1,8 +1,9 @@
-import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
-import { joinWithSymbols } from './text.js';
+import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { ofKnownPrefix } from './text.js';
+import { knownPrefix, partsOf, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { ARM_EQUALITY, atSite, canonicalKey, idText, intArg, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, newArr, newStr, typeName, wrongType } from './util.js';
+import { ARM_EQUALITY, atSite, canonicalKey, idText, intArg, newPartial, textParts, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, newArr, newStr, typeName, wrongType } from './util.js';
 
 /** ARM's own limit on range()'s count. */
 export const MAX_RANGE_COUNT = 10_000;
@@ -20,20 +21,18 @@ function concat(args: readonly Arg[], ctx: CallContext): Val {
     }
     return newArr(items, ctx, args);
   }
-  const texts: string[] = [];
-  let symbolic: Val | undefined;
+  const texts: TextPart[] = [];
   let length = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.kind === 'object' || a.kind === 'lambda') return wrongType(ctx, i, 'a string or an array', a, args);
-    const t = idText(a);
-    if (t === undefined) return propagateUnknown(args, ctx.site);
-    if (a.kind === 'unknown') symbolic ??= a;
-    length += t.length;
+    const parts = textParts(a);
+    if (parts === undefined) return propagateUnknown(args, ctx.site);
+    length += idText(a)!.length;
     if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `concat() result over ${MAX_STRING_LENGTH} characters`, args);
-    texts.push(t);
+    texts.push(...parts);
   }
-  return joinWithSymbols(texts, symbolic, ctx, args);
+  return newPartial(texts, ctx, args);
 }
 
 function length(args: readonly Arg[], ctx: CallContext): Val {
@@ -70,13 +69,32 @@ function end(which: 'first' | 'last') {
 function slice(which: 'take' | 'skip') {
   return (args: readonly Arg[], ctx: CallContext): Val => {
     const [a, countArg] = args as [Val, Val];
+    if (countArg.kind === 'unknown') return propagateUnknown(args, ctx.site);
     const count = intArg(countArg);
     if (count === undefined) return wrongType(ctx, 1, 'an integer', countArg, args);
     const n = Math.max(0, count);
+    if (a.kind === 'unknown') return slicePartial(which, a, n, ctx, args);
     if (a.kind === 'array') return newArr(which === 'take' ? a.items.slice(0, n) : a.items.slice(n), ctx, args);
     if (a.kind === 'string') return newStr(which === 'take' ? a.value.slice(0, n) : a.value.slice(n), ctx, args);
     return wrongType(ctx, 0, 'an array or a string', a, args);
   };
+}
+
+/** take() and skip() of a partially known string, within its known prefix. */
+function slicePartial(which: 'take' | 'skip', a: UnknownVal, n: number, ctx: CallContext, args: readonly Arg[]): Val {
+  if (which === 'take') return ofKnownPrefix(a, n, args, ctx, (prefix) => newStr(prefix.slice(0, n), ctx, args));
+  const parts = partsOf(a);
+  if (!parts || n > knownPrefix(parts).length) return propagateUnknown(args, ctx.site);
+  let skipped = n;
+  const rest: TextPart[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string' && skipped > 0) {
+      const cut = Math.min(skipped, p.length);
+      skipped -= cut;
+      rest.push(p.slice(cut));
+    } else rest.push(p);
+  }
+  return newPartial(rest, ctx, args);
 }
 
 /** Position of `item` in `items` (from the end when `last`), or undefined when an unknown item could match first. */
@@ -402,8 +420,8 @@ export const collectionFunctions: FunctionTable = {
   empty: { minArgs: 1, maxArgs: 1, fn: empty },
   first: { minArgs: 1, maxArgs: 1, fn: end('first') },
   last: { minArgs: 1, maxArgs: 1, fn: end('last') },
-  take: { minArgs: 2, maxArgs: 2, fn: slice('take') },
-  skip: { minArgs: 2, maxArgs: 2, fn: slice('skip') },
+  take: { minArgs: 2, maxArgs: 2, handlesUnknown: true, fn: slice('take') },
+  skip: { minArgs: 2, maxArgs: 2, handlesUnknown: true, fn: slice('skip') },
   contains: { minArgs: 2, maxArgs: 2, fn: contains },
   indexof: { minArgs: 2, maxArgs: 2, fn: indexOf(false) },
   lastindexof: { minArgs: 2, maxArgs: 2, fn: indexOf(true) },

@@ -57,7 +57,8 @@ export const deploymentFunctions: FunctionTable = {
   tenant: deploymentObject('tenant'),
   managementgroup: deploymentObject('managementGroup'),
   environment: deploymentObject('environment'),
-  reference: { minArgs: 1, maxArgs: 3, handlesUnknown: true, fn: (args, ctx) => ctx.scope.reference(args[0] as Val, ctx.site) },
+  // reference(x, apiVersion, 'Full') wraps the properties in the whole resource: left unknown.
+  reference: { minArgs: 1, maxArgs: 3, handlesUnknown: true, fn: (args, ctx) => (args.length === 3 ? unknown('reference(…, \'Full\') is known only after deployment', ctx.site) : ctx.scope.reference(args[0] as Val, ctx.site)) },
   utcnow: deploymentOnly('utcNow', 0, 1),
   newguid: deploymentOnly('newGuid', 0, 0),
   pickzones: deploymentOnly('pickZones', 3, 5),

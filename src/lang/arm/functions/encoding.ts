@@ -1,7 +1,9 @@
-import { fromPlain, type Plain, type Val } from '../../../kernel/value.js';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { fromPlain, isError, type Plain, type Val } from '../../../kernel/value.js';
+import { partsOf } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
-import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
-import { MAX_STRING_LENGTH, newStr, wrongType } from './util.js';
+import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { MAX_STRING_LENGTH, newPartial, newStr, wrongType } from './util.js';
 
 /** Deepest JSON nesting json() accepts (deeper text is an error, never a stack overflow). */
 const MAX_JSON_DEPTH = 256;
@@ -24,12 +26,11 @@ function jsonDepth(text: string): number {
 
 function parseJson(text: string, args: readonly Arg[], ctx: CallContext): Val {
   if (jsonDepth(text) > MAX_JSON_DEPTH) return limitVal(ctx.site, `${ctx.name}() JSON nested deeper than ${MAX_JSON_DEPTH} levels`, args);
-  let plain: Plain;
-  try {
-    plain = JSON.parse(text) as Plain;
-  } catch (e) {
-    return errorVal(ctx.site, `${ctx.name}() was given invalid JSON: ${(e as Error).message}`, args);
-  }
+  // ARM reads JSON as Json.NET does: comments allowed (AVM modules load commented files this way).
+  const errors: ParseError[] = [];
+  const plain = parse(text, errors, { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false }) as Plain;
+  const first = errors[0];
+  if (first) return errorVal(ctx.site, `${ctx.name}() was given invalid JSON: ${printParseErrorCode(first.error)} at position ${first.offset}`, args);
   return fromPlain(plain, ctx.site, mergeOrigins(args));
 }
 
@@ -85,6 +86,7 @@ function dataUriToString(s: string, args: readonly Arg[], ctx: CallContext): Val
 /** uri(): RFC 3986 resolution of a relative URI against an absolute base, as .NET's Uri does it. */
 function uri(args: readonly Arg[], ctx: CallContext): Val {
   const [base, rel] = args as [Val, Val];
+  if (base.kind === 'unknown' || rel.kind === 'unknown') return uriOfUnknown(base, rel, args, ctx);
   if (base.kind !== 'string') return wrongType(ctx, 0, 'a string', base, args);
   if (rel.kind !== 'string') return wrongType(ctx, 1, 'a string', rel, args);
   try {
@@ -92,6 +94,19 @@ function uri(args: readonly Arg[], ctx: CallContext): Val {
   } catch {
     return errorVal(ctx.site, `uri() cannot combine '${base.value}' and '${rel.value}'`, args);
   }
+}
+
+/**
+ * uri() of a deployment-time base (a template's own URI, `_artifactsLocation`) and a relative
+ * path: the base's folder, `uri(base, '.')`, followed by the path, which keeps a linked
+ * template's path readable. Anything else is unknown.
+ */
+function uriOfUnknown(base: Val, rel: Val, args: readonly Arg[], ctx: CallContext): Val {
+  const relParts = partsOf(rel);
+  const first = relParts?.[0];
+  const relative = typeof first === 'string' && !/^([a-z][a-z0-9+.-]*:|[/?#.])/i.test(first);
+  if (isError(base) || isError(rel) || base.kind !== 'unknown' || !base.symbol || base.parts || !relative) return propagateUnknown(args, ctx.site);
+  return newPartial([{ symbol: `uri(${base.symbol}, '.')` }, ...relParts!], ctx, args);
 }
 
 /** Uri.EscapeDataString: everything but RFC 3986 unreserved characters is escaped. */
@@ -118,7 +133,7 @@ export const encodingFunctions: FunctionTable = {
   base64tojson: { minArgs: 1, maxArgs: 1, fn: stringFn(base64ToJson) },
   datauri: { minArgs: 1, maxArgs: 1, fn: stringFn(dataUri) },
   datauritostring: { minArgs: 1, maxArgs: 1, fn: stringFn(dataUriToString) },
-  uri: { minArgs: 2, maxArgs: 2, fn: uri },
+  uri: { minArgs: 2, maxArgs: 2, handlesUnknown: true, fn: uri },
   uricomponent: { minArgs: 1, maxArgs: 1, fn: stringFn(uriComponent) },
   uricomponenttostring: { minArgs: 1, maxArgs: 1, fn: stringFn(uriComponentToString) },
 };

@@ -1,9 +1,10 @@
-import { bool, unknown, unknownAt, type Val } from '../../../kernel/value.js';
+import { arr, bool, str, unknown, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { knownPrefix, partialString, partsOf, splitParts, type TextPart } from '../../../kernel/partial-string.js';
 import { align, formatNumber, parseComposite } from './dotnet-format.js';
 import { deterministicGuid, uniqueString } from './hash.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { idText, intArg, MAX_STRING_LENGTH, newStr, scalarText, symbolText, toJsonText, wrongType } from './util.js';
+import { armMayContain, idText, intArg, MAX_STRING_LENGTH, newPartial, newStr, scalarText, toJsonText, wrongType } from './util.js';
 import { stoppedVal } from '../../../kernel/work.js';
 
 function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
@@ -16,32 +17,13 @@ function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
   return out;
 }
 
-/**
- * Text built from pieces, where a symbolic unknown (e.g. `subscription().subscriptionId`)
- * stands as `{symbol}`. Such text is only trusted as an id (it starts with '/'); anywhere
- * else the result is unknown, yet keeps the text as its symbol so that the same name built
- * twice is still the same name.
- */
-export function joinWithSymbols(texts: readonly string[], usedSymbol: Val | undefined, ctx: CallContext, args: readonly Arg[]): Val {
-  const text = texts.join('');
-  if (usedSymbol && usedSymbol.kind === 'unknown' && !text.startsWith('/'))
-    return unknownAt(usedSymbol, ctx.site, mergeOrigins(args), text);
-  return newStr(text, ctx, args);
-}
-
-/** True when text holds a deployment-time stand-in such as `{resourceGroup().name}`. */
-function hasSymbolText(text: string): boolean {
-  return text.includes('{') && /\{[A-Za-z_]\w*\(/.test(text);
-}
-
 function format(args: readonly Arg[], ctx: CallContext): Val {
   const fmt = args[0]!;
   if (fmt.kind === 'unknown') return propagateUnknown(args, ctx.site);
   if (fmt.kind !== 'string') return wrongType(ctx, 0, 'a string', fmt, args);
   const pieces = parseComposite(fmt.value);
   if (typeof pieces === 'string') return errorVal(ctx.site, `format(): ${pieces}`, args);
-  const texts: string[] = [];
-  let symbolic: Val | undefined;
+  const texts: TextPart[] = [];
   let length = 0;
   for (const p of pieces) {
     if (typeof p === 'string') {
@@ -52,6 +34,13 @@ function format(args: readonly Arg[], ctx: CallContext): Val {
     const v = args[p.index + 1];
     if (!v) return errorVal(ctx.site, `format(): index ${p.index} is out of range; there are ${args.length - 1} values to format`, args);
     if (v.kind === 'lambda') return wrongType(ctx, p.index + 1, 'a value', v, args);
+    if (v.kind === 'unknown') {
+      // Alignment pads to a length the unknown part hides.
+      const parts = p.alignment === 0 && !p.spec ? partsOf(v) : undefined;
+      if (!parts) return propagateUnknown(args, ctx.site);
+      texts.push(...parts);
+      continue;
+    }
     let text: string | undefined;
     if (v.kind === 'number' && p.spec) text = formatNumber(v.value, p.spec);
     else if (v.kind === 'array' || v.kind === 'object') {
@@ -59,20 +48,25 @@ function format(args: readonly Arg[], ctx: CallContext): Val {
       if (json === undefined) return propagateUnknown(args, ctx.site);
       if (json === 'too large') return limitVal(ctx.site, 'format() argument', args);
       text = json;
-    } else text = idText(v);
+    } else text = scalarText(v);
     if (text === undefined) return propagateUnknown(args, ctx.site);
-    if (v.kind === 'unknown') symbolic ??= v;
     if (Math.abs(p.alignment) > MAX_STRING_LENGTH) return limitVal(ctx.site, `format() alignment ${p.alignment}`, args);
     text = align(text, p.alignment);
     length += text.length;
     if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `format() result over ${MAX_STRING_LENGTH} characters`, args);
     texts.push(text);
   }
-  return joinWithSymbols(texts, symbolic, ctx, args);
+  return newPartial(texts, ctx, args);
 }
 
 function substring(args: readonly Arg[], ctx: CallContext): Val {
   const s = args[0]!;
+  if (s.kind === 'unknown') {
+    // Only substring(s, start, length) stops short of the unknown end.
+    const [start, length] = args.slice(1).map((a) => intArg(a as Val));
+    const needed = start !== undefined && length !== undefined && start >= 0 ? start + length : undefined;
+    return ofKnownPrefix(s, needed, args, ctx, (prefix) => substring([str(prefix, s.loc, s.origins), ...args.slice(1)], ctx));
+  }
   if (s.kind !== 'string') return wrongType(ctx, 0, 'a string', s, args);
   const startArg = args[1];
   const start = startArg ? intArg(startArg as Val) : 0;
@@ -91,7 +85,8 @@ function substring(args: readonly Arg[], ctx: CallContext): Val {
 
 function split(args: readonly Arg[], ctx: CallContext): Val {
   const [s, d] = args as [Val, Val];
-  if (s.kind !== 'string') return wrongType(ctx, 0, 'a string', s, args);
+  if (s.kind === 'unknown' && d.kind === 'unknown') return propagateUnknown(args, ctx.site);
+  if (s.kind !== 'string' && s.kind !== 'unknown') return wrongType(ctx, 0, 'a string', s, args);
   let delims: string[];
   if (d.kind === 'string') delims = [d.value];
   else if (d.kind === 'array') {
@@ -102,6 +97,7 @@ function split(args: readonly Arg[], ctx: CallContext): Val {
       if (item.value !== '') delims.push(item.value);
     }
   } else return wrongType(ctx, 1, 'a string or an array of strings', d, args);
+  if (s.kind === 'unknown') return splitPartial(s, delims, ctx, args);
   const parts: string[] = [];
   if (delims.length === 0 || delims.every((x) => x === '')) parts.push(s.value);
   else {
@@ -130,6 +126,25 @@ function split(args: readonly Arg[], ctx: CallContext): Val {
   }
   const origins = mergeOrigins(args);
   return { kind: 'array', items: parts.map((p) => ({ kind: 'string', value: p, loc: ctx.site, origins })), loc: ctx.site, origins };
+}
+
+/** split() of a partially known string: its pieces, when no unknown part may hold a delimiter. */
+function splitPartial(s: UnknownVal, delims: readonly string[], ctx: CallContext, args: readonly Arg[]): Val {
+  const parts = partsOf(s);
+  const pieces = parts && splitParts(parts, delims, armMayContain);
+  if (!pieces) return propagateUnknown(args, ctx.site);
+  const origins = mergeOrigins(args);
+  return arr(pieces.map((p) => partialString(p, ctx.site, origins)), ctx.site, origins);
+}
+
+/**
+ * A function of a string's first characters applied to a partially known string: decided by
+ * its known prefix when `within` answers from it (undefined when it needs more), else unknown.
+ */
+export function ofKnownPrefix(s: UnknownVal, needed: number | undefined, args: readonly Arg[], ctx: CallContext, within: (prefix: string) => Val): Val {
+  const parts = partsOf(s);
+  const prefix = parts ? knownPrefix(parts) : '';
+  return needed !== undefined && needed >= 0 && needed <= prefix.length ? within(prefix) : propagateUnknown(args, ctx.site);
 }
 
 function padLeft(args: readonly Arg[], ctx: CallContext): Val {
@@ -167,9 +182,18 @@ function caseInsensitive(test: (s: string, t: string) => boolean) {
   };
 }
 
-function oneString(f: (s: string) => string) {
+/**
+ * A function of a string's text; `symbolic` names what it makes of a deployment-time part
+ * (`toLower(resourceGroup().name)`), so a partially known string keeps its structure.
+ */
+function oneString(f: (s: string) => string, symbolic?: string) {
   return (args: readonly Arg[], ctx: CallContext): Val => {
     const a = args[0]!;
+    if (a.kind === 'unknown') {
+      const parts = symbolic ? partsOf(a) : undefined;
+      if (!parts) return propagateUnknown(args, ctx.site);
+      return newPartial(parts.map((p) => (typeof p === 'string' ? f(p) : { symbol: `${symbolic}(${p.symbol})` })), ctx, args);
+    }
     if (a.kind !== 'string') return wrongType(ctx, 0, 'a string', a, args);
     return newStr(f(a.value), ctx, args);
   };
@@ -198,14 +222,11 @@ function hashed(kind: 'uniqueString' | 'guid', hash: (parts: readonly string[]) 
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a.kind === 'unknown') {
-        if (!a.symbol) return propagateUnknown(args, ctx.site);
+        const text = idText(a);
+        if (text === undefined) return propagateUnknown(args, ctx.site);
         symbolic = true;
-        parts.push(symbolText(a.symbol));
-      } else if (a.kind === 'string') {
-        // Hashing stand-in text would give a made-up name; it is as unknown as the symbol inside.
-        if (hasSymbolText(a.value)) symbolic = true;
-        parts.push(a.value);
-      }
+        parts.push(text);
+      } else if (a.kind === 'string') parts.push(a.value);
       else return wrongType(ctx, i, 'a string', a, args);
     }
     if (symbolic)
@@ -219,14 +240,14 @@ function hashed(kind: 'uniqueString' | 'guid', hash: (parts: readonly string[]) 
 
 export const textFunctions: FunctionTable = {
   format: { minArgs: 1, maxArgs: Infinity, handlesUnknown: true, fn: format },
-  substring: { minArgs: 1, maxArgs: 3, fn: substring },
-  split: { minArgs: 2, maxArgs: 2, fn: split },
+  substring: { minArgs: 1, maxArgs: 3, handlesUnknown: true, fn: substring },
+  split: { minArgs: 2, maxArgs: 2, handlesUnknown: true, fn: split },
   padleft: { minArgs: 2, maxArgs: 3, fn: padLeft },
   replace: { minArgs: 3, maxArgs: 3, fn: replace },
   startswith: { minArgs: 2, maxArgs: 2, fn: caseInsensitive((s, t) => s.startsWith(t)) },
   endswith: { minArgs: 2, maxArgs: 2, fn: caseInsensitive((s, t) => s.endsWith(t)) },
-  tolower: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.toLowerCase()) },
-  toupper: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.toUpperCase()) },
+  tolower: { minArgs: 1, maxArgs: 1, handlesUnknown: true, fn: oneString((s) => s.toLowerCase(), 'toLower') },
+  toupper: { minArgs: 1, maxArgs: 1, handlesUnknown: true, fn: oneString((s) => s.toUpperCase(), 'toUpper') },
   trim: { minArgs: 1, maxArgs: 1, fn: oneString((s) => s.trim()) },
   string: { minArgs: 1, maxArgs: 1, fn: toStr },
   uniquestring: { minArgs: 1, maxArgs: Infinity, handlesUnknown: true, fn: hashed('uniqueString', uniqueString) },

@@ -1,6 +1,7 @@
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
 import { arr, moveTo, str, unmoved, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { partialString, partsOf, partsText, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, LambdaArg } from './types.js';
 import { stoppedVal } from '../../../kernel/work.js';
 
@@ -67,22 +68,6 @@ export function wrongType(ctx: CallContext, position: number, expected: string, 
 /** ARM compares object keys ignoring case (`equals()`, `contains()`, `union()`…). */
 export const ARM_EQUALITY = { caseInsensitiveKeys: true } as const;
 
-/**
- * Stand-in text for deployment-time identity inside ids: `{resourceGroup().name}`. The ids
- * of the deployment's own scopes expand to their parts, so `concat(resourceGroup().id, …)`
- * and `resourceId(…)` give the same text for the same resource.
- */
-export function symbolText(symbol: string): string {
-  switch (symbol.toLowerCase()) {
-    case 'subscription().id':
-      return '/subscriptions/{subscription().subscriptionId}';
-    case 'resourcegroup().id':
-      return '/subscriptions/{subscription().subscriptionId}/resourceGroups/{resourceGroup().name}';
-    default:
-      return `{${symbol}}`;
-  }
-}
-
 /** .NET's text for a scalar, as ARM prints it in concat(), format() and string(). */
 export function scalarText(v: Val): string | undefined {
   switch (v.kind) {
@@ -99,10 +84,41 @@ export function scalarText(v: Val): string | undefined {
   }
 }
 
-/** Text usable inside an id: a scalar's text, or a symbolic unknown's stand-in. */
+/** A scalar's text, or a deployment-time string's parts, as concat() and format() join them. */
+export function textParts(v: Val): readonly TextPart[] | undefined {
+  if (v.kind === 'unknown') return partsOf(v);
+  const t = scalarText(v);
+  return t === undefined ? undefined : [t];
+}
+
+/** Text usable inside an id: a scalar's text, deployment-time parts as `{symbol}`. */
 export function idText(v: Val): string | undefined {
-  if (v.kind === 'unknown') return v.symbol ? symbolText(v.symbol) : undefined;
-  return scalarText(v);
+  const parts = textParts(v);
+  return parts && partsText(parts);
+}
+
+/** The characters each deployment-time value of ARM is made of, where the platform fixes them. */
+const ALPHABETS: readonly [RegExp, RegExp][] = [
+  [/^subscription\(\)\.(subscriptionId|tenantId)$/i, /^[0-9a-f-]$/i],
+  [/^guid\(/i, /^[0-9a-f-]$/i],
+  [/^uniqueString\(/i, /^[a-z0-9]$/],
+  // Resource group and deployment names: letters, digits, '_', '-', '.', '(' and ')'.
+  [/^(resourceGroup|deployment)\(\)\.name$/i, /^[\p{L}\p{N}_\-.()]$/u],
+];
+
+/** Whether an ARM deployment-time value may hold a character of `text` (split(), resource names). */
+export function armMayContain(symbol: string, text: string): boolean {
+  const alphabet = ALPHABETS.find(([which]) => which.test(symbol))?.[1];
+  return alphabet === undefined || [...text].some((c) => alphabet.test(c));
+}
+
+/** A string of parts at the call site, or unknown when it exceeds the string limit. */
+export function newPartial(parts: readonly TextPart[], ctx: CallContext, args: readonly Arg[]): Val {
+  const text = partsText(parts);
+  if (text.length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${text.length} characters (limit ${MAX_STRING_LENGTH})`, args);
+  if (!ctx.work.chargeChars(text.length, ctx.site)) return stoppedVal(ctx.site, args);
+  const first = args.find((a): a is UnknownVal => a.kind === 'unknown');
+  return partialString(parts, ctx.site, mergeOrigins(args), first?.reason);
 }
 
 /**

@@ -1,12 +1,14 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
-import path from 'node:path';
-import { asBoolean, asString, getPath, getProp, unknown, type Val } from '../../../kernel/value.js';
+import { asBoolean, asString, getProp, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
+import { partialString, partsOf, partsText, splitParts } from '../../../kernel/partial-string.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import { TemplateScope, type DeploymentTarget, type ParamSource } from './scope.js';
+import type { TemplateScope, DeploymentTarget } from './scope.js';
+import { childTemplate } from './deployments.js';
+import type { Loc } from '../../../kernel/location.js';
 
 interface Parent {
   readonly type: string;
@@ -42,7 +44,16 @@ function isOutOfScope(node: JsonNode, scope: TemplateScope, parent: Parent | und
   if (typeNode?.type !== 'string' || prop(node, 'resources')) return false;
   const raw = typeNode.value as string;
   if (raw.startsWith('[')) return false;
-  return !isEvaluated(scope, parent && !raw.includes('/') ? `${parent.type}/${raw}` : raw);
+  return !isEvaluated(scope, parent && isRelativeType(raw) ? `${parent.type}/${raw}` : raw);
+}
+
+/**
+ * A child's type relative to its parent's (`extensions`, `providers/locks`,
+ * `backupFabrics/protectionContainers/protectedItems`): no resource provider namespace first,
+ * since every namespace has a dot (`Microsoft.Compute`).
+ */
+function isRelativeType(type: string): boolean {
+  return !type.split('/', 1)[0]!.includes('.');
 }
 
 /** Deployments are always read whole: their templates hold more resources. */
@@ -102,8 +113,9 @@ function evaluateInstance(
   const nameNode = prop(node, 'name');
   const rawName = nameNode ? evaluateNode(nameNode, scope) : unknown('resource has no name', nodeLoc(scope.file, node));
   reportTemplateErrors(ctx.diagnostics, rawName);
-  const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
-  const name = parent && !rawType.includes('/') ? joinName(parent.name, rawName) : rawName;
+  const relative = parent !== undefined && isRelativeType(rawType);
+  const type = relative ? `${parent.type}/${rawType}` : rawType;
+  const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
   // Only wanted resources need their properties; for the rest the scope places their id.
   const body = isEvaluated(scope, type)
@@ -126,7 +138,7 @@ function evaluateInstance(
   };
   ctx.resources.push(resource);
   evaluateResources(scope, prop(node, 'resources'), target, { type, name });
-  if (isDeployment) evaluateDeployment(node, body, scope, target);
+  if (isDeployment) evaluateDeployment(node, body, name, scope, target);
   return true;
 }
 
@@ -140,10 +152,10 @@ function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | u
 }
 
 function joinName(parentName: Val, child: Val): Val {
-  const p = idText(parentName);
-  const c = idText(child);
+  const p = partsOf(parentName);
+  const c = partsOf(child);
   if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return { kind: 'string', value: `${p}/${c}`, loc: child.loc, origins: [...parentName.origins, ...child.origins] };
+  return partialString([...p, '/', ...c], child.loc, [...parentName.origins, ...child.origins]);
 }
 
 /**
@@ -151,15 +163,16 @@ function joinName(parentName: Val, child: Val): Val {
  * match. Extension resources (`scope` property) hang below their scope's id.
  */
 export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  const nameText = idText(name);
+  const nameParts = partsOf(name);
   const sub = idText(target.subscription);
   const rg = idText(target.resourceGroup);
-  if (nameText === undefined || sub === undefined || rg === undefined) return undefined;
+  if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
   const typeParts = type.split('/');
-  const nameParts = nameText.split('/');
-  if (typeParts.length !== nameParts.length + 1) return undefined;
-  let tail = `${typeParts[0]}/${typeParts[1]}/${nameParts[0]}`;
-  for (let i = 1; i < nameParts.length; i++) tail += `/${typeParts[i + 1]}/${nameParts[i]}`;
+  // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
+  const names = splitParts(nameParts, ['/'], () => false)!.map(partsText);
+  if (typeParts.length !== names.length + 1) return undefined;
+  let tail = `${typeParts[0]}/${typeParts[1]}/${names[0]}`;
+  for (let i = 1; i < names.length; i++) tail += `/${typeParts[i + 1]}/${names[i]}`;
   const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
   if (scopeVal) {
     const scopeText = idText(scopeVal);
@@ -170,68 +183,9 @@ export function resourceId(type: string, name: Val, target: DeploymentTarget, sc
   return `${rgId}/providers/${tail}`.toLowerCase();
 }
 
-/** Nested (`template`) and linked (`templateLink.relativePath`) deployments. */
-function evaluateDeployment(node: JsonNode, body: Val, scope: TemplateScope, parentTarget: DeploymentTarget): void {
-  const ctx = scope.ctx;
-  const target: DeploymentTarget = {
-    resourceGroup: getProp(body, 'resourceGroup') ?? parentTarget.resourceGroup,
-    subscription: getProp(body, 'subscriptionId') ?? parentTarget.subscription,
-  };
-  const propsNode = prop(node, 'properties');
-  const inline = prop(propsNode, 'template');
-  if (scope.depth >= ARM_LIMITS.nestedDepth) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, subject: nodeLoc(scope.file, node) });
-    return;
-  }
-  const supplied = suppliedParameters(getPath(body, ['properties', 'parameters']));
-  if (inline?.type === 'object') {
-    const inner = asString(getPath(body, ['properties', 'expressionEvaluationOptions', 'scope']))?.toLowerCase() === 'inner';
-    if (inner) {
-      const child = TemplateScope.create(ctx, scope.file, inline, supplied, target, scope.depth + 1, scope.chain);
-      evaluateResources(child, prop(inline, 'resources'), target);
-    } else {
-      // Outer scope: the nested template's expressions see the parent's parameters and variables.
-      evaluateResources(scope, prop(inline, 'resources'), target);
-    }
-    return;
-  }
-  const linkNode = prop(prop(propsNode, 'templateLink'), 'relativePath');
-  const link = getPath(body, ['properties', 'templateLink', 'relativePath']);
-  if (link) reportTemplateErrors(ctx.diagnostics, link);
-  const relative = asString(link);
-  if (!linkNode || relative === undefined) return;
-  const linked = path.resolve(path.dirname(scope.file), relative);
-  const at = nodeLoc(scope.file, linkNode);
-  if (!ctx.fs.contains(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' is outside the linted root; it is not read`, subject: at });
-    return;
-  }
-  if (scope.chain.includes(linked)) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' links back to itself (cycle); it is not evaluated again`, subject: at });
-    return;
-  }
-  const doc = ctx.parse(linked);
-  if (!doc) {
-    const read = ctx.fs.read(linked);
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, subject: at });
-    return;
-  }
-  if (!doc.root || doc.errors.length) {
-    ctx.diagnostics.add({ severity: 'error', summary: `Linked template '${relative}' has a syntax error`, subject: at });
-    return;
-  }
-  ctx.files.add(linked);
-  const child = TemplateScope.create(ctx, linked, doc.root, supplied, target, scope.depth + 1, [...scope.chain, linked]);
-  evaluateResources(child, prop(doc.root, 'resources'), target);
-}
-
-/** Parameters a deployment passes: `{name: {value}}`; Key Vault references are unknown. */
-function suppliedParameters(params: Val | undefined): Map<string, ParamSource> {
-  const out = new Map<string, ParamSource>();
-  if (params?.kind !== 'object') return out;
-  for (const [key, p] of params.props) {
-    const value = getProp(p.value, 'value') ?? unknown(`parameter '${key}' comes from a Key Vault reference`, p.value.loc);
-    out.set(key.toLowerCase(), { value, origin: 'nested-deployment' });
-  }
-  return out;
+/** Nested (`template`) and linked (`templateLink`) deployments: their resources, in their scope. */
+function evaluateDeployment(node: JsonNode, body: Val, name: Val, scope: TemplateScope, target: DeploymentTarget): void {
+  const report = (summary: string, subject: Loc) => scope.ctx.diagnostics.add({ severity: 'error', summary, subject });
+  const child = childTemplate(node, body, name, scope, target, report);
+  if (child) evaluateResources(child.scope, prop(child.template, 'resources'), child.target);
 }

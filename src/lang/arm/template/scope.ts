@@ -1,18 +1,21 @@
 import { tooDeepVal, type WorkBudget } from '../../../kernel/work.js';
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
-import { moveTo, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
+import { moveTo, nul, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { idText } from '../../../kernel/names.js';
+import { partialString, partsOf, partsText } from '../../../kernel/partial-string.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
+import { deploymentReference } from './deployments.js';
 import type { RunContext, TemplateEnv } from './context.js';
 
 /** A parameter's value and how it got it, before any use site. */
 export interface ParamSource {
   readonly value: Val;
   readonly origin: OriginKind;
+  /** The deployment that passed it, for messages: `deployment 'vm' in main.json`. */
+  readonly caller?: string;
 }
 
 /** Where the template deploys: `resourceGroup()` and `subscription()` answer from this. */
@@ -34,6 +37,8 @@ class TemplateState {
   readonly paramCache = new Map<string, Val>();
   readonly varCache = new Map<string, Val>();
   readonly evaluating = new Set<string>();
+  /** What `reference()` of a deployment declared here gives; undefined while it is computed (a cycle). */
+  readonly references = new Map<JsonNode, Val | undefined>();
 
   constructor(
     readonly ctx: RunContext,
@@ -95,6 +100,21 @@ export class TemplateScope implements TemplateEnv {
     return this.state.chain;
   }
 
+  /** A deployment's template in a scope of its own (inner scope, linked template), one level deeper. */
+  nested(file: string, template: JsonNode, supplied: ReadonlyMap<string, ParamSource>, target: DeploymentTarget, chain: readonly string[]): TemplateScope {
+    return TemplateScope.create(this.ctx, file, template, supplied, target, this.depth + 1, chain);
+  }
+
+  /** Computes a value about a node of this template once per template instance; undefined inside its own computation. */
+  memo(node: JsonNode, compute: () => Val | undefined): Val | undefined {
+    const cache = this.state.references;
+    if (cache.has(node)) return cache.get(node);
+    cache.set(node, undefined);
+    const value = compute();
+    cache.set(node, value);
+    return value;
+  }
+
   withLoop(name: string | undefined, index: number | undefined): TemplateScope {
     return new TemplateScope(this.state, [...this.loops, { name, index }]);
   }
@@ -119,14 +139,23 @@ export class TemplateScope implements TemplateEnv {
     const decl = prop(prop(this.state.template, 'parameters'), key);
     const supplied = this.state.supplied.get(key);
     if (!decl && !supplied) return undefined;
+    // The artifacts-location convention: where the deployment's files are staged (and the SAS
+    // token to read them) is chosen by the tool that deploys, whatever the default says; linked
+    // templates built from it stay readable as paths beside the template.
+    if (ARTIFACTS.has(key)) return unknown(`parameter '${name}' is set by the deployment tooling`, decl ? nodeLoc(this.file, decl) : undefined, { symbol: `parameters('${name}')` });
     const allowed = decl ? prop(decl, 'allowedValues') : undefined;
-    if (supplied) {
+    const defaultNode = decl ? prop(decl, 'defaultValue') : undefined;
+    // ARM takes an explicit null as no value, so the default applies: Bicep compiles an optional
+    // module parameter passed as null into `{ "value": null }` and relies on it (Azure/bicep#11532).
+    if (supplied && !(supplied.value.kind === 'null' && defaultNode)) {
       return supplied.value.kind === 'unknown' && allowed
         ? withCandidates(supplied.value, this.file, allowed)
-        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name });
+        : moveTo(supplied.value, supplied.value.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     const declared = decl!;
-    const defaultNode = prop(declared, 'defaultValue');
+    // Bicep's nullable parameters (`string?`): one the calling deployment does not pass is null.
+    // At the root, whoever deploys may still pass it.
+    if (!defaultNode && this.state.depth > 0 && prop(declared, 'nullable')?.value === true) return nul(nodeLoc(this.file, declared));
     if (!defaultNode) {
       const reason = `parameter '${name}' has no default value and no parameter file sets it`;
       // The symbol keeps ids built from it comparable: resourceId(…, parameters('vmName')) links.
@@ -176,14 +205,15 @@ export class TemplateScope implements TemplateEnv {
   ): Val {
     const { resourceGroup, subscription } = this.state.target;
     const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
-    const rgName = idText(resourceGroup) ?? '{resourceGroup().name}';
-    const subId = idText(subscription) ?? '{subscription().subscriptionId}';
-    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${rgName}')`;
+    const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
+    const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
+    const subId = partialString(['/subscriptions/', ...subParts], site, []);
+    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
     switch (name) {
       case 'resourceGroup':
         return obj(
           [
-            { key: 'id', value: str(`/subscriptions/${subId}/resourceGroups/${rgName}`, site) },
+            { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], site, []) },
             { key: 'name', value: moveTo(resourceGroup, site) },
             { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
             { key: 'location', value: sym(`${rgSymbol}.location`) },
@@ -196,7 +226,7 @@ export class TemplateScope implements TemplateEnv {
       case 'subscription':
         return obj(
           [
-            { key: 'id', value: str(`/subscriptions/${subId}`, site) },
+            { key: 'id', value: subId },
             { key: 'subscriptionId', value: moveTo(subscription, site) },
             { key: 'tenantId', value: sym('subscription().tenantId') },
             { key: 'displayName', value: sym('subscription().displayName') },
@@ -213,10 +243,14 @@ export class TemplateScope implements TemplateEnv {
   }
 
   reference(target: Val, site: Loc | undefined): Val {
+    const deployment = deploymentReference(this, target, site);
+    if (deployment) return deployment;
     const what = target.kind === 'string' ? `'${target.value}'` : 'a resource';
     return unknown(`reference(${what}) is known only after deployment`, site);
   }
 }
+
+const ARTIFACTS = new Set(['_artifactslocation', '_artifactslocationsastoken']);
 
 /** A parameter's or variable's value, resolved on first use in a deployment and then reused. */
 function cached(cache: Map<string, Val>, key: string, resolve: () => Val | undefined): Val | undefined {

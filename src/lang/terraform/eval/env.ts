@@ -22,11 +22,12 @@ export interface Scope {
   readonly files: FileAccess;
 }
 
-/** The files `file()`, `templatefile()` and `fileexists()` may read. */
+/** The files `file()`, `templatefile()` and `fileexists()` may read: any in the project. */
 export interface FileAccess {
   /** Absolute path of the root module directory; relative paths resolve against it. */
   readonly rootDir: string;
-  read(relativeOrAbsolute: string): { ok: true; text: string; file: string } | { ok: false; reason: string };
+  /** A read refused for leading out of the project is also reported at `site`, the call. */
+  read(relativeOrAbsolute: string, site: Loc): { ok: true; text: string; file: string } | { ok: false; reason: string };
 }
 
 /** Shared across one evaluation: guards against runaway recursion and work. */

@@ -19,6 +19,7 @@ import type {
   TemplatePart,
 } from '../../../syntax/hcl/ast.js';
 import { SPLAT_ITEM, withBindings, type Env } from './env.js';
+import { partialString, partsOf, partsText, type TextPart } from '../../../kernel/partial-string.js';
 import { callFunction } from './functions/index.js';
 import { LIMITS, boolLike, equalVals, numberLike, sortedEntries, stringLike, typeError } from './support.js';
 
@@ -116,68 +117,81 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   // A template that is one interpolation yields the value itself, of any type (HCL spec).
   if (only?.type === 'TemplateInterpolation' && !expr.heredoc) return moveTo(evaluate(only.expression, env), loc);
   const inputs: Val[] = [];
-  const text = renderParts(expr.parts, env, inputs, loc);
-  if (text === undefined) return propagateUnknown(inputs, loc);
-  if (!env.state.work.chargeChars(text.length, loc)) return stoppedVal(loc, inputs);
-  return str(text, loc, mergeOrigins(inputs));
+  const out: TextPart[] = [];
+  if (!renderParts(expr.parts, env, inputs, loc, out)) return propagateUnknown(inputs, loc);
+  let length = 0;
+  for (const part of out) length += typeof part === 'string' ? part.length : 1;
+  if (!env.state.work.chargeChars(length, loc)) return stoppedVal(loc, inputs);
+  const first = inputs.find((v): v is UnknownVal => v.kind === 'unknown');
+  return partialString(out, loc, mergeOrigins(inputs), first?.reason);
 }
 
 /**
- * Renders template parts; undefined when an interpolated value is unknown or fails (the failure
- * is then the last of `inputs`). Strip markers (`~`) were already applied to the literal parts by the parser.
+ * Renders template parts into `out`; false when an interpolated value is unknown or fails (the
+ * failure is then the last of `inputs`). A deployment-time string (`${var.rg}` without a value)
+ * stays a part of its own, so the result keeps its known text. Strip markers (`~`) were already
+ * applied to the literal parts by the parser.
  */
-function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], loc: Loc): string | undefined {
-  const stop = (v: Val): undefined => {
+function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], loc: Loc, out: TextPart[]): boolean {
+  const stop = (v: Val): false => {
     inputs.push(v);
-    return undefined;
+    return false;
   };
-  let out = '';
+  let length = 0;
   for (const part of parts) {
     switch (part.type) {
       case 'TemplateLiteral':
-        out += part.value;
+        out.push(part.value);
+        length += part.value.length;
         break;
       case 'TemplateInterpolation': {
         const v = evaluate(part.expression, env);
         inputs.push(v);
-        if (v.kind === 'unknown') return undefined;
+        if (v.kind === 'unknown') {
+          const known = isError(v) || v.candidates ? undefined : partsOf(v);
+          if (!known) return false;
+          out.push(...known);
+          length += partsText(known).length;
+          break;
+        }
         const at = locOf(env, part.expression);
         if (v.kind === 'null') return stop(errorVal(at, 'template interpolation of a null value', [v]));
         const s = stringLike(v);
         if (s === undefined) return stop(typeError(at, 'interpolated value', 'a string', v));
-        out += s;
+        out.push(s);
+        length += s.length;
         break;
       }
       case 'TemplateIf': {
         const c = evaluate(part.condition, env);
         inputs.push(c);
-        if (c.kind === 'unknown') return undefined;
+        if (c.kind === 'unknown') return false;
         const b = boolLike(c);
         if (b === undefined) return stop(typeError(locOf(env, part.condition), 'template condition', 'a bool', c));
-        const s = renderParts(b ? part.then : (part.else ?? []), env, inputs, loc);
-        if (s === undefined) return undefined;
-        out += s;
+        const before = out.length;
+        if (!renderParts(b ? part.then : (part.else ?? []), env, inputs, loc, out)) return false;
+        length += partsText(out.slice(before)).length;
         break;
       }
       case 'TemplateFor': {
         const coll = evaluate(part.collection, env);
         inputs.push(coll);
-        if (coll.kind === 'unknown') return undefined;
+        if (coll.kind === 'unknown') return false;
         const entries = iterate(coll, locOf(env, part.collection));
         if (!Array.isArray(entries)) return stop(entries);
         for (const [k, v] of entries) {
           const inner = withBindings(env, part.keyVar ? [[part.keyVar, k], [part.valueVar, v]] : [[part.valueVar, v]]);
-          const s = renderParts(part.body, inner, inputs, loc);
-          if (s === undefined) return undefined;
-          out += s;
-          if (out.length > LIMITS.string) break;
+          const before = out.length;
+          if (!renderParts(part.body, inner, inputs, loc, out)) return false;
+          length += partsText(out.slice(before)).length;
+          if (length > LIMITS.string) break;
         }
         break;
       }
     }
-    if (out.length > LIMITS.string) return stop(limitVal(loc, `string longer than ${LIMITS.string} characters`));
+    if (length > LIMITS.string) return stop(limitVal(loc, `string longer than ${LIMITS.string} characters`));
   }
-  return out;
+  return true;
 }
 
 function evaluateObject(expr: ObjectExpression, env: Env, loc: Loc): Val {

@@ -132,10 +132,10 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     if (hasUnknown(v!)) return propagateUnknown([v!], ctx.loc);
     if (items.some((i) => equalVals(i, v!))) return derived(true, ctx.loc, [v!]);
     return items.some(hasUnknown) ? propagateUnknown(items, ctx.loc) : derived(false, ctx.loc, [v!]);
-  }, true),
+  }),
   keys: def(1, 1, ([m], ctx) => arr(sortedEntries(asObject(m!, 'keys argument')).map(([k]) => str(k, ctx.loc, m!.origins)), ctx.loc)),
   values: def(1, 1, ([m], ctx) => arr(sortedEntries(asObject(m!, 'values argument')).map(([, v]) => v), ctx.loc)),
-  toset: def(1, 1, ([l], ctx) => toSet(listOrSet(l!, 'toset argument'), ctx.loc), true),
+  toset: def(1, 1, ([l], ctx) => toSet(listOrSet(l!, 'toset argument'), ctx.loc)),
   tolist: def(1, 1, ([l]) => (l!.kind === 'array' || l!.kind === 'null' ? l! : fail('tolist: not a list'))),
   tomap: def(1, 1, ([m]) => (m!.kind === 'object' || m!.kind === 'null' ? m! : fail('tomap: not a map'))),
   flatten: def(1, 1, ([l], ctx) => {

@@ -5,8 +5,7 @@ import { def, type CallContext, type FunctionTable } from './types.js';
 
 /** Reads a file for `file()`-like functions; unknown (never an error) when it is not readable here. */
 export function readModuleFile(p: string, ctx: CallContext): { text: string; file: string } | { reason: string } {
-  if (p.startsWith('~')) return { reason: `file "${p}" is in a home directory, which the linter does not read` };
-  const r = ctx.env.scope.files.read(p);
+  const r = ctx.env.scope.files.read(p, ctx.loc);
   return r.ok ? { text: r.text, file: r.file } : { reason: `file "${p}": ${r.reason}` };
 }
 

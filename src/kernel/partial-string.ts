@@ -1,0 +1,153 @@
+import type { Loc } from './location.js';
+import { str, unknown, type Origin, type Val } from './value.js';
+
+/**
+ * Partially known strings: text built from known pieces and values known only at deployment
+ * (`resourceGroup().name`, `uniqueString(…)`, a parameter without value, `${var.rg}`). Both
+ * evaluators build them the same way, so names and ids composed from them still link, split
+ * and compare, and nothing about the unknown parts is ever guessed.
+ */
+
+/** A deployment-time value inside a string, named by the expression that yields it. */
+export interface SymbolPart {
+  readonly symbol: string;
+}
+
+/** Known text, or a deployment-time value. */
+export type TextPart = string | SymbolPart;
+
+/**
+ * Whether the value a symbol stands for may contain any character of `text` (a delimiter): the
+ * language knows some alphabets (`uniqueString()` gives letters and digits), else the answer is yes.
+ */
+export type MayContain = (symbol: string, text: string) => boolean;
+
+/** The parts of a string value: its text, its parts when partially known, or its lone symbol. */
+export function partsOf(v: Val): readonly TextPart[] | undefined {
+  if (v.kind === 'string') return v.value === '' ? [] : [v.value];
+  if (v.kind !== 'unknown') return undefined;
+  if (v.parts) return v.parts;
+  return v.symbol ? [{ symbol: v.symbol }] : undefined;
+}
+
+/** The parts as id text, each deployment-time value as `{symbol}`: the key names and ids link by. */
+export function partsText(parts: readonly TextPart[]): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : `{${p.symbol}}`;
+  return out;
+}
+
+/** Adjacent texts merged, empty ones dropped: one spelling per string. */
+function normalize(parts: readonly TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  for (const p of parts) {
+    if (p === '') continue;
+    const last = out.at(-1);
+    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * A string from parts: known text when no part is symbolic, the symbol's own value when it is
+ * one symbol alone, otherwise a partially known string (an unknown whose `symbol` is its id text,
+ * so two equal spellings are the same value wherever symbols are compared).
+ */
+export function partialString(parts: readonly TextPart[], loc: Loc | undefined, origins: readonly Origin[], reason = 'built from values known only at deployment'): Val {
+  const norm = normalize(parts);
+  if (norm.every((p) => typeof p === 'string')) return str((norm as string[]).join(''), loc, origins);
+  if (norm.length === 1) return unknown(reason, loc, { origins, symbol: (norm[0] as SymbolPart).symbol });
+  return unknown(reason, loc, { origins, symbol: partsText(norm), parts: norm });
+}
+
+/** The known text before the first deployment-time part. */
+export function knownPrefix(parts: readonly TextPart[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p !== 'string') break;
+    out += p;
+  }
+  return out;
+}
+
+function knownSuffix(parts: readonly TextPart[]): string {
+  let out = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (typeof p !== 'string') break;
+    out = p + out;
+  }
+  return out;
+}
+
+function key(parts: readonly TextPart[]): string {
+  // NUL cannot stand in template text, so a literal `{x}` never reads as a symbol here.
+  return normalize(parts)
+    .map((p) => (typeof p === 'string' ? p : `\0${p.symbol}\0`))
+    .join('');
+}
+
+function knownLength(parts: readonly TextPart[]): number {
+  let n = 0;
+  for (const p of parts) if (typeof p === 'string') n += p.length;
+  return n;
+}
+
+/**
+ * Equality of two strings given by parts: true when their structure and symbols are the same,
+ * false when their known text cannot agree (different known prefixes or suffixes, or more known
+ * text than a fully known string holds), undefined otherwise.
+ */
+export function compareParts(a: readonly TextPart[], b: readonly TextPart[]): boolean | undefined {
+  if (key(a) === key(b)) return true;
+  const pa = knownPrefix(a);
+  const pb = knownPrefix(b);
+  const n = Math.min(pa.length, pb.length);
+  if (pa.slice(0, n) !== pb.slice(0, n)) return false;
+  const sa = knownSuffix(a);
+  const sb = knownSuffix(b);
+  const m = Math.min(sa.length, sb.length);
+  if (sa.slice(sa.length - m) !== sb.slice(sb.length - m)) return false;
+  const aKnown = a.every((p) => typeof p === 'string');
+  const bKnown = b.every((p) => typeof p === 'string');
+  if (aKnown && knownLength(b) > knownLength(a)) return false;
+  if (bKnown && knownLength(a) > knownLength(b)) return false;
+  return undefined;
+}
+
+/**
+ * The pieces between delimiters (the first delimiter that matches at a position wins, as .NET
+ * and Terraform split); undefined when a deployment-time part may itself hold a delimiter, since
+ * then even the number of pieces is unknown.
+ */
+export function splitParts(parts: readonly TextPart[], delimiters: readonly string[], mayContain: MayContain): TextPart[][] | undefined {
+  const delims = delimiters.filter((d) => d !== '');
+  for (const p of parts) if (typeof p !== 'string' && delims.some((d) => mayContain(p.symbol, d))) return undefined;
+  const pieces: TextPart[][] = [[]];
+  // No symbol holds a character of a delimiter, so none spans one: known texts split alone.
+  for (const p of normalize(parts)) {
+    if (typeof p !== 'string') {
+      pieces.at(-1)!.push(p);
+      continue;
+    }
+    let from = 0;
+    let i = 0;
+    while (i < p.length) {
+      const hit = delims.find((d) => p.startsWith(d, i));
+      if (hit) {
+        pieces.at(-1)!.push(p.slice(from, i));
+        pieces.push([]);
+        i += hit.length;
+        from = i;
+      } else i++;
+    }
+    pieces.at(-1)!.push(p.slice(from));
+  }
+  return pieces.map(normalize);
+}
+
+/** A string with known text around deployment-time parts: known to be a string, and not empty. */
+export function isPartialString(v: Val): boolean {
+  return v.kind === 'unknown' && v.parts !== undefined;
+}

@@ -1,0 +1,492 @@
+// Ported from Azure/bicep src/Bicep.Core/Parsing/Lexer.cs (commit 9beb0fee, 2026-08-21).
+// Copyright (c) Microsoft Corporation. Licensed under the MIT License:
+// https://github.com/Azure/bicep/blob/main/LICENSE — the port keeps its structure and diagnostics.
+
+import type { Comment, Pragma, Range } from './ast.js';
+import { BicepErrors, type BicepError, type BicepMessage, type ErrorFactory } from './messages.js';
+
+/** Bicep's `TokenType`, with its names (`TOKEN_NAMES`) for dumps and messages. */
+export const T = {
+  At: 0, Unrecognized: 1, LeftBrace: 2, RightBrace: 3, LeftParen: 4, RightParen: 5, LeftSquare: 6, RightSquare: 7,
+  Comma: 8, Dot: 9, Question: 10, Colon: 11, Semicolon: 12, Assignment: 13, Plus: 14, Minus: 15, Asterisk: 16,
+  Slash: 17, Modulo: 18, Exclamation: 19, LeftChevron: 20, RightChevron: 21, LessThanOrEqual: 22,
+  GreaterThanOrEqual: 23, Equals: 24, NotEquals: 25, EqualsInsensitive: 26, NotEqualsInsensitive: 27, LogicalAnd: 28,
+  LogicalOr: 29, Identifier: 30, StringLeftPiece: 31, StringMiddlePiece: 32, StringRightPiece: 33, StringComplete: 34,
+  Integer: 35, TrueKeyword: 36, FalseKeyword: 37, NullKeyword: 38, NewLine: 39, EndOfFile: 40, DoubleQuestion: 41,
+  DoubleColon: 42, Arrow: 43, Pipe: 44, Ellipsis: 45, Hat: 46, Dollar: 47,
+} as const;
+
+export type TokenType = (typeof T)[keyof typeof T];
+
+export const TOKEN_NAMES: readonly string[] = Object.keys(T);
+
+export interface Token {
+  readonly type: TokenType;
+  readonly start: number;
+  readonly end: number;
+  /** The token's leading trivia holds a comment (Bicep's `CheckTrivia` on it). */
+  readonly commentBefore: boolean;
+}
+
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly comments: Comment[];
+  readonly pragmas: Pragma[];
+  readonly errors: BicepError[];
+}
+
+const MAX_IDENTIFIER_LENGTH = 255;
+const KEYWORDS: ReadonlyMap<string, TokenType> = new Map([['true', T.TrueKeyword], ['false', T.FalseKeyword], ['null', T.NullKeyword]]);
+const PRAGMAS = ['disable-next-line', 'disable-diagnostics', 'restore-diagnostics'] as const;
+const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
+const ESCAPE_LIST = `"\\$", "\\'", "\\\\", "\\n", "\\r", "\\t", "\\u{...}"`;
+
+/** Tokens whose trailing trivia takes comments (Bicep's comment stickiness Trailing or Bidirectional). */
+const TRAILING_COMMENTS = new Uint8Array(64);
+for (const t of [T.RightParen, T.RightSquare, T.RightBrace, T.StringRightPiece, T.Question, T.Exclamation, T.FalseKeyword, T.TrueKeyword, T.NullKeyword, T.StringComplete, T.Integer, T.Identifier]) {
+  TRAILING_COMMENTS[t] = 1;
+}
+
+const IDENTIFIER = 1;
+const DIGIT = 2;
+const SPACE = 4;
+/** Character classes of ASCII codes, for the lexer's hot loops. */
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CHAR_CLASS[c] = IDENTIFIER;
+  else if (c >= 48 && c <= 57) CHAR_CLASS[c] = IDENTIFIER | DIGIT;
+  else if (c === 32 || c === 9) CHAR_CLASS[c] = SPACE;
+}
+
+const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentifierContinuation = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
+const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+const isNewLine = (c: number): boolean => c === 10 || c === 13;
+const isWhiteSpace = (c: number): boolean => c === 32 || c === 9;
+
+interface TemplateEntry {
+  readonly opening: TokenType;
+  readonly multiLine: boolean;
+  readonly escapeCount: number;
+}
+
+/** Splits Bicep text (BOM already removed) into tokens, keeping comments and pragmas aside. */
+export function lexBicep(text: string): LexResult {
+  return new Lexer(text).lex();
+}
+
+class Lexer {
+  private readonly tokens: Token[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly pragmas: Pragma[] = [];
+  private readonly errors: BicepError[] = [];
+  private readonly templateStack: TemplateEntry[] = [];
+  /** The sliding window: [start, pos) is the text scanned since the last reset. */
+  private start = 0;
+  private pos = 0;
+  /** Whether the current token's leading trivia held a comment. */
+  private leadingComment = false;
+
+  constructor(private readonly text: string) {}
+
+  lex(): LexResult {
+    const n = this.text.length;
+    while (this.pos < n) this.lexToken();
+    if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1]!.type !== T.EndOfFile) this.lexToken();
+    return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+  }
+
+  /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
+  private peek(i = 0): number {
+    return this.text.charCodeAt(this.pos + i);
+  }
+
+  /** Advances over the characters of `kind` (the IDENTIFIER, DIGIT or SPACE bit of CHAR_CLASS). */
+  private skipWhile(kind: number): void {
+    const text = this.text;
+    let p = this.pos;
+    for (let c = text.charCodeAt(p); c < 128 && (CHAR_CLASS[c]! & kind) !== 0; c = text.charCodeAt(++p));
+    this.pos = p;
+  }
+
+  private atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  private error(start: number, end: number, e: ErrorFactory, ...args: string[]): void {
+    this.errors.push({ ...(e as (...a: string[]) => BicepMessage)(...args), start, end });
+  }
+
+  private lexToken(): void {
+    this.leadingComment = false;
+    this.scanLeadingTrivia();
+    this.start = this.pos;
+    const type = this.scanToken();
+    const start = this.start;
+    const end = this.pos;
+    if (type === T.Unrecognized) {
+      const s = this.text.slice(start, end);
+      if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
+      else this.error(start, end, BicepErrors.unrecognizedToken, s);
+    }
+    this.tokens.push({ type, start, end, commentBefore: this.leadingComment });
+    this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
+  }
+
+  private scanTrailingTrivia(includeComments: boolean): void {
+    for (;;) {
+      const c = this.peek();
+      if (isWhiteSpace(c)) this.pos++;
+      else if (includeComments && c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
+      else if (includeComments && c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
+      else return;
+    }
+  }
+
+  private scanLeadingTrivia(): void {
+    let lastWasComment = false;
+    for (;;) {
+      const c = this.peek();
+      const triviaStart = this.pos;
+      if (isWhiteSpace(c)) {
+        this.skipWhile(SPACE);
+        lastWasComment = false;
+      } else if (c === 47 && this.peek(1) === 47) {
+        this.scanSingleLineComment();
+        lastWasComment = this.leadingComment = true;
+      } else if (c === 47 && this.peek(1) === 42) {
+        this.scanMultiLineComment();
+        lastWasComment = this.leadingComment = true;
+      } else if (c === 35 && !lastWasComment) {
+        const kind = PRAGMAS.find((k) => this.text.startsWith(k, this.pos + 1));
+        if (!kind || !this.onlyWhitespaceBeforeOnLine(triviaStart)) return;
+        this.scanPragma(kind);
+        lastWasComment = false;
+      } else return;
+    }
+  }
+
+  private onlyWhitespaceBeforeOnLine(position: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', position - 1) + 1;
+    return /^\s*$/.test(this.text.slice(lineStart, position));
+  }
+
+  private scanSingleLineComment(): void {
+    const start = this.pos;
+    this.pos += 2;
+    while (!this.atEnd() && !isNewLine(this.peek())) this.pos++;
+    this.comments.push({ type: 'Line', value: this.text.slice(start + 2, this.pos), range: [start, this.pos] });
+  }
+
+  private scanMultiLineComment(): void {
+    const start = this.pos;
+    const close = this.text.indexOf('*/', start + 2);
+    if (close === -1) {
+      this.pos = this.text.length;
+      this.error(start, this.pos, BicepErrors.unterminatedMultilineComment);
+      this.comments.push({ type: 'Block', value: this.text.slice(start + 2), range: [start, this.pos] });
+      return;
+    }
+    this.pos = close + 2;
+    this.comments.push({ type: 'Block', value: this.text.slice(start + 2, close), range: [start, this.pos] });
+  }
+
+  /** A pragma's codes are runs of identifier characters and `-`, up to something else on the line. */
+  private scanPragma(kind: Pragma['kind']): void {
+    const start = this.pos;
+    this.pos += kind.length + 1;
+    let end = this.pos;
+    let codeStart = this.pos;
+    const codes: { code: string; range: Range }[] = [];
+    const addCode = (): boolean => {
+      if (this.pos <= codeStart) return false;
+      codes.push({ code: this.text.slice(codeStart, this.pos), range: [codeStart, this.pos] });
+      end = this.pos;
+      return true;
+    };
+    while (!this.atEnd()) {
+      const c = this.peek();
+      if (isNewLine(c)) break;
+      if (isIdentifierContinuation(c) || c === 45) {
+        const next = this.peek(1);
+        this.pos++;
+        if (next === 32 || next === 9 || next === 10 || next === 13 || Number.isNaN(next)) {
+          addCode();
+          codeStart = this.pos;
+        }
+      } else if (isWhiteSpace(c)) {
+        this.pos++;
+        codeStart = this.pos;
+      } else {
+        addCode();
+        break;
+      }
+    }
+    if (codes.length === 0) {
+      // Bicep reports it where the scan stopped, after the keyword and any spaces.
+      this.error(codeStart, this.pos, BicepErrors.missingDiagnosticCodes);
+      end = this.pos;
+    }
+    // What follows the last code (spaces, a comment) is trivia of its own.
+    this.pos = end;
+    this.pragmas.push({ kind, codes, range: [start, end] });
+  }
+
+  private scanMultilineString(atStart: boolean, escapeCount: number): TokenType {
+    while (!this.atEnd()) {
+      const c = this.peek();
+      if (c === 36) {
+        let dollars = 0;
+        while (this.peek() === 36) {
+          this.pos++;
+          dollars++;
+        }
+        if (escapeCount > 0 && dollars >= escapeCount && this.peek() === 123) {
+          this.pos++;
+          return atStart ? T.StringLeftPiece : T.StringMiddlePiece;
+        }
+      } else if (c === 39) {
+        let quotes = 0;
+        while (this.peek() === 39) {
+          this.pos++;
+          quotes++;
+        }
+        if (quotes >= 3) return atStart ? T.StringComplete : T.StringRightPiece;
+      } else this.pos++;
+    }
+    this.error(this.start, this.pos, BicepErrors.unterminatedMultilineString);
+    return atStart ? T.StringComplete : T.StringRightPiece;
+  }
+
+  private scanStringSegment(atStart: boolean): TokenType {
+    const done = atStart ? T.StringComplete : T.StringRightPiece;
+    for (;;) {
+      if (this.atEnd()) {
+        this.error(this.start, this.pos, BicepErrors.unterminatedString);
+        return done;
+      }
+      let c = this.peek();
+      if (isNewLine(c)) {
+        this.error(this.start, this.pos, BicepErrors.unterminatedStringWithNewLine);
+        return done;
+      }
+      const escapeBegin = this.pos;
+      this.pos++;
+      if (c === 39) return done;
+      if (c === 36 && this.peek() === 123) {
+        this.pos++;
+        return atStart ? T.StringLeftPiece : T.StringMiddlePiece;
+      }
+      if (c !== 92) continue;
+      if (this.atEnd()) {
+        this.error(this.start, this.pos, BicepErrors.unterminatedStringEscapeSequenceAtEof);
+        return done;
+      }
+      const length = scanEscape(this.text, escapeBegin, null);
+      if (length > 0) {
+        this.pos = escapeBegin + length;
+        continue;
+      }
+      c = this.peek();
+      this.pos++;
+      if (c === 117) {
+        if (this.atEnd()) continue;
+        if (this.peek() !== 123) {
+          this.error(escapeBegin, this.pos, BicepErrors.invalidUnicodeEscape);
+          continue;
+        }
+        this.pos++;
+        if (this.atEnd()) continue;
+        const hexStart = this.pos;
+        while (isHexDigit(this.peek())) this.pos++;
+        const hex = this.text.slice(hexStart, this.pos);
+        if (this.atEnd()) continue;
+        if (hex === '' || this.peek() !== 125) {
+          this.error(escapeBegin, this.pos, BicepErrors.invalidUnicodeEscape);
+          continue;
+        }
+        this.pos++;
+        if (!validCodePoint(hex)) this.error(escapeBegin, this.pos, BicepErrors.invalidUnicodeEscape);
+      } else if (!(String.fromCharCode(c) in SINGLE_ESCAPES)) {
+        this.error(this.pos - 2, this.pos, BicepErrors.unterminatedStringEscapeSequenceUnrecognized, ESCAPE_LIST);
+      }
+    }
+  }
+
+  private scanToken(): TokenType {
+    if (this.atEnd()) return T.EndOfFile;
+    const c = this.peek();
+    this.pos++;
+    const stack = this.templateStack;
+    switch (c) {
+      case 123: // {
+        if (stack.length > 0) stack.push({ opening: T.LeftBrace, multiLine: false, escapeCount: 0 });
+        return T.LeftBrace;
+      case 125: {
+        // }
+        const entry = stack[stack.length - 1];
+        // As in Bicep, a `}` that closes an object inside a hole leaves its entry on the stack.
+        if (entry === undefined || entry.opening === T.LeftBrace) return T.RightBrace;
+        const piece = entry.multiLine ? this.scanMultilineString(false, entry.escapeCount) : this.scanStringSegment(false);
+        if (piece === T.StringRightPiece) stack.pop();
+        return piece;
+      }
+      case 40: return T.LeftParen;
+      case 41: return T.RightParen;
+      case 91: return T.LeftSquare;
+      case 93: return T.RightSquare;
+      case 64: return T.At;
+      case 44: return T.Comma;
+      case 46:
+        if (this.peek() === 46 && this.peek(1) === 46) {
+          this.pos += 2;
+          return T.Ellipsis;
+        }
+        return T.Dot;
+      case 63:
+        if (this.peek() === 63) {
+          this.pos++;
+          return T.DoubleQuestion;
+        }
+        return T.Question;
+      case 58:
+        if (this.peek() === 58) {
+          this.pos++;
+          return T.DoubleColon;
+        }
+        return T.Colon;
+      case 59: return T.Semicolon;
+      case 43: return T.Plus;
+      case 45: return T.Minus;
+      case 37: return T.Modulo;
+      case 42: return T.Asterisk;
+      case 47: return T.Slash;
+      case 94: return T.Hat;
+      case 36: {
+        // $'''…''' (and $$'''…''' with $${…} holes)
+        let escapeCount = 1;
+        while (this.peek() === 36) {
+          this.pos++;
+          escapeCount++;
+        }
+        if (this.peek() === 39 && this.peek(1) === 39 && this.peek(2) === 39) {
+          this.pos += 3;
+          const t = this.scanMultilineString(true, escapeCount);
+          if (t === T.StringLeftPiece) stack.push({ opening: t, multiLine: true, escapeCount });
+          return t;
+        }
+        return T.Unrecognized;
+      }
+      case 33:
+        if (this.peek() === 61) {
+          this.pos++;
+          return T.NotEquals;
+        }
+        if (this.peek() === 126) {
+          this.pos++;
+          return T.NotEqualsInsensitive;
+        }
+        return T.Exclamation;
+      case 60:
+        if (this.peek() === 61) {
+          this.pos++;
+          return T.LessThanOrEqual;
+        }
+        return T.LeftChevron;
+      case 62:
+        if (this.peek() === 61) {
+          this.pos++;
+          return T.GreaterThanOrEqual;
+        }
+        return T.RightChevron;
+      case 61: {
+        const next = this.peek();
+        if (next === 61 || next === 126 || next === 62) {
+          this.pos++;
+          return next === 61 ? T.Equals : next === 126 ? T.EqualsInsensitive : T.Arrow;
+        }
+        return T.Assignment;
+      }
+      case 38:
+        if (this.peek() === 38) {
+          this.pos++;
+          return T.LogicalAnd;
+        }
+        return T.Unrecognized;
+      case 124:
+        if (this.peek() === 124) {
+          this.pos++;
+          return T.LogicalOr;
+        }
+        return T.Pipe;
+      case 39: {
+        if (this.peek() === 39 && this.peek(1) === 39) {
+          this.pos += 2;
+          return this.scanMultilineString(true, 0);
+        }
+        const t = this.scanStringSegment(true);
+        if (t === T.StringLeftPiece) stack.push({ opening: t, multiLine: false, escapeCount: 0 });
+        return t;
+      }
+      case 10:
+      case 13:
+        if (stack.length > 0) {
+          // A newline inside an interpolation hole ends the string.
+          this.pos--;
+          this.error(this.start, this.pos, BicepErrors.unterminatedStringWithNewLine);
+          stack.length = 0;
+          return T.StringRightPiece;
+        }
+        while (isNewLine(this.peek())) this.pos++;
+        return T.NewLine;
+      default:
+        if (isDigit(c)) {
+          this.skipWhile(DIGIT);
+          return T.Integer;
+        }
+        if (isIdentifierStart(c)) {
+          this.skipWhile(IDENTIFIER);
+          const length = this.pos - this.start;
+          if (length === 4 || length === 5) {
+            const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
+            if (keyword !== undefined) return keyword;
+          }
+          if (this.pos - this.start > MAX_IDENTIFIER_LENGTH) this.error(this.start, this.pos, BicepErrors.identifierNameExceedsLimit);
+          return T.Identifier;
+        }
+        return T.Unrecognized;
+    }
+  }
+}
+
+function validCodePoint(hex: string): boolean {
+  return hex.length <= 8 && parseInt(hex, 16) <= 0x10ffff;
+}
+
+/**
+ * The length of the escape sequence at `text[at]` (a backslash), or 0 when it is not a valid one;
+ * appends its value to `out` when given. `\${` is one escape for `${`.
+ */
+export function scanEscape(text: string, at: number, out: string[] | null): number {
+  if (at + 1 >= text.length) return 0;
+  const e = text[at + 1]!;
+  if (e === 'u') {
+    if (text.charCodeAt(at + 2) !== 123) return 0;
+    let p = at + 3;
+    while (p < text.length && isHexDigit(text.charCodeAt(p))) p++;
+    if (p === at + 3 || p >= text.length || text.charCodeAt(p) !== 125) return 0;
+    const hex = text.slice(at + 3, p);
+    if (!validCodePoint(hex)) return 0;
+    out?.push(String.fromCodePoint(parseInt(hex, 16)));
+    return p + 1 - at;
+  }
+  const value = SINGLE_ESCAPES[e];
+  if (value === undefined) return 0;
+  if (e === '$' && text.charCodeAt(at + 2) === 123) {
+    out?.push('${');
+    return 3;
+  }
+  out?.push(value);
+  return 2;
+}

@@ -1,0 +1,1377 @@
+// Ported from Azure/bicep src/Bicep.Core/Parsing/{BaseParser,Parser,ParamsParser}.cs (commit
+// 9beb0fee, 2026-08-21). Copyright (c) Microsoft Corporation. Licensed under the MIT License:
+// https://github.com/Azure/bicep/blob/main/LICENSE — the port keeps the structure, the recovery
+// (WithRecovery / Synchronize) and the diagnostics of the original; it builds the token-free
+// tree of ast.ts instead of Bicep's concrete syntax tree.
+
+import type { Diagnostic } from '../../kernel/diagnostic.js';
+import type * as A from './ast.js';
+import { lexBicep, T, type Token, type TokenType } from './lexer.js';
+import { BicepErrors as E, type BicepMessage } from './messages.js';
+import { stringSegments } from './strings.js';
+import { VISITOR_KEYS } from './visitor-keys.js';
+
+/** How deep expressions and types may nest before the parser skips the rest (the JS stack is finite). */
+export const MAX_NESTING = 256;
+
+type Node = A.Node;
+type Part = Token | Node;
+type Skipped = A.SkippedTrivia;
+type Expr = A.Expression | Skipped;
+type TypeExpr = A.TypeExpression | Skipped;
+
+const NONE = 0;
+const CONSUME_TERMINATOR = 1;
+const SUPPRESS = 2;
+const COMPLEX = 1;
+const RESOURCES = 2;
+
+// Recovery terminators, allocated once.
+const UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.Assignment, T.LeftBrace, T.NewLine];
+const UNTIL_ASSIGNMENT_NEW_LINE: readonly TokenType[] = [T.Assignment, T.NewLine];
+const UNTIL_COLON_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.Colon, T.NewLine, T.RightBrace];
+const UNTIL_COLON_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.Colon, T.RightSquare, T.NewLine];
+const UNTIL_COMMA_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.Comma, T.NewLine, T.RightBrace];
+const UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.Comma, T.NewLine, T.RightSquare];
+const UNTIL_COMMA_NEW_LINE: readonly TokenType[] = [T.Comma, T.NewLine];
+const UNTIL_IDENTIFIER_NEW_LINE: readonly TokenType[] = [T.Identifier, T.NewLine];
+const UNTIL_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.LeftBrace, T.NewLine];
+const UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON: readonly TokenType[] = [T.NewLine, T.Comma, T.RightChevron];
+const UNTIL_NEW_LINE_COMMA_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.Comma, T.RightParen];
+const UNTIL_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.NewLine, T.RightBrace];
+const UNTIL_NEW_LINE_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.RightParen];
+const UNTIL_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.NewLine, T.RightSquare];
+const UNTIL_NEW_LINE: readonly TokenType[] = [T.NewLine];
+const UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.LeftBrace, T.NewLine];
+const UNTIL_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.NewLine];
+const UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringComplete, T.StringLeftPiece, T.NewLine];
+const UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringMiddlePiece, T.StringRightPiece, T.NewLine];
+const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightParen, T.RightSquare, T.NewLine];
+const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightSquare, T.NewLine];
+const DECLARATION_KEYWORDS = new Set(['assert', 'import', 'metadata', 'param', 'var', 'resource', 'output', 'module', 'type']);
+const HOLE_END = UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE;
+const EXPRESSION_END = UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE;
+const UNTIL_COLON_OR_EXPRESSION_END: readonly TokenType[] = [T.Colon, ...EXPRESSION_END];
+const UNTIL_EXPRESSION_END_OR_COMMA: readonly TokenType[] = [...EXPRESSION_END, T.Comma];
+
+const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
+  [T.Modulo, ['%', 100]], [T.Asterisk, ['*', 100]], [T.Slash, ['/', 100]],
+  [T.Plus, ['+', 90]], [T.Minus, ['-', 90]],
+  [T.RightChevron, ['>', 80]], [T.GreaterThanOrEqual, ['>=', 80]], [T.LeftChevron, ['<', 80]], [T.LessThanOrEqual, ['<=', 80]],
+  [T.Equals, ['==', 70]], [T.NotEquals, ['!=', 70]], [T.EqualsInsensitive, ['=~', 70]], [T.NotEqualsInsensitive, ['!~', 70]],
+  [T.LogicalAnd, ['&&', 50]], [T.LogicalOr, ['||', 40]], [T.DoubleQuestion, ['??', 30]],
+]);
+
+const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
+
+/** Nesting past `MAX_NESTING`: unwinds past every `withRecovery` to the statement. */
+class TooDeep {
+  constructor(readonly token: Token) {}
+}
+
+/** Bicep's `ExpectedTokenException`: unwinds to the nearest `withRecovery`. */
+class ExpectedToken {
+  constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
+}
+
+const isToken = (p: Part): p is Token => !('range' in p);
+const startOf = (p: Part): number => (isToken(p) ? p.start : p.range[0]);
+const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
+const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
+const span = (first: Part, last: Part): A.Range => [startOf(first), endOf(last)];
+
+/** The recovery nodes among the parts that stood in token slots, or undefined. */
+function skippedOf(...parts: (Part | null | undefined)[]): Skipped[] | undefined {
+  let out: Skipped[] | undefined;
+  for (const p of parts) if (isSkipped(p)) (out ??= []).push(p);
+  return out;
+}
+
+function withSkipped<N extends Node>(node: N, ...parts: (Part | null | undefined)[]): N {
+  const s = skippedOf(...parts);
+  return s ? { ...node, skipped: s } : node;
+}
+
+export class Parser {
+  readonly comments: A.Comment[];
+  readonly pragmas: A.Pragma[];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly tokens: Token[];
+  private readonly last: number;
+  private p = 0;
+  private depth = 0;
+  private readonly errorOf = new Map<Skipped, BicepMessage & { start: number; end: number }>();
+  private readonly lexErrors;
+
+  constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
+    const lexed = lexBicep(text);
+    this.tokens = lexed.tokens;
+    this.comments = lexed.comments;
+    this.pragmas = lexed.pragmas;
+    this.lexErrors = lexed.errors;
+    this.last = this.tokens.length - 1;
+  }
+
+  // ── Program and declarations ──────────────────────────────────────────────────────────────
+
+  program(): A.Program {
+    const body: (A.Statement | Skipped)[] = [];
+    while (!this.isAtEnd()) {
+      const start = this.p;
+      let d: A.Statement | Skipped | Token;
+      try {
+        d = this.declaration();
+      } catch (e) {
+        if (!(e instanceof TooDeep)) throw e;
+        body.push(this.skipStatement(start, e.token));
+        continue;
+      }
+      if (isToken(d)) continue;
+      body.push(d);
+      if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
+        const nl = this.withRecovery(() => this.newLineOrEof(), CONSUME_TERMINATOR, UNTIL_NEW_LINE);
+        if (isSkipped(nl)) body.push(nl);
+      }
+    }
+    const program: A.Program = { type: 'Program', body, range: [0, this.text.length] };
+    this.collectDiagnostics(program);
+    return program;
+  }
+
+  private declaration(expected?: string): A.Statement | Skipped | Token {
+    return this.withRecovery((): A.Statement | Token => {
+      const leading = this.leadingNodes();
+      const cur = this.peek();
+      if (cur.type === T.Identifier) {
+        const word = this.textOf(cur);
+        const keyword = expected === undefined || expected === word ? word : '';
+        const d = this.params ? this.paramsStatement(keyword, leading) : this.statement(keyword, leading);
+        if (d) return d;
+      } else if (cur.type === T.NewLine) return this.newLine();
+      if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: span(leading[0]!, leading[leading.length - 1]!) };
+      throw this.expected(cur, this.params ? E.unrecognizedParamsFileDeclaration() : E.unrecognizedDeclaration());
+    }, NONE, UNTIL_NEW_LINE);
+  }
+
+  private statement(keyword: string, leading: Part[]): A.Statement | undefined {
+    switch (keyword) {
+      case 'targetScope': return this.targetScope(leading);
+      case 'metadata': return this.metadataDeclaration(leading);
+      case 'type': return this.typeDeclaration(leading);
+      case 'param': return this.parameterDeclaration(leading);
+      case 'var': return this.variableDeclaration(leading);
+      case 'func': return this.functionDeclaration(leading);
+      case 'resource': return this.resourceDeclaration(leading);
+      case 'output': return this.outputDeclaration(leading);
+      case 'module': return this.moduleDeclaration(leading);
+      case 'test': return this.testDeclaration(leading);
+      case 'import': return this.importDeclaration(leading);
+      case 'extension': return this.extensionDeclaration(this.expectKeyword('extension'), leading);
+      case 'assert': return this.assertDeclaration(leading);
+      default: return undefined;
+    }
+  }
+
+  private paramsStatement(keyword: string, leading: Part[]): A.Statement | undefined {
+    switch (keyword) {
+      case 'using': return this.usingDeclaration(leading);
+      case 'extends': return this.extendsDeclaration(leading);
+      case 'param': return this.parameterAssignment(leading);
+      case 'var': return this.variableDeclaration(leading);
+      case 'import': return this.compileTimeImportDeclaration(this.expectKeyword('import'), leading);
+      case 'extensionConfig': return this.extensionConfigAssignment(leading);
+      case 'extension': return this.extensionDeclaration(this.expectKeyword('extension'), leading);
+      case 'type': return this.typeDeclaration(leading);
+      default: return undefined;
+    }
+  }
+
+  private decoratorsOf(leading: Part[]): A.Leading[] {
+    return leading.filter((p): p is A.Leading => !isToken(p));
+  }
+
+  /** Start of a statement: its first decorator, or its keyword. */
+  private statementRange(leading: Part[], keyword: Part, last: Part): A.Range {
+    return span(leading[0] ?? keyword, last);
+  }
+
+  private targetScope(leading: Part[]): A.TargetScope {
+    const keyword = this.expectKeyword('targetScope');
+    const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
+  }
+
+  private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
+    const { name, value, range, skipped } = this.namedAssignment('metadata', E.expectedMetadataIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
+  }
+
+  /** `keyword name = value`: metadata, assert and `.bicepparam` parameters share Bicep's recovery for it. */
+  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: Part[]) {
+    const start = this.expectKeyword(keyword);
+    const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
+  }
+
+  private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
+    const keyword = this.expectKeyword('param');
+    const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
+    const modifier = this.withRecovery((): A.ParameterDefaultValue | null => {
+      const cur = this.peek();
+      if (cur.type === T.NewLine || cur.type === T.EndOfFile) return null;
+      if (cur.type === T.Assignment) return this.parameterDefaultValue();
+      throw this.expected(cur, E.expectedParameterContinuation());
+    }, suppression(declaredType), UNTIL_NEW_LINE);
+    const node: A.ParameterDeclaration = { type: 'ParameterDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, range: this.statementRange(leading, keyword, modifier ?? declaredType) };
+    return modifier ? { ...node, modifier } : node;
+  }
+
+  private parameterDefaultValue(): A.ParameterDefaultValue {
+    const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
+    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
+  }
+
+  private variableDeclaration(leading: Part[]): A.VariableDeclaration {
+    const keyword = this.expectKeyword('var');
+    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const declaredType = this.withRecovery((): TypeExpr | null => {
+      const t = this.peek().type;
+      return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
+    }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const node = withSkipped<A.VariableDeclaration>({ type: 'VariableDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+    return declaredType ? { ...node, declaredType } : node;
+  }
+
+  private typeDeclaration(leading: Part[]): A.TypeDeclaration {
+    const keyword = this.expectKeyword('type');
+    const name = this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
+    return withSkipped({ type: 'TypeDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
+  }
+
+  private functionDeclaration(leading: Part[]): A.FunctionDeclaration {
+    const keyword = this.expectKeyword('func');
+    const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const lambda = this.withRecovery(() => this.typedLambda(), suppression(name), UNTIL_NEW_LINE);
+    return { type: 'FunctionDeclaration', decorators: this.decoratorsOf(leading), name, lambda, range: this.statementRange(leading, keyword, lambda) };
+  }
+
+  private outputDeclaration(leading: Part[]): A.OutputDeclaration {
+    const keyword = this.expectKeyword('output');
+    const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType), UNTIL_NEW_LINE);
+    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
+  }
+
+  private resourceDeclaration(leading: Part[]): A.ResourceDeclaration {
+    const keyword = this.expectKeyword('resource');
+    const name = this.identifierWithRecovery(E.expectedResourceIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const resourceType = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const existing = this.optionalKeyword('existing');
+    const assignment = this.withRecovery(() => this.assignment(), suppression(resourceType), UNTIL_LEFT_BRACE_NEW_LINE);
+    if (!isSkipped(assignment) && this.isKeyword(this.peekSkippingNewLines(), 'if')) this.newLines();
+    const flags = RESOURCES | COMPLEX;
+    const value = this.withRecovery(() => this.declarationBody(flags, true), suppression(assignment), UNTIL_NEW_LINE);
+    return withSkipped(
+      { type: 'ResourceDeclaration', decorators: this.decoratorsOf(leading), name, resourceType, existing: existing !== null, value, range: this.statementRange(leading, keyword, value) },
+      assignment,
+    );
+  }
+
+  private moduleDeclaration(leading: Part[]): A.ModuleDeclaration {
+    const keyword = this.expectKeyword('module');
+    const name = this.identifierWithRecovery(E.expectedModuleIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
+    if (this.isKeyword(this.peekSkippingNewLines(), 'if')) this.newLines();
+    const value = this.withRecovery(() => this.declarationBody(COMPLEX, true), suppression(assignment), UNTIL_NEW_LINE);
+    return withSkipped(
+      { type: 'ModuleDeclaration', decorators: this.decoratorsOf(leading), name, path, value, range: this.statementRange(leading, keyword, value) },
+      assignment,
+    );
+  }
+
+  /** `{…}`, `if (c) {…}` or `[for …]` after a resource's or module's `=`. */
+  private declarationBody(flags: number, loops: boolean): A.DeclarationBody {
+    const cur = this.peek();
+    if (cur.type === T.Identifier && this.textOf(cur) === 'if') return this.ifCondition(flags, false);
+    if (cur.type === T.LeftBrace) return this.object(flags);
+    if (loops && cur.type === T.LeftSquare) return this.forExpression(flags, true);
+    throw this.expected(cur, E.expectBodyStartOrIfOrLoopStart());
+  }
+
+  private testDeclaration(leading: Part[]): A.TestDeclaration {
+    const keyword = this.expectKeyword('test');
+    const name = this.identifierWithRecovery(E.expectedTestIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
+    const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
+    const value = this.withRecovery(() => {
+      const cur = this.peek();
+      if (cur.type === T.LeftBrace) return this.object(COMPLEX);
+      throw this.expected(cur, E.expectedCharacter('{'));
+    }, suppression(assignment), UNTIL_NEW_LINE);
+    return withSkipped(
+      { type: 'TestDeclaration', decorators: this.decoratorsOf(leading), name, path, value, range: this.statementRange(leading, keyword, value) },
+      assignment,
+    );
+  }
+
+  private importDeclaration(leading: Part[]): A.Statement {
+    const keyword = this.expectKeyword('import');
+    // The old `import 'az@1.0.0'` form of an extension declaration shares the keyword.
+    const t = this.peek().type;
+    return t === T.StringLeftPiece || t === T.StringComplete ? this.extensionDeclaration(keyword, leading) : this.compileTimeImportDeclaration(keyword, leading);
+  }
+
+  private assertDeclaration(leading: Part[]): A.AssertDeclaration {
+    const { name, value, range, skipped } = this.namedAssignment('assert', E.expectedAssertIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
+    return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
+  }
+
+  private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
+    const t = this.peek().type;
+    let importExpression: A.ImportedSymbolsList | A.WildcardImport | Skipped;
+    if (t === T.EndOfFile || t === T.NewLine || t === T.Identifier) importExpression = this.skipEmpty(E.expectedSymbolListOrWildcard());
+    else if (t === T.LeftBrace) importExpression = this.importedSymbolsList();
+    else if (t === T.Asterisk) importExpression = this.withRecovery(() => this.wildcardImport(), NONE, UNTIL_NEW_LINE);
+    else importExpression = this.skip([this.read()], E.expectedSymbolListOrWildcard());
+    const fromClause = this.withRecovery(() => this.compileTimeImportFromClause(), NONE, UNTIL_NEW_LINE);
+    return { type: 'CompileTimeImportDeclaration', decorators: this.decoratorsOf(leading), importExpression, fromClause, range: this.statementRange(leading, keyword, fromClause) };
+  }
+
+  private importedSymbolsList(): A.ImportedSymbolsList {
+    const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
+    const items = this.arrayOrObjectElements(T.RightBrace, () => this.importedSymbolsListItem());
+    const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
+    return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: span(open, close) };
+  }
+
+  private importedSymbolsListItem(): A.ImportedSymbolsListItem | Skipped {
+    const t = this.peek().type;
+    let original: A.Identifier | A.StringExpression | Skipped;
+    if (t === T.Identifier) original = this.identifier(E.expectedExportedSymbolName());
+    else if (t === T.StringComplete) original = this.interpolableString();
+    else if (t === T.StringLeftPiece) original = this.skip([this.interpolableString()], E.compileTimeConstantRequired());
+    else original = this.skip([this.read()], E.expectedExportedSymbolName());
+    const alias = this.isKeyword(this.peek(), 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
+    if (original.type === 'String' && alias === null) return this.skip([original], E.importListItemDoesNotIncludeDeclaredSymbolName());
+    const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: span(original, alias ?? original) };
+    return alias ? { ...node, alias } : node;
+  }
+
+  private aliasAsClause(name: () => A.Identifier): A.AliasAsClause {
+    const keyword = this.expectKeyword('as');
+    const alias = name();
+    return { type: 'AliasAsClause', alias, range: span(keyword, alias) };
+  }
+
+  private wildcardImport(): A.WildcardImport {
+    const star = this.expect(T.Asterisk, E.expectedCharacter('*'));
+    const alias = this.aliasAsClause(() => this.identifier(E.expectedNamespaceIdentifier()));
+    return { type: 'WildcardImport', alias, range: span(star, alias) };
+  }
+
+  private compileTimeImportFromClause(): A.CompileTimeImportFromClause {
+    const keyword = this.expectKeyword('from');
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, UNTIL_NEW_LINE);
+    return { type: 'CompileTimeImportFromClause', path, range: span(keyword, path) };
+  }
+
+  private extensionDeclaration(keyword: Token, leading: Part[]): A.ExtensionDeclaration {
+    const specification: A.Identifier | A.StringExpression | Skipped =
+      this.peek().type === T.Identifier
+        ? this.identifierOf(this.read())
+        : this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE);
+    let cur = this.peek();
+    const withClause =
+      cur.type === T.EndOfFile || cur.type === T.NewLine || this.isKeyword(cur, 'as')
+        ? this.skipEmpty()
+        : this.withRecovery(() => this.extensionWithClause(E.expectedWithOrAsKeywordOrNewLine()), suppression(specification), UNTIL_NEW_LINE);
+    cur = this.peek();
+    const asClause =
+      cur.type === T.EndOfFile || cur.type === T.NewLine
+        ? this.skipEmpty()
+        : this.withRecovery(() => {
+            const as = this.expectKeyword('as', E.expectedWithOrAsKeywordOrNewLine());
+            const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_NEW_LINE);
+            return { type: 'AliasAsClause', alias, range: span(as, alias) } satisfies A.AliasAsClause;
+          }, suppression(withClause), UNTIL_NEW_LINE);
+    return { type: 'ExtensionDeclaration', decorators: this.decoratorsOf(leading), specification, withClause, asClause, range: this.statementRange(leading, keyword, asClause) };
+  }
+
+  private extensionWithClause(error: BicepMessage): A.ExtensionWithClause {
+    const keyword = this.expectKeyword('with', error);
+    const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
+    return { type: 'ExtensionWithClause', config, range: span(keyword, config) };
+  }
+
+  // ── .bicepparam ───────────────────────────────────────────────────────────────────────────
+
+  private usingDeclaration(leading: Part[]): A.UsingDeclaration {
+    const keyword = this.expectKeyword('using');
+    const t = this.peek().type;
+    let path: A.StringExpression | A.NoneLiteral | Skipped;
+    if (t === T.Identifier) {
+      const none = this.expectKeyword('none');
+      path = { type: 'NoneLiteral', range: span(none, none) };
+    } else if (t === T.StringComplete) path = this.throwIfSkipped(() => this.interpolableString(), E.expectedFilePathString());
+    else path = this.skipEmpty(E.expectedSymbolListOrWildcard());
+    const cur = this.peek();
+    const withClause: A.UsingWithClause | Skipped =
+      cur.type === T.EndOfFile || cur.type === T.NewLine
+        ? this.skipEmpty()
+        : this.withRecovery(() => {
+            const w = this.expectKeyword('with', E.expectedWithKeywordOrNewLine());
+            const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
+            return { type: 'UsingWithClause', config, range: span(w, config) } satisfies A.UsingWithClause;
+          }, suppression(path), UNTIL_NEW_LINE);
+    return { type: 'UsingDeclaration', decorators: this.decoratorsOf(leading), path, withClause, range: this.statementRange(leading, keyword, withClause) };
+  }
+
+  private extendsDeclaration(leading: Part[]): A.ExtendsDeclaration {
+    const keyword = this.expectKeyword('extends');
+    const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, UNTIL_NEW_LINE);
+    return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path, range: this.statementRange(leading, keyword, path) };
+  }
+
+  private parameterAssignment(leading: Part[]): A.ParameterAssignment {
+    const { name, value, range, skipped } = this.namedAssignment('param', E.expectedParameterIdentifier(), UNTIL_IDENTIFIER_NEW_LINE, leading);
+    return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
+  }
+
+  private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
+    const keyword = this.expectKeyword('extensionConfig');
+    const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
+    const withClause = this.withRecovery(() => this.extensionWithClause(E.expectedKeyword('with')), suppression(alias), UNTIL_NEW_LINE);
+    return { type: 'ExtensionConfigAssignment', decorators: this.decoratorsOf(leading), alias, withClause, range: this.statementRange(leading, keyword, withClause) };
+  }
+
+  // ── Decorators ────────────────────────────────────────────────────────────────────────────
+
+  private leadingNodes(): Part[] {
+    const out: Part[] = [];
+    while (this.is(T.At)) {
+      out.push(this.decorator());
+      // Every decorator must be followed by a newline.
+      out.push(this.withRecovery(() => this.newLine(), CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      while (this.is(T.NewLine)) out.push(this.newLine());
+    }
+    return out;
+  }
+
+  private decorator(): A.Decorator {
+    const at = this.expect(T.At, E.expectedCharacter('@'));
+    const expression = this.withRecovery((): A.Expression => {
+      let name = this.identifier(E.expectedNamespaceOrDecoratorName());
+      let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
+      while (this.is(T.Dot)) {
+        this.read();
+        name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: span(current, name) };
+      }
+      return current;
+    }, NONE, UNTIL_NEW_LINE);
+    return { type: 'Decorator', expression, range: span(at, expression) };
+  }
+
+  // ── Expressions ───────────────────────────────────────────────────────────────────────────
+
+  expression(flags: number): Expr {
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    this.depth++;
+    try {
+      return this.ternary(flags);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private ternary(flags: number): Expr {
+    const condition = this.binaryExpression(flags, 0);
+    if (this.peekSkippingNewLines().type === T.Question) this.newLines();
+    if (!this.is(T.Question)) return condition;
+    this.read();
+    const trueExpression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_COLON_OR_EXPRESSION_END);
+    if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
+    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
+    const falseExpression = this.withRecovery(() => this.expression(flags), suppression(colon), EXPRESSION_END);
+    return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
+  }
+
+  private binaryExpression(flags: number, precedence: number): Expr {
+    let current = this.unaryExpression(flags);
+    for (;;) {
+      const op = BINARY.get(this.peek().type);
+      if (!op || op[1] <= precedence) return current;
+      this.read();
+      const right = this.withRecovery(() => this.binaryExpression(flags, op[1]), NONE, EXPRESSION_END);
+      current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: span(current, right) };
+    }
+  }
+
+  private unaryExpression(flags: number): Expr {
+    const token = this.peek();
+    const operator = UNARY.get(token.type);
+    if (operator === undefined) return this.memberExpression(flags);
+    this.read();
+    const expression = this.withRecovery(() => this.memberExpression(flags), NONE, EXPRESSION_END);
+    return { type: 'UnaryOperation', operator, expression, range: span(token, expression) };
+  }
+
+  private memberExpression(flags: number): Expr {
+    let current = this.primaryExpression(flags);
+    for (;;) {
+      if (this.is(T.LeftSquare)) {
+        this.read();
+        const safe = this.is(T.Question) ? (this.read(), true) : false;
+        const fromEnd = this.is(T.Hat) ? (this.read(), true) : false;
+        const index: Expr = this.is(T.RightSquare) ? this.skipEmpty(E.emptyIndexerNotAllowed()) : this.expression(flags);
+        const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
+        current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: span(current, close) };
+        continue;
+      }
+      if (this.is(T.Dot)) {
+        this.read();
+        const safeMarker = this.is(T.Question) ? this.read() : null;
+        let name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+        if (this.is(T.LeftParen)) {
+          if (safeMarker) {
+            const s = this.skipNodes(span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
+            name = { type: 'Identifier', name: '', range: s.range, skipped: [s] };
+          }
+          current = this.instanceFunctionCall(current, name, flags);
+        } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: span(current, name) };
+        continue;
+      }
+      if (this.is(T.DoubleColon)) {
+        this.read();
+        const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+        current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: span(current, name) };
+        continue;
+      }
+      if (this.is(T.Exclamation)) {
+        const bang = this.read();
+        current = { type: 'NonNullAssertion', baseExpression: current, range: span(current, bang) };
+        continue;
+      }
+      return current;
+    }
+  }
+
+  private primaryExpression(flags: number): Expr {
+    const next = this.peek();
+    switch (next.type) {
+      case T.Integer:
+      case T.NullKeyword:
+      case T.TrueKeyword:
+      case T.FalseKeyword:
+        return this.literal('value');
+      case T.StringComplete:
+      case T.StringLeftPiece:
+        return this.interpolableString();
+      case T.LeftBrace:
+        if (flags & COMPLEX) return this.object(flags);
+        throw this.expected(next, E.complexLiteralsNotAllowed());
+      case T.LeftSquare:
+        if (!(flags & COMPLEX)) throw this.expected(next, E.complexLiteralsNotAllowed());
+        return this.isKeyword(this.peekAheadSkippingNewLines(1), 'for') ? this.forExpression(flags, false) : this.array();
+      case T.LeftParen:
+        return this.parenthesizedExpressionOrLambda(flags);
+      case T.Identifier:
+        return this.functionCallOrVariableAccess(flags);
+      default:
+        throw this.expected(next, E.unrecognizedExpression());
+    }
+  }
+
+  /** A `true`, `false`, `null` or integer literal, as a value or (Bicep's `LiteralType`) as a type. */
+  private literal<K extends 'value' | 'type'>(kind: K): K extends 'value' ? A.Expression : A.TypeExpression;
+  private literal(kind: 'value' | 'type'): A.Expression | A.TypeExpression {
+    const cur = this.peek();
+    const range = span(cur, cur);
+    if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
+      this.read();
+      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range };
+    }
+    if (cur.type === T.NullKeyword) {
+      this.read();
+      return { type: kind === 'value' ? 'NullLiteral' : 'NullTypeLiteral', range };
+    }
+    const raw = this.numericLiteral();
+    return { type: kind === 'value' ? 'IntegerLiteral' : 'IntegerTypeLiteral', raw, value: Number(raw), range };
+  }
+
+  private numericLiteral(): string {
+    const literal = this.expect(T.Integer, E.expectedNumericLiteral());
+    const raw = this.textOf(literal);
+    // Bicep reads the literal as an unsigned 64-bit integer.
+    if (raw.length > 20 || BigInt(raw) > 18446744073709551615n) throw this.expected(literal, E.invalidInteger());
+    return raw;
+  }
+
+  private functionCallOrVariableAccess(flags: number): A.Expression {
+    const token = this.expect(T.Identifier, E.expectedVariableOrFunctionName());
+    const name = this.identifierOf(token);
+    if (this.is(T.LeftParen)) return this.functionCall(name, flags);
+    if (this.is(T.Arrow)) {
+      this.read();
+      if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
+      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
+    }
+    return { type: 'VariableAccess', name, range: name.range };
+  }
+
+  private functionCall(name: A.Identifier, flags: number): A.FunctionCall {
+    const [args, close] = this.functionArguments(flags);
+    return withSkipped({ type: 'FunctionCall', name, arguments: args, range: span(name, close) }, close);
+  }
+
+  private instanceFunctionCall(base: Expr, name: A.Identifier, flags: number): A.InstanceFunctionCall {
+    const [args, close] = this.functionArguments(flags);
+    return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: span(base, close) }, close);
+  }
+
+  private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
+    this.expect(T.LeftParen, E.expectedCharacter('('));
+    const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
+      const expression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+      return { type: 'FunctionArgument', expression, range: expression.range };
+    });
+    const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
+    return [args as (A.FunctionArgument | Skipped)[], close];
+  }
+
+  private object(flags: number): A.ObjectExpression {
+    const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
+    const children = this.arrayOrObjectElements(T.RightBrace, () => this.objectElement(flags));
+    const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
+    return { type: 'Object', children: children as A.ObjectExpression['children'], range: span(open, close) };
+  }
+
+  private objectElement(flags: number): Node {
+    return this.withRecovery((): Node => {
+      const cur = this.peek();
+      // A nested resource needs lookahead: `resource` is also a valid property name.
+      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekAhead(1)?.type === T.Identifier))) {
+        const d = this.declaration('resource');
+        if (isToken(d)) throw this.expected(d, E.expectedPropertyName());
+        return d;
+      }
+      if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
+      const key = this.withRecovery(
+        () =>
+          this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
+            if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
+            if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
+            throw this.expected(cur, E.expectedPropertyName());
+          }, E.expectedPropertyName()),
+        NONE,
+        UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
+      ) as A.Identifier | A.StringExpression | Skipped;
+      const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
+      const value = this.withRecovery(() => this.expression(COMPLEX), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
+      return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
+    }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+  }
+
+  private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
+    const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
+    const expression = this.withRecovery(() => this.expression(COMPLEX), NONE, terminators);
+    return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
+  }
+
+  private array(): A.ArrayExpression {
+    const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
+    const items = this.arrayOrObjectElements(T.RightSquare, () =>
+      this.withRecovery((): Node => {
+        if (this.peek().type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
+        const value = this.expression(COMPLEX);
+        return { type: 'ArrayItem', value, range: value.range };
+      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
+    );
+    const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
+    return { type: 'Array', items: items as A.ArrayExpression['items'], range: span(open, close) };
+  }
+
+  private forExpression(flags: number, resourceOrModule: boolean): A.ForExpression {
+    const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
+    this.newLines();
+    this.expectKeyword('for');
+    const t = this.peek().type;
+    const variableSection: A.LocalVariable | A.VariableBlock | Skipped =
+      t === T.Identifier
+        ? this.localVariable(this.identifier(E.expectedLoopVariableIdentifier()))
+        : t === T.LeftParen
+          ? this.forVariableBlock()
+          : this.skipEmpty(E.expectedLoopItemIdentifierOrVariableBlockStart());
+    const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, UNTIL_RIGHT_SQUARE_NEW_LINE);
+    const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
+    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
+    const body = this.withRecovery((): Expr | A.IfCondition => {
+      if (!resourceOrModule) return this.expression(flags | COMPLEX);
+      const cur = this.peek();
+      if (cur.type === T.LeftBrace) return this.object(flags);
+      if (this.isKeyword(cur, 'if')) return this.ifCondition(flags, true);
+      throw this.expected(cur, E.expectBodyStartOrIf());
+    }, suppression(colon), UNTIL_RIGHT_SQUARE_NEW_LINE);
+    if (!isSkipped(body)) this.newLines();
+    const close = this.withRecovery(() => this.expect(T.RightSquare, E.expectedCharacter(']')), suppression(body), UNTIL_RIGHT_SQUARE_NEW_LINE);
+    return withSkipped({ type: 'For', variableSection, expression, body, range: span(open, close) }, inKeyword, colon, close);
+  }
+
+  private localVariable(name: A.Identifier): A.LocalVariable {
+    return { type: 'LocalVariable', name, range: name.range };
+  }
+
+  private forVariableBlock(): A.VariableBlock | Skipped {
+    const [open, items, close] = this.parenthesizedList(() => this.expression(NONE), false);
+    const block = this.variableBlock(open, items, close);
+    if (block.arguments.length !== 2 && !this.hasSyntaxError(block)) return this.skip([block], E.expectedLoopVariableBlockWith2Elements(String(block.arguments.length)));
+    return block;
+  }
+
+  private variableBlock(open: Token, items: Part[], close: Part): A.VariableBlock {
+    const args: (A.LocalVariable | Skipped)[] = [];
+    for (const item of items) {
+      if (isToken(item)) continue;
+      if (item.type === 'VariableAccess') args.push(this.localVariable(item.name));
+      else if (item.type === 'SkippedTrivia') args.push(item);
+      else args.push({ type: 'SkippedTrivia', elements: [item], range: item.range });
+    }
+    return withSkipped({ type: 'VariableBlock', arguments: args, range: span(open, close) }, close);
+  }
+
+  private ifCondition(flags: number, insideFor: boolean): A.IfCondition {
+    const keyword = this.expectKeyword('if');
+    const condition = this.withRecovery(() => this.parenthesizedExpression(flags & ~RESOURCES), NONE, insideFor ? UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE : UNTIL_LEFT_BRACE_NEW_LINE);
+    // Bicep keeps the body's error only when the condition's `)` is there.
+    const closed = condition.type === 'ParenthesizedExpression' && condition.skipped === undefined;
+    const body = this.withRecovery(() => this.object(flags), closed ? NONE : SUPPRESS, insideFor ? UNTIL_RIGHT_SQUARE_NEW_LINE : UNTIL_NEW_LINE);
+    return { type: 'IfCondition', condition, body, range: span(keyword, body) };
+  }
+
+  private parenthesizedExpression(flags: number): A.ParenthesizedExpression {
+    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+  }
+
+  private parenthesizedExpressionOrLambda(flags: number): A.Expression {
+    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
+    if (this.is(T.Arrow)) {
+      this.read();
+      if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
+      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
+    }
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+  }
+
+  private parenthesizedContent<N extends Node>(open: Token, items: Part[]): N | Skipped {
+    if (items.length === 0) return this.skipEmptyAt(open.end, E.parenthesesMustHaveExactlyOneItem());
+    if (items.length === 1) {
+      const only = items[0]!;
+      return isToken(only) ? this.skip([only]) : (only as N | Skipped);
+    }
+    return this.skip(items, E.parenthesesMustHaveExactlyOneItem());
+  }
+
+  private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): [Token, Part[], Part] {
+    const open = this.expect(T.LeftParen, E.expectedCharacter('('));
+    const items: Part[] = [];
+    // As in Bicep, the newlines count as items: `(\n a \n)` holds three.
+    const newLines = (): void => {
+      while (newLinesAllowed && this.is(T.NewLine)) items.push(this.read());
+    };
+    newLines();
+    while (!this.is(T.RightParen)) {
+      items.push(this.withRecovery(parse, NONE, UNTIL_EXPRESSION_END_OR_COMMA));
+      newLines();
+      if (!this.is(T.Comma)) break;
+      items.push(this.read());
+      newLines();
+    }
+    const lastItem = items[items.length - 1];
+    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
+    return [open, items, close];
+  }
+
+  private typedLambda(): A.TypedLambda {
+    const [open, items, close] = this.parenthesizedList((): A.TypedLocalVariable => {
+      const name = this.identifierOrSkip(E.expectedVariableIdentifier());
+      const declaredType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+      return { type: 'TypedLocalVariable', name, declaredType, range: span(name, declaredType) };
+    }, true);
+    const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
+    const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
+    const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
+    return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
+  }
+
+  // ── Strings ───────────────────────────────────────────────────────────────────────────────
+
+  private interpolableString(): A.StringExpression | Skipped {
+    const startToken = this.peek();
+    const tokens: Token[] = [];
+    const parts: Part[] = [];
+    const expressions: Expr[] = [];
+    let first = true;
+    for (;;) {
+      let failed = false;
+      const t = this.peek().type;
+      if (t === (first ? T.StringComplete : T.StringRightPiece)) {
+        const token = this.read();
+        tokens.push(token);
+        parts.push(token);
+        const segments = stringSegments(this.text, tokens);
+        if (segments) return { type: 'String', segments, expressions, range: span(tokens[0]!, token) };
+        failed = true;
+      } else if (t === (first ? T.StringLeftPiece : T.StringMiddlePiece)) {
+        const token = this.read();
+        tokens.push(token);
+        parts.push(token);
+        // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
+        let hole: Expr = this.withRecovery(() => this.expression(NONE), NONE, HOLE_END);
+        if (!this.check(...HOLE_END)) {
+          const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
+          hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
+        }
+        expressions.push(hole);
+        parts.push(hole);
+        if (this.is(T.NewLine) || this.isAtEnd()) failed = true;
+      } else {
+        const skipped = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
+        parts.push(skipped);
+        if (!this.check(T.StringMiddlePiece, T.StringRightPiece)) failed = true;
+      }
+      if (failed) {
+        const nodes = parts.filter((x): x is Node => !isToken(x));
+        return { type: 'SkippedTrivia', elements: nodes, range: [startToken.start, this.peek().start] };
+      }
+      first = false;
+    }
+  }
+
+  // ── Types ─────────────────────────────────────────────────────────────────────────────────
+
+  private type(optionalResourceType: boolean): TypeExpr {
+    if (this.isKeyword(this.peek(), 'resource') && this.peekAhead(1)?.type !== T.LeftChevron) {
+      const keyword = this.read();
+      const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
+        if (optionalResourceType && !this.isString(this.peek())) return null;
+        return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
+      }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+      const node: A.ResourceType = { type: 'ResourceType', range: span(keyword, resourceType ?? keyword) };
+      return resourceType ? { ...node, resourceType } : node;
+    }
+    return this.typeExpression();
+  }
+
+  private typeExpression(): TypeExpr {
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    this.depth++;
+    try {
+      return this.unionOrType();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private hasUnionSeparator(): boolean {
+    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
+  }
+
+  private unionOrType(): TypeExpr {
+    let start: Part | null = null;
+    if (this.hasUnionSeparator()) {
+      this.newLines();
+      start = this.read();
+    }
+    const candidate = this.unaryTypeExpression();
+    if (start === null && !this.hasUnionSeparator()) return candidate;
+    const members: (A.UnionTypeMember | Skipped)[] = [{ type: 'UnionTypeMember', value: candidate, range: candidate.range }];
+    while (this.hasUnionSeparator()) {
+      this.newLines();
+      this.read();
+      if (this.is(T.NewLine)) members.push(this.skipEmpty(E.expectedTypeLiteral()));
+      else
+        members.push(
+          this.withRecovery((): A.UnionTypeMember => {
+            const value = this.unaryTypeExpression();
+            return { type: 'UnionTypeMember', value, range: value.range };
+          }, NONE, []),
+        );
+    }
+    return { type: 'UnionType', members, range: span(start ?? candidate, members[members.length - 1]!) };
+  }
+
+  private unaryTypeExpression(): TypeExpr {
+    let candidate = this.unaryTypeBase();
+    for (;;) {
+      if (this.is(T.Question)) {
+        const q = this.read();
+        candidate = { type: 'NullableType', base: candidate, range: span(candidate, q) };
+      } else if (this.is(T.Exclamation)) {
+        const b = this.read();
+        candidate = { type: 'NonNullableType', base: candidate, range: span(candidate, b) };
+      } else return candidate;
+    }
+  }
+
+  private unaryTypeBase(): TypeExpr {
+    const token = this.peek();
+    const operator = UNARY.get(token.type);
+    if (operator === undefined) return this.memberTypeExpression();
+    this.read();
+    const expression = this.withRecovery(() => this.memberTypeExpression(), NONE, EXPRESSION_END);
+    return { type: 'UnaryTypeOperation', operator, expression, range: span(token, expression) };
+  }
+
+  private memberTypeExpression(): TypeExpr {
+    let current = this.primaryTypeExpression();
+    for (;;) {
+      if (this.is(T.LeftSquare)) {
+        this.read();
+        if (this.is(T.RightSquare)) {
+          const close = this.read();
+          current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: span(current, close) };
+        } else if (this.is(T.Asterisk)) {
+          this.read();
+          const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
+          current = { type: 'TypeItemsAccess', baseExpression: current, range: span(current, close) };
+        } else {
+          const index = this.expression(NONE);
+          const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
+          current = { type: 'TypeArrayAccess', baseExpression: current, indexExpression: index, range: span(current, close) };
+        }
+        continue;
+      }
+      if (this.is(T.Dot)) {
+        this.read();
+        if (this.is(T.Asterisk)) {
+          const star = this.read();
+          current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: span(current, star) };
+          continue;
+        }
+        const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+        if (this.is(T.LeftChevron)) {
+          const [args, close] = this.typeArguments();
+          current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: span(current, close) }, close);
+        } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: span(current, name) };
+        continue;
+      }
+      return current;
+    }
+  }
+
+  private typeArguments(): [(A.ParameterizedTypeArgument | Skipped)[], Part] {
+    this.expect(T.LeftChevron, E.expectedCharacter('<'));
+    const args = this.functionElements(T.RightChevron, (): A.ParameterizedTypeArgument => {
+      const expression = this.withRecovery(() => this.typeExpression(), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
+      return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
+    });
+    const close = this.is(T.RightChevron) ? this.read() : this.skipEmpty(E.expectedCharacter('>'));
+    return [args as (A.ParameterizedTypeArgument | Skipped)[], close];
+  }
+
+  private primaryTypeExpression(): TypeExpr {
+    const next = this.peek();
+    switch (next.type) {
+      case T.Integer:
+      case T.NullKeyword:
+      case T.TrueKeyword:
+      case T.FalseKeyword:
+        return this.literal('type');
+      case T.StringComplete:
+      case T.StringLeftPiece: {
+        const s = this.interpolableString();
+        return s.type === 'String' ? { type: 'StringTypeLiteral', segments: s.segments, expressions: s.expressions, range: s.range } : s;
+      }
+      case T.LeftBrace:
+        return this.objectType();
+      case T.LeftSquare:
+        return this.tupleType();
+      case T.LeftParen: {
+        const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
+        return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+      }
+      case T.Identifier: {
+        const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
+        if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
+        const [args, close] = this.typeArguments();
+        return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: span(name, close) }, close);
+      }
+      default:
+        throw this.expected(next, E.unrecognizedTypeExpression());
+    }
+  }
+
+  private objectType(): A.ObjectType {
+    const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
+    const members = this.arrayOrObjectElements(T.RightBrace, () => this.objectTypeMember());
+    const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
+    return { type: 'ObjectType', members: members as A.ObjectType['members'], range: span(open, close) };
+  }
+
+  private objectTypeMember(): A.ObjectTypeProperty | A.ObjectTypeAdditionalProperties {
+    const leading = this.leadingNodes();
+    const cur = this.peek();
+    const key = this.withRecovery(
+      () =>
+        this.throwIfSkipped((): Part => {
+          if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
+          if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
+          if (cur.type === T.Asterisk) return this.expect(T.Asterisk, E.expectedCharacter('*'));
+          throw this.expected(cur, E.expectedPropertyNameOrMatcher());
+        }, E.expectedPropertyName()),
+      NONE,
+      UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
+    );
+    const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
+    const value = this.withRecovery(() => this.typeExpression(), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
+    const range = span(leading[0] ?? key, value);
+    const decorators = this.decoratorsOf(leading);
+    if (isToken(key)) return withSkipped({ type: 'ObjectTypeAdditionalProperties', decorators, value, range }, colon);
+    return withSkipped({ type: 'ObjectTypeProperty', decorators, key: key as A.Identifier | A.StringExpression | Skipped, value, range }, colon);
+  }
+
+  private tupleType(): A.TupleType {
+    const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
+    const items = this.arrayOrObjectElements(T.RightSquare, () =>
+      this.withRecovery((): A.TupleTypeItem => {
+        const leading = this.leadingNodes();
+        const value = this.typeExpression();
+        return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: span(leading[0] ?? value, value) };
+      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
+    );
+    const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
+    return { type: 'TupleType', items: items as A.TupleType['items'], range: span(open, close) };
+  }
+
+  // ── Lists ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Elements of `{…}` and `[…]`: separated by newlines or by commas, never both. */
+  private arrayOrObjectElements(closing: TokenType, parse: () => Node): Node[] {
+    return this.elements(closing, parse, (out) => {
+      if (this.is(T.NewLine)) this.newLines();
+      else if (this.is(T.Comma)) {
+        this.read();
+        if (this.is(T.NewLine)) {
+          out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
+          this.newLine();
+        }
+      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+      return true;
+    });
+  }
+
+  /** Function arguments and type arguments: separated by commas, newlines allowed after them. */
+  private functionElements(closing: TokenType, parse: () => Node): Node[] {
+    return this.elements(closing, parse, (out) => {
+      if (this.is(T.NewLine)) {
+        let k = 1;
+        while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
+        const after = this.peekAhead(k);
+        // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
+        if (!after || after.type === T.EndOfFile) return false;
+        if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
+        this.newLines();
+      } else if (this.is(T.Comma)) {
+        this.read();
+        if (this.is(T.NewLine)) this.newLines();
+        // No trailing commas: parse an element anyway for its diagnostic.
+        if (this.check(closing)) out.push(parse());
+      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+      return true;
+    });
+  }
+
+  /**
+   * Elements up to `closing`, alternating with separators; `separator` reads one (adding recovery
+   * nodes to the list) and says whether to go on.
+   */
+  private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
+    const out: Node[] = [];
+    // A close on the same line is always allowed.
+    if (this.check(closing)) return out;
+    this.newLines();
+    let expectElement = true;
+    while (!this.isAtEnd() && this.peek().type !== closing) {
+      if (expectElement) out.push(parse());
+      else if (!separator(out)) break;
+      expectElement = !expectElement;
+    }
+    return out;
+  }
+
+  // ── Identifiers and tokens ────────────────────────────────────────────────────────────────
+
+  private identifierOf(token: Token): A.Identifier {
+    return { type: 'Identifier', name: this.textOf(token), range: [token.start, token.end] };
+  }
+
+  private identifier(error: BicepMessage): A.Identifier {
+    return this.identifierOf(this.expect(T.Identifier, error));
+  }
+
+  private identifierOrSkip(error: BicepMessage): A.Identifier {
+    if (this.is(T.Identifier)) return this.identifierOf(this.read());
+    return this.malformedIdentifier(this.skipEmpty(error));
+  }
+
+  private malformedIdentifier(s: Skipped): A.Identifier {
+    return { type: 'Identifier', name: '', range: s.range, skipped: [s] };
+  }
+
+  private identifierWithRecovery(error: BicepMessage, flags: number, terminators: readonly TokenType[]): A.Identifier {
+    const r = this.withRecovery(() => this.identifier(error), flags, terminators);
+    return r.type === 'SkippedTrivia' ? this.malformedIdentifier(r) : r;
+  }
+
+  private assignment(): Token {
+    return this.expect(T.Assignment, E.expectedCharacter('='));
+  }
+
+  private newLine(): Token {
+    return this.expect(T.NewLine, E.expectedNewLine());
+  }
+
+  private newLineOrEof(): Token | null {
+    return this.peek().type === T.EndOfFile ? null : this.newLine();
+  }
+
+  private newLines(): void {
+    while (this.is(T.NewLine)) this.read();
+  }
+
+  private textOf(token: Token): string {
+    return this.text.slice(token.start, token.end);
+  }
+
+  private isKeyword(token: Token | null | undefined, keyword: string): boolean {
+    return token != null && token.type === T.Identifier && token.end - token.start === keyword.length && this.text.startsWith(keyword, token.start);
+  }
+
+  private isString(token: Token): boolean {
+    return token.type === T.StringComplete || token.type === T.StringLeftPiece;
+  }
+
+  private optionalKeyword(keyword: string): Token | null {
+    return !this.isAtEnd() && this.isKeyword(this.peek(), keyword) ? this.read() : null;
+  }
+
+  private expectKeyword(keyword: string, error?: BicepMessage): Token {
+    const t = this.optionalKeyword(keyword);
+    if (t) return t;
+    throw this.expected(this.peek(), error ?? E.expectedKeyword(keyword));
+  }
+
+  private expect(type: TokenType, error: BicepMessage): Token {
+    if (this.check(type)) return this.read();
+    throw this.expected(this.peek(), error);
+  }
+
+  private expected(token: Token, error: BicepMessage): ExpectedToken {
+    // A newline's error is a zero-length span at its start, so it does not run onto the next line.
+    return new ExpectedToken(token.start, token.type === T.NewLine ? token.start : token.end, error);
+  }
+
+  private peek(): Token {
+    return this.tokens[this.p]!;
+  }
+
+  private peekAhead(k: number): Token | null {
+    return this.tokens[this.p + k] ?? null;
+  }
+
+  private peekSkippingNewLines(): Token {
+    let i = this.p;
+    while (this.tokens[i]!.type === T.NewLine) i++;
+    return this.tokens[i]!;
+  }
+
+  private peekAheadSkippingNewLines(k: number): Token | null {
+    let i = this.p + k;
+    while (this.tokens[i]?.type === T.NewLine) i++;
+    return this.tokens[i] ?? null;
+  }
+
+  private read(): Token {
+    const t = this.tokens[this.p]!;
+    if (this.p < this.last) this.p++;
+    return t;
+  }
+
+  private isAtEnd(): boolean {
+    return this.tokens[this.p]!.type === T.EndOfFile;
+  }
+
+  private is(type: TokenType): boolean {
+    const t = this.tokens[this.p]!.type;
+    return t === type && t !== T.EndOfFile;
+  }
+
+  private check(...types: TokenType[]): boolean {
+    return !this.isAtEnd() && types.includes(this.tokens[this.p]!.type);
+  }
+
+  // ── Recovery ──────────────────────────────────────────────────────────────────────────────
+
+  /** Bicep's `WithRecovery`: on an expectation failure, skip to a terminator and stand a `SkippedTrivia` in. */
+  private withRecovery<R extends Part | null>(parse: () => R, flags: number, terminators: readonly TokenType[]): R | Skipped {
+    const start = this.p;
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof ExpectedToken)) throw e;
+      return this.synchronizeAndSkip(start, flags, e, terminators);
+    }
+  }
+
+  private throwIfSkipped<R extends Part>(parse: () => R, error: BicepMessage): Exclude<R, Skipped> {
+    const start = this.peek();
+    const result = parse();
+    if (isSkipped(result)) throw this.expected(start, error);
+    return result as Exclude<R, Skipped>;
+  }
+
+  private synchronize(consumeTerminator: boolean, terminators: readonly TokenType[]): void {
+    while (!this.isAtEnd()) {
+      if (terminators.includes(this.peek().type)) {
+        if (consumeTerminator) this.read();
+        return;
+      }
+      this.read();
+    }
+  }
+
+  /**
+   * Bicep's `SynchronizeAndReturnTrivia`. The error is the exception's (at the unexpected token) or,
+   * given as a message, spans the skipped tokens without the terminator.
+   */
+  private synchronizeAndSkip(start: number, flags: number, error: ExpectedToken | BicepMessage, terminators: readonly TokenType[]): Skipped {
+    this.synchronize(false, terminators);
+    const errorRange = this.skippedRange(start);
+    if (flags & CONSUME_TERMINATOR) this.synchronize(true, terminators);
+    const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
+    if (!(flags & SUPPRESS)) {
+      if (error instanceof ExpectedToken) this.errorOf.set(node, { ...error.error, start: error.start, end: error.end });
+      else this.errorOf.set(node, { ...error, start: errorRange[0], end: errorRange[1] });
+    }
+    return node;
+  }
+
+  private skippedRange(start: number): A.Range {
+    const first = this.tokens[start]!.start;
+    return this.p > start ? [first, this.tokens[this.p - 1]!.end] : [first, first];
+  }
+
+  private skip(parts: Part[], error?: BicepMessage): Skipped {
+    const range = span(parts[0]!, parts[parts.length - 1]!);
+    const node: Skipped = { type: 'SkippedTrivia', elements: parts.filter((x): x is Node => !isToken(x)), range };
+    if (error) this.errorOf.set(node, { ...error, start: range[0], end: range[1] });
+    return node;
+  }
+
+  /** A `SkippedTrivia` over `range` holding `nodes`, its error at `errorAt`. */
+  private skipNodes(range: A.Range, nodes: Node[], error: BicepMessage, errorAt: Token): Skipped {
+    const node: Skipped = { type: 'SkippedTrivia', elements: nodes, range };
+    this.errorOf.set(node, { ...error, start: errorAt.start, end: errorAt.end });
+    return node;
+  }
+
+  private skipEmpty(error?: BicepMessage): Skipped {
+    return this.skipEmptyAt(this.peek().start, error);
+  }
+
+  private skipEmptyAt(position: number, error?: BicepMessage): Skipped {
+    const node: Skipped = { type: 'SkippedTrivia', elements: [], range: [position, position] };
+    if (error) this.errorOf.set(node, { ...error, start: position, end: position });
+    return node;
+  }
+
+  /**
+   * A statement nested past `MAX_NESTING` is skipped whole, up to the newline where its brackets
+   * (and string holes) are balanced again, with one diagnostic where the limit was reached.
+   */
+  private skipStatement(start: number, at: Token): Skipped {
+    let balance = 0;
+    let i = start;
+    for (; i < this.last; i++) {
+      const t = this.tokens[i]!.type;
+      if (t === T.LeftBrace || t === T.LeftParen || t === T.LeftSquare || t === T.StringLeftPiece) balance++;
+      else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) balance--;
+      else if (t === T.NewLine && balance <= 0 && i >= this.p) break;
+    }
+    this.p = i;
+    const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
+    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: at.start, end: at.end });
+    return node;
+  }
+
+  /** Bicep's `HasSyntaxError`: a lexer error inside the node, or a recovery error in its tree. */
+  private hasSyntaxError(node: Node): boolean {
+    const [s, e] = node.range;
+    if (this.lexErrors.some((x) => x.start >= s && x.end <= e)) return true;
+    let found = false;
+    walk(node, (n) => {
+      if (n.type === 'SkippedTrivia' && this.errorOf.has(n)) found = true;
+    });
+    return found;
+  }
+
+  private collectDiagnostics(program: A.Program): void {
+    const errors = [...this.lexErrors];
+    // Recovery errors count only when their node made it into the tree (as in Bicep).
+    if (this.errorOf.size > 0)
+      walk(program, (n) => {
+      if (n.type === 'SkippedTrivia') {
+          const e = this.errorOf.get(n);
+          if (e) errors.push(e);
+        }
+      });
+    errors.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const e of errors) {
+      this.diagnostics.push({ severity: 'error', summary: e.message, subject: { file: this.file, start: e.start, end: e.end }, code: e.code });
+    }
+  }
+}
+
+/** Flags that keep a second error off a declaration whose previous part was already missing. */
+function suppression(preceding: Part | null): number {
+  if (preceding === null || isToken(preceding)) return NONE;
+  if (preceding.type === 'Identifier') {
+    const s = preceding.skipped?.[0];
+    return preceding.name === '' && s !== undefined && s.range[0] === s.range[1] ? SUPPRESS : NONE;
+  }
+  if (preceding.type === 'SkippedTrivia') return preceding.range[0] === preceding.range[1] ? SUPPRESS : NONE;
+  return NONE;
+}
+
+/** Visits every node under `root` (itself included), without recursion. */
+export function walk(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const keys = VISITOR_KEYS[node.type];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]!];
+      if (Array.isArray(child)) for (let i = child.length - 1; i >= 0; i--) stack.push(child[i] as Node);
+      else if (child && typeof child === 'object') stack.push(child as Node);
+    }
+  }
+}
