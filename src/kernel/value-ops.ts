@@ -115,9 +115,11 @@ export function firstError(inputs: readonly Input[]): ErrorVal | undefined {
  */
 export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKeys: boolean }): boolean | undefined {
   // References to one variable share its parts: comparing them node by node can cost exponential time.
-  if (sameKnownContent(a, b)) return true;
-  a = unmoved(a);
-  b = unmoved(b);
+  if (a.kind === 'array' || a.kind === 'object') {
+    if (sameKnownContent(a, b)) return true;
+    a = unmoved(a);
+    b = unmoved(b);
+  }
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
     const pa = partsOf(a);

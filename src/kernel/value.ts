@@ -257,7 +257,7 @@ export function hasUnknown(v: Val): boolean {
  * comparing, keying) go through it, so a value referenced many times is not moved again each time.
  */
 export function unmoved(v: Val): Val {
-  return sources.get(v) ?? v;
+  return v.kind === 'array' || v.kind === 'object' ? (sources.get(v) ?? v) : v;
 }
 
 /**
