@@ -4,8 +4,9 @@
 //   node dist/bench/eslint-latency.js [template.json …]
 //
 // Without arguments: a generated ~20 KB template, the largest template of ../shared/corpus (or
-// $BENCH_CORPUS) when that directory exists (real Bicep output), and a generated ~1.6 MB template packed with VMs
-// (a worst case: 560 VMs in one file). Pass templates to measure those instead.
+// $BENCH_CORPUS) when that directory exists (real Bicep output), a generated ~1.6 MB template packed with VMs
+// (a worst case: 560 VMs in one file), and a generated 2,000-line `.bicep` (goal < 20 ms). Pass
+// templates (`.json` or `.bicep`) to measure those instead.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,77 @@ function generated(vms: number): string {
   )}\n`;
 }
 
+/** The same VMs as `.bicep` source, 41 lines each, behind a header of parameters: 2,025 lines for 49 VMs. */
+function generatedBicep(vms: number): string {
+  const header = [
+    `@description('Web tier, generated for the benchmark')`,
+    `param location string = resourceGroup().location`,
+    `param vmSize string = 'Standard_D4s_v5'`,
+    `@allowed(['Premium_LRS', 'StandardSSD_LRS'])`,
+    `param diskSku string = 'Premium_LRS'`,
+    `param adminUsername string`,
+    `@secure()`,
+    `param adminPassword string`,
+    ``,
+    `resource vault 'Microsoft.RecoveryServices/vaults@2023-04-01' = {`,
+    `  name: 'rsv'`,
+    `  location: location`,
+    `  sku: { name: 'RS0', tier: 'Standard' }`,
+    `  properties: {}`,
+    `}`,
+    ``,
+  ];
+  const vm = (i: number) => [
+    `resource nic${i} 'Microsoft.Network/networkInterfaces@2023-09-01' = {`,
+    `  name: 'vm${i}-nic'`,
+    `  location: location`,
+    `  properties: {`,
+    `    ipConfigurations: [`,
+    `      {`,
+    `        name: 'ipconfig1'`,
+    `        properties: {`,
+    `          privateIPAllocationMethod: 'Dynamic'`,
+    `          subnet: { id: resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default') }`,
+    `        }`,
+    `      }`,
+    `    ]`,
+    `  }`,
+    `}`,
+    ``,
+    `resource vm${i} 'Microsoft.Compute/virtualMachines@2023-09-01' = {`,
+    `  name: 'vm${i}'`,
+    `  location: location`,
+    `  properties: {`,
+    `    hardwareProfile: { vmSize: vmSize }`,
+    `    osProfile: { computerName: 'vm${i}', adminUsername: adminUsername, adminPassword: adminPassword }`,
+    `    storageProfile: {`,
+    `      imageReference: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' }`,
+    `      osDisk: { createOption: 'FromImage', managedDisk: { storageAccountType: 'Premium_LRS' } }`,
+    `      dataDisks: [for lun in range(0, 4): { lun: lun, createOption: 'Empty', diskSizeGB: 256, managedDisk: { storageAccountType: diskSku } }]`,
+    `    }`,
+    `    networkProfile: { networkInterfaces: [ { id: nic${i}.id } ] }`,
+    `    diagnosticsProfile: { bootDiagnostics: { enabled: true } }`,
+    `  }`,
+    `}`,
+    ``,
+    `resource item${i} 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems@2023-04-01' = {`,
+    `  name: '\${vault.name}/Azure/iaasvmcontainer;iaasvmcontainerv2;\${resourceGroup().name};vm${i}/vm;iaasvmcontainerv2;\${resourceGroup().name};vm${i}'`,
+    `  properties: {`,
+    `    protectedItemType: 'Microsoft.Compute/virtualMachines'`,
+    `    policyId: resourceId('Microsoft.RecoveryServices/vaults/backupPolicies', 'rsv', 'daily')`,
+    `    sourceResourceId: vm${i}.id`,
+    `  }`,
+    `}`,
+    ``,
+  ];
+  return `${[...header, ...Array.from({ length: vms }, (_, i) => vm(i)).flat()].join('\n')}\n`;
+}
+
+/** An edit that changes the text but not the findings: a new description on each keystroke. */
+function edited(text: string, i: number): string {
+  return text.replace('"contentVersion": "1.0.0.0"', `"contentVersion": "1.0.0.${i}"`).replace('generated for the benchmark', `generated for the benchmark ${i}`);
+}
+
 function stats(samples: number[]): { median: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -102,8 +174,7 @@ function stats(samples: number[]): { median: number; p95: number } {
 async function measure(eslint: ESLint, file: string, text: string, iterations: number, edit: boolean): Promise<{ median: number; p95: number }> {
   const samples: number[] = [];
   for (let i = 0; i < iterations + 3; i++) {
-    // An edit that changes the text but not the findings: a new description on each keystroke.
-    const body = edit ? text.replace('"contentVersion": "1.0.0.0"', `"contentVersion": "1.0.0.${i}"`) : text;
+    const body = edit ? edited(text, i) : text;
     const started = performance.now();
     await eslint.lintText(body, { filePath: file });
     if (i >= 3) samples.push(performance.now() - started);
@@ -111,10 +182,10 @@ async function measure(eslint: ESLint, file: string, text: string, iterations: n
   return stats(samples);
 }
 
-async function bench(name: string, text: string, goalMs: number): Promise<void> {
+async function bench(name: string, text: string, goalMs: number, fileName = 'azuredeploy.json'): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'abl-bench-'));
   try {
-    const file = path.join(dir, 'azuredeploy.json');
+    const file = path.join(dir, fileName);
     writeFileSync(file, text);
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.all as ESLint.Options['overrideConfig'] });
     const coldStart = performance.now();
@@ -138,7 +209,7 @@ const files = process.argv.slice(2);
 if (files.length) {
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    await bench(path.basename(path.dirname(f)), text, text.length > 500_000 ? 150 : 5);
+    await bench(path.basename(path.dirname(f)), text, text.length > 500_000 ? 150 : 5, path.basename(f));
   }
 } else {
   await bench('generated, 7 VMs', generated(7), 5);
@@ -146,6 +217,8 @@ if (files.length) {
   const largest = largestJson(corpus);
   if (largest) await bench(`corpus: ${path.relative(corpus, largest)}`, readFileSync(largest, 'utf8'), 150);
   await bench('generated, 560 VMs', generated(560), 150);
+  const bicep = generatedBicep(49);
+  await bench(`generated .bicep, ${bicep.split('\n').length - 1} lines`, bicep, 20, 'main.bicep');
 }
 
 /** The largest `.json` file under a directory, if it exists. */

@@ -1,7 +1,7 @@
-// `npm run bench`: the four performance goals, each measured in fresh processes on this machine
+// `npm run bench`: the performance goals, each measured in fresh processes on this machine
 // and printed with its goal and PASS/FAIL. Results for the README go in bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateTerraformCorpus } from './terraform-corpus.js';
@@ -67,6 +67,18 @@ if (existsSync(eslintBench)) {
   }
 }
 
+// (e) `.bicep` read natively against the JSON `bicep build` made of it: the CLI on the entries of
+// the oracle's offline-complete pairs (registry modules left out), each side named file by file,
+// run from the oracle's directory so that modules in other folders of a pair's repository are inside the project.
+const oracle = path.resolve(REPO_ROOT, process.env.BENCH_BICEP_ORACLE ?? '../shared/bicep-oracle');
+const pairs = bicepOraclePairs(oracle);
+if (pairs) {
+  const bicep = medianProcess([bin, ...pairs.map((p) => p.bicep), '--format', 'json', '-o', os.devNull], RUNS, [0, 1], oracle);
+  const json = medianProcess([bin, ...pairs.map((p) => p.json), '--compiled-json', 'lint', '--format', 'json', '-o', os.devNull], RUNS, [0, 1], oracle);
+  const ratio = bicep.median / json.median;
+  report(`CLI over ${pairs.length} oracle pairs: .bicep vs their compiled JSON`, `${(bicep.median / 1000).toFixed(2)} s vs ${(json.median / 1000).toFixed(2)} s = ${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5);
+} else report('CLI over the oracle pairs: .bicep vs their compiled JSON', `no Bicep oracle at ${oracle}`, '≤ 1.5×', undefined);
+
 // (d) Peak memory of the CLI over the corpus (worker threads included).
 if (existsSync(corpus)) {
   const samples: number[] = [];
@@ -83,6 +95,18 @@ console.log('\n| measure | result | goal | |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.name} | ${r.value} | ${r.goal} | ${r.pass === undefined ? 'skipped' : r.pass ? 'PASS' : 'FAIL'} |`);
 process.exitCode = rows.some((r) => r.pass === false) ? 1 : 0;
+
+/** The `.bicep` and compiled JSON entries of the oracle's offline-complete, up-to-date pairs; undefined without the oracle. */
+function bicepOraclePairs(dir: string): { bicep: string; json: string }[] | undefined {
+  const manifest = path.join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return undefined;
+  const { pairs } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    pairs: { repo: string; bicep: string; json: string; offlineComplete: boolean; consistency?: { sameParameters?: boolean } }[];
+  };
+  return pairs
+    .filter((p) => p.offlineComplete && p.consistency?.sameParameters !== false)
+    .map((p) => ({ bicep: path.join('pairs', p.repo, p.bicep), json: path.join('pairs', p.repo, p.json) }));
+}
 
 /** Median time to re-lint a template after an edit, with a warm linter (the editor case). */
 function warmLinterLatency(vms: number): number {

@@ -12,18 +12,18 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Wall time of a fresh Node process, in milliseconds; throws when it fails. */
-export function timeProcess(args: readonly string[], okCodes: readonly number[] = [0]): number {
+export function timeProcess(args: readonly string[], okCodes: readonly number[] = [0], cwd = REPO_ROOT): number {
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   return ms;
 }
 
 /** Median wall time over `runs` fresh processes, after one warm-up run (file cache). */
-export function medianProcess(args: readonly string[], runs: number, okCodes?: readonly number[]): { median: number; samples: number[] } {
-  timeProcess(args, okCodes);
-  const samples = Array.from({ length: runs }, () => timeProcess(args, okCodes));
+export function medianProcess(args: readonly string[], runs: number, okCodes?: readonly number[], cwd?: string): { median: number; samples: number[] } {
+  timeProcess(args, okCodes, cwd);
+  const samples = Array.from({ length: runs }, () => timeProcess(args, okCodes, cwd));
   return { median: median(samples), samples };
 }
 

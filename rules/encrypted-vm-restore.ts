@@ -21,6 +21,9 @@ export default defineRule({
         const { publisher, type } = ext;
         if (publisher.kind !== 'string' || !eqi(publisher.value, PUBLISHER)) continue;
         if (type.kind !== 'string' || !inList(type.value, TYPES)) continue;
+        // The same extension decrypts the disks when told to: the VM is then not encrypted.
+        const operation = ext.encryptionOperation;
+        if (operation.kind === 'string' && eqi(operation.value, 'DisableEncryption')) continue;
         ctx.report({ at: at(type, ext.at), messageId: 'encrypted', data: { type: type.value } });
       }
     }

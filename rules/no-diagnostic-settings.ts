@@ -19,7 +19,8 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const vm of model.vms) {
-      for (const setting of vm.diagnosticSettings) ctx.report({ at: setting.typeAt, messageId: 'settings' });
+      // A scale set's settings are the scale set's, not its VMs': a restored VM does not have them.
+      if (!vm.scaleSet) for (const setting of vm.diagnosticSettings) ctx.report({ at: setting.typeAt, messageId: 'settings' });
       for (const ext of vm.extensions) {
         const { publisher, type } = ext;
         if (publisher.kind !== 'string' || !eqi(publisher.value, PUBLISHER)) continue;

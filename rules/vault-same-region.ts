@@ -21,7 +21,8 @@ export default defineRule({
   check(model, ctx) {
     for (const item of model.protectedItems) {
       const { vm, vault } = item;
-      if (!vm || !vault) continue;
+      // Azure Backup protects VMs; an item naming a scale set is not one it can make.
+      if (!vm || !vault || vm.scaleSet) continue;
       const where = at(item.sourceVm, item.at);
       if (sameName(vm.location, vault.location, normalizeRegion) === false) {
         ctx.report({ at: where, messageId: 'region', data: { vmRegion: shown(vm.location), vaultRegion: shown(vault.location) } });

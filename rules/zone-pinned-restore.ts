@@ -2,6 +2,7 @@ import { defineRule } from './api.js';
 import { asBoolean, type Val } from '../src/kernel/value.js';
 import { at } from './lib/report.js';
 import { eqi } from './lib/values.js';
+import { unlessOpaque } from './lib/opaque.js';
 
 /** The known zone names of a `zones` value (`["1"]`, `"1"`, `[1]`). */
 function zoneNames(zones: Val): string[] {
@@ -32,10 +33,11 @@ export default defineRule({
     const restore = model.vaults.map((v) => crossRegionRestore(v.crossRegionRestore));
     // Any vault with Cross Region Restore, or one that may have it, leaves a way out.
     if (restore.some((r) => r !== false)) return;
+    const opaque = unlessOpaque(model);
     for (const vm of model.vms) {
       const zones = zoneNames(vm.zones);
       if (zones.length === 0) continue;
-      ctx.report({ at: at(vm.zones, vm.at), messageId: 'pinned', data: { zones: zones.join(', ') } });
+      ctx.report({ at: at(vm.zones, vm.at), messageId: 'pinned', data: { zones: zones.join(', ') }, ...opaque });
     }
   },
 });

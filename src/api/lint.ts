@@ -94,6 +94,9 @@ export interface LintFilesHooks {
   readonly inspect?: (linter: Linter) => void;
 }
 
+/** Every directive comment names eslint; Bicep's pragmas start with `#disable-` or `#restore-`. */
+const MAY_HOLD_DIRECTIVES = /eslint|#disable-|#restore-/;
+
 export function lintFiles(fs: ProjectFs, files: readonly string[], options: LintOptions, hooks: LintFilesHooks = {}): RunReport {
   const { onProgress, inspect } = hooks;
   const setup = hooks.setup ?? DEFAULT_SETUP;
@@ -119,7 +122,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
     let suppressedMessages: LintResult['suppressedMessages'] = [];
     // Reporters read the source only around findings (fingerprints, baselines); directives need it too.
     const read = messages.length || unused !== 'off' ? fs.read(file) : undefined;
-    if (read?.ok && read.text.includes('eslint')) {
+    if (read?.ok && MAY_HOLD_DIRECTIVES.test(read.text)) {
       const outcome = applyDirectives(messages, linter.units.commentsOf(file, read.text), linter.positions.index(file), isRule, unused);
       messages = outcome.messages;
       suppressedMessages = outcome.suppressed;
@@ -152,6 +155,14 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
 function collectInventory(linter: Linter, files: readonly string[]): InventoryEntry[] {
   const seen = new Map<string, InventoryEntry>();
   const throughLink = (entry: InventoryEntry) => linter.fs.resolveLinks(entry.filePath)?.direct === false;
+  // A linked template seen from its parent knows more than the template linted alone; one reached
+  // from several callers is listed as deployed by any that deploys it; a file reached both through
+  // a symbolic link and directly is listed by its own path.
+  const preferred = (entry: InventoryEntry, prior: InventoryEntry): boolean => {
+    if (entry.protected !== prior.protected) return entry.protected;
+    if (entry.instances > 0 !== prior.instances > 0) return entry.instances > 0;
+    return throughLink(prior) && !throughLink(entry);
+  };
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
       const outcome = linter.lintUnit(unit);
@@ -160,8 +171,7 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
       for (const entry of outcome.inventory) {
         const key = `${linter.fs.resolveLinks(entry.filePath)?.real ?? entry.filePath}|${entry.line}|${entry.column}`;
         const prior = seen.get(key);
-        // A linked template seen from its parent knows more than the template linted alone.
-        if (!prior || (entry.protected && !prior.protected) || (entry.protected === prior.protected && throughLink(prior) && !throughLink(entry))) seen.set(key, entry);
+        if (!prior || preferred(entry, prior)) seen.set(key, entry);
       }
     }
   }

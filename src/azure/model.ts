@@ -78,6 +78,8 @@ export interface Extension {
   readonly at: Loc;
   readonly publisher: Val;
   readonly type: Val;
+  /** `settings.EncryptionOperation` (Azure Disk Encryption: `EnableEncryption`, `DisableEncryption`), or null. */
+  readonly encryptionOperation: Val;
 }
 
 export interface VirtualMachine extends ResourceBase {
@@ -190,6 +192,17 @@ export interface Scenario {
   readonly name: string;
 }
 
+/**
+ * A module the linter does not read (a Bicep registry module or template spec, an ARM template
+ * linked by URI, a remote Terraform module): it may deploy or protect anything.
+ */
+export interface OpaqueSource {
+  /** The module declaration or link. */
+  readonly at: Loc;
+  /** e.g. `module 'vm' comes from br/public:avm/res/compute/virtual-machine:0.1.0`. */
+  readonly what: string;
+}
+
 export interface Model {
   readonly scenario: Scenario;
   readonly vms: readonly VirtualMachine[];
@@ -200,4 +213,6 @@ export interface Model {
   readonly protectedItems: readonly ProtectedItem[];
   readonly locks: readonly Lock[];
   readonly diagnosticSettings: readonly DiagnosticSetting[];
+  /** Modules whose resources are not seen: while there are any, "nothing protects it" is only a "may be". */
+  readonly opaque: readonly OpaqueSource[];
 }

@@ -18,6 +18,7 @@ export interface CliArgs {
   readonly matrix?: MatrixEdition;
   readonly varFiles: string[];
   readonly paramFiles: string[];
+  readonly compiledJson?: 'skip' | 'lint';
   readonly rules: Record<string, Severity>;
   readonly quiet: boolean;
   readonly maxWarnings?: number;
@@ -51,6 +52,7 @@ const OPTIONS = {
   matrix: { type: 'string' },
   'var-file': { type: 'string' },
   'param-file': { type: 'string' },
+  'compiled-json': { type: 'string' },
   rule: { type: 'string' },
   preset: { type: 'string' },
   'unknown-values': { type: 'string' },
@@ -187,6 +189,9 @@ function setValue(args: { -readonly [K in keyof CliArgs]: CliArgs[K] }, outputs:
       break;
     case 'param-file':
       args.paramFiles.push(value);
+      break;
+    case 'compiled-json':
+      args.compiledJson = oneOf(rawName, value, ['skip', 'lint'] as const);
       break;
     case 'rule': {
       const [id, severity] = ruleSetting(value);

@@ -2,15 +2,18 @@ export const HELP = `Usage: azure-backup-lint [paths…] [options] [-- paths…]
        azure-backup-lint inventory [paths…] [--format table|json]
        azure-backup-lint --stdin --stdin-filename <file> [options]
 
-Lints ARM templates, Bicep-compiled JSON and Terraform for settings Azure Backup
-cannot protect or restore. Paths default to the current directory.
+Lints Bicep (.bicep, .bicepparam), ARM templates and Terraform for settings Azure
+Backup cannot protect or restore. Paths default to the current directory.
 
 Options:
   -f, --format <name>        stylish (default), json, sarif, github, azure-devops, junit, markdown
   -o, --output-file <file>   write the --format it is paired with (before or after it) to a file;
                              pairs may repeat: -f sarif -o a.sarif -f json -o a.json
   --matrix <2021|2025>       support-matrix edition (default 2021)
-  --param-file <file>        ARM parameter file to use instead of the naming convention (repeatable)
+  --param-file <file>        ARM parameter file or .bicepparam to use instead of the naming
+                             convention (repeatable)
+  --compiled-json <skip|lint>  JSON that bicep build wrote beside its .bicep: skip (default: the
+                             .bicep is linted) or lint it too
   --var-file <file>          Terraform variable file (repeatable)
   --rule <id=off|warn|error> set a rule's severity (repeatable)
   --preset <recommended|all> base rule set (default recommended)

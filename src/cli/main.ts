@@ -123,6 +123,7 @@ function lintOptions(args: CliArgs, loaded: LoadedConfig, cwd: string): LintOpti
     ...(args.unknownValues ? { unknownValues: args.unknownValues } : {}),
     ...(args.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: args.reportUnusedDisableDirectives } : {}),
     ...(args.preset ? { preset: args.preset } : {}),
+    ...(args.compiledJson ? { compiledJson: args.compiledJson } : {}),
     rules: { ...fromConfig.rules, ...args.rules },
     ...(args.paramFiles.length ? { paramFiles: args.paramFiles } : {}),
     varFiles: [...(fromConfig.varFiles ?? []), ...args.varFiles.map((f) => path.resolve(cwd, f))],

@@ -29,6 +29,7 @@ export function printConfig(file: string, options: LintOptions, rules: readonly 
     matrix: options.matrix ?? '2021',
     preset: options.preset ?? 'recommended',
     unknownValues: options.unknownValues ?? 'ignore',
+    compiledJson: options.compiledJson ?? 'skip',
     rules: ruleSettings,
     paramFiles: paramFiles === undefined ? 'by name' : paramFiles.map(rel),
     varFiles: (options.varFiles ?? []).map(rel),

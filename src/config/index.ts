@@ -23,6 +23,7 @@ export function toLintOptions(loaded: LoadedConfig, cwd: string): LintOptions {
     ...(config.rules !== undefined ? { rules: config.rules } : {}),
     ...(config.unknownValues !== undefined ? { unknownValues: config.unknownValues } : {}),
     ...(config.preset !== undefined ? { preset: config.preset } : {}),
+    ...(config.compiledJson !== undefined ? { compiledJson: config.compiledJson } : {}),
     ...(config.varFiles !== undefined ? { varFiles: config.varFiles.map((f) => resolve(base, f)) } : {}),
     ...(paramMap !== undefined ? { paramFilesFor: paramFilesLookup(base, paramMap) } : {}),
   };

@@ -12,6 +12,8 @@ export interface Config {
   readonly paramFiles?: Readonly<Record<string, readonly string[]>>;
   /** Terraform var files, relative to the config file's directory. */
   readonly varFiles?: readonly string[];
+  /** JSON that `bicep build` wrote beside its `.bicep`: `skip` (default, the `.bicep` is linted) or `lint` as well. */
+  readonly compiledJson?: 'skip' | 'lint';
   /** `.gitignore`-style patterns, relative to the config file's directory. */
   readonly ignore?: readonly string[];
   readonly maxWarnings?: number;

@@ -116,7 +116,7 @@ function paramFiles(c: Checker, v: unknown): Record<string, string[]> {
   return out;
 }
 
-const KEYS = ['$schema', 'rules', 'matrix', 'unknownValues', 'preset', 'paramFiles', 'varFiles', 'ignore', 'maxWarnings'] as const;
+const KEYS = ['$schema', 'rules', 'matrix', 'unknownValues', 'preset', 'paramFiles', 'varFiles', 'compiledJson', 'ignore', 'maxWarnings'] as const;
 
 export function parseConfig(file: string, text: string, ruleIds: readonly string[]): Config {
   // The parser recurses per level: a deeply nested file would overflow the stack before any check ran.
@@ -161,6 +161,9 @@ export function parseConfig(file: string, text: string, ruleIds: readonly string
         break;
       case 'varFiles':
         config.varFiles = stringList(c, [key], v);
+        break;
+      case 'compiledJson':
+        config.compiledJson = oneOf(c, [key], v, ['skip', 'lint'] as const);
         break;
       case 'ignore':
         config.ignore = stringList(c, [key], v);

@@ -67,8 +67,11 @@ export class Linter {
     const callers = own.flatMap((o) => this.callersOf(o));
     // A linked template or child module is judged with the values its callers pass, not alone
     // with its defaults: alone it would repeat their findings or report values never deployed.
-    const outcomes = new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)));
-    for (const outcome of outcomes) {
+    const outcomes = [...new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)))];
+    // A module between the root and this file is judged by its own callers too: alone it would
+    // report what they never deploy (a module call with count 0). Unless all are called (a cycle).
+    const fromRoots = outcomes.filter((o) => own.includes(o) || this.callersOf(o).length === 0);
+    for (const outcome of fromRoots.length ? fromRoots : outcomes) {
       if (!this.inScope(outcome, abs)) continue;
       for (const m of outcome.messages.get(abs) ?? []) {
         const key = `${m.ruleId}|${m.line}|${m.column}|${m.endLine}|${m.endColumn}|${m.message}`;
@@ -213,7 +216,8 @@ export class Linter {
       if (instances) instances.push(vm);
       else byDecl.set(key, [vm]);
     }
-    const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).map((d) => ({
+    // A declaration some of whose copies are deployed is listed with those.
+    const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).filter((d) => !byDecl.has(`${d.at.file}|${d.at.start}`)).map((d) => ({
       filePath: d.at.file,
       ...this.positions.lineColumn(d.at),
       name: d.name,
@@ -234,7 +238,8 @@ export class Linter {
         ...this.positions.lineColumn(vm.at),
         name: display(vm.name),
         kind: unit.kind,
-        instances: vms.length,
+        // A module deployed twice with the same names (create, then update) deploys one VM, not two.
+        instances: new Set(vms.map((v, i) => v.id ?? sameVmKey(v) ?? i)).size,
         size: display(vm.size),
         location: display(vm.location),
         diskCount: disks.length,
@@ -244,6 +249,13 @@ export class Linter {
       };
     })];
   }
+}
+
+/** Which VM a declaration's instance is when its id cannot be built: its group and name, when both can stand in an id. */
+function sameVmKey(vm: VirtualMachine): string | undefined {
+  const group = idText(vm.resourceGroup);
+  const name = idText(vm.name);
+  return group === undefined || name === undefined ? undefined : `${group}|${name}`;
 }
 
 /** A value for people: deployment-time values by their expression, other unknowns as `?`. */

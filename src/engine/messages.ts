@@ -47,6 +47,8 @@ export function describeOrigin(o: Origin): string {
       return `variable '${o.name}'`;
     case 'nested-deployment':
       return `parameter '${o.name}' passed by ${o.caller ?? 'the parent deployment'}`;
+    case 'module-parameter':
+      return `parameter '${o.name}' passed by ${o.caller ?? 'its module'}`;
     case 'linked-template':
       return `linked template parameter '${o.name}'`;
     case 'copy-input':

@@ -167,7 +167,8 @@ export class UnitIndex implements Workspace {
     if (known) return known;
     const abs = resolvePath(file);
     let units = this.units.get(abs);
-    if (!units) this.units.set(abs, (units = this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this))));
+    // A kind may name another kind's unit (a compiled twin's parameter file names its `.bicep`); a setup without that kind has no such unit.
+    if (!units) this.units.set(abs, (units = this.kindsOf(abs).flatMap((kind) => kind.unitsOf(abs, this)).filter((u) => this.byId.has(u.kind))));
     return units;
   }
 

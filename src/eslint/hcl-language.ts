@@ -3,7 +3,7 @@ import { LineIndex } from '../kernel/location.js';
 import { parseHcl, type HclFile } from '../syntax/hcl/index.js';
 import { JSON_VISITOR_KEYS, JsonSourceCode, parseJsonFile, type JsonRoot } from './json-language.js';
 import { ParseCache } from './parse-cache.js';
-import { AzureSourceCode, commentNode, type CommentNode, type VisitorKeys } from './source-code.js';
+import { AzureSourceCode, commentNode, LANGUAGE_BASE, type CommentNode, type VisitorKeys } from './source-code.js';
 
 export const HCL_VISITOR_KEYS: VisitorKeys = {
   File: ['body'],
@@ -61,14 +61,8 @@ type HclLanguageTypes = { LangOptions: Record<string, unknown>; Code: HclSourceC
 
 /** `azure-backup/hcl`: Terraform `.tf`, `.tfvars` and their JSON forms. */
 export const hclLanguage: Language<HclLanguageTypes> = {
-  fileType: 'text',
-  lineStart: 1,
-  columnStart: 1,
-  nodeTypeKey: 'type',
+  ...LANGUAGE_BASE,
   visitorKeys: { ...HCL_VISITOR_KEYS, ...JSON_VISITOR_KEYS } as Record<string, string[]>,
-  validateLanguageOptions() {
-    // No language options: the engine reads its settings from `settings['azure-backup']`.
-  },
   parse(file: File): ParseResult<HclFile | JsonRoot> {
     const text = String(file.body);
     return parses.get(file.path, text, () => parseTerraformFile(file.path, text));

@@ -3,7 +3,7 @@ import type { LineIndex } from '../kernel/location.js';
 import { parseJson, type JsonDocument, type JsonNode } from '../syntax/json/parse.js';
 import { jsonComments } from '../syntax/json/scan.js';
 import { ParseCache } from './parse-cache.js';
-import { AzureSourceCode, commentNode, type CommentNode, type VisitorKeys } from './source-code.js';
+import { AzureSourceCode, commentNode, LANGUAGE_BASE, type CommentNode, type VisitorKeys } from './source-code.js';
 
 /** Root of a JSON file: jsonc-parser's tree (`object`, `property`, `string`… nodes) under `body`. */
 export interface JsonRoot {
@@ -39,7 +39,6 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
 
   constructor(text: string, ast: JsonRoot) {
     super(text, ast, ast.document.lines, JSON_VISITOR_KEYS);
-    this.recordParents = false;
   }
 
   override getParent(node: object): object | undefined {
@@ -65,14 +64,8 @@ type JsonLanguageTypes = { LangOptions: Record<string, unknown>; Code: JsonSourc
 
 /** `azure-backup/arm`: ARM templates, Bicep-compiled JSON and their parameter files (JSONC). */
 export const armLanguage: Language<JsonLanguageTypes> = {
-  fileType: 'text',
-  lineStart: 1,
-  columnStart: 1,
-  nodeTypeKey: 'type',
+  ...LANGUAGE_BASE,
   visitorKeys: JSON_VISITOR_KEYS as Record<string, string[]>,
-  validateLanguageOptions() {
-    // No language options: the engine reads its settings from `settings['azure-backup']`.
-  },
   parse(file: File): ParseResult<JsonRoot> {
     const text = String(file.body);
     return parses.get(file.path, text, () => parseJsonFile(text));

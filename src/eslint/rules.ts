@@ -4,11 +4,14 @@ import { docsUrl, qualifiedRuleId } from '../kernel/meta.js';
 import type { LintMessage } from '../engine/lint-message.js';
 import { presetSeverity, type Rule } from '../../rules/api.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
-import { sessionFor, type PluginSettings } from './session.js';
+import { sessionFor, type AdoptedParse, type PluginSettings } from './session.js';
+import { JSON_PARSER } from '../sources/json-file.js';
+import { BICEP_PARSER } from '../sources/bicep.js';
 import { readSettings } from './settings.js';
+import { BicepSourceCode, isBicepParamsFile } from './bicep-language.js';
 
 /** The languages every rule runs on: ours, and `@eslint/json`'s for users who lint ARM JSON with it. */
-export const RULE_LANGUAGES = ['azure-backup/arm', 'azure-backup/hcl', 'json/json', 'json/jsonc'] as const;
+export const RULE_LANGUAGES = ['azure-backup/arm', 'azure-backup/hcl', 'azure-backup/bicep', 'json/json', 'json/jsonc'] as const;
 
 type Options = Readonly<Record<string, unknown>>;
 
@@ -42,9 +45,16 @@ function messagesOf(context: RuleContext, sourceCode: SourceCodeLike, pass: Pass
   if (pass.messages) return pass.messages;
   const cwd = path.resolve(context.cwd);
   const file = path.resolve(cwd, context.physicalFilename);
-  const doc = (sourceCode.ast as { document?: JsonDocument }).document;
-  pass.messages = sessionFor(cwd, settings, pass.ruleOptions).messagesFor(file, sourceCode.text, doc);
+  pass.messages = sessionFor(cwd, settings, pass.ruleOptions).messagesFor(file, sourceCode.text, adoptable(sourceCode));
   return pass.messages;
+}
+
+/** The language's parse of the text, when the engine parses the same syntax the same way. */
+function adoptable(sourceCode: SourceCodeLike): AdoptedParse | undefined {
+  // Parse diagnostics name the file as ESLint gave it; the engine's name it by its absolute path.
+  if (sourceCode instanceof BicepSourceCode) return sourceCode.parse.diagnostics.length ? undefined : { parser: BICEP_PARSER, value: sourceCode.parse };
+  const doc = (sourceCode.ast as { document?: JsonDocument }).document;
+  return doc && doc.text === sourceCode.text ? { parser: JSON_PARSER, value: doc } : undefined;
 }
 
 /** An engine message (1-based columns) as an ESLint report in a language whose columns start at `base`. */
@@ -94,10 +104,13 @@ function reporter(context: RuleContext, wanted: (m: LintMessage) => boolean) {
   const report = () => {
     // Columns in reports count from the language's own base (the root starts at offset 0).
     const base = sourceCode.getLoc(sourceCode.ast).start.column;
-    for (const m of messagesOf(context, sourceCode, pass, settings)) if (wanted(m)) context.report(toReport(m, base));
+    const messages = messagesOf(context, sourceCode, pass, settings);
+    // A `.bicepparam` is linted so that its edits re-evaluate the `.bicep` it feeds; its values' findings show there.
+    if (isBicepParamsFile(context.physicalFilename)) return;
+    for (const m of messages) if (wanted(m)) context.report(toReport(m, base));
   };
-  // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL.
-  return { Document: report, File: report };
+  // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL, `Program` of Bicep.
+  return { Document: report, File: report, Program: report };
 }
 
 /** Id of the one rule that is not in the catalog. */

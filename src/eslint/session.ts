@@ -4,8 +4,7 @@ import { ProjectFs } from '../kernel/project-fs.js';
 import { SizedCache } from '../kernel/sized-cache.js';
 import type { LintMessage } from '../engine/lint-message.js';
 import { createLinter, RULE_IDS } from '../setup.js';
-import { JSON_PARSER } from '../sources/json-file.js';
-import type { JsonDocument } from '../syntax/json/parse.js';
+import type { Parser } from '../sources/source-kind.js';
 
 /** Characters of file text whose messages a session keeps. */
 const RESULT_CHARS = 32_000_000;
@@ -14,10 +13,18 @@ const RESULT_CHARS = 32_000_000;
 export interface PluginSettings {
   readonly matrix?: '2021' | '2025';
   readonly unknownValues?: 'ignore' | 'report';
+  /** JSON that `bicep build` wrote beside its `.bicep`: left to the `.bicep` (`skip`, the default) or linted too. */
+  readonly compiledJson?: 'skip' | 'lint';
   /** ARM parameter files (relative to ESLint's cwd) instead of the naming convention. */
   readonly paramFiles?: readonly string[];
   /** Terraform var files (relative to ESLint's cwd), applied after terraform.tfvars and *.auto.tfvars. */
   readonly varFiles?: readonly string[];
+}
+
+/** A parse the ESLint language made of the text being linted, with the engine parser it stands for. */
+export interface AdoptedParse<T = unknown> {
+  readonly parser: Parser<T>;
+  readonly value: T;
 }
 
 /**
@@ -37,11 +44,14 @@ export class Session {
     this.linter = createLinter(this.fs, options);
   }
 
-  /** The engine's messages for a file whose current text (an editor buffer, or the disk copy) is `text`. */
-  messagesFor(file: string, text: string, doc?: JsonDocument): readonly LintMessage[] {
+  /**
+   * The engine's messages for a file whose current text (an editor buffer, or the disk copy) is
+   * `text`; `parse` is the ESLint language's parse of that text, which the engine then reuses.
+   */
+  messagesFor(file: string, text: string, parse?: AdoptedParse): readonly LintMessage[] {
     const cached = this.results.get(file);
     if (cached?.text === text) return cached.messages;
-    this.sync(file, text, doc);
+    this.sync(file, text, parse);
     this.lintLinkers(file);
     const messages = this.linter.messagesFor(file);
     this.results.set(file, { text, messages }, text.length);
@@ -49,7 +59,7 @@ export class Session {
   }
 
   /** Makes the engine see `text` for `file`; a change drops the units that read the file. */
-  private sync(file: string, text: string, doc: JsonDocument | undefined): void {
+  private sync(file: string, text: string, parse: AdoptedParse | undefined): void {
     const current = this.fs.read(file);
     if (!current.ok || current.text !== text) {
       this.fs.setOverride(file, text);
@@ -58,7 +68,7 @@ export class Session {
       this.results.clear();
       this.linkersLinted.clear();
     }
-    if (doc && doc.text === text) this.linter.units.adopt(JSON_PARSER, file, doc);
+    if (parse) this.linter.units.adopt(parse.parser, file, parse.value);
   }
 
   /**
@@ -87,6 +97,7 @@ export function engineOptions(cwd: string, settings: PluginSettings, ruleOptions
     rules,
     ...(settings.matrix ? { matrix: settings.matrix } : {}),
     ...(settings.unknownValues ? { unknownValues: settings.unknownValues } : {}),
+    ...(settings.compiledJson ? { compiledJson: settings.compiledJson } : {}),
     ...(settings.paramFiles ? { paramFiles: settings.paramFiles } : {}),
     ...(settings.varFiles ? { varFiles: settings.varFiles } : {}),
   };

@@ -1,7 +1,7 @@
 import type { SettingsConfig } from '@eslint/core';
 import type { PluginSettings } from './session.js';
 
-const KEYS = new Set(['matrix', 'unknownValues', 'paramFiles', 'varFiles']);
+const KEYS = new Set(['matrix', 'unknownValues', 'compiledJson', 'paramFiles', 'varFiles']);
 
 function fail(what: string): never {
   throw new Error(`eslint-plugin-azure-backup: settings['azure-backup'].${what}`);
@@ -24,11 +24,15 @@ export function readSettings(settings: SettingsConfig | undefined): PluginSettin
   if (s.unknownValues !== undefined && s.unknownValues !== 'ignore' && s.unknownValues !== 'report') {
     fail(`unknownValues must be "ignore" or "report", not ${JSON.stringify(s.unknownValues)}`);
   }
+  if (s.compiledJson !== undefined && s.compiledJson !== 'skip' && s.compiledJson !== 'lint') {
+    fail(`compiledJson must be "skip" or "lint", not ${JSON.stringify(s.compiledJson)}`);
+  }
   const paramFiles = stringList(s.paramFiles, 'paramFiles');
   const varFiles = stringList(s.varFiles, 'varFiles');
   return {
     ...(s.matrix ? { matrix: s.matrix as PluginSettings['matrix'] & string } : {}),
     ...(s.unknownValues ? { unknownValues: s.unknownValues as 'ignore' | 'report' } : {}),
+    ...(s.compiledJson ? { compiledJson: s.compiledJson as 'skip' | 'lint' } : {}),
     ...(paramFiles ? { paramFiles } : {}),
     ...(varFiles ? { varFiles } : {}),
   };

@@ -10,8 +10,12 @@ export interface CommentNode {
   readonly loc: SourceLocation;
 }
 
-/** Any syntax node of either language: offsets as `start`/`end` (HCL) or `offset`/`length` (jsonc-parser). */
-export type SyntaxNode = { readonly type: string } & ({ readonly start: number; readonly end: number } | { readonly offset: number; readonly length: number });
+/** Any syntax node of our languages: offsets as `start`/`end` (HCL), `offset`/`length` (jsonc-parser) or `range` (Bicep). */
+export type SyntaxNode = { readonly type: string } & (
+  | { readonly start: number; readonly end: number }
+  | { readonly offset: number; readonly length: number }
+  | { readonly range: readonly [number, number] }
+);
 
 export type VisitorKeys = Readonly<Record<string, readonly string[]>>;
 
@@ -29,6 +33,17 @@ const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|
 /** CRLF, CR and LF, like `LineIndex`, so engine positions and ESLint positions agree. */
 const LINE_ENDING = /\r\n|[\r\n]/u;
 
+/** What our three ESLint languages share: text files, 1-based lines and columns, nodes typed by `type`. */
+export const LANGUAGE_BASE = {
+  fileType: 'text',
+  lineStart: 1,
+  columnStart: 1,
+  nodeTypeKey: 'type',
+  validateLanguageOptions() {
+    // No language options: the engine reads its settings from `settings['azure-backup']`.
+  },
+} as const;
+
 export function commentNode(type: CommentNode['type'], value: string, start: number, end: number, lines: LineIndex): CommentNode {
   return { type, value, range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } };
 }
@@ -44,7 +59,7 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
   SyntaxElementWithLoc: object;
   ConfigNode: CommentNode;
 }> {
-  private readonly parents = new WeakMap<object, object>();
+  private parents: WeakMap<object, object> | undefined;
   private inlineConfigComments: CommentNode[] | undefined;
 
   constructor(
@@ -61,7 +76,7 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
 
   override getRange(node: object): SourceRange {
     if (node === this.ast) return [0, this.text.length];
-    if ('range' in node) return (node as CommentNode).range;
+    if ('range' in node) return (node as { range: SourceRange }).range;
     if ('offset' in node) {
       const n = node as { offset: number; length: number };
       return [n.offset, n.offset + n.length];
@@ -76,13 +91,18 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
     return { start: this.lineIndex.position(start), end: this.lineIndex.position(end) };
   }
 
-  /** The parent of a node; JSON nodes know theirs, HCL parents are recorded while traversing. */
+  /**
+   * The parent of a node; JSON nodes know theirs. The others' are found by one walk the first
+   * time a rule asks: ours never do, and recording them on every lint costs a large file as much
+   * as the walk itself.
+   */
   getParent(node: object): object | undefined {
+    if (!this.parents) {
+      this.parents = new WeakMap();
+      for (const step of this.walk()) if (step.phase === 1 && step.args[1]) this.parents.set(step.target, step.args[1] as object);
+    }
     return this.parents.get(node);
   }
-
-  /** Whether `getParent` needs the parents recorded during traversal. */
-  protected recordParents = true;
 
   /**
    * Depth-first enter/exit steps, generated while ESLint consumes them: a large template has
@@ -109,7 +129,6 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
         const child = (node as unknown as Record<string, unknown>)[keys[k]!];
         const children = Array.isArray(child) ? (child as SyntaxNode[]) : child && typeof child === 'object' ? [child as SyntaxNode] : [];
         for (let i = children.length - 1; i >= 0; i--) {
-          if (this.recordParents) this.parents.set(children[i]!, node);
           stack.push({ node: children[i]!, parent: node, exit: false });
         }
       }

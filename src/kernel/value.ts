@@ -22,6 +22,7 @@ export type OriginKind =
   | 'variable'
   | 'copy-input'
   | 'nested-deployment'
+  | 'module-parameter'
   | 'linked-template'
   | 'tf-variable-default'
   | 'tfvars'

@@ -3,6 +3,7 @@ import type { ConfigCommentParser } from '@eslint/plugin-kit';
 import type { SourceComment } from '../kernel/comment.js';
 import type { LineIndex } from '../kernel/location.js';
 import type { LintMessage } from '../engine/lint-message.js';
+import { qualifiedRuleId } from '../kernel/meta.js';
 import type { SuppressedMessage } from './results.js';
 
 // ESLint's directive comments, applied by the CLI and the API as ESLint applies them in the
@@ -42,6 +43,47 @@ function commentParser(): ConfigCommentParser {
 }
 const LABELS = new Set(['eslint-disable', 'eslint-enable', 'eslint-disable-line', 'eslint-disable-next-line']);
 
+/** What a suppression comment says, whichever syntax it is written in. */
+export interface DirectiveText {
+  readonly type: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** Rule ids as written (ESLint) or qualified (pragmas); empty: every rule. */
+  readonly ruleIds: readonly string[];
+  readonly justification: string;
+  /** How ESLint names the directive in its messages. */
+  readonly label: string;
+}
+
+const PRAGMA_TYPES: Readonly<Record<string, DirectiveText['type']>> = {
+  'disable-next-line': 'disable-next-line',
+  'disable-diagnostics': 'disable',
+  'restore-diagnostics': 'enable',
+};
+
+/**
+ * A Bicep pragma (`disable-next-line no-ultra-ssd // why`, the text after its `#`) as a directive
+ * for the rules of this product among its codes; the other codes are Bicep's own. A trailing
+ * comment is the justification. Undefined when it names none of our rules: a pragma without
+ * codes disables Bicep's diagnostics, not ours.
+ */
+export function pragmaDirective(value: string, qualify: (code: string) => string | undefined): DirectiveText | undefined {
+  const comment = /\/[/*]/.exec(value);
+  const words = (comment ? value.slice(0, comment.index) : value).trim().split(/\s+/);
+  const type = PRAGMA_TYPES[words[0] ?? ''];
+  const ruleIds = words.slice(1).flatMap((code) => qualify(code) ?? []);
+  if (!type || ruleIds.length === 0) return undefined;
+  const justification = comment ? value.slice(comment.index + 2).replace(/\*\/\s*$/, '').trim() : '';
+  return { type, ruleIds, justification, label: `eslint-${type}` };
+}
+
+/** An ESLint directive comment's meaning, or undefined when it is none (or an `eslint` configuration comment). */
+function eslintDirective(value: string): DirectiveText | undefined {
+  const parser = commentParser();
+  const parsed = parser.parseDirective(value);
+  if (!parsed || !LABELS.has(parsed.label)) return undefined;
+  const type = parsed.label.slice('eslint-'.length) as DirectiveText['type'];
+  return { type, ruleIds: Object.keys(parser.parseListConfig(parsed.value)), justification: parsed.justification, label: parsed.label };
+}
+
 export interface DirectiveOutcome {
   readonly messages: LintMessage[];
   readonly suppressed: SuppressedMessage[];
@@ -56,18 +98,18 @@ export function applyDirectives(messages: readonly LintMessage[], comments: read
   const problems: LintMessage[] = [];
   const block: Directive[] = [];
   const line: Directive[] = [];
+  // A pragma's codes are bare catalog ids; the rest are Bicep's own.
+  const qualify = (code: string) => (isRule(qualifiedRuleId(code)) ? qualifiedRuleId(code) : undefined);
   for (const comment of comments) {
-    const parser = commentParser();
-    const parsed = parser.parseDirective(comment.value);
-    if (!parsed || !LABELS.has(parsed.label)) continue;
+    const parsed = comment.kind === 'pragma' ? pragmaDirective(comment.value, qualify) : eslintDirective(comment.value);
+    if (!parsed) continue;
     const start = lines.position(comment.start);
     const end = lines.position(comment.end);
-    const type = parsed.label.slice('eslint-'.length) as Directive['source']['type'];
+    const { type, ruleIds } = parsed;
     if (type === 'disable-line' && start.line !== end.line) {
       problems.push({ ruleId: null, severity: 2, message: `${parsed.label} comment should not span multiple lines.`, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
       continue;
     }
-    const ruleIds = Object.keys(parser.parseListConfig(parsed.value));
     const at = type === 'disable-next-line' ? end : start;
     const parent: ParentDirective = { line: start.line, column: start.column, ruleIds };
     for (const ruleId of ruleIds.length ? ruleIds : [null]) {

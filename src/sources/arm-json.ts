@@ -8,6 +8,7 @@ import type { JsonDocument } from '../syntax/json/parse.js';
 import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
+import { bicepUnitOf, compiledFrom, skipsCompiledJson, twinNamesOf } from './compiled-twin.js';
 import type { Evaluation, SourceKind, UnitRef, Workspace } from './source-kind.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
 import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
@@ -15,7 +16,8 @@ import type { RunContext } from '../lang/arm/template/context.js';
 import { entries, jsonToVal, nodeLoc, prop } from '../lang/arm/template/json-val.js';
 import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
 import { evaluateResources } from '../lang/arm/template/resources.js';
-import { ROOT_TARGET, TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
+import { TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
+import { ROOT_TARGET } from '../lang/arm/target.js';
 
 export type ParseJsonFile = (file: string) => JsonDocument | undefined;
 
@@ -25,20 +27,22 @@ export type ParseJsonFile = (file: string) => JsonDocument | undefined;
  */
 export function conventionalParameterFiles(template: string, fs: ProjectFs): string[] {
   const dir = path.dirname(template);
-  const base = templateBase(path.basename(template));
+  const bases = templateBases(path.basename(template));
   return fs
     .list(dir)
-    .filter((name) => pairsByName(base, name))
+    .filter((name) => bases.some((base) => pairsByName(base, name)))
     .map((name) => path.join(dir, name));
 }
 
 /** Whether the file `name` is, by the convention above, a parameter file of the template `templateName` beside it. */
 export function isConventionalParameterFile(templateName: string, name: string): boolean {
-  return pairsByName(templateBase(templateName), name);
+  return templateBases(templateName).some((base) => pairsByName(base, name));
 }
 
-function templateBase(templateName: string): string {
-  return templateName.replace(/\.jsonc?$/i, '').toLowerCase();
+/** A `.bicep` file takes the parameter files of the JSON `bicep build` writes for it (`main.bicep`: `azuredeploy.parameters.json`). */
+function templateBases(templateName: string): string[] {
+  const names = BICEP_FILE.test(templateName) ? twinNamesOf(templateName) : [templateName];
+  return names.map((name) => name.replace(/\.jsonc?$/i, '').toLowerCase());
 }
 
 function pairsByName(base: string, name: string): boolean {
@@ -65,10 +69,10 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   const work = new WorkBudget();
   for (const scenario of scenarios) {
     const errorsBefore = errorValuesMade();
-    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [], work };
+    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [], opaque: [], work };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
-    const model = buildArmModel(ctx.resources, { name: scenario.name });
+    const model = buildArmModel(ctx.resources, { name: scenario.name }, undefined, ctx.opaque);
     if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
     models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
@@ -77,7 +81,7 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   return { models, diagnostics: diagnostics.list, files: [...files], inactiveVms };
 }
 
-function parameterFileValues(file: string, doc: JsonDocument): Map<string, ParamSource> {
+export function parameterFileValues(file: string, doc: JsonDocument): Map<string, ParamSource> {
   const out = new Map<string, ParamSource>();
   for (const [k, v] of entries(prop(doc.root, 'parameters'))) {
     const valueNode = prop(v, 'value');
@@ -90,6 +94,7 @@ function parameterFileValues(file: string, doc: JsonDocument): Map<string, Param
 }
 
 const JSON_FILE = /\.jsonc?$/i;
+const BICEP_FILE = /\.bicep$/i;
 
 /** What a JSON file is to ARM, remembered after its tree is let go. */
 function armKindOf(file: string, ws: Workspace): ArmFileKind {
@@ -100,7 +105,10 @@ function unitOf(template: string): UnitRef {
   return { key: `arm:${template}`, kind: 'arm', entry: template };
 }
 
-/** The templates a parameter file pairs with, by name or by the configured parameter files. */
+/**
+ * The templates and `.bicep` files a parameter file pairs with, by name or by the configured
+ * parameter files. A compiled twin left to its `.bicep` passes its parameter files on to it.
+ */
 function templatesPairedWith(paramFile: string, ws: Workspace): UnitRef[] {
   const dir = path.dirname(paramFile);
   const names = ws.fs.list(dir);
@@ -108,18 +116,29 @@ function templatesPairedWith(paramFile: string, ws: Workspace): UnitRef[] {
   // Pairing by name alone needs this one listing, not one listing per sibling template.
   const byName = !ws.options.paramFilesFor && !ws.options.paramFiles?.length;
   const listed = names.includes(paramName);
-  return names
-    .map((name) => path.join(dir, name))
-    .filter((f, i) => {
-      if (f === paramFile || !JSON_FILE.test(f)) return false;
-      return byName ? listed && isConventionalParameterFile(names[i]!, paramName) : paramFilesOf(f, ws).includes(paramFile);
-    })
-    .filter((f) => armKindOf(f, ws) === 'template')
-    .map(unitOf);
+  const units = new Map<string, UnitRef>();
+  for (const [i, name] of names.entries()) {
+    const f = path.join(dir, name);
+    const bicep = BICEP_FILE.test(f);
+    if (f === paramFile || !(bicep || JSON_FILE.test(f))) continue;
+    if (!(byName ? listed && isConventionalParameterFile(names[i]!, paramName) : parameterFilesOf(f, ws).includes(paramFile))) continue;
+    if (bicep) {
+      const unit = bicepUnitOf(f);
+      units.set(unit.key, unit);
+    } else if (armKindOf(f, ws) === 'template') {
+      const source = skipsCompiledJson(ws) ? compiledFrom(f, ws) : undefined;
+      const unit = source ? bicepUnitOf(source) : unitOf(f);
+      units.set(unit.key, unit);
+    }
+  }
+  return [...units.values()];
 }
 
-/** A template's parameter files: configured for it, given on the command line, or by naming convention. */
-function paramFilesOf(template: string, ws: Workspace): string[] {
+/**
+ * A template's JSON parameter files: configured for it, given on the command line, or by naming
+ * convention. For a `.bicep` file, the convention is that of the JSON it compiles to.
+ */
+export function parameterFilesOf(template: string, ws: Workspace): string[] {
   const configured = ws.options.paramFilesFor?.(template);
   if (configured) return [...configured];
   const explicit = ws.options.paramFiles;
@@ -137,7 +156,8 @@ export const armJson: SourceKind = {
   ignores: ['**/*.tf.json', '**/*.tfvars.json'],
   unitsOf(file, ws) {
     const kind = armKindOf(file, ws);
-    if (kind === 'template') return [unitOf(file)];
+    // A compiled twin is linted through its `.bicep` source.
+    if (kind === 'template') return skipsCompiledJson(ws) && compiledFrom(file, ws) ? [] : [unitOf(file)];
     if (kind === 'parameters') return templatesPairedWith(file, ws);
     return [];
   },
@@ -145,7 +165,7 @@ export const armJson: SourceKind = {
   evaluate(unit, ws) {
     const doc = ws.parsed(JSON_PARSER, unit.entry);
     if (!doc?.root) return { models: [], diagnostics: [], files: [unit.entry] };
-    return evaluateArmUnit(unit.entry, doc, ws.fs, (file) => ws.parsed(JSON_PARSER, file), paramFilesOf(unit.entry, ws));
+    return evaluateArmUnit(unit.entry, doc, ws.fs, (file) => ws.parsed(JSON_PARSER, file), parameterFilesOf(unit.entry, ws));
   },
   fileProblem: jsonFileProblem,
   anchorFile: (unit) => unit.entry,

@@ -55,6 +55,8 @@ export interface SourceOptions {
   readonly paramFilesFor?: (template: string) => readonly string[] | undefined;
   /** Terraform var files, applied after terraform.tfvars and *.auto.tfvars. */
   readonly varFiles?: readonly string[];
+  /** JSON that `bicep build` wrote beside its `.bicep`: left to the `.bicep` (`skip`, the default) or linted too. */
+  readonly compiledJson?: 'skip' | 'lint';
 }
 
 /** How a kind parses a file; kinds that read the same syntax share one parser and so one parse. */

@@ -4,6 +4,7 @@ import type { ProjectFs } from '../kernel/project-fs.js';
 import { errorValuesMade } from '../kernel/value.js';
 import { azapiInstanceId } from '../azure/from-azurerm/azapi.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
+import { VM_TYPES } from '../azure/from-azurerm/vm.js';
 import { runModule } from '../lang/terraform/module.js';
 import { lex } from '../syntax/hcl/lexer.js';
 import { printJsonLiteral } from './json-file.js';
@@ -27,9 +28,10 @@ export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: Ter
   const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), instanceId: azapiInstanceId });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
-  const model = mapModel(run.resources, scenario);
+  const model = mapModel(run.resources, scenario, run.opaque);
   if (errorValuesMade() !== errorsBefore) reportTemplateErrors(diagnostics, model);
-  return { models: [model], diagnostics: diagnostics.list, files: run.filesRead };
+  const inactiveVms = run.undeployed.filter((d) => VM_TYPES.has(d.type)).map(({ at, name }) => ({ at, name }));
+  return { models: [model], diagnostics: diagnostics.list, files: run.filesRead, inactiveVms };
 }
 
 const TF_FILE = /\.tf$/i;

@@ -36,8 +36,8 @@ describe('pre-commit hook definition', () => {
     // Without it pre-commit prints nothing of a passing run, so warnings would go unseen.
     assert.equal(yamlValue(hooks, 'verbose'), 'true');
     const files = hookFiles(hooks);
-    for (const f of ['azuredeploy.json', 'a/b.parameters.jsonc', 'main.tf', 'prod.tfvars', 'plan.tf.json']) assert.ok(files.test(f), f);
-    for (const f of ['README.md', 'x.tfstate', 'main.tf.bak', 'json.yaml']) assert.ok(!files.test(f), f);
+    for (const f of ['azuredeploy.json', 'a/b.parameters.jsonc', 'main.tf', 'prod.tfvars', 'plan.tf.json', 'main.bicep', 'env/prod.bicepparam']) assert.ok(files.test(f), f);
+    for (const f of ['README.md', 'x.tfstate', 'main.tf.bak', 'json.yaml', 'main.bicep.bak', 'bicepconfig.yaml']) assert.ok(!files.test(f), f);
   });
 
   it('passes exactly the files some source kind claims', () => {

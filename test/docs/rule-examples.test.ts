@@ -72,22 +72,57 @@ function terraformModule(body: string): string {
   return `${body}${elided.map(([type, name]) => `\nresource "${type}" "${name}" {}\n`).join('')}`;
 }
 
+/**
+ * The `.bicep` source as written, with the symbols it uses but the page leaves out declared as the
+ * rest of the file would: a `parent:` or `scope:` (the VM of an extension) as a resource, empty,
+ * like `elidedParents` for ARM; one only read (`workspace.id`) as an `existing` resource.
+ */
+function bicepFile(body: string): string {
+  const declared = new Set([...body.matchAll(/^\s*(?:resource|module|param|var)\s+(\w+)/gm)].map((m) => m[1]!));
+  const owners = new Set([...body.matchAll(/^\s*(?:parent|scope):\s*(\w+)\s*$/gm)].map((m) => m[1]!));
+  const read = new Set([...body.matchAll(/(?<![\w.'$])([A-Za-z_]\w*)\.(?:id|name)\b/g)].map((m) => m[1]!));
+  const elided = [...new Set([...owners, ...read])].filter((s) => !declared.has(s));
+  return `${body}${elided
+    .map((s) => {
+      const type = ELIDED_TYPES[s] ?? assert.fail(`the example uses '${s}', which it does not declare: give its type in ELIDED_TYPES`);
+      return owners.has(s)
+        ? `\nresource ${s} '${type}@2023-09-01' = {\n  name: '${s}'\n  location: resourceGroup().location\n  properties: {}\n}\n`
+        : `\nresource ${s} '${type}@2023-09-01' existing = {\n  name: '${s}'\n}\n`;
+    })
+    .join('')}`;
+}
+
+/** Types of the symbols the pages leave out, by the names they give them. */
+const ELIDED_TYPES: Readonly<Record<string, string>> = {
+  vm: 'Microsoft.Compute/virtualMachines',
+  vault: 'Microsoft.RecoveryServices/vaults',
+  policy: 'Microsoft.RecoveryServices/vaults/backupPolicies',
+  nic: 'Microsoft.Network/networkInterfaces',
+  subnet: 'Microsoft.Network/virtualNetworks/subnets',
+  disk: 'Microsoft.Compute/disks',
+  avset: 'Microsoft.Compute/availabilitySets',
+  availabilitySet: 'Microsoft.Compute/availabilitySets',
+  vmWithManagedDisks: 'Microsoft.Compute/virtualMachines',
+  workspace: 'Microsoft.OperationalInsights/workspaces',
+  keyVault: 'Microsoft.KeyVault/vaults',
+};
+
 const pagesDir = path.join(REPO_ROOT, 'docs', 'rules');
 for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.md')).sort()) {
   const rule = file.slice(0, -'.md'.length);
   const examples = examplesOf(readFileSync(path.join(pagesDir, file), 'utf8'));
   describe(`docs/rules/${file}`, () => {
-    it('has ARM and Terraform examples that fail and pass', () => {
+    it('has ARM, Bicep and Terraform examples that fail and pass', () => {
       const kinds = new Set(examples.map((e) => `${e.section} ${e.lang}`));
-      for (const kind of ['Fails jsonc', 'Fails hcl', 'Passes jsonc', 'Passes hcl']) assert.ok(kinds.has(kind), kind);
+      // The engine's own diagnostics have no Bicep form of their ARM and Terraform examples.
+      const langs = rule === TEMPLATE_PROBLEMS ? ['jsonc', 'hcl'] : ['jsonc', 'bicep', 'hcl'];
+      for (const kind of langs.flatMap((lang) => [`Fails ${lang}`, `Passes ${lang}`])) assert.ok(kinds.has(kind), kind);
     });
     for (const [i, example] of examples.entries()) {
-      // The ```bicep blocks are `.bicep` source, which the linter cannot read (it lints the JSON
-      // that `az bicep build` writes); their ARM JSON twins above them are linted instead.
-      if (example.lang === 'bicep') continue;
       it(`${example.section} #${i + 1} (${example.lang})`, () => {
         const files: Record<string, string> =
           example.lang === 'jsonc' ? { 'azuredeploy.json': armTemplate(example.body) }
+          : example.lang === 'bicep' ? { 'main.bicep': bicepFile(example.body) }
           : example.lang === 'hcl' ? { 'main.tf': terraformModule(example.body) }
           : assert.fail(`no way to lint a \`\`\`${example.lang} example`);
         const messages = lintSources(files, { preset: 'all' }).results.flatMap((r) => r.messages);

@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../helpers/cli.js';
 import { pos } from '../helpers/lint.js';
 import { ARM } from './fixtures-arm.js';
 import { HCL } from './fixtures-hcl.js';
+import { BICEP } from './fixtures-bicep.js';
 import { LspClient } from './lsp-client.js';
 import { eslintProject } from './temp.js';
 
@@ -153,18 +154,18 @@ describe('the ESLint language server with the README settings', { timeout: 120_0
   }
 
   const cases = [
-    { languageId: 'terraform', file: 'tf/main.tf', text: HCL['no-ultra-ssd']!.invalid },
-    { languageId: 'json', file: 'arm-json/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid },
-    { languageId: 'jsonc', file: 'arm-jsonc/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid },
-    { languageId: 'arm-template', file: 'arm-template/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid },
+    { languageId: 'terraform', file: 'tf/main.tf', text: HCL['no-ultra-ssd']!.invalid, needle: '"UltraSSD_LRS"' },
+    { languageId: 'json', file: 'arm-json/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid, needle: '"UltraSSD_LRS"' },
+    { languageId: 'jsonc', file: 'arm-jsonc/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid, needle: '"UltraSSD_LRS"' },
+    { languageId: 'arm-template', file: 'arm-template/azuredeploy.json', text: ARM['no-ultra-ssd']!.invalid, needle: '"UltraSSD_LRS"' },
+    { languageId: 'bicep', file: 'bicep/main.bicep', text: BICEP['no-ultra-ssd']!.invalid, needle: "'UltraSSD_LRS'" },
   ];
 
   const diagnostics = (uri: string) => client!.diagnostics(uri, REQUEST_MS);
 
-  for (const { languageId, file, text } of cases) {
+  for (const { languageId, file, text, needle } of cases) {
     it(`${languageId}: the finding at its line and column, moved by an edit, removed by a disable comment`, async (t) => {
       if (skip) return t.skip(skip);
-      const needle = '"UltraSSD_LRS"';
       const range = (body: string) => {
         const start = lspPosition(body, needle);
         return { start, end: { line: start.line, character: start.character + needle.length } };
@@ -203,13 +204,13 @@ describe('the ESLint language server with the README settings', { timeout: 120_0
     return text;
   }
 
-  for (const { languageId, file, text } of cases.filter((c) => c.languageId === 'terraform' || c.languageId === 'jsonc')) {
+  for (const { languageId, file, text, needle } of cases.filter((c) => ['terraform', 'jsonc', 'bicep'].includes(c.languageId))) {
     // Only the line fix: the server in vscode-langservers-extracted predates the extension's fix
     // of the file-wide one, which it writes as `/** eslint-disable … */` (no directive, as in JavaScript).
     it(`${languageId}: the quick fix's disable comment suppresses the finding`, async (t) => {
       if (skip) return t.skip(skip);
       const uri = open(file.replace('/', '-quick-fix/'), languageId, text);
-      assert.match(await disableLineQuickFix(uri), new RegExp(`\\n\\s*// eslint-disable-next-line ${RULE}\\n\\s*.*"UltraSSD_LRS"`));
+      assert.match(await disableLineQuickFix(uri), new RegExp(`\\n\\s*// eslint-disable-next-line ${RULE}\\n\\s*.*${needle}`));
       assert.deepEqual(await diagnostics(uri), []);
     });
   }
@@ -242,5 +243,25 @@ variable "disk_type" {
     assert.equal(finding!.code, RULE);
     assert.deepEqual(finding!.range.start, lspPosition(main, 'var.disk_type'));
     assert.match(finding!.message, /terraform\.tfvars/);
+  });
+
+  it('bicep-params: a .bicepparam buffer gets its parse errors and no findings, and its unsaved value reaches the .bicep', async (t) => {
+    if (skip) return t.skip(skip);
+    const main = `param diskType string = 'Premium_LRS'\n\n${BICEP['no-ultra-ssd']!.invalid.replace("'UltraSSD_LRS'", 'diskType')}`;
+    const mainUri = open('bicepparam/main.bicep', 'bicep', main);
+    const paramsUri = open('bicepparam/main.bicepparam', 'bicep-params', "using 'main.bicep'\n\nparam diskType = \n");
+    const [parseError, ...others] = await diagnostics(paramsUri);
+    assert.deepEqual(others, []);
+    assert.match(parseError!.message, /^Parsing error: /);
+    assert.equal(parseError!.range.start.line, 2);
+    assert.deepEqual(await diagnostics(mainUri), []);
+
+    client!.change(paramsUri, "using 'main.bicep'\n\nparam diskType = 'UltraSSD_LRS'\n");
+    assert.deepEqual(await diagnostics(paramsUri), []);
+    const [finding, ...more] = await diagnostics(mainUri);
+    assert.deepEqual(more, []);
+    assert.equal(finding!.code, RULE);
+    assert.deepEqual(finding!.range.start, lspPosition(main, 'diskType\n'));
+    assert.match(finding!.message, /main\.bicepparam/);
   });
 });

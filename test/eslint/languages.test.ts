@@ -1,4 +1,4 @@
-// The two languages as ESLint languages: traversal order, parents and locations seen by any rule.
+// The three languages as ESLint languages: traversal order, parents and locations seen by any rule.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
@@ -26,11 +26,11 @@ function recorder(seen: Seen) {
   };
 }
 
-function walk(language: 'azure-backup/arm' | 'azure-backup/hcl', filename: string, text: string): string[] {
+function walk(language: 'azure-backup/arm' | 'azure-backup/hcl' | 'azure-backup/bicep', filename: string, text: string): string[] {
   const seen: Seen = { events: [] };
   const config = [
     {
-      files: ['**/*.json', '**/*.tf'],
+      files: ['**/*.json', '**/*.tf', '**/*.bicep'],
       plugins: { 'azure-backup': plugin, test: { rules: { record: recorder(seen) } } },
       language,
       rules: { 'test/record': 'error' },
@@ -82,6 +82,35 @@ describe('languages', () => {
       '/Block',
       '/Body',
       '/File',
+    ]);
+  });
+
+  it('bicep: a Program root spanning the file, then Bicep syntax nodes in source order with parents', () => {
+    assert.deepEqual(walk('azure-backup/bicep', 'walk/main.bicep', '// c\n@minValue(1)\nparam n int = 2\n'), [
+      'Program@1:1<-',
+      'ParameterDeclaration@2:1<Program',
+      'Decorator@2:1<ParameterDeclaration',
+      'FunctionCall@2:2<Decorator',
+      'Identifier@2:2<FunctionCall',
+      '/Identifier',
+      'FunctionArgument@2:11<FunctionCall',
+      'IntegerLiteral@2:11<FunctionArgument',
+      '/IntegerLiteral',
+      '/FunctionArgument',
+      '/FunctionCall',
+      '/Decorator',
+      'Identifier@3:7<ParameterDeclaration',
+      '/Identifier',
+      'TypeVariableAccess@3:9<ParameterDeclaration',
+      'Identifier@3:9<TypeVariableAccess',
+      '/Identifier',
+      '/TypeVariableAccess',
+      'ParameterDefaultValue@3:13<ParameterDeclaration',
+      'IntegerLiteral@3:15<ParameterDefaultValue',
+      '/IntegerLiteral',
+      '/ParameterDefaultValue',
+      '/ParameterDeclaration',
+      '/Program',
     ]);
   });
 });

@@ -9,11 +9,17 @@ import { rules as catalog } from '../../rules/index.js';
 import { docsUrl, VERSION } from '../../src/kernel/meta.js';
 import { ARM } from './fixtures-arm.js';
 import { VIRTUAL_DIR } from './rule-tester.js';
+import path from 'node:path';
+import { BICEP } from './fixtures-bicep.js';
+import { tempProject } from './temp.js';
+import { dataDisk, template } from '../helpers/lint.js';
+import { BICEP as BICEP_STAMP } from '../rules/formats.js';
+import { armVmStorage } from '../rules/sources.js';
 
 describe('plugin object', () => {
-  it('has meta with the azure-backup namespace and both languages', () => {
+  it('has meta with the azure-backup namespace and its three languages', () => {
     assert.deepEqual(plugin.meta, { name: 'eslint-plugin-azure-backup', version: VERSION, namespace: 'azure-backup' });
-    assert.deepEqual(Object.keys(plugin.languages), ['arm', 'hcl']);
+    assert.deepEqual(Object.keys(plugin.languages), ['arm', 'hcl', 'bicep']);
     assert.equal(typeof lint, 'function');
     assert.equal(typeof lintSources, 'function');
   });
@@ -25,7 +31,7 @@ describe('plugin object', () => {
       assert.equal(meta.type, 'problem');
       assert.equal(meta.docs?.description, r.meta.description);
       assert.equal(meta.docs?.url, docsUrl(r.id));
-      assert.deepEqual(meta.languages, ['azure-backup/arm', 'azure-backup/hcl', 'json/json', 'json/jsonc']);
+      assert.deepEqual(meta.languages, ['azure-backup/arm', 'azure-backup/hcl', 'azure-backup/bicep', 'json/json', 'json/jsonc']);
       assert.equal(meta.hasSuggestions, true);
     }
     assert.deepEqual(plugin.rules['write-accelerator']!.meta!.schema, [
@@ -34,8 +40,12 @@ describe('plugin object', () => {
     assert.deepEqual(plugin.rules['no-ultra-ssd']!.meta!.schema, []);
   });
 
-  it('recommended: JSON as ARM, Terraform as HCL, catalog severities, restore limitations off', () => {
-    const [arm, hcl] = plugin.configs.recommended;
+  it('recommended: JSON as ARM, Terraform as HCL, Bicep as Bicep, catalog severities, restore limitations off', () => {
+    const [arm, hcl, bicep] = plugin.configs.recommended;
+    assert.equal(plugin.configs.recommended.length, 3);
+    assert.deepEqual(bicep!.files, ['**/*.bicep', '**/*.bicepparam']);
+    assert.equal(bicep!.language, 'azure-backup/bicep');
+    assert.equal(bicep!.rules, arm!.rules);
     assert.deepEqual(arm!.files, ['**/*.json', '**/*.jsonc']);
     assert.equal(arm!.language, 'azure-backup/arm');
     assert.deepEqual(hcl!.files, ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json']);
@@ -59,6 +69,8 @@ describe('plugin object', () => {
     assert.equal(await languageOf('azuredeploy.json'), plugin.languages.arm);
     assert.equal(await languageOf('settings.jsonc'), plugin.languages.arm);
     for (const file of ['main.tf', 'main.tf.json', 'terraform.tfvars', 'prod.tfvars.json']) assert.equal(await languageOf(file), plugin.languages.hcl, file);
+    for (const file of ['main.bicep', 'modules/vm.bicep', 'prod.bicepparam']) assert.equal(await languageOf(file), plugin.languages.bicep, file);
+    assert.equal((await eslint.calculateConfigForFile(`${VIRTUAL_DIR}/all.bicep`))?.rules?.['azure-backup/no-ultra-ssd']?.[0], 2);
   });
 
   it('the HCL language reads *.tf.json as JSON', () => {
@@ -128,5 +140,22 @@ describe('reports and settings', () => {
     });
     const typo = [...(plugin.configs.recommended as Linter.Config[]), { settings: { 'azure-backup': { paramFile: ['x.json'] } } }];
     assert.throws(() => linter.verify('{}', typo, { filename: `${VIRTUAL_DIR}/settings/x.json` }), { message: /paramFile is not a setting/ });
+  });
+
+  it('a compiled twin reports nothing beside its .bicep, unless compiledJson is "lint"', async () => {
+    const compiled = template({ metadata: BICEP_STAMP, resources: [armVmStorage('vm1', { dataDisks: [dataDisk(0, 'UltraSSD_LRS')] })] });
+    const project = tempProject({ 'main.bicep': BICEP['no-ultra-ssd']!.invalid, 'azuredeploy.json': compiled });
+    try {
+      const lintWith = async (settings: Record<string, unknown>) => {
+        const config = [...(plugin.configs.recommended as Linter.Config[]), { settings: { 'azure-backup': settings } }];
+        const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as ESLint.Options['overrideConfig'] });
+        return (await eslint.lintFiles(['.'])).map((r) => `${path.basename(r.filePath)} ${r.messages.map((m) => m.ruleId).join(',')}`).sort();
+      };
+      assert.deepEqual(await lintWith({}), ['azuredeploy.json ', 'main.bicep azure-backup/no-ultra-ssd']);
+      assert.deepEqual(await lintWith({ compiledJson: 'lint' }), ['azuredeploy.json azure-backup/no-ultra-ssd', 'main.bicep azure-backup/no-ultra-ssd']);
+      await assert.rejects(lintWith({ compiledJson: 'yes' }), /compiledJson must be "skip" or "lint", not "yes"/);
+    } finally {
+      project.remove();
+    }
   });
 });

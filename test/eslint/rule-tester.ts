@@ -7,7 +7,7 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-export type Language = 'azure-backup/arm' | 'azure-backup/hcl';
+export type Language = 'azure-backup/arm' | 'azure-backup/hcl' | 'azure-backup/bicep';
 
 export function ruleTester(language: Language, settings: Record<string, unknown> = {}): RuleTester {
   return new RuleTester({ plugins: { 'azure-backup': plugin }, language, settings } as ConstructorParameters<typeof RuleTester>[0]);

@@ -1,9 +1,12 @@
-// Every catalog rule through ESLint's RuleTester, in both languages: one passing and one failing
-// file each, with the finding's message, line and column.
+// Every catalog rule through ESLint's RuleTester, in each language: one passing and one failing
+// file each, with the finding's message, line and column. The `.bicep` files are the ARM ones as
+// an author writes them in Bicep, and get the ARM messages.
 import { rules as catalog } from '../../rules/index.js';
 import { pos } from '../helpers/lint.js';
 import { ARM, type Fixture } from './fixtures-arm.js';
 import { HCL } from './fixtures-hcl.js';
+import { BICEP } from './fixtures-bicep.js';
+import { bicepValue } from '../rules/bicep-source.js';
 import { eslintRule, ruleTester, VIRTUAL_DIR, type Language } from './rule-tester.js';
 
 /** Each rule's whole message, per language where they differ. */
@@ -76,7 +79,9 @@ function escape(text: string): string {
 
 function run(language: Language, fixtures: Readonly<Record<string, Fixture>>, filename: string): void {
   const tester = ruleTester(language);
-  const key = language === 'azure-backup/arm' ? 'arm' : 'hcl';
+  const key = language === 'azure-backup/hcl' ? 'hcl' : 'arm';
+  // Suggested values are written in the file's syntax: JSON (which HCL reads too), or Bicep.
+  const written = (json: string) => (language === 'azure-backup/bicep' ? bicepValue(JSON.parse(json)) : json);
   for (const { id } of catalog) {
     const fixture = fixtures[id];
     const expected = MESSAGES[id];
@@ -84,13 +89,15 @@ function run(language: Language, fixtures: Readonly<Record<string, Fixture>>, fi
     const [line, column] = pos(fixture.invalid, fixture.at, fixture.after).split(':').map(Number);
     const message = new RegExp(`^${escape(typeof expected === 'string' ? expected : expected[key])}$`);
     const suggestion = SUGGESTIONS[id];
-    const suggestions = suggestion ? [{ desc: suggestion.desc, output: applied(fixture, suggestion.text) }] : [];
-    tester.run(`${id} (${key})`, eslintRule(id), {
-      valid: [{ name: `${key}: fixed file passes`, code: fixture.valid, filename }],
-      invalid: [{ name: `${key}: violation at ${line}:${column}`, code: fixture.invalid, filename, errors: [{ message, line: line!, column: column!, suggestions }] }],
+    const suggestions = suggestion ? [{ desc: suggestion.desc, output: applied(fixture, written(suggestion.text)) }] : [];
+    const name = language.slice('azure-backup/'.length);
+    tester.run(`${id} (${name})`, eslintRule(id), {
+      valid: [{ name: `${name}: fixed file passes`, code: fixture.valid, filename }],
+      invalid: [{ name: `${name}: violation at ${line}:${column}`, code: fixture.invalid, filename, errors: [{ message, line: line!, column: column!, suggestions }] }],
     });
   }
 }
 
 run('azure-backup/arm', ARM, `${VIRTUAL_DIR}/arm/azuredeploy.json`);
 run('azure-backup/hcl', HCL, `${VIRTUAL_DIR}/tf/main.tf`);
+run('azure-backup/bicep', BICEP, `${VIRTUAL_DIR}/bicep/main.bicep`);

@@ -1,22 +1,26 @@
-// ESLint directives in JSONC and HCL comments: disable-next-line with a reason, block
-// disable/enable, inline severity, and unused-directive reporting.
+// ESLint directives in JSONC, HCL and Bicep comments, and Bicep's own pragmas with bare rule ids:
+// disable-next-line with a reason, block disable/enable, inline severity, and unused-directive
+// reporting.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import { ARM } from './fixtures-arm.js';
 import { HCL } from './fixtures-hcl.js';
+import { BICEP } from './fixtures-bicep.js';
+import { pos } from '../helpers/lint.js';
 import { VIRTUAL_DIR } from './rule-tester.js';
 
 const ARM_FILE = `${VIRTUAL_DIR}/suppress/azuredeploy.json`;
 const TF_FILE = `${VIRTUAL_DIR}/suppress/main.tf`;
+const BICEP_FILE = `${VIRTUAL_DIR}/suppress/main.bicep`;
 
 function verify(text: string, filename: string, rules: Record<string, 'warn' | 'error'> = { 'azure-backup/no-ultra-ssd': 'error' }) {
   const linter = new Linter({ cwd: process.cwd() });
-  const language = filename.endsWith('.tf') ? 'azure-backup/hcl' : 'azure-backup/arm';
+  const language = filename.endsWith('.tf') ? 'azure-backup/hcl' : filename.endsWith('.bicep') ? 'azure-backup/bicep' : 'azure-backup/arm';
   const config = [
     {
-      files: ['**/*.json', '**/*.tf'],
+      files: ['**/*.json', '**/*.tf', '**/*.bicep'],
       plugins: { 'azure-backup': plugin },
       language,
       rules,
@@ -131,5 +135,52 @@ describe('HCL directives (azure-backup/hcl)', () => {
     const text = before(ultraTf, 'size                  =', '# eslint-disable-next-line azure-backup/min-vm-size');
     const { messages } = verify(text, TF_FILE, { 'azure-backup/no-ultra-ssd': 'error', 'azure-backup/min-vm-size': 'error' });
     assert.deepEqual(messages, ["10:3 2 null Unused eslint-disable directive (no problems were reported from 'azure-backup/min-vm-size').", `31:26 2 azure-backup/no-ultra-ssd ${ULTRA}`]);
+  });
+});
+
+describe('Bicep directives and pragmas (azure-backup/bicep)', () => {
+  const ultra = BICEP['no-ultra-ssd']!.invalid;
+  const at = (text: string) => pos(text, "'UltraSSD_LRS'").replace(':', ':');
+  const unused = (line: number, column: number, id: string) => `${line}:${column} 2 null Unused eslint-disable directive (no problems were reported from 'azure-backup/${id}').`;
+
+  it('reports the finding when nothing suppresses it', () => {
+    assert.deepEqual(verify(ultra, BICEP_FILE).messages, [`${at(ultra)} 2 azure-backup/no-ultra-ssd ${ULTRA}`]);
+  });
+
+  it('// eslint-disable-next-line with a -- reason suppresses the next line and keeps the reason', () => {
+    const text = before(ultra, 'UltraSSD_LRS', '// eslint-disable-next-line azure-backup/no-ultra-ssd -- accepted: rebuilt from snapshots');
+    const { messages, suppressed } = verify(text, BICEP_FILE);
+    assert.deepEqual(messages, []);
+    assert.deepEqual(suppressed.map((m) => `${m.line}:${m.column} ${JSON.stringify(m.suppressions)}`), [`${at(text)} [{"kind":"directive","justification":"accepted: rebuilt from snapshots"}]`]);
+  });
+
+  it('#disable-next-line with the bare id suppresses the next line; a trailing comment is the reason', () => {
+    const text = before(ultra, 'UltraSSD_LRS', '#disable-next-line no-ultra-ssd BCP081 // accepted: rebuilt from snapshots');
+    const { messages, suppressed } = verify(text, BICEP_FILE);
+    assert.deepEqual(messages, []);
+    assert.deepEqual(suppressed.map((m) => `${m.line}:${m.column} ${JSON.stringify(m.suppressions)}`), [`${at(text)} [{"kind":"directive","justification":"accepted: rebuilt from snapshots"}]`]);
+  });
+
+  it('#disable-diagnostics … #restore-diagnostics suppress what is between them only', () => {
+    const text = before(before(ultra, 'UltraSSD_LRS', '#disable-diagnostics no-ultra-ssd'), '      ]', '#restore-diagnostics no-ultra-ssd');
+    const { messages, suppressed } = verify(text, BICEP_FILE);
+    assert.deepEqual(messages, []);
+    assert.equal(suppressed.length, 1);
+    const after = before(before(ultra, 'UltraSSD_LRS', '#restore-diagnostics no-ultra-ssd'), '#restore-diagnostics', '#disable-diagnostics no-ultra-ssd');
+    assert.equal(verify(after, BICEP_FILE).messages.filter((m) => m.includes(' 2 azure-backup/no-ultra-ssd ')).length, 1, 'restored before the finding');
+  });
+
+  it("a pragma without one of this plugin's ids is Bicep's own and suppresses nothing", () => {
+    for (const pragma of ['#disable-next-line BCP081 no-unused-params', '#disable-next-line no-ultra-sd']) {
+      const text = before(ultra, 'UltraSSD_LRS', pragma);
+      assert.deepEqual(verify(text, BICEP_FILE).messages, [`${at(text)} 2 azure-backup/no-ultra-ssd ${ULTRA}`], pragma);
+    }
+  });
+
+  it('unused pragmas and comments are reported as unused directives', () => {
+    const text = before(before(ultra, "location:", '#disable-next-line no-spot-vm'), "name: 'vm1'", '// eslint-disable-next-line azure-backup/min-vm-size');
+    const { messages } = verify(text, BICEP_FILE, { 'azure-backup/no-ultra-ssd': 'error', 'azure-backup/no-spot-vm': 'error', 'azure-backup/min-vm-size': 'error' });
+    const [comment, pragma] = [pos(text, '// eslint-disable'), pos(text, '#disable')].map((p) => p.split(':').map(Number));
+    assert.deepEqual(messages, [unused(comment![0]!, comment![1]!, 'min-vm-size'), unused(pragma![0]!, pragma![1]!, 'no-spot-vm'), `${at(text)} 2 azure-backup/no-ultra-ssd ${ULTRA}`]);
   });
 });

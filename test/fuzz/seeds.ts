@@ -32,9 +32,11 @@ function subdirs(dir: string): string[] {
 const isJson = (n: string) => n.endsWith('.json');
 const isTerraform = (n: string) => /\.(tf|tfvars|tf\.json)$/.test(n);
 
-/** The ARM and Bicep-compiled examples, one project per example directory. */
+/** The ARM and Bicep-compiled examples, one project per example directory that holds JSON (a `.bicep`-only one holds none). */
 export function armSeeds(): Project[] {
-  return [...subdirs(path.join(REPO_ROOT, 'examples/arm')), ...subdirs(path.join(REPO_ROOT, 'examples/bicep'))].map((d) => filesUnder(d, isJson));
+  return [...subdirs(path.join(REPO_ROOT, 'examples/arm')), ...subdirs(path.join(REPO_ROOT, 'examples/bicep'))]
+    .map((d) => filesUnder(d, isJson))
+    .filter((project) => Object.keys(project).length > 0);
 }
 
 /** The Terraform example (with its child module) and each HCL fixture as a module of its own. */

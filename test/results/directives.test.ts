@@ -10,6 +10,7 @@ import { lintSources } from '../../src/api/index.js';
 import { RULE_IDS } from '../../src/setup.js';
 import { ARM } from '../eslint/fixtures-arm.js';
 import { HCL } from '../eslint/fixtures-hcl.js';
+import { BICEP } from '../eslint/fixtures-bicep.js';
 import { VIRTUAL_DIR } from '../eslint/rule-tester.js';
 
 const ON = ['no-ultra-ssd', 'no-spot-vm', 'min-vm-size'];
@@ -23,9 +24,9 @@ function viaEslint(text: string, file: string): Outcome {
   const linter = new Linter({ cwd: process.cwd() });
   const config = [
     {
-      files: ['**/*.json', '**/*.tf'],
+      files: ['**/*.json', '**/*.tf', '**/*.bicep'],
       plugins: { 'azure-backup': plugin },
-      language: file.endsWith('.tf') ? 'azure-backup/hcl' : 'azure-backup/arm',
+      language: file.endsWith('.tf') ? 'azure-backup/hcl' : file.endsWith('.bicep') ? 'azure-backup/bicep' : 'azure-backup/arm',
       rules: Object.fromEntries(ON.map((id) => [`azure-backup/${id}`, 'error'])),
       linterOptions: { reportUnusedDisableDirectives: 'error' as const },
     },
@@ -60,6 +61,7 @@ const endOf = (text: string, needle: string, comment: string) => text.replace(ne
 
 const arm = ARM['no-ultra-ssd']!.invalid;
 const tf = HCL['no-ultra-ssd']!.invalid;
+const bicep = BICEP['no-ultra-ssd']!.invalid;
 const twoDisks = arm.replace(/("dataDisks": \[)/, '$1\n            { "lun": 9, "createOption": "Empty", "diskSizeGB": 8, "managedDisk": { "storageAccountType": "UltraSSD_LRS" } },');
 
 const CASES: [string, string, string][] = [
@@ -80,13 +82,34 @@ const CASES: [string, string, string][] = [
   ['# disable-line', 'main.tf', endOf(tf, 'UltraSSD_LRS', '# eslint-disable-line azure-backup/no-ultra-ssd')],
   ['HCL block', 'main.tf', before(before(tf, 'disk_size_gb', '/* eslint-enable */'), 'storage_account_type = "UltraSSD_LRS"', '/* eslint-disable azure-backup/no-ultra-ssd */')],
   ['an unused # directive', 'main.tf', before(tf, 'size                  =', '# eslint-disable-next-line azure-backup/min-vm-size')],
+  ['// next-line', 'main.bicep', before(bicep, 'UltraSSD_LRS', '// eslint-disable-next-line azure-backup/no-ultra-ssd -- accepted')],
+  ['Bicep block', 'main.bicep', before(before(bicep, '      ]', '/* eslint-enable */'), "storageAccountType: 'UltraSSD_LRS'", '/* eslint-disable azure-backup/no-ultra-ssd */')],
+  ['an unused // directive', 'main.bicep', before(bicep, "location:", '// eslint-disable-next-line azure-backup/no-spot-vm')],
 ];
+
+/** Bicep's pragmas, which name our rules by their bare ids and suppress as ESLint's directives do. */
+const PRAGMAS: [string, string][] = [
+  ['#disable-next-line with a reason', before(bicep, 'UltraSSD_LRS', '#disable-next-line no-ultra-ssd BCP081 // accepted: rebuilt from snapshots')],
+  ['#disable-diagnostics … #restore-diagnostics', before(before(bicep, '      ]', '#restore-diagnostics no-ultra-ssd'), "storageAccountType: 'UltraSSD_LRS'", '#disable-diagnostics no-ultra-ssd')],
+  ['#disable-diagnostics with no restore', before(bicep, "storageAccountType: 'UltraSSD_LRS'", '#disable-diagnostics no-ultra-ssd no-spot-vm')],
+  ['an unused pragma', before(bicep, 'location:', '#disable-next-line no-spot-vm')],
+  ['a restore with nothing to end', before(bicep, 'location:', '#restore-diagnostics no-ultra-ssd')],
+  ["Bicep's own codes only", before(bicep, 'UltraSSD_LRS', '#disable-next-line BCP081 no-unused-params')],
+];
+
 
 describe('directive comments in the CLI and the API, as in ESLint', () => {
   for (const [name, file, text] of CASES) {
     it(`${name} (${file})`, () => {
       const expected = viaEslint(text, file);
       assert.deepEqual(viaApi(text, file), expected);
+    });
+  }
+
+  for (const [name, text] of PRAGMAS) {
+    it(`${name} (main.bicep)`, () => {
+      const expected = viaEslint(text, 'main.bicep');
+      assert.deepEqual(viaApi(text, 'main.bicep'), expected);
     });
   }
 

@@ -33,3 +33,31 @@ test('every rule has a docs page that names its id, its matrix row and its defau
     assert.ok(text.includes(`- **Default severity:** \`${presetSeverity(r.meta, 'recommended')}\``), `${r.id}: default severity`);
   }
 });
+
+/**
+ * The codes of Bicep's own linter rules: those of `analyzers.core.rules` in Bicep's
+ * `bicepconfig.schema.json`, and `secure-params-in-parameters-file` (its rule class, not in the schema). A Bicep pragma
+ * (`#disable-next-line <code>`) names our rules by their bare id, so no id may be one of these:
+ * the pragma would then silence both linters at once.
+ */
+const BICEP_LINTER_CODES = [
+  'adminusername-should-not-be-literal', 'artifacts-parameters', 'decompiler-cleanup', 'explicit-values-for-loc-params',
+  'max-asserts', 'max-outputs', 'max-params', 'max-resources', 'max-variables', 'nested-deployment-template-scoping',
+  'no-conflicting-metadata', 'no-deployments-resources', 'no-explicit-any', 'no-hardcoded-env-urls', 'no-hardcoded-location',
+  'no-loc-expr-outside-params', 'no-unnecessary-dependson', 'no-unused-existing-resources', 'no-unused-params',
+  'no-unused-imports', 'no-unused-vars', 'outputs-should-not-contain-secrets',
+  'prefer-interpolation', 'prefer-unquoted-property-names', 'protect-commandtoexecute-secrets', 'secure-params-in-nested-deploy',
+  'secure-secrets-in-params', 'secure-parameter-default', 'simplify-interpolation', 'simplify-json-null',
+  'stacks-extensibility-compat', 'use-parent-property', 'use-safe-access', 'use-recent-api-versions', 'use-recent-module-versions',
+  'use-resource-id-functions', 'use-resource-symbol-reference', 'use-secure-value-for-secure-inputs',
+  'use-stable-resource-identifiers', 'use-stable-vm-image', 'use-user-defined-types', 'what-if-short-circuiting',
+  'use-recent-az-powershell-version', 'secure-params-in-parameters-file',
+];
+
+test("no rule id is one of Bicep's linter codes, so a Bicep pragma names one linter's rule", () => {
+  const codes = new Set(BICEP_LINTER_CODES.map((c) => c.toLowerCase()));
+  assert.equal(codes.size, BICEP_LINTER_CODES.length);
+  assert.deepEqual(rules.map((r) => r.id).filter((id) => codes.has(id.toLowerCase())), []);
+  // Bicep's lexer ends a pragma code at any character other than letters, digits, `_` and `-`.
+  for (const r of rules) assert.match(r.id, /^[a-z0-9_-]+$/, r.id);
+});

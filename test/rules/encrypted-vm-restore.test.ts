@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../rules/encrypted-vm-restore.js';
 import { loc, model, run, s, vm } from './model-builder.js';
-import { armCase, formatSuite, valueCases } from './formats.js';
+import { nul } from '../../src/kernel/value.js';
+import { armCase, formatSuite, tfCase, valueCases } from './formats.js';
 import { armExtension, armVm, tfExtension, tfVm } from './sources.js';
 
 test('is a restore limitation: off in recommended, warn in all', () => {
@@ -10,8 +11,8 @@ test('is a restore limitation: off in recommended, warn in all', () => {
 });
 
 test('the Azure Disk Encryption extension warns at its type', () => {
-  const ext = { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('AzureDiskEncryptionForLinux') };
-  const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware') }] })] }));
+  const ext = { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('AzureDiskEncryptionForLinux'), encryptionOperation: nul() };
+  const { reports } = run(rule, model({ vms: [vm({ extensions: [ext, { at: loc(), publisher: s('Microsoft.Azure.Security'), type: s('IaaSAntimalware'), encryptionOperation: nul() }] })] }));
   assert.equal(reports.length, 1);
   assert.equal(reports[0]!.at, ext.type);
   assert.match(reports[0]!.message, /^Azure Disk Encryption \('AzureDiskEncryptionForLinux'\): Azure Backup can't restore this VM file by file or with Replace existing$/);
@@ -31,4 +32,23 @@ formatSuite('encrypted-vm-restore', [
   }),
   armCase('ARM: off in the recommended preset', { resources: [armVm('vm1'), armExtension(ADE, 'AzureDiskEncryption')] }, []),
   armCase('ARM: Windows AzureDiskEncryption', { resources: [armVm('vm1'), armExtension(ADE, 'AzureDiskEncryption')] }, ['"AzureDiskEncryption"'], { preset: 'all' }),
+  // The quickstart decrypt templates: the same extension, told to decrypt.
+  armCase('ARM: the extension enabling encryption fails', { resources: [armVm('vm1'), withSettings(armExtension(ADE, 'AzureDiskEncryption'), 'EnableEncryption')] }, ['"AzureDiskEncryption"'], { preset: 'all' }),
+  armCase('ARM: the extension disabling encryption passes', { resources: [armVm('vm1'), withSettings(armExtension(ADE, 'AzureDiskEncryption'), 'DisableEncryption')] }, [], { preset: 'all' }),
+  tfCase(
+    'Terraform: jsonencode settings disabling encryption pass',
+    tfVm() + tfExtension(ADE, '"AzureDiskEncryptionForLinux"').replace('  type_handler_version', '  settings             = jsonencode({ EncryptionOperation = "DisableEncryption" })\n  type_handler_version'),
+    [],
+    { preset: 'all' },
+  ),
+  tfCase(
+    'Terraform: settings enabling encryption fail',
+    tfVm() + tfExtension(ADE, '"AzureDiskEncryptionForLinux"').replace('  type_handler_version', '  settings             = jsonencode({ EncryptionOperation = "EnableEncryption" })\n  type_handler_version'),
+    ['"AzureDiskEncryptionForLinux"'],
+    { preset: 'all' },
+  ),
 ]);
+
+function withSettings(extension: Record<string, unknown>, operation: string): Record<string, unknown> {
+  return { ...extension, properties: { ...(extension['properties'] as object), settings: { EncryptionOperation: operation, VolumeType: 'All' } } };
+}

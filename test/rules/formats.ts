@@ -1,12 +1,14 @@
 // Format-level rule tests: one table per rule, run through the whole pipeline (ARM JSON, Bicep
-// JSON languageVersion 1 and 2.0, Terraform) and asserting the exact file:line:column of every
-// finding. `valueCases` generates the standard sources of a value (literal, parameter default,
-// parameter file, variable, copy loop, nested deployment, tfvars, locals, for_each, count, child
-// module…) from one description of where the value sits; rules add hand-written cases for the rest.
+// JSON languageVersion 1 and 2.0, `.bicep` source, Terraform) and asserting the exact
+// file:line:column of every finding. `valueCases` generates the standard sources of a value
+// (literal, parameter default, parameter file, `.bicepparam`, variable, copy and `for` loops,
+// nested deployment, Bicep module, conditional, tfvars, locals, for_each, count, child module…)
+// from one description of where the value sits; rules add hand-written cases for the rest.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LintOptions } from '../../src/engine/options.js';
 import { at, lintHits, parameterFile, pos, SCHEMA, template } from '../helpers/lint.js';
+import { bicepExpression, bicepNeedle, bicepParam, bicepResources, bicepValue } from './bicep-source.js';
 
 export interface FormatCase {
   readonly name: string;
@@ -103,6 +105,7 @@ type CaseKind =
   | 'arm-copy'
   | 'arm-nested'
   | 'bicep'
+  | 'bicep-source'
   | 'tf'
   | 'tf-for-each'
   | 'tf-count'
@@ -116,6 +119,8 @@ export interface ValueSite {
   readonly good: unknown;
   /** Where the finding points when it is not the value itself (a JSON needle, e.g. `"dataDisks"`). */
   readonly armAt?: string;
+  /** The same place in `.bicep` source, when the needle written from `armAt` (`dataDisks:`) is not it. */
+  readonly bicepAt?: string;
   /** Resource copy (default) of the site resource, or a property copy: resources with `v` where `index` is copyIndex. */
   readonly armCopy?: { readonly index: string; readonly resources: (v: unknown) => Resource[] };
   /** main.tf with `expr` at the site and `loop` on the site resource. */
@@ -261,6 +266,77 @@ function bicepCases(site: ValueSite): FormatCase[] {
   ];
 }
 
+const BICEP_MARK = bicepValue(MARK);
+
+/** `.bicep` text with `expr` at the site, and where the finding is expected (`needle` within `expr`). */
+function placeBicep(site: ValueSite, prefix: string, resources: Resource[], expr: string, file = 'main.bicep', needle = expr): { text: string; expected: string } {
+  const withMark = `${prefix}${prefix ? '\n' : ''}${bicepResources(resources)}`;
+  const markAt = withMark.indexOf(BICEP_MARK);
+  if (markAt < 0) throw new Error('the site marker is not in the .bicep source');
+  const text = withMark.replace(BICEP_MARK, expr);
+  if (site.bicepAt ?? site.armAt) return { text, expected: loc(file, text, site.bicepAt ?? bicepNeedle(site.armAt!)) };
+  return { text, expected: `${file}:${lineCol(text, markAt + expr.indexOf(needle))}` };
+}
+
+/** The loop index variables the `.bicep` writer gives a copy loop named in `index` (`copyIndex('dataDisks')`). */
+function loopsOf(index: string, resources: readonly Resource[]): Map<string, string> {
+  const name = /copyIndex\('(\w+)'\)/.exec(index)?.[1];
+  if (!name) return new Map([['', 'i']]);
+  const resourceLoop = resources.some((r) => (r['copy'] as { name?: string } | undefined)?.name === name);
+  return new Map([[name, resourceLoop ? 'i' : `i_${name}`]]);
+}
+
+/** The value as `.bicep` source: literal, parameter default, `.bicepparam`, variable, loop, module parameter and conditionals. */
+function bicepSourceCases(site: ValueSite): FormatCase[] {
+  const skip = new Set(site.skip ?? []);
+  const options = site.options ?? {};
+  const { bad, good } = site;
+  const resources = site.arm(MARK);
+  const literal = (v: unknown) => placeBicep(site, '', resources, bicepValue(v));
+  const fail = literal(bad);
+  const pass = literal(good);
+  const fromDefault = placeBicep(site, bicepParam('p', bad, bad), resources, 'p');
+  const fromFile = placeBicep(site, bicepParam('p', bad, good), resources, 'p');
+  const bicepparam = (v: unknown) => `using 'main.bicep'\n\nparam p = ${bicepValue(v)}\n`;
+  const fromVariable = placeBicep(site, `var values = ${bicepValue({ bad, good })}\n`, resources, 'values.bad');
+  const unknown = placeBicep(site, bicepParam('p', bad), resources, 'p');
+  const ternary = placeBicep(site, bicepParam('useBad', true, true), resources, `useBad ? ${bicepValue(bad)} : ${bicepValue(good)}`, 'main.bicep', bicepValue(bad));
+  const siteAt = resources.indexOf(siteResource(resources));
+  const notDeployed = placeBicep(site, bicepParam('deploy', true, false), resources.map((r, i) => (i === siteAt ? { ...r, condition: "[parameters('deploy')]" } : r)), bicepValue(bad));
+  const cases: FormatCase[] = [
+    { name: '.bicep: failing literal', files: { 'main.bicep': fail.text }, options, expected: [fail.expected] },
+    { name: '.bicep: passing literal', files: { 'main.bicep': pass.text }, options, expected: [] },
+    { name: '.bicep: failing parameter default', files: { 'main.bicep': fromDefault.text }, options, expected: [fromDefault.expected] },
+    { name: '.bicep: a .bicepparam value overrides a passing default', files: { 'main.bicep': fromFile.text, 'main.bicepparam': bicepparam(bad) }, options, expected: [fromFile.expected] },
+    // ARM reads a null parameter value as no value given: the default stays (Azure/bicep#11532).
+    { name: '.bicep: a .bicepparam value overrides a failing default', files: { 'main.bicep': fromDefault.text, 'main.bicepparam': bicepparam(good) }, options, expected: good === null ? [fromDefault.expected] : [] },
+    { name: '.bicep: variable property', files: { 'main.bicep': fromVariable.text }, options, expected: [fromVariable.expected] },
+    { name: `.bicep: parameter without a value is unknown: ${site.unknownFinds ? 'still' : 'no'} finding`, files: { 'main.bicep': unknown.text }, options, expected: site.unknownFinds ? [unknown.expected] : [] },
+    { name: '.bicep: conditional expression picks the failing value', files: { 'main.bicep': ternary.text }, options, expected: [ternary.expected] },
+    { name: '.bicep: resource condition false deploys nothing', files: { 'main.bicep': notDeployed.text }, options, expected: [] },
+  ];
+  if (!skip.has('arm-copy')) {
+    const copy = site.armCopy ?? {
+      index: 'copyIndex()',
+      resources: (v: unknown) => {
+        const all = site.arm(v);
+        const looped = siteResource(all);
+        return all.map((r) => (r === looped ? { ...r, name: `[concat('${String(r['name'])}', copyIndex())]`, copy: { name: 'c', count: 2 } } : r));
+      },
+    };
+    const copied = copy.resources(MARK);
+    const expr = bicepExpression(`variables('values')[${copy.index}]`, loopsOf(copy.index, copied));
+    const looped = placeBicep(site, `var values = ${bicepValue([good, bad])}\n`, copied, expr);
+    cases.push({ name: '.bicep: one item of a for loop fails', files: { 'main.bicep': looped.text }, options, expected: [looped.expected] });
+  }
+  if (!skip.has('arm-nested')) {
+    const child = placeBicep(site, bicepParam('p', bad), resources, 'p', 'modules/x.bicep');
+    const main = `${bicepParam('value', bad, bad)}\nmodule mod './modules/x.bicep' = {\n  name: 'mod'\n  params: {\n    p: value\n  }\n}\n`;
+    cases.push({ name: '.bicep: module parameter given a failing value', files: { 'main.bicep': main, 'modules/x.bicep': child.text }, options, expected: [child.expected] });
+  }
+  return cases;
+}
+
 /** 1-based `line:col` of a UTF-16 offset. */
 function lineCol(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
@@ -322,7 +398,12 @@ function tfCases(site: ValueSite): FormatCase[] {
 /** The generated cases for every format the site describes. */
 export function valueCases(site: ValueSite): FormatCase[] {
   const skip = new Set(site.skip ?? []);
-  return [...armCases(site), ...(skip.has('bicep') ? [] : bicepCases(site)), ...(site.tf && !skip.has('tf') ? tfCases(site) : [])];
+  return [
+    ...armCases(site),
+    ...(skip.has('bicep') ? [] : bicepCases(site)),
+    ...(skip.has('bicep-source') ? [] : bicepSourceCases(site)),
+    ...(site.tf && !skip.has('tf') ? tfCases(site) : []),
+  ];
 }
 
 /** Where a finding is expected: a needle in main.json / main.tf, or [needle, after], or [file, needle, after]. */
@@ -359,3 +440,10 @@ export function tfCase(name: string, main: string, at: readonly Needle[], option
   return { name, files, options, expected: expectAt(files, 'main.tf', at) };
 }
 
+
+/** A hand-written `.bicep` case: `main` is main.bicep (`declarations` before `resources` written as Bicep). */
+export function bicepCase(name: string, main: { declarations?: string; resources?: Resource[] }, at: readonly Needle[], options: LintOptions = {}, extra: Record<string, string> = {}): FormatCase {
+  const text = `${main.declarations ?? ''}${main.declarations && main.resources ? '\n' : ''}${main.resources ? bicepResources(main.resources) : ''}`;
+  const files = { 'main.bicep': text, ...extra };
+  return { name, files, options, expected: expectAt(files, 'main.bicep', at) };
+}

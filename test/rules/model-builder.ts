@@ -158,6 +158,7 @@ export function model(over: Partial<Model> = {}): Model {
     protectedItems: [],
     locks: [],
     diagnosticSettings: [],
+    opaque: [],
     ...over,
   };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import rule from '../../rules/no-diagnostic-settings.js';
 import type { DiagnosticSetting } from '../../src/azure/model.js';
 import { loc, model, param, run, s, symbol, vm } from './model-builder.js';
+import { nul } from '../../src/kernel/value.js';
 import { armCase, BICEP, formatSuite, tfCase, valueCases } from './formats.js';
 import { armVm, tfResource, tfVm } from './sources.js';
 
@@ -20,10 +21,10 @@ test('a diagnostic settings resource on the VM warns at its type', () => {
 });
 
 test('the guest diagnostics extensions warn at the extension type', () => {
-  const win = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: s('IaaSDiagnostics') };
-  const linux = { at: loc(), publisher: s('microsoft.azure.diagnostics'), type: s('LinuxDiagnostic') };
-  const other = { at: loc(), publisher: s('Microsoft.Azure.Monitor'), type: s('AzureMonitorLinuxAgent') };
-  const unknownType = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: param('extType') };
+  const win = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: s('IaaSDiagnostics'), encryptionOperation: nul() };
+  const linux = { at: loc(), publisher: s('microsoft.azure.diagnostics'), type: s('LinuxDiagnostic'), encryptionOperation: nul() };
+  const other = { at: loc(), publisher: s('Microsoft.Azure.Monitor'), type: s('AzureMonitorLinuxAgent'), encryptionOperation: nul() };
+  const unknownType = { at: loc(), publisher: s('Microsoft.Azure.Diagnostics'), type: param('extType'), encryptionOperation: nul() };
   const { reports } = run(rule, model({ vms: [vm({ extensions: [win, linux, other, unknownType] })] }));
   assert.deepEqual(reports.map((r) => r.at), [win.type, linux.type]);
   assert.equal(reports[0]!.message, `Diagnostics extension 'IaaSDiagnostics' on this VM: ${TAIL}`);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import rule from '../../rules/no-lock-unmanaged-vm.js';
 import { disk, lock, model, run, s, vm } from './model-builder.js';
 import { parameterFile } from '../helpers/lint.js';
-import { armCase, BICEP, formatSuite, innerDeployment, tfCase } from './formats.js';
+import { armCase, BICEP, bicepCase, formatSuite, innerDeployment, tfCase } from './formats.js';
+import { bicepResources } from './bicep-source.js';
 import { armLock, armVm, armVmStorage, TF_RG, tfLegacyVm, tfLock, tfResource, UNMANAGED_OS } from './sources.js';
 
 const unmanaged = () => vm({ osDisk: disk({ role: 'os', vhdUri: s('https://sa.blob.core.windows.net/vhds/os.vhd') }) });
@@ -79,4 +80,30 @@ formatSuite('no-lock-unmanaged-vm', [
   ),
   tfCase('Terraform: for_each locks share one level literal: one finding', TF_RG + tfLegacyVm(VHD) + tfLock('"CanNotDelete"', '  for_each = toset(["a", "b"])\n'), ['"CanNotDelete"']),
   tfCase('Terraform: a managed-disk VM passes', TF_RG + tfLegacyVm('null') + tfLock('"CanNotDelete"'), []),
+  bicepCase('.bicep: a resource group lock and an unmanaged VM', { resources: [unmanagedVm(), armLock('lock', 'CanNotDelete')] }, ["'CanNotDelete'"]),
+  bicepCase('.bicep: a lock scoped to the unmanaged VM', { resources: [unmanagedVm(), vmLock] }, ["'ReadOnly'"]),
+  bicepCase('.bicep: a managed VM passes', { resources: [armVm('vm1'), armLock('lock', 'CanNotDelete')] }, []),
+  bicepCase('.bicep: lock level from a parameter default', { declarations: "param level string = 'CanNotDelete'\n", resources: [unmanagedVm(), armLock('lock', "[parameters('level')]")] }, [['level\n', 'properties']]),
+  bicepCase(
+    '.bicep: lock level from a .bicepparam',
+    { declarations: "param level string = 'ReadOnly'\n", resources: [unmanagedVm(), armLock('lock', "[parameters('level')]")] },
+    [['level\n', 'properties']],
+    {},
+    { 'main.bicepparam': "using 'main.bicep'\n\nparam level = 'CanNotDelete'\n" },
+  ),
+  bicepCase('.bicep: lock level from a variable', { declarations: "var levels = {\n  strict: 'CanNotDelete'\n}\n", resources: [unmanagedVm(), armLock('lock', "[variables('levels').strict]")] }, ['levels.strict']),
+  bicepCase('.bicep: a loop of locks shares one level literal: one finding', { resources: [unmanagedVm(), { ...armLock("[concat('lock', copyIndex())]", 'CanNotDelete'), copy: { name: 'locks', count: 2 } }] }, ["'CanNotDelete'"]),
+  bicepCase(
+    '.bicep: lock level from a conditional expression',
+    { declarations: 'param strict bool = true\n', resources: [unmanagedVm(), armLock('lock', "[if(parameters('strict'), 'CanNotDelete', 'ReadOnly')]")] },
+    ["'CanNotDelete'"],
+  ),
+  bicepCase('.bicep: a lock deployed under a false condition is no finding', { declarations: 'param lockIt bool = false\n', resources: [unmanagedVm(), { ...armLock('lock', 'CanNotDelete'), condition: "[parameters('lockIt')]" }] }, []),
+  bicepCase(
+    '.bicep: lock level passed to a local module that declares the lock',
+    { declarations: "module locks './modules/lock.bicep' = {\n  name: 'locks'\n  params: {\n    level: 'CanNotDelete'\n  }\n}\n", resources: [unmanagedVm()] },
+    [['modules/lock.bicep', 'level\n', 'properties']],
+    {},
+    { 'modules/lock.bicep': `param level string\n\n${bicepResources([armLock('lock', "[parameters('level')]")])}` },
+  ),
 ]);

@@ -41,7 +41,7 @@ const fleetKind: SourceKind = {
     const vms = (parsed?.lines ?? []).map(({ fields: [name, size, diskType] }) =>
       vm({ at: value(name!).loc!, address: `fleet VM '${name!.text}'`, name: value(name!), size: value(size!), osDisk: disk({ role: 'os', storageType: value(diskType!) }) }),
     );
-    const model: Model = { scenario: { name: 'defaults' }, vms, disks: [], networkInterfaces: [], vaults: [], policies: [], protectedItems: [], locks: [], diagnosticSettings: [] };
+    const model: Model = { scenario: { name: 'defaults' }, vms, disks: [], networkInterfaces: [], vaults: [], policies: [], protectedItems: [], locks: [], diagnosticSettings: [], opaque: [] };
     return { models: [model], diagnostics: [], files: [unit.entry] };
   },
   fileProblem(file, ws) {

@@ -145,3 +145,37 @@ describe('terraform plan JSON', () => {
     ]);
   });
 });
+
+describe('terraform plan JSON: provider configurations', () => {
+  const resource = (address: string, type: string, values: string) =>
+    `{ "address": "${address}", "mode": "managed", "type": "${type}", "name": "${address.split('.')[1]}", "values": ${values} }`;
+  const configResource = (address: string, key: string) => `{ "address": "${address}", "mode": "managed", "type": "${address.split('.')[0]}", "name": "${address.split('.')[1]}", "provider_config_key": "${key}" }`;
+  const plan = (backup: string) => `{
+  "format_version": "1.2",
+  "variables": { "backup_subscription": { "value": "33333333-3333-3333-3333-333333333333" } },
+  "planned_values": { "root_module": { "resources": [
+    ${resource('azurerm_linux_virtual_machine.vm', 'azurerm_linux_virtual_machine', '{ "name": "vm1", "location": "westeurope" }')},
+    ${resource('azurerm_recovery_services_vault.v', 'azurerm_recovery_services_vault', '{ "name": "rsv", "location": "westeurope" }')}
+  ] } },
+  "configuration": {
+    "provider_config": {
+      "azurerm": { "name": "azurerm", "expressions": { "subscription_id": { "constant_value": "11111111-1111-1111-1111-111111111111" } } },
+      "azurerm.backup": { "name": "azurerm", "alias": "backup", "expressions": { "subscription_id": ${backup} } }
+    },
+    "root_module": { "resources": [
+      ${configResource('azurerm_linux_virtual_machine.vm', 'azurerm')},
+      ${configResource('azurerm_recovery_services_vault.v', 'azurerm.backup')}
+    ] }
+  }
+}`;
+
+  it('give resources the subscription of their configuration: a constant or a root variable', () => {
+    const constant = evaluateTerraformPlan(FILE, plan('{ "constant_value": "22222222-2222-2222-2222-222222222222" }'))!.models[0]!;
+    assert.equal(plain(constant.vms[0]!.subscription), '11111111-1111-1111-1111-111111111111');
+    assert.equal(plain(constant.vaults[0]!.subscription), '22222222-2222-2222-2222-222222222222');
+    const variable = evaluateTerraformPlan(FILE, plan('{ "references": ["var.backup_subscription"] }'))!.models[0]!;
+    assert.equal(plain(variable.vaults[0]!.subscription), '33333333-3333-3333-3333-333333333333');
+    const unknownOne = evaluateTerraformPlan(FILE, plan('{ "references": ["data.x.y.id", "data.x.y"] }'))!.models[0]!;
+    assert.equal(unknownOne.vaults[0]!.subscription.kind, 'unknown');
+  });
+});

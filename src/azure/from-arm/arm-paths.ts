@@ -10,6 +10,7 @@ import type {
   VirtualMachine,
   VirtualMachineScaleSet,
   VirtualMachineScaleSetDataDisk,
+  VirtualMachineScaleSetExtension,
   VirtualMachineScaleSetOSDisk,
   VirtualMachineScaleSetVMProfile,
 } from '@azure/arm-compute';
@@ -27,6 +28,7 @@ const diskEntry = objectPath<OSDisk | DataDisk | VirtualMachineScaleSetOSDisk | 
 const disk = resourcePath<Disk>();
 const nic = resourcePath<NetworkInterface>();
 const ipConfig = resourcePath<NetworkInterfaceIPConfiguration>();
+const scaleSetExtension = resourcePath<VirtualMachineScaleSetExtension>();
 
 export const VM = {
   size: vm('hardwareProfile', 'vmSize'),
@@ -39,7 +41,15 @@ export const VM = {
   ultraSSDEnabled: vmOrScaleSet('additionalCapabilities', 'ultraSSDEnabled'),
   scaleSetSize: vmss('sku', 'name'),
   scaleSetProfile: vmss('virtualMachineProfile'),
+  /** A scale set's extensions are declared in its profile (or as child resources). */
+  scaleSetExtensions: vmss('virtualMachineProfile', 'extensionProfile', 'extensions'),
 } as const;
+/**
+ * An extension of a scale set's profile, and an extension resource (VM or scale set). The SDK
+ * calls ARM's `properties.type` `typePropertiesType` (its `type` is the resource type), so that
+ * one is written out.
+ */
+export const EXTENSION = { publisher: scaleSetExtension('publisher'), type: ['properties', 'type'], encryptionOperation: ['properties', 'settings', 'EncryptionOperation'] } as const;
 export const PROFILE = {
   priority: profile('priority'),
   osDisk: profile('storageProfile', 'osDisk'),
@@ -55,6 +65,9 @@ export const DISK_ENTRY = {
   managedDiskId: diskEntry('managedDisk', 'id'),
   storageAccountType: diskEntry('managedDisk', 'storageAccountType'),
   vhdUri: diskEntry('vhd', 'uri'),
+  // A scale set's unmanaged OS disk: its VHD containers, or an unmanaged user image.
+  vhdContainers: diskEntry('vhdContainers'),
+  userImageUri: diskEntry('image', 'uri'),
   lun: diskEntry('lun'),
   sizeGB: diskEntry('diskSizeGB'),
   writeAccelerator: diskEntry('writeAcceleratorEnabled'),

@@ -1,4 +1,5 @@
 import type {
+  OpaqueSource,
   AttachedDisk,
   BackupPolicy,
   DiagnosticSetting,
@@ -21,7 +22,7 @@ import { partsOf, partsText, splitParts } from '../../kernel/partial-string.js';
 import { idOf, parentId, scopeOf } from './ids.js';
 import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
-import { DISK, DISK_ENTRY, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
+import { DISK, DISK_ENTRY, EXTENSION, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
 import { entryAt } from './sdk-paths.js';
 
 /** A property the template leaves out: Azure's default applies, which no rule flags. */
@@ -30,11 +31,23 @@ const ABSENT: Val = nul();
 const T = ARM_TYPES;
 
 /**
- * Maps evaluated ARM resources onto the model and links them by resource id. `vmOutside` finds the
- * VM a protected item's source id names when that VM is not among `resources` (Terraform: an
- * azapi protected item for an azurerm VM).
+ * What a protected item names that is not among the resources mapped (Terraform: an azapi
+ * protected item for an azurerm VM, in an azurerm vault, with an azurerm policy).
  */
-export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, vmOutside?: (sourceId: Val) => VirtualMachine | undefined): Model {
+export interface OutsideLinks {
+  /** The VM a source id value names. */
+  vm(sourceId: Val): VirtualMachine | undefined;
+  /** The vault of a lower-cased vault id. */
+  vault(id: string): Vault | undefined;
+  /** The policy a policy id value names. */
+  policy(policyId: Val): BackupPolicy | undefined;
+}
+
+/**
+ * Maps evaluated ARM resources onto the model and links them by resource id, then to `outside`;
+ * `opaque` are the sources whose resources the evaluator could not read.
+ */
+export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks, opaque: readonly OpaqueSource[] = []): Model {
   const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -44,18 +57,19 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
   const vaultById = indexById(vaults);
   const policies = byType(T.policy).map((r) => mapPolicy(r, base(r), vaultById.get(parentId(r.id, 'backuppolicies') ?? '')));
   const policyById = indexById(policies);
-  const extensionsByVm = groupBy(byType(T.extension), (e) => parentId(e.id, 'extensions'), (e) => ({
+  const extensionsByVm = groupBy([...byType(T.extension), ...byType(T.scaleSetExtension)], (e) => parentId(e.id, 'extensions'), (e) => ({
     at: e.typeLoc,
-    publisher: getPath(e.body, ['properties', 'publisher']) ?? ABSENT,
-    type: getPath(e.body, ['properties', 'type']) ?? ABSENT,
+    publisher: getPath(e.body, EXTENSION.publisher) ?? ABSENT,
+    type: getPath(e.body, EXTENSION.type) ?? ABSENT,
+    encryptionOperation: getPath(e.body, EXTENSION.encryptionOperation) ?? ABSENT,
   }));
   const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
   const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
   const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensionsByVm, settingsByTarget));
   const vmById = indexById(vms);
-  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, vmOutside));
+  const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, outside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
-  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings };
+  return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings, opaque };
 }
 
 function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined, value: (item: T) => U): Map<string, U[]> {
@@ -153,7 +167,7 @@ function mapAttachedDisk(entry: Val, role: AttachedDisk['role'], diskById: Map<s
   const managedId = idOf(getPath(entry, DISK_ENTRY.managedDiskId));
   const managedDisk = managedId ? diskById.get(managedId) : undefined;
   if (managedDisk) managedDisk.attached = true;
-  const vhd = getPath(entry, DISK_ENTRY.vhdUri);
+  const vhd = getPath(entry, DISK_ENTRY.vhdUri) ?? getPath(entry, DISK_ENTRY.vhdContainers) ?? getPath(entry, DISK_ENTRY.userImageUri);
   const inlineType = getPath(entry, DISK_ENTRY.storageAccountType);
   return {
     role,
@@ -217,7 +231,7 @@ function mapVm(
     zones: getPath(r.body, VM.zones) ?? ABSENT,
     availabilitySet: scaleSet ? undefined : getPath(r.body, VM.availabilitySet),
     networkInterfaces,
-    extensions: [...((r.id && extensionsByVm.get(r.id)) || [])],
+    extensions: [...(scaleSet ? profileExtensions(r) : []), ...((r.id && extensionsByVm.get(r.id)) || [])],
     diagnosticSettings: [...((r.id && settingsByTarget.get(r.id)) || [])],
     protectedBy: [],
     scaleSet,
@@ -233,21 +247,33 @@ function describeCount(list: Val | undefined): string | undefined {
   return `copy count from ${origin.kind.replace('-', ' ')} '${origin.name}'`;
 }
 
+/** The extensions a scale set's profile declares, each at its entry. */
+function profileExtensions(r: ArmResource): Extension[] {
+  return (asArray(getPath(r.body, VM.scaleSetExtensions)) ?? []).map((e) => ({
+    at: e.loc ?? r.typeLoc,
+    publisher: getPath(e, EXTENSION.publisher) ?? ABSENT,
+    type: getPath(e, EXTENSION.type) ?? ABSENT,
+    encryptionOperation: getPath(e, EXTENSION.encryptionOperation) ?? ABSENT,
+  }));
+}
+
 function mapProtectedItem(
   r: ArmResource,
   vms: readonly VirtualMachine[],
   vmById: ReadonlyMap<string, VirtualMachine>,
   vaultById: Map<string, Vault>,
   policyById: Map<string, BackupPolicy>,
-  vmOutside: ((sourceId: Val) => VirtualMachine | undefined) | undefined,
+  outside: OutsideLinks | undefined,
 ): ProtectedItem {
   const p = props(r);
   const sourceVm = getProp(p, 'sourceResourceId') ?? getProp(p, 'virtualMachineId') ?? ABSENT;
   const sourceId = idOf(sourceVm);
-  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? vmOutside?.(sourceVm) ?? vmFromItemName(r.name, vms);
-  const vault = vaultById.get(parentId(r.id, 'backupfabrics') ?? '');
-  const policyId = idOf(getProp(p, 'policyId'));
-  const policy = policyId ? policyById.get(policyId) : undefined;
+  const vm = (sourceId ? vmById.get(sourceId) : undefined) ?? outside?.vm(sourceVm) ?? vmFromItemName(r.name, vms);
+  const vaultId = parentId(r.id, 'backupfabrics');
+  const vault = vaultById.get(vaultId ?? '') ?? (vaultId ? outside?.vault(vaultId) : undefined);
+  const policyVal = getProp(p, 'policyId');
+  const policyId = idOf(policyVal);
+  const policy = (policyId ? policyById.get(policyId) : undefined) ?? (policyVal ? outside?.policy(policyVal) : undefined);
   return protectedItem(base(r), sourceVm, { vm, vault, policy });
 }
 

@@ -8,6 +8,7 @@ export const ARM_TYPES = {
   policy: 'microsoft.recoveryservices/vaults/backuppolicies',
   protectedItem: 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems',
   extension: 'microsoft.compute/virtualmachines/extensions',
+  scaleSetExtension: 'microsoft.compute/virtualmachinescalesets/extensions',
   deployment: 'microsoft.resources/deployments',
 } as const;
 

@@ -1,9 +1,9 @@
 import type { TrackedResource } from '@azure/arm-compute';
 import { ARM_TYPES as MODELLED } from '../from-arm/modelled-types.js';
 import type { ArmResource } from '../arm-resource.js';
-import { fromPlain, obj, str, type ObjectVal, type Prop, type Val } from '../../kernel/value.js';
+import { fromPlain, obj, str, unknown, type ObjectVal, type Prop, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
-import { attr, SUBSCRIPTION } from './access.js';
+import { attr, providerSubscription } from './access.js';
 import type { Links } from './links.js';
 
 /** The ARM types whose `azapi_resource` bodies the ARM model builder maps. */
@@ -97,6 +97,22 @@ function identity(r: TfResource): { id: string | undefined; name: Val } {
   return { id: resourceId.value, name: str(resourceId.value.split('/').at(-1)!, resourceId.loc, resourceId.origins) };
 }
 
+/** Most parents an azapi resource's subscription is looked up through (a chain of children). */
+const MAX_PARENTS = 16;
+
+/**
+ * The subscription an azapi resource goes to: that of the configured resource its `parent_id`
+ * (or `resource_id`) names, or the `/subscriptions/<id>` its id starts with.
+ */
+function azapiSubscription(r: TfResource, links: Links, depth: number): Val {
+  const ref = attr(r.body, r.type === 'azapi_resource' ? 'parent_id' : 'resource_id');
+  const parent = links.resolve(ref);
+  if (parent && parent !== r && depth < MAX_PARENTS) return AZAPI_PUTS.has(parent.type) ? azapiSubscription(parent, links, depth + 1) : providerSubscription(parent);
+  const m = ref.kind === 'string' ? /^\/subscriptions\/([^/]+)/i.exec(ref.value) : null;
+  if (m) return str(m[1]!, ref.loc, ref.origins);
+  return unknown('the subscription of the parent resource is not known', ref.loc);
+}
+
 /** azapi declarations of the types the model knows, as ARM resources; one per resource id. */
 export function azapiResources(resources: readonly TfResource[], links: Links): ArmResource[] {
   const out: ArmResource[] = [];
@@ -120,7 +136,7 @@ export function azapiResources(resources: readonly TfResource[], links: Links): 
       id: id?.toLowerCase(),
       body: armBody(r),
       resourceGroup: parent?.type === 'azurerm_resource_group' ? attr(parent.body, 'name') : attr(r.body, r.type === 'azapi_resource' ? 'parent_id' : 'resource_id'),
-      subscription: SUBSCRIPTION,
+      subscription: azapiSubscription(r, links, 0),
       ...(r.index !== undefined ? { copyIndex: r.index } : {}),
       instances: 1,
       declLoc: r.at,

@@ -11,6 +11,7 @@ const BY_ARM_TYPE: Readonly<Record<string, readonly string[]>> = {
     'azurerm_linux_virtual_machine_scale_set',
     'azurerm_windows_virtual_machine_scale_set',
     'azurerm_orchestrated_virtual_machine_scale_set',
+    'azurerm_virtual_machine_scale_set',
   ],
   'microsoft.compute/disks': ['azurerm_managed_disk'],
   'microsoft.network/networkinterfaces': ['azurerm_network_interface'],
@@ -42,11 +43,13 @@ function sameText(a: Val, b: string): boolean {
  */
 export class Links {
   private readonly byAddress = new Map<string, TfResource>();
+  private readonly byLowerAddress = new Map<string, TfResource>();
   private readonly byCloudId = new Map<string, TfResource>();
 
   constructor(private readonly resources: readonly TfResource[]) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
+      this.byLowerAddress.set(r.address.toLowerCase(), r);
       if (r.cloudId) this.byCloudId.set(r.cloudId, r);
     }
   }
@@ -55,6 +58,15 @@ export class Links {
     if (v?.kind === 'string') return this.byAddress.get(v.value) ?? this.byCloudId.get(v.value.toLowerCase()) ?? this.byArmId(v.value);
     // An id with deployment-time parts (`${var.rg}`) names a configured resource through them.
     return v && isPartialString(v) ? this.byArmId(idText(v)!) : undefined;
+  }
+
+  /**
+   * The resource a lower-cased id of the ARM model names: an azapi body's reference to an azurerm
+   * resource reads `/<address>` (see `azapiInstanceId`), or a cloud or ARM id.
+   */
+  resolveId(id: string | undefined): TfResource | undefined {
+    if (!id) return undefined;
+    return this.byLowerAddress.get(id.replace(/^\//, '')) ?? this.byCloudId.get(id) ?? this.byArmId(id);
   }
 
   private byArmId(id: string): TfResource | undefined {

@@ -1,4 +1,5 @@
 import type {
+  OpaqueSource,
   AttachedDisk,
   BackupPolicy,
   DiagnosticSetting,
@@ -16,7 +17,7 @@ import { nul, str, unknown, type Val } from '../../kernel/value.js';
 import { buildArmModel } from '../from-arm/build.js';
 import type { TfResource } from './resource.js';
 import { azapiResources } from './azapi.js';
-import { attr, blockList, firstBlock, SUBSCRIPTION } from './access.js';
+import { attr, blockList, encryptionOperation, firstBlock, providerSubscription } from './access.js';
 import { Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
 
@@ -29,7 +30,7 @@ function base(r: TfResource): ResourceBase {
     name: attr(r.body, 'name'),
     location: attr(r.body, 'location'),
     resourceGroup: attr(r.body, 'resource_group_name'),
-    subscription: SUBSCRIPTION,
+    subscription: providerSubscription(r),
   };
 }
 
@@ -40,7 +41,7 @@ function sameKnown(a: Val, b: Val): boolean {
 }
 
 /** Maps evaluated resource instances (configuration or plan) to the Azure model. */
-export function mapModel(resources: readonly TfResource[], scenario: string): Model {
+export function mapModel(resources: readonly TfResource[], scenario: string, opaque: readonly OpaqueSource[] = []): Model {
   const links = new Links(resources);
   const managed = resources.filter((r) => r.mode === 'managed');
   const ofType = (...types: string[]): TfResource[] => managed.filter((r) => types.includes(r.type));
@@ -114,7 +115,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
 
   for (const r of ofType('azurerm_virtual_machine_extension', 'azurerm_virtual_machine_scale_set_extension')) {
     const vm = vmFor(attr(r.body, r.type === 'azurerm_virtual_machine_extension' ? 'virtual_machine_id' : 'virtual_machine_scale_set_id'));
-    vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type') });
+    vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type'), encryptionOperation: encryptionOperation(r.body) });
   }
 
   const diagnosticSettings: DiagnosticSetting[] = [];
@@ -144,8 +145,17 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
   const locks = ofType('azurerm_management_lock').map((r) => mapLock(r, links));
 
   // azapi bodies are ARM JSON: the ARM model builder maps them, linked among themselves; a
-  // protected item may also name an azurerm VM.
-  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, vmFor);
+  // protected item may also name an azurerm VM, vault and policy, and azurerm settings and locks
+  // an azapi VM.
+  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, {
+    vm: vmFor,
+    vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
+    policy: (ref) => {
+      const target = links.resolve(ref);
+      return target ? policies.get(target.address) : undefined;
+    },
+  });
+  for (const setting of diagnosticSettings) arm.vms.find((vm) => setting.targetId !== undefined && vm.id === setting.targetId)?.diagnosticSettings.push(setting);
   return {
     scenario: { name: scenario },
     vms: [...(vms.values() as Iterable<VirtualMachine>), ...arm.vms],
@@ -156,6 +166,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string): Mo
     protectedItems: [...protectedItems, ...arm.protectedItems],
     locks: [...locks, ...arm.locks],
     diagnosticSettings: [...diagnosticSettings, ...arm.diagnosticSettings],
+    opaque,
   };
 }
 

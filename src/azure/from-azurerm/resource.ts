@@ -22,4 +22,6 @@ export interface TfResource {
   readonly expansion?: string | undefined;
   /** Known cloud id (plans of existing resources), lower-cased. */
   readonly cloudId?: string | undefined;
+  /** Its provider configuration (`address` unique in the run), when the configuration says. */
+  readonly provider?: { readonly address: string; readonly body?: ObjectVal | undefined } | undefined;
 }

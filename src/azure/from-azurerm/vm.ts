@@ -2,7 +2,7 @@ import type { Loc } from '../../kernel/location.js';
 import type { AttachedDisk, ImageRef, ManagedDisk, NetworkInterface, ResourceBase, VirtualMachine } from '../model.js';
 import { arr, nul, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import type { TfResource } from './resource.js';
-import { attr, blockList, firstBlock, has } from './access.js';
+import { attr, blockList, encryptionOperation, firstBlock, has } from './access.js';
 import type { Links } from './links.js';
 
 export const VM_TYPES = new Set([
@@ -12,7 +12,42 @@ export const VM_TYPES = new Set([
   'azurerm_linux_virtual_machine_scale_set',
   'azurerm_windows_virtual_machine_scale_set',
   'azurerm_orchestrated_virtual_machine_scale_set',
+  'azurerm_virtual_machine_scale_set',
 ]);
+
+/**
+ * Where each VM resource keeps what the model reads. The legacy resources (`azurerm_virtual_machine`,
+ * `azurerm_virtual_machine_scale_set`) use the older `storage_*` block names.
+ */
+interface Shape {
+  readonly osDisk: string;
+  readonly dataDisk: string;
+  /** The storage type argument of a disk block. */
+  readonly diskType: string;
+  readonly image: string;
+  /** The size: an argument, or a block's argument. */
+  readonly size: readonly [string] | readonly [string, string];
+  /** Where a zone list or single zone is set. */
+  readonly zones: string;
+}
+
+const CURRENT: Shape = { osDisk: 'os_disk', dataDisk: 'data_disk', diskType: 'storage_account_type', image: 'source_image_reference', size: ['size'], zones: 'zone' };
+
+function shapeOf(type: string): Shape {
+  switch (type) {
+    case 'azurerm_virtual_machine':
+      return { osDisk: 'storage_os_disk', dataDisk: 'storage_data_disk', diskType: 'managed_disk_type', image: 'storage_image_reference', size: ['vm_size'], zones: 'zones' };
+    case 'azurerm_virtual_machine_scale_set':
+      return { osDisk: 'storage_profile_os_disk', dataDisk: 'storage_profile_data_disk', diskType: 'managed_disk_type', image: 'storage_profile_image_reference', size: ['sku', 'name'], zones: 'zones' };
+    case 'azurerm_orchestrated_virtual_machine_scale_set':
+      return { ...CURRENT, size: ['sku_name'], zones: 'zones' };
+    case 'azurerm_linux_virtual_machine_scale_set':
+    case 'azurerm_windows_virtual_machine_scale_set':
+      return { ...CURRENT, size: ['sku'], zones: 'zones' };
+    default:
+      return CURRENT;
+  }
+}
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type VmDraft = Mutable<VirtualMachine> & { dataDisks: AttachedDisk[] };
@@ -35,7 +70,8 @@ function inlineDisk(block: ObjectVal, role: AttachedDisk['role'], type: Val, lin
   const target = links.resolve(attr(block, 'managed_disk_id'));
   const managedDisk = target ? disks.get(target.address) : undefined;
   if (managedDisk) managedDisk.attached = true;
-  const vhd = attr(block, 'vhd_uri');
+  // A VM's VHD, a legacy scale set's VHD containers or unmanaged user image.
+  const vhd = [attr(block, 'vhd_uri'), attr(block, 'vhd_containers'), attr(block, 'image')].find((v) => v.kind !== 'null') ?? nul();
   return {
     role,
     at: block.loc!,
@@ -53,7 +89,7 @@ function inlineDisk(block: ObjectVal, role: AttachedDisk['role'], type: Val, lin
 function osTypeOf(r: TfResource): Val {
   if (r.type.startsWith('azurerm_linux_')) return str('Linux', r.at);
   if (r.type.startsWith('azurerm_windows_')) return str('Windows', r.at);
-  const osDisk = firstBlock(r.body, 'storage_os_disk');
+  const osDisk = firstBlock(r.body, shapeOf(r.type).osDisk);
   if (has(osDisk, 'os_type')) return attr(osDisk, 'os_type');
   const profile = firstBlock(r.body, 'os_profile');
   if (firstBlock(r.body, 'os_profile_windows_config') || firstBlock(profile, 'windows_configuration')) return str('Windows', r.at);
@@ -64,7 +100,7 @@ function osTypeOf(r: TfResource): Val {
 /** Maps one VM or scale-set resource; data disks from attachment resources are added later. */
 export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: ReadonlyMap<string, ManagedDisk>, nics: ReadonlyMap<string, NetworkInterface>): VmDraft {
   const b = r.body;
-  const legacy = r.type === 'azurerm_virtual_machine';
+  const shape = shapeOf(r.type);
   const scaleSet = r.type.includes('scale_set');
   const profile = firstBlock(b, 'os_profile');
   const osConfigs = [
@@ -73,9 +109,10 @@ export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: Re
     firstBlock(profile, 'windows_configuration'),
     firstBlock(profile, 'linux_configuration'),
   ];
-  const osDiskBlock = firstBlock(b, legacy ? 'storage_os_disk' : 'os_disk');
-  const dataBlocks = blockList(b, legacy ? 'storage_data_disk' : 'data_disk');
-  const typeKey = legacy ? 'managed_disk_type' : 'storage_account_type';
+  const osDiskBlock = firstBlock(b, shape.osDisk);
+  const dataBlocks = blockList(b, shape.dataDisk);
+  const typeKey = shape.diskType;
+  const imageBlock = firstBlock(b, shape.image);
   const networkInterfaces: NetworkInterface[] = [];
   const ids = attr(b, 'network_interface_ids');
   for (const id of ids.kind === 'array' ? ids.items : []) {
@@ -90,25 +127,25 @@ export function mapVm(r: TfResource, base: ResourceBase, links: Links, disks: Re
   const dataDisksAt: Loc = dataBlocks[0]?.loc ?? r.at;
   return {
     kind: 'virtualMachine',
-    size: attr(b, legacy ? 'vm_size' : r.type === 'azurerm_orchestrated_virtual_machine_scale_set' ? 'sku_name' : scaleSet ? 'sku' : 'size'),
+    size: shape.size.length === 1 ? attr(b, shape.size[0]) : attr(firstBlock(b, shape.size[0]), shape.size[1]),
     priority: attr(b, 'priority'),
     osType: osTypeOf(r),
-    image: image(firstBlock(b, legacy ? 'storage_image_reference' : 'source_image_reference'), legacy ? attr(firstBlock(b, 'storage_image_reference'), 'id') : attr(b, 'source_image_id')),
+    image: image(imageBlock, shape.image === 'source_image_reference' ? attr(b, 'source_image_id') : attr(imageBlock, 'id')),
     plan: firstBlock(b, 'plan')?.loc,
     osDisk: osDiskBlock ? inlineDisk(osDiskBlock, 'os', attr(osDiskBlock, typeKey), links, disks) : undefined,
     dataDisks: dataBlocks.map((d) => inlineDisk(d, 'data', attr(d, typeKey), links, disks)),
     dataDisksAt,
-    dataDisksOrigin: dataBlocks.length ? `${dataBlocks.length} ${legacy ? 'storage_data_disk' : 'data_disk'} block${dataBlocks.length === 1 ? '' : 's'}` : undefined,
+    dataDisksOrigin: dataBlocks.length ? `${dataBlocks.length} ${shape.dataDisk} block${dataBlocks.length === 1 ? '' : 's'}` : undefined,
     ultraSSDEnabled: attr(firstBlock(b, 'additional_capabilities'), 'ultra_ssd_enabled'),
     provisionVMAgent: [...present(b, 'provision_vm_agent'), ...osConfigs.flatMap((c) => present(c, 'provision_vm_agent'))],
     allowExtensionOperations: [
       ...present(b, 'allow_extension_operations', 'extensions_operations_enabled', 'extension_operations_enabled'),
       ...present(profile, 'allow_extension_operations'),
     ],
-    zones: zoneList(attr(b, legacy || scaleSet ? 'zones' : 'zone')),
+    zones: zoneList(attr(b, shape.zones)),
     ...(availabilitySet.kind !== 'null' ? { availabilitySet } : {}),
     networkInterfaces,
-    extensions: blockList(b, 'extension').map((e) => ({ at: e.loc!, publisher: attr(e, 'publisher'), type: attr(e, 'type') })),
+    extensions: blockList(b, 'extension').map((e) => ({ at: e.loc!, publisher: attr(e, 'publisher'), type: attr(e, 'type'), encryptionOperation: encryptionOperation(e) })),
     diagnosticSettings: [],
     protectedBy: [],
     scaleSet,

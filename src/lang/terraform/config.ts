@@ -25,6 +25,14 @@ export interface ResourceDecl {
   readonly name: string;
   readonly count?: Attribute | undefined;
   readonly forEach?: Attribute | undefined;
+  /** The `provider` meta-argument: a provider configuration's key (`azurerm.backup`). */
+  readonly provider?: string | undefined;
+}
+
+/** A `provider` block, keyed `name` or `name.alias`. */
+export interface ProviderDecl {
+  readonly file: string;
+  readonly block: Block;
 }
 
 export interface ModuleCallDecl {
@@ -36,6 +44,8 @@ export interface ModuleCallDecl {
   readonly forEach?: Attribute | undefined;
   /** The module block's other attributes: the child's input variables. */
   readonly inputs: ReadonlyMap<string, Attribute>;
+  /** `providers = { azurerm = azurerm.backup }`: the child's provider key → the caller's. */
+  readonly providers: ReadonlyMap<string, string>;
 }
 
 export interface AttrDecl {
@@ -53,6 +63,7 @@ export interface ModuleConfig {
   readonly resources: ReadonlyMap<string, ResourceDecl>;
   readonly modules: ReadonlyMap<string, ModuleCallDecl>;
   readonly outputs: ReadonlyMap<string, AttrDecl>;
+  readonly providers: ReadonlyMap<string, ProviderDecl>;
   /** Duplicate declarations, reported by the caller. */
   readonly duplicates: readonly { file: string; start: number; end: number; what: string }[];
 }
@@ -69,12 +80,32 @@ export function blocks(body: Body, type: string): Block[] {
   return body.items.filter((i): i is Block => i.type === 'Block' && i.blockType.name === type);
 }
 
+/** A provider configuration reference, `azurerm` or `azurerm.backup`, as its key. */
+export function providerKey(e: Expression | undefined): string | undefined {
+  if (e?.type === 'Variable') return e.name;
+  if (e?.type === 'GetAttr' && e.object.type === 'Variable') return `${e.object.name}.${e.name.name}`;
+  // Quoted keys in a `providers` map (`"azurerm.x" = …`).
+  if (e?.type === 'Template' && e.parts.length === 1 && e.parts[0]!.type === 'TemplateLiteral') return e.parts[0]!.value;
+  return undefined;
+}
+
+function providerMap(a: Attribute | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  if (a?.value.type !== 'Object') return map;
+  for (const item of a.value.items) {
+    const [child, parent] = [providerKey(item.key), providerKey(item.value)];
+    if (child && parent) map.set(child, parent);
+  }
+  return map;
+}
+
 export function collectModule(dir: string, files: readonly ParsedFile[]): ModuleConfig {
   const variables = new Map<string, VariableDecl>();
   const locals = new Map<string, AttrDecl>();
   const resources = new Map<string, ResourceDecl>();
   const modules = new Map<string, ModuleCallDecl>();
   const outputs = new Map<string, AttrDecl>();
+  const providers = new Map<string, ProviderDecl>();
   const duplicates: { file: string; start: number; end: number; what: string }[] = [];
   const add = <T>(map: Map<string, T>, key: string, value: T, file: string, at: { start: number; end: number }, what: string): void => {
     if (map.has(key)) duplicates.push({ file, start: at.start, end: at.end, what });
@@ -116,6 +147,7 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
               name: l1.value,
               count: attribute(item.body, 'count'),
               forEach: attribute(item.body, 'for_each'),
+              provider: providerKey(attribute(item.body, 'provider')?.value),
             }, file, l1, key);
           }
           break;
@@ -131,7 +163,16 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
               count: attribute(item.body, 'count'),
               forEach: attribute(item.body, 'for_each'),
               inputs,
+              providers: providerMap(attribute(item.body, 'providers')),
             }, file, l0, `module.${l0.value}`);
+          }
+          break;
+        case 'provider':
+          if (l0) {
+            const alias = attribute(item.body, 'alias')?.value;
+            const aliasName = alias?.type === 'Template' && alias.parts.length === 1 && alias.parts[0]!.type === 'TemplateLiteral' ? alias.parts[0]!.value : undefined;
+            const key = aliasName ? `${l0.value}.${aliasName}` : l0.value;
+            add(providers, key, { file, block: item }, file, l0, `provider "${key}"`);
           }
           break;
         case 'output': {
@@ -142,5 +183,5 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
       }
     }
   }
-  return { dir, files: files.map((f) => f.file), variables, locals, resources, modules, outputs, duplicates };
+  return { dir, files: files.map((f) => f.file), variables, locals, resources, modules, outputs, providers, duplicates };
 }

@@ -3,7 +3,7 @@ import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
-import type { ModuleCallDecl, ModuleConfig, ResourceDecl } from './config.js';
+import { attribute, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
@@ -11,7 +11,7 @@ import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { LIMITS } from './eval/support.js';
-import type { ResourceInstance } from './resource.js';
+import type { ProviderConfig, ResourceInstance, UndeployedDecl } from './resource.js';
 import { computeExpansion, instanceBindings, instanceKeys, keySuffix, type Expansion, type InstanceKey } from './expansion.js';
 
 /** State shared by every module instance of one evaluation. */
@@ -26,10 +26,14 @@ export interface Session {
   /** Keys of values being evaluated, innermost last: a repeat is a cycle. */
   readonly active: string[];
   readonly filesRead: Set<string>;
+  /** Remote module calls, by place (instances of one call are one), whose resources are not seen. */
+  readonly opaque: Map<string, { readonly at: Loc; readonly what: string }>;
   /** Source text of a parsed file (for messages quoting an expression). */
   text(file: string): string;
   /** Loads a local module directory; undefined (with a diagnostic at `site`) when it has no configuration. */
   loadModule(dir: string, site: Loc): ModuleConfig | undefined;
+  /** Where `terraform init` installed the module call with this key (`net.subnets`), per its manifest. */
+  installedModule(key: string): string | undefined;
 }
 
 export type Inputs =
@@ -37,6 +41,14 @@ export type Inputs =
   | { readonly kind: 'call'; readonly call: string; value(name: string): Val | undefined };
 
 type ChildSource = { readonly config: ModuleConfig } | { readonly reason: string };
+
+/** Arguments of a provider block that configure nothing in Azure. */
+const PROVIDER_META = new Set(['alias', 'version']);
+
+/** The key of a module instance that stands for instances not known or not made (see `child`). */
+const ANY_INSTANCE = Symbol('any instance');
+/** Its expansion: `count.index` and `each` are unknown. */
+const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in particular', text: 'any instance' };
 
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
@@ -50,6 +62,7 @@ export class ModuleInstance implements Scope {
   private readonly bodies = new Map<string, ObjectVal | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
+  private readonly providerConfigs = new Map<string, ProviderConfig | undefined>();
   readonly files: FileAccess;
 
   constructor(
@@ -60,6 +73,10 @@ export class ModuleInstance implements Scope {
     private readonly inputs: Inputs,
     /** Directories of the calling modules, to stop module cycles. */
     private readonly dirStack: readonly string[],
+    /** Provider configurations the caller passes (`providers = {…}`), or inherits (its default ones). */
+    private readonly passedProviders: (key: string) => ProviderConfig | undefined = () => undefined,
+    /** An instance that stands for calls making none: read for its declarations, it deploys nothing. */
+    private readonly makesNothing = false,
   ) {
     const rootDir = session.rootDir;
     this.files = {
@@ -183,6 +200,35 @@ export class ModuleInstance implements Scope {
     return errorVal(site, `unknown path attribute "${name}"`);
   }
 
+  /** The module names from the root to this instance: its key in `terraform init`'s manifest. */
+  private callPath(): string[] {
+    return [...this.prefix.matchAll(/module\.([^.[]+)/g)].map((m) => m[1]!);
+  }
+
+  // ---- provider configurations -----------------------------------------------------------
+
+  /**
+   * The provider configuration a key names in this module: the module's own `provider` block,
+   * else what the caller passes, else (for a default configuration) the caller's own. A
+   * default configuration no module declares is the provider's implicit empty one.
+   */
+  provider(key: string): ProviderConfig | undefined {
+    if (this.providerConfigs.has(key)) return this.providerConfigs.get(key);
+    const decl = this.config.providers.get(key);
+    let config: ProviderConfig | undefined;
+    if (decl) {
+      const at = this.labelLoc(decl);
+      config = { address: `${this.prefix}provider.${key}`, body: evaluateBody(decl.block.body, this.env(decl.file), at, PROVIDER_META) };
+    } else config = this.passedProviders(key) ?? (this.prefix === '' && !key.includes('.') ? { address: `provider.${key}` } : undefined);
+    this.providerConfigs.set(key, config);
+    return config;
+  }
+
+  /** A resource's provider configuration: its `provider` argument, else the default one of its type's provider. */
+  private resourceProvider(decl: ResourceDecl): ProviderConfig | undefined {
+    return this.provider(decl.provider ?? decl.type.split('_')[0]!);
+  }
+
   // ---- count / for_each ------------------------------------------------------------------
 
   private expansion(key: string, file: string, count: Attribute | undefined, forEach: Attribute | undefined): Expansion {
@@ -291,8 +337,16 @@ export class ModuleInstance implements Scope {
     const src = v?.type === 'Template' && v.parts.length === 1 && v.parts[0]!.type === 'TemplateLiteral' ? v.parts[0]!.value : undefined;
     if (!attr || src === undefined) return { reason: `module.${decl.name} has no literal source` };
     const site = locOf(this.env(decl.file), attr.value);
-    if (!src.startsWith('./') && !src.startsWith('../')) return { reason: `module.${decl.name} comes from "${src}", which the linter does not fetch` };
-    const dir = path.resolve(this.config.dir, src);
+    const local = src.startsWith('./') || src.startsWith('../');
+    // What `terraform init` downloaded is read where it put it; the rest stays unread.
+    const installed = local ? undefined : this.session.installedModule([...this.callPath(), decl.name].join('.'));
+    if (!local && installed === undefined) {
+      const what = `module.${decl.name} comes from "${src}", which the linter does not fetch`;
+      // A module no instance calls deploys nothing, read or not.
+      if (!this.makesNothing) this.session.opaque.set(`${site.file}:${site.start}`, { at: site, what });
+      return { reason: what };
+    }
+    const dir = installed ?? path.resolve(this.config.dir, src);
     if (!this.session.fs.contains(dir)) {
       this.session.diagnostics.add({ severity: 'error', summary: `Module source "${src}" is outside the project root; module.${decl.name} is not evaluated`, subject: site });
       return { reason: `module.${decl.name} is outside the project root` };
@@ -309,12 +363,18 @@ export class ModuleInstance implements Scope {
     return config ? { config } : { reason: `module.${decl.name} has no Terraform configuration` };
   }
 
-  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey): ModuleInstance {
-    const prefix = `${this.prefix}module.${decl.name}${keySuffix(key)}.`;
+  /**
+   * One instance of a module call. `key` is an instance key, or `ANY_INSTANCE`: one representative
+   * of instances not known (an unknown count) or not made (count 0), whose `count.index` and
+   * `each` are unknown.
+   */
+  private child(decl: ModuleCallDecl, config: ModuleConfig, key: InstanceKey | typeof ANY_INSTANCE, makesNothing = false): ModuleInstance {
+    const call = `${this.prefix}module.${decl.name}`;
+    const prefix = key === ANY_INSTANCE ? `${call}[?].` : `${call}${keySuffix(key)}.`;
     let inst = this.children.get(prefix);
     if (inst) return inst;
-    const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
-    const env = this.env(decl.file, instanceBindings(exp, key, this.env(decl.file), decl.count ?? decl.forEach));
+    const exp: Expansion = key === ANY_INSTANCE ? ANY_EXPANSION : this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
+    const env = this.env(decl.file, instanceBindings(exp, key === ANY_INSTANCE ? undefined : key, this.env(decl.file), decl.count ?? decl.forEach));
     const cache = new Map<string, Val | undefined>();
     inst = new ModuleInstance(
       this.session,
@@ -333,6 +393,15 @@ export class ModuleInstance implements Scope {
         },
       },
       [...this.dirStack, this.config.dir],
+      (key) => {
+        // A `providers` map replaces inheritance; without one, the default configurations pass down.
+        if (decl.providers.size > 0) {
+          const passed = decl.providers.get(key);
+          return passed === undefined ? undefined : this.provider(passed);
+        }
+        return key.includes('.') ? undefined : this.provider(key);
+      },
+      makesNothing || this.makesNothing,
     );
     this.children.set(prefix, inst);
     return inst;
@@ -391,11 +460,16 @@ export class ModuleInstance implements Scope {
 
   // ---- the model's input -----------------------------------------------------------------
 
-  /** Every resource and data instance of this module and its local child modules. */
-  collect(out: ResourceInstance[]): void {
+  /**
+   * Every resource and data instance of this module and its local child modules; `undeployed`
+   * gets the managed resources declared without making an instance (count 0, an empty for_each,
+   * in a module call that makes none).
+   */
+  collect(out: ResourceInstance[], undeployed: UndeployedDecl[]): void {
     for (const decl of this.config.resources.values()) {
       const exp = this.resourceExpansion(decl);
       const at = this.labelLoc(decl);
+      if (decl.mode === 'managed' && instanceKeys(exp).length === 0 && exp.kind !== 'unknown') undeployed.push(this.undeployed(decl));
       const expansion = exp.kind === 'single' ? undefined : exp.text;
       // With an unknown count, one representative instance keeps the block's literal settings linted.
       const keys: InstanceKey[] = exp.kind === 'unknown' ? ['?'] : instanceKeys(exp);
@@ -404,15 +478,38 @@ export class ModuleInstance implements Scope {
         if (!body) return;
         const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
         const cloudId = this.session.instanceId(decl.type, body)?.toLowerCase();
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId });
+        const provider = this.resourceProvider(decl);
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, provider });
       });
     }
     for (const decl of this.config.modules.values()) {
       const src = this.source(decl);
       if ('reason' in src) continue;
       const exp = this.expansion(`module.${decl.name}`, decl.file, decl.count, decl.forEach);
-      for (const key of instanceKeys(exp)) this.child(decl, src.config, key).collect(out);
+      // As for a resource, one representative instance stands for instances not known.
+      if (exp.kind === 'unknown') this.child(decl, src.config, ANY_INSTANCE).collect(out, undeployed);
+      const keys = instanceKeys(exp);
+      for (const key of keys) this.child(decl, src.config, key).collect(out, undeployed);
+      if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
     }
+  }
+
+  /** Every managed resource of a module instance that is never made, and of its local child modules. */
+  private collectUndeployed(undeployed: UndeployedDecl[]): void {
+    for (const decl of this.config.resources.values()) if (decl.mode === 'managed') undeployed.push(this.undeployed(decl));
+    for (const decl of this.config.modules.values()) {
+      const src = this.source(decl);
+      if (!('reason' in src)) this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
+    }
+  }
+
+  /** A declaration without instances, named by its `name` argument when that is known whatever the instance. */
+  private undeployed(decl: ResourceDecl): UndeployedDecl {
+    const at = this.labelLoc(decl);
+    const nameAttr = attribute(decl.block.body, 'name');
+    const env = this.env(decl.file, instanceBindings(ANY_EXPANSION, undefined, this.env(decl.file), decl.count ?? decl.forEach));
+    const name = nameAttr ? evaluateSafe(nameAttr.value, env) : undefined;
+    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + this.declKey(decl) };
   }
 
   private representativeBody(decl: ResourceDecl, exp: Expansion, at: Loc): ObjectVal {

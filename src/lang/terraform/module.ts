@@ -8,14 +8,18 @@ import { parseHcl } from '../../syntax/hcl/parser.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { ModuleInstance, type Session } from './instance.js';
-import type { ResourceInstance } from './resource.js';
+import type { ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
 
 export interface ModuleRun {
   readonly resources: readonly ResourceInstance[];
+  /** Managed resources declared without an instance, for the inventory. */
+  readonly undeployed: readonly UndeployedDecl[];
   /** Variable files applied, in order (the scenario's name). */
   readonly varFilesUsed: readonly string[];
   readonly filesRead: readonly string[];
+  /** Remote module calls: what they deploy is not seen. */
+  readonly opaque: readonly { readonly at: Loc; readonly what: string }[];
   /** False when the directory holds no Terraform configuration. */
   readonly found: boolean;
 }
@@ -49,6 +53,36 @@ function automaticVarFiles(dir: string, fs: ProjectFs): string[] {
   return [...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)), ...auto].map((n) => path.join(dir, n));
 }
 
+/** Where `terraform init` records the modules it installed, relative to the root module. */
+const MODULE_MANIFEST = path.join('.terraform', 'modules', 'modules.json');
+
+/**
+ * The module directories `terraform init` recorded, by module key (`net`, `net.subnets`):
+ * `{"Modules":[{"Key":"net","Source":"…","Dir":".terraform/modules/net"}]}`, `Dir` relative to
+ * the root module. Entries outside the project root are left out: they are not read.
+ */
+function readModuleManifest(rootDir: string, fs: ProjectFs, filesRead: Set<string>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const file = path.join(rootDir, MODULE_MANIFEST);
+  const r = fs.read(file);
+  if (!r.ok) return out;
+  filesRead.add(file);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(r.text);
+  } catch {
+    return out;
+  }
+  const modules = (manifest as { Modules?: unknown } | null)?.Modules;
+  for (const m of Array.isArray(modules) ? (modules as unknown[]) : []) {
+    const { Key: key, Dir: dir } = (m ?? {}) as { Key?: unknown; Dir?: unknown };
+    if (typeof key !== 'string' || key === '' || typeof dir !== 'string') continue;
+    const abs = path.resolve(rootDir, dir);
+    if (fs.contains(abs)) out.set(key, abs);
+  }
+  return out;
+}
+
 export interface ModuleOptions {
   /** Applied after terraform.tfvars and *.auto.tfvars; relative ones resolve against the module directory. */
   readonly varFiles: readonly string[];
@@ -67,7 +101,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
   const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
-  if (!rootConfig) return { resources: [], varFilesUsed: [], filesRead: [], found: false };
+  if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
   if (env) {
@@ -97,6 +131,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   }
 
   const configs = new Map<string, ModuleConfig | undefined>([[rootDir, rootConfig]]);
+  let installed: ReadonlyMap<string, string> | undefined;
   const session: Session = {
     fs,
     rootDir,
@@ -105,6 +140,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     state: { work: new WorkBudget() },
     active: [],
     filesRead,
+    opaque: new Map(),
     text: (file) => texts.get(file) ?? '',
     loadModule: (moduleDir: string, site: Loc) => {
       if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
@@ -112,10 +148,12 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
       if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;
     },
+    installedModule: (key) => (installed ??= readModuleManifest(rootDir, fs, filesRead)).get(key),
   };
   const root = new ModuleInstance(session, rootConfig, '', { kind: 'root', values }, []);
   const resources: ResourceInstance[] = [];
-  root.collect(resources);
+  const undeployed: UndeployedDecl[] = [];
+  root.collect(resources, undeployed);
   for (const d of session.state.work.diagnostics({ file: rootConfig.files[0]!, start: 0, end: 0 })) diagnostics.add(d);
-  return { resources, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], found: true };
+  return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }

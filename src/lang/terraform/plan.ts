@@ -5,7 +5,7 @@ import type { Loc } from '../../kernel/location.js';
 import { arr, obj, str, unknown, type ObjectVal, type Val } from '../../kernel/value.js';
 import { childValue, type JsonDocument, type JsonNode } from '../../syntax/json/parse.js';
 import { jsonToVal } from '../json-values.js';
-import { declarationOf, modulePrefix, type ResourceInstance } from './resource.js';
+import { declarationOf, modulePrefix, type ProviderConfig, type ResourceInstance } from './resource.js';
 
 export interface PlanRead {
   readonly resources: readonly ResourceInstance[];
@@ -117,6 +117,31 @@ function expansionText(configNode: JsonNode | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The provider configurations of the plan's configuration (`azurerm`, `azurerm.backup`,
+ * `module.m:azurerm`), each with the arguments it sets to a constant or a root variable.
+ */
+function providerConfigs(file: string, root: JsonNode): Map<string, ProviderConfig> {
+  const variables = childValue(root, 'variables');
+  const out = new Map<string, ProviderConfig>();
+  for (const entry of childValue(childValue(root, 'configuration'), 'provider_config')?.children ?? []) {
+    const [k, v] = entry.children ?? [];
+    const key = k?.value as string | undefined;
+    if (!key || !v) continue;
+    const props = [];
+    for (const e of childValue(v, 'expressions')?.children ?? []) {
+      const [name, expr] = e.children ?? [];
+      const constant = childValue(expr, 'constant_value');
+      const refs = (childValue(expr, 'references')?.children ?? []).map(strValue);
+      const variable = refs.length === 1 && refs[0]?.startsWith('var.') ? childValue(childValue(variables, refs[0].slice(4)), 'value') : undefined;
+      const value = constant ?? variable;
+      if (name && value) props.push({ key: name.value as string, value: jsonToVal(file, value) });
+    }
+    out.set(key, { address: `provider.${key}`, body: obj(props, loc(file, v)) });
+  }
+  return out;
+}
+
 /** Reads `terraform show -json` output (plan or state); undefined when the document is not one. */
 export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined {
   const root = doc.root;
@@ -144,6 +169,7 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
     else instancesOf.set(d, [p.address]);
   }
   const positions = new Map<string, number>();
+  const providers = providerConfigs(file, root);
   // Every instance resolves its declaration's references again: many instances of one resource
   // times many references is the one product here that the file's size does not bound.
   const work = new WorkBudget();
@@ -198,6 +224,7 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       ...(p.index !== undefined ? { index: position } : {}),
       ...(p.index !== undefined ? { expansion: expansionText(configNode) } : {}),
       ...(id?.kind === 'string' ? { cloudId: id.value.toLowerCase() } : {}),
+      provider: providers.get(strValue(childValue(configNode, 'provider_config_key')) ?? ''),
     };
   });
   return { resources, diagnostics: [...diagnostics, ...work.diagnostics({ file, start: 0, end: 0 })] };

@@ -22,6 +22,25 @@ export interface ResourceInstance {
   readonly expansion?: string | undefined;
   /** Known cloud id (plans of existing resources), lower-cased. */
   readonly cloudId?: string | undefined;
+  /** The provider configuration that manages it, when the configuration (not a plan) says. */
+  readonly provider?: ProviderConfig | undefined;
+}
+
+/** One provider configuration: `provider "azurerm" { alias = "x" … }` of one module instance, or an implicit one. */
+export interface ProviderConfig {
+  /** Unique within a run, e.g. `provider.azurerm`, `module.hub.provider.azurerm.backup`. */
+  readonly address: string;
+  /** Its evaluated arguments; none for an implicit configuration. */
+  readonly body?: ObjectVal | undefined;
+}
+
+/** A managed resource declared without an instance (count 0, in a module call that makes none). */
+export interface UndeployedDecl {
+  readonly type: string;
+  /** The block's labels. */
+  readonly at: Loc;
+  /** Its `name` argument when known, else its declaration address. */
+  readonly name: string;
 }
 
 /** Module prefix (`module.vm.`) of an instance address. */

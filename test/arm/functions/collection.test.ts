@@ -97,6 +97,9 @@ describe('array and object functions', () => {
       ['flatten(createArray(1))', 'unknown: error: flatten() items must be arrays, not Integer'],
       ["indexFromEnd(createArray('a', 'b', 'c'), 1)", 'c'],
       ["indexFromEnd(createArray('a'), 2)", 'unknown: error: indexFromEnd() index 2 is out of range for an array of 1 items'],
+      ["tryIndexFromEnd(createArray('a', 'b'), 2)", 'a'],
+      ["tryIndexFromEnd(createArray('a'), 2)", null],
+      ["tryIndexFromEnd(json('null'), 1)", null],
       ["join(createArray('a', 'b', 'c'), ',')", 'a,b,c'],
       ["join(createArray('a', 1), '-')", 'a-1'],
     ].map(([e, x]) => (x === 'unknown: __LEN__' ? [`length(${e})`, 10000] : [e, x])) as [string, unknown][]);

@@ -4,7 +4,7 @@ import { callFunction } from '../functions/registry.js';
 import type { Arg, CallContext, LambdaArg } from '../functions/types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
-import { stoppedVal, tooDeepVal, valueCost } from '../../../kernel/work.js';
+import { tooDeepVal } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
@@ -100,23 +100,29 @@ function evalCall(node: CallNode, env: Env): Val {
   return callFunction(node.name, args, context(node.name, env));
 }
 
-/** if(): only the chosen branch counts; with an unknown condition, equal branches still decide. */
+/** if(): only the chosen branch counts. */
 function evalIf(node: CallNode, env: Env): Val {
   if (node.args.length !== 3) return fail(`if() takes 3 arguments, not ${node.args.length}`, env);
-  const cond = evalNode(node.args[0]!, env);
-  if (cond.kind === 'boolean') return evalNode(node.args[cond.value ? 1 : 2]!, env);
-  if (cond.kind !== 'unknown') return fail(`if() condition must be a boolean, not ${cond.kind}`, env, [cond]);
-  const a = evalNode(node.args[1]!, env);
-  const b = evalNode(node.args[2]!, env);
-  if (!env.scope.work.charge(valueCost(a) + valueCost(b), env.site)) return stoppedVal(env.site, [cond, a, b]);
+  return choose(evalNode(node.args[0]!, env), () => evalNode(node.args[1]!, env), () => evalNode(node.args[2]!, env), env.site);
+}
+
+/**
+ * ARM's `if()` (Bicep's `c ? a : b`) on an evaluated condition: only the chosen branch is
+ * evaluated; with an unknown condition, equal branches still decide, else both are candidates.
+ */
+export function choose(cond: Val, then: () => Val, otherwise: () => Val, site: Loc | undefined): Val {
+  if (cond.kind === 'boolean') return (cond.value ? then : otherwise)();
+  if (cond.kind !== 'unknown') return errorVal(site, `if() condition must be a boolean, not ${cond.kind}`, [cond]);
+  const a = then();
+  const b = otherwise();
   if (deepEqual(a, b, ARM_EQUALITY) === true) return a;
   const candidates: Val[] = [];
   for (const branch of [a, b]) {
     if (branch.kind !== 'unknown') candidates.push(branch);
     else if (branch.candidates) candidates.push(...branch.candidates);
-    else return propagateUnknown([cond, branch], env.site);
+    else return propagateUnknown([cond, branch], site);
   }
-  return unknown(cond.reason, env.site, { candidates, origins: mergeOrigins([cond, a, b]), cause: cond.cause, subject: cond.subject });
+  return unknown(cond.reason, site, { candidates, origins: mergeOrigins([cond, a, b]), cause: cond.cause, subject: cond.subject });
 }
 
 function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
@@ -152,36 +158,39 @@ function lambdaVariable(node: CallNode, env: Env): Val {
 }
 
 function property(base: Val, node: PropertyNode, env: Env): Val {
-  return member(base, node.name, node.safe, env, `.${node.name}`);
-}
-
-function member(base: Val, name: string, safe: boolean, env: Env, shown: string): Val {
-  if (base.kind === 'unknown') {
-    return unknownAt(base, env.site, base.origins, base.symbol && !base.parts ? `${base.symbol}${shown}` : undefined);
-  }
-  if (base.kind === 'null' && safe) return nul(env.site, base.origins);
-  if (base.kind !== 'object')
-    return fail(`the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
-  // A key spelt in another case is searched for among all the keys.
-  if (!env.scope.work.charge(1 + base.props.size, env.site)) return stoppedVal(env.site, [base]);
-  const entry = getPropEntry(base, name);
-  if (entry) return atSite(entry.value, env.site);
-  if (safe) return nul(env.site, base.origins);
-  const available = [...base.props.keys()].slice(0, 20).join(', ');
-  return fail(`The language expression property '${name}' doesn't exist, available properties are '${available}'.`, env, [base]);
+  return access(base, node.name, node.safe, env.site);
 }
 
 function index(base: Val, at: Val, node: IndexNode, env: Env): Val {
-  if (at.kind === 'string') return member(base, at.value, node.safe, env, `.${at.value}`);
-  if (at.kind === 'unknown') return propagateUnknown([at], env.site);
-  if (at.kind !== 'number' || !Number.isInteger(at.value)) return fail(`an index must be an integer or a string, not ${at.kind}`, env, [at]);
-  if (base.kind === 'unknown') {
-    return unknownAt(base, env.site, base.origins, base.symbol && !base.parts ? `${base.symbol}[${at.value}]` : undefined);
-  }
-  if (base.kind === 'null' && node.safe) return nul(env.site, base.origins);
-  if (base.kind !== 'array') return fail(`an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, env, [base]);
-  const item = base.items[at.value];
-  if (item) return atSite(item, env.site);
-  if (node.safe) return nul(env.site, base.origins);
-  return fail(`The language expression array index '${at.value}' is out of bounds (the array has ${base.items.length} items).`, env, [base]);
+  return access(base, at, node.safe, env.site);
+}
+
+/**
+ * Reads `base.key` (a property name, or a string or integer index value) as the compiled
+ * template would: `.p`, `[e]`, and with `safe` `.?p`, `[?e]`, which give null where a key,
+ * an index or the base itself is missing. Property names are case-insensitive.
+ */
+export function access(base: Val, key: Val | string, safe: boolean, site: Loc | undefined): Val {
+  if (typeof key === 'string' || key.kind === 'string') return member(base, typeof key === 'string' ? key : key.value, safe, site);
+  if (key.kind === 'unknown') return propagateUnknown([key], site);
+  if (key.kind !== 'number' || !Number.isInteger(key.value)) return errorVal(site, `an index must be an integer or a string, not ${key.kind}`, [key]);
+  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol && !base.parts ? `${base.symbol}[${key.value}]` : undefined);
+  if (base.kind === 'null' && safe) return nul(site, base.origins);
+  if (base.kind !== 'array') return errorVal(site, `an integer index cannot be applied to ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, [base]);
+  const item = base.items[key.value];
+  if (item) return atSite(item, site);
+  if (safe) return nul(site, base.origins);
+  return errorVal(site, `The language expression array index '${key.value}' is out of bounds (the array has ${base.items.length} items).`, [base]);
+}
+
+function member(base: Val, name: string, safe: boolean, site: Loc | undefined): Val {
+  if (base.kind === 'unknown') return unknownAt(base, site, base.origins, base.symbol && !base.parts ? `${base.symbol}.${name}` : undefined);
+  if (base.kind === 'null' && safe) return nul(site, base.origins);
+  if (base.kind !== 'object')
+    return errorVal(site, `the property '${name}' cannot be read from ${base.kind === 'null' ? 'null' : `a ${base.kind}`}`, [base]);
+  const entry = getPropEntry(base, name);
+  if (entry) return atSite(entry.value, site);
+  if (safe) return nul(site, base.origins);
+  const available = [...base.props.keys()].slice(0, 20).join(', ');
+  return errorVal(site, `The language expression property '${name}' doesn't exist, available properties are '${available}'.`, [base]);
 }

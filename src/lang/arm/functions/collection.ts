@@ -1,5 +1,5 @@
+import { namedByCall } from './text.js';
 import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
-import { ofKnownPrefix } from './text.js';
 import { knownPrefix, partsOf, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
@@ -80,11 +80,11 @@ function slice(which: 'take' | 'skip') {
   };
 }
 
-/** take() and skip() of a partially known string, within its known prefix. */
+/** take() and skip() of a deployment-time string. */
 function slicePartial(which: 'take' | 'skip', a: UnknownVal, n: number, ctx: CallContext, args: readonly Arg[]): Val {
-  if (which === 'take') return ofKnownPrefix(a, n, args, ctx, (prefix) => newStr(prefix.slice(0, n), ctx, args));
   const parts = partsOf(a);
-  if (!parts || n > knownPrefix(parts).length) return propagateUnknown(args, ctx.site);
+  if (!parts || n > knownPrefix(parts).length) return namedByCall(which, a, args, ctx);
+  if (which === 'take') return newStr(knownPrefix(parts).slice(0, n), ctx, args);
   let skipped = n;
   const rest: TextPart[] = [];
   for (const p of parts) {
@@ -292,13 +292,18 @@ function flatten(args: readonly Arg[], ctx: CallContext): Val {
   return newArr(items, ctx, args);
 }
 
-function indexFromEnd(args: readonly Arg[], ctx: CallContext): Val {
-  const [a, iArg] = args as [Val, Val];
-  if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
-  const i = intArg(iArg);
-  if (i === undefined) return wrongType(ctx, 1, 'an integer', iArg, args);
-  if (i < 1 || i > a.items.length) return errorVal(ctx.site, `indexFromEnd() index ${i} is out of range for an array of ${a.items.length} items`, args);
-  return atSite(a.items[a.items.length - i]!, ctx.site);
+/** indexFromEnd(a, i) is `a[^i]`; tryIndexFromEnd (`a[?^i]`) gives null where the other fails. */
+function fromEnd(orNull: boolean) {
+  return (args: readonly Arg[], ctx: CallContext): Val => {
+    const [a, iArg] = args as [Val, Val];
+    if (orNull && a.kind === 'null') return nul(ctx.site, a.origins);
+    if (a.kind !== 'array') return wrongType(ctx, 0, 'an array', a, args);
+    const i = intArg(iArg);
+    if (i === undefined) return wrongType(ctx, 1, 'an integer', iArg, args);
+    if (i < 1 || i > a.items.length)
+      return orNull ? nul(ctx.site, a.origins) : errorVal(ctx.site, `${ctx.name}() index ${i} is out of range for an array of ${a.items.length} items`, args);
+    return atSite(a.items[a.items.length - i]!, ctx.site);
+  };
 }
 
 function join(args: readonly Arg[], ctx: CallContext): Val {
@@ -432,7 +437,8 @@ export const collectionFunctions: FunctionTable = {
   array: { minArgs: 1, maxArgs: 1, handlesUnknown: true, fn: array },
   range: { minArgs: 2, maxArgs: 2, fn: range },
   flatten: { minArgs: 1, maxArgs: 1, fn: flatten },
-  indexfromend: { minArgs: 2, maxArgs: 2, fn: indexFromEnd },
+  indexfromend: { minArgs: 2, maxArgs: 2, fn: fromEnd(false) },
+  tryindexfromend: { minArgs: 2, maxArgs: 2, fn: fromEnd(true) },
   join: { minArgs: 2, maxArgs: 2, fn: join },
   items: { minArgs: 1, maxArgs: 1, fn: items },
   objectkeys: { minArgs: 1, maxArgs: 1, fn: objectKeys },

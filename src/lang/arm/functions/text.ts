@@ -1,5 +1,5 @@
 import { arr, bool, str, unknown, type UnknownVal, type Val } from '../../../kernel/value.js';
-import { knownPrefix, partialString, partsOf, splitParts, type TextPart } from '../../../kernel/partial-string.js';
+import { knownPrefix, partialString, partsOf, partsText, splitParts, type TextPart } from '../../../kernel/partial-string.js';
 import { align, formatNumber, parseComposite } from './dotnet-format.js';
 import { deterministicGuid, uniqueString } from './hash.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
@@ -65,7 +65,8 @@ function substring(args: readonly Arg[], ctx: CallContext): Val {
     // Only substring(s, start, length) stops short of the unknown end.
     const [start, length] = args.slice(1).map((a) => intArg(a as Val));
     const needed = start !== undefined && length !== undefined && start >= 0 ? start + length : undefined;
-    return ofKnownPrefix(s, needed, args, ctx, (prefix) => substring([str(prefix, s.loc, s.origins), ...args.slice(1)], ctx));
+    if (needed === undefined) return namedByCall('substring', s, args, ctx);
+    return ofKnownPrefix(s, needed, args, ctx, (prefix) => substring([str(prefix, s.loc, s.origins), ...args.slice(1)], ctx), 'substring');
   }
   if (s.kind !== 'string') return wrongType(ctx, 0, 'a string', s, args);
   const startArg = args[1];
@@ -141,10 +142,25 @@ function splitPartial(s: UnknownVal, delims: readonly string[], ctx: CallContext
  * A function of a string's first characters applied to a partially known string: decided by
  * its known prefix when `within` answers from it (undefined when it needs more), else unknown.
  */
-export function ofKnownPrefix(s: UnknownVal, needed: number | undefined, args: readonly Arg[], ctx: CallContext, within: (prefix: string) => Val): Val {
+/** `within` the known prefix of `s` when its first `needed` characters are known text; past it, the value named by the call. */
+export function ofKnownPrefix(s: UnknownVal, needed: number, args: readonly Arg[], ctx: CallContext, within: (prefix: string) => Val, fn: string): Val {
   const parts = partsOf(s);
-  const prefix = parts ? knownPrefix(parts) : '';
-  return needed !== undefined && needed >= 0 && needed <= prefix.length ? within(prefix) : propagateUnknown(args, ctx.site);
+  if (parts && needed >= 0 && needed <= knownPrefix(parts).length) return within(knownPrefix(parts));
+  return namedByCall(fn, s, args, ctx);
+}
+
+/**
+ * A string function of a deployment-time string, past its known text: one definite value named
+ * by the call (`fn` with its known integer arguments), so names built from it
+ * (`substring(uniqueString(…), 0, 5)`) still link and compare.
+ */
+export function namedByCall(fn: string, s: UnknownVal, args: readonly Arg[], ctx: CallContext): Val {
+  const parts = partsOf(s);
+  const rest = args.slice(1).map((a) => intArg(a as Val));
+  if (!parts || rest.some((n) => n === undefined)) return propagateUnknown(args, ctx.site);
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const named = only !== undefined && typeof only !== 'string' ? only.symbol : partsText(parts);
+  return newPartial([{ symbol: `${fn}(${[named, ...rest].join(', ')})` }], ctx, args);
 }
 
 function padLeft(args: readonly Arg[], ctx: CallContext): Val {

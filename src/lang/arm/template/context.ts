@@ -52,7 +52,9 @@ export interface RunContext {
   instances: number;
   /** The unit's work: shared by its scenarios, so create one per unit, not per run. */
   readonly work: WorkBudget;
-  /** Top-level declarations of wanted types whose condition is false: no instance, but declared. */
+  /** Deployments whose template is not read (a URI, a template spec, an unreadable file): they may deploy anything. */
+  readonly opaque: { readonly at: Loc; readonly what: string }[];
+  /** Declarations of wanted types that make no instance (condition false, copy count 0, inside such a deployment). */
   readonly inactive: { readonly type: string; readonly at: Loc; readonly name: string }[];
 }
 

@@ -8,7 +8,9 @@ import type { JsonNode } from '../../../syntax/json/parse.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE } from './context.js';
 import { evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import type { DeploymentTarget, ParamSource, TemplateScope } from './scope.js';
+import type { ParamSource, TemplateScope } from './scope.js';
+import type { DeploymentTarget } from '../target.js';
+import type { RunContext } from './context.js';
 
 /** The template a deployment deploys, with the scope its expressions see. */
 export interface ChildTemplate {
@@ -18,7 +20,7 @@ export interface ChildTemplate {
 }
 
 /** Where a problem with a deployment goes; nowhere when the deployment is read again for its outputs. */
-type Report = (summary: string, subject: Loc) => void;
+export type Report = (summary: string, subject: Loc) => void;
 
 /**
  * The template of a nested (`template`) or linked (`templateLink.relativePath`, or a
@@ -46,22 +48,28 @@ export function childTemplate(node: JsonNode, body: Val, name: Val, scope: Templ
   const link = linkedFile(propsNode, body, scope, report);
   if (!link) return undefined;
   const { file: linked, text: relative, at } = link;
-  if (scope.chain.includes(linked)) {
-    report?.(`Linked template '${relative}' links back to itself (cycle); it is not evaluated again`, at);
+  const root = readLinked(ctx, linked, relative, at, scope.chain, report);
+  return root && { scope: scope.nested(linked, root, supplied, target, [...scope.chain, linked]), template: root, target };
+}
+
+/** A local linked template's root, read once it is no cycle and parses; undefined (reported) otherwise. */
+export function readLinked(ctx: RunContext, file: string, shown: string, at: Loc, chain: readonly string[], report: Report | undefined): JsonNode | undefined {
+  if (chain.includes(file)) {
+    report?.(`Linked template '${shown}' links back to itself (cycle); it is not evaluated again`, at);
     return undefined;
   }
-  const doc = ctx.parse(linked);
+  const doc = ctx.parse(file);
   if (!doc) {
-    const read = ctx.fs.read(linked);
-    report?.(`Linked template '${relative}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, at);
+    const read = ctx.fs.read(file);
+    report?.(`Linked template '${shown}' cannot be read${read.ok ? '' : `: ${read.reason}`}`, at);
     return undefined;
   }
   if (!doc.root || doc.errors.length) {
-    report?.(`Linked template '${relative}' has a syntax error`, at);
+    report?.(`Linked template '${shown}' has a syntax error`, at);
     return undefined;
   }
-  ctx.files.add(linked);
-  return { scope: scope.nested(linked, doc.root, supplied, target, [...scope.chain, linked]), template: doc.root, target };
+  ctx.files.add(file);
+  return doc.root;
 }
 
 /** The linked template's file: by `relativePath`, or by a conventional `uri`. */

@@ -1,13 +1,14 @@
 import { reportTemplateErrors } from '../../../kernel/diagnostic.js';
-import { asBoolean, asString, getProp, unknown, type Val } from '../../../kernel/value.js';
+import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { idText } from '../../../kernel/names.js';
-import { partialString, partsOf, partsText, splitParts } from '../../../kernel/partial-string.js';
-import { ARM_LIMITS, DEPLOYMENT_TYPE, type TemplateResource } from './context.js';
+import { displayText } from '../../../kernel/names.js';
+import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
 import { copyCount, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
-import type { TemplateScope, DeploymentTarget } from './scope.js';
-import { childTemplate } from './deployments.js';
+import { TemplateScope, type ParamSource } from './scope.js';
+import { joinName, resourceId, type DeploymentTarget } from '../target.js';
+import { childTemplate, readLinked } from './deployments.js';
+import { recordUndeployed } from './undeployed.js';
 import type { Loc } from '../../../kernel/location.js';
 
 interface Parent {
@@ -77,6 +78,7 @@ function evaluateResourceLoop(node: JsonNode, scope: TemplateScope, target: Depl
     evaluateInstance(node, scope.withLoop(loopName, undefined), target, parent, undefined, 0);
     return;
   }
+  if (count.n === 0) recordUndeployed(node, scope, parent?.type);
   for (let i = 0; i < count.n; i++) {
     if (!evaluateInstance(node, scope.withLoop(loopName, i), target, parent, i, count.n)) return;
   }
@@ -96,7 +98,7 @@ function evaluateInstance(
   const condition = conditionNode && evaluateNode(conditionNode, scope);
   if (condition) reportTemplateErrors(ctx.diagnostics, condition);
   if (condition && asBoolean(condition) === false) {
-    recordInactive(node, scope, parent);
+    recordUndeployed(node, scope, parent?.type);
     return true;
   }
   if (++ctx.instances > ARM_LIMITS.resourceInstances) {
@@ -142,50 +144,72 @@ function evaluateInstance(
   return true;
 }
 
-/** A top-level declaration of a wanted literal type whose condition is false: no instance, but declared. */
-function recordInactive(node: JsonNode, scope: TemplateScope, parent: Parent | undefined): void {
-  const typeNode = prop(node, 'type');
-  if (parent || typeNode?.type !== 'string' || !scope.ctx.wants(typeNode.value as string)) return;
-  const nameNode = prop(node, 'name');
-  const name = nameNode ? (idText(evaluateNode(nameNode, scope)) ?? '?') : '?';
-  scope.ctx.inactive.push({ type: typeNode.value as string, at: nodeLoc(scope.file, typeNode), name });
-}
-
-function joinName(parentName: Val, child: Val): Val {
-  const p = partsOf(parentName);
-  const c = partsOf(child);
-  if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return partialString([...p, '/', ...c], child.loc, [...parentName.origins, ...child.origins]);
-}
-
-/**
- * The resource id as ARM would compute it, lower-cased so ids built by `resourceId()` elsewhere
- * match. Extension resources (`scope` property) hang below their scope's id.
- */
-export function resourceId(type: string, name: Val, target: DeploymentTarget, scopeVal?: Val): string | undefined {
-  const nameParts = partsOf(name);
-  const sub = idText(target.subscription);
-  const rg = idText(target.resourceGroup);
-  if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
-  const typeParts = type.split('/');
-  // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
-  const names = splitParts(nameParts, ['/'], () => false)!.map(partsText);
-  if (typeParts.length !== names.length + 1) return undefined;
-  let tail = `${typeParts[0]}/${typeParts[1]}/${names[0]}`;
-  for (let i = 1; i < names.length; i++) tail += `/${typeParts[i + 1]}/${names[i]}`;
-  const rgId = `/subscriptions/${sub}/resourceGroups/${rg}`;
-  if (scopeVal) {
-    const scopeText = idText(scopeVal);
-    if (scopeText === undefined) return undefined;
-    const scopeId = scopeText.startsWith('/') ? scopeText : `${rgId}/providers/${scopeText}`;
-    return `${scopeId}/providers/${tail}`.toLowerCase();
-  }
-  return `${rgId}/providers/${tail}`.toLowerCase();
-}
-
 /** Nested (`template`) and linked (`templateLink`) deployments: their resources, in their scope. */
 function evaluateDeployment(node: JsonNode, body: Val, name: Val, scope: TemplateScope, target: DeploymentTarget): void {
   const report = (summary: string, subject: Loc) => scope.ctx.diagnostics.add({ severity: 'error', summary, subject });
   const child = childTemplate(node, body, name, scope, target, report);
-  if (child) evaluateResources(child.scope, prop(child.template, 'resources'), child.target);
+  if (child) {
+    evaluateResources(child.scope, prop(child.template, 'resources'), child.target);
+    return;
+  }
+  // A template that is not read here (a URI, a template spec, a file that cannot be read) may deploy anything.
+  const linkNode = prop(prop(node, 'properties'), 'templateLink');
+  if (linkNode) scope.ctx.opaque.push({ at: nodeLoc(scope.file, linkNode), what: `deployment ${displayText(name)} links ${linkedTemplateShown(getPath(body, ['properties', 'templateLink']))}, which the linter does not read` });
+}
+
+/** What a `templateLink` names, for people: a URI, a template spec, or a relative path. */
+function linkedTemplateShown(link: Val | undefined): string {
+  for (const [key, shown] of [['uri', 'a template by URI'], ['id', 'a template spec'], ['relativePath', 'the template']] as const) {
+    const v = getProp(link, key);
+    if (v) return v.kind === 'string' ? `${shown} '${v.value}'` : shown;
+  }
+  return 'a template';
+}
+
+/** Where a linked template is read from: the link's place and text, and the templates above it. */
+export interface LinkSite {
+  readonly at: Loc;
+  /** The path as written, for messages. */
+  readonly shown: string;
+  readonly depth: number;
+  /** Template files from the root down to the linking one, to stop cycles. */
+  readonly chain: readonly string[];
+}
+
+/**
+ * Reads and evaluates a local template as a child deployment of another front end (a Bicep
+ * `module m './x.json'`): its resources go to `ctx`, and its outputs are returned, each evaluated
+ * where the template declares it, when asked for. A template outside the root, too deep, in a
+ * cycle, unreadable or broken is a diagnostic at the link and gives undefined; but for a cycle,
+ * what it deploys is then not seen.
+ */
+export function evaluateArmTemplate(
+  ctx: RunContext,
+  file: string,
+  supplied: ReadonlyMap<string, ParamSource>,
+  target: DeploymentTarget,
+  link: LinkSite,
+): { outputs(): Val } | undefined {
+  const report = (summary: string, at: Loc) => {
+    ctx.diagnostics.add({ severity: 'error', summary, subject: at });
+    if (!link.chain.includes(file)) ctx.opaque.push({ at, what: `the template '${link.shown}' is not read` });
+  };
+  if (!ctx.fs.contains(file)) return void report(`Linked template '${link.shown}' is outside the linted root; it is not read`, link.at);
+  if (link.depth > ARM_LIMITS.nestedDepth) return void report(`Deployments nested deeper than ${ARM_LIMITS.nestedDepth} levels are not evaluated`, link.at);
+  const root = readLinked(ctx, file, link.shown, link.at, link.chain, report);
+  if (!root) return undefined;
+  const child = TemplateScope.create(ctx, file, root, supplied, target, link.depth, [...link.chain, file]);
+  evaluateResources(child, prop(root, 'resources'), target);
+  return {
+    outputs: () =>
+      obj(
+        entries(prop(root, 'outputs')).map(([k, v]) => {
+          const name = k.value as string;
+          const valueNode = prop(v, 'value');
+          const value = valueNode && !prop(v, 'copy') ? evaluateNode(valueNode, child) : unknown(`output '${name}' is built by a copy loop`, nodeLoc(file, v));
+          return { key: name, keyLoc: nodeLoc(file, k), value };
+        }),
+        nodeLoc(file, prop(root, 'outputs') ?? root),
+      ),
+  };
 }

@@ -1,14 +1,15 @@
 import { tooDeepVal, type WorkBudget } from '../../../kernel/work.js';
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
-import { moveTo, nul, obj, str, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
+import { moveTo, nul, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
-import { partialString, partsOf, partsText } from '../../../kernel/partial-string.js';
 import { evaluateNode, expandCopy } from './evaluate-node.js';
 import { jsonToVal, nodeLoc, prop } from './json-val.js';
 import { callUserFunction } from './user-functions.js';
 import { deploymentReference } from './deployments.js';
 import type { RunContext, TemplateEnv } from './context.js';
+import type { DeploymentFunctionName } from '../expression/scope.js';
+import { deploymentObject, type DeploymentTarget } from '../target.js';
 
 /** A parameter's value and how it got it, before any use site. */
 export interface ParamSource {
@@ -17,17 +18,6 @@ export interface ParamSource {
   /** The deployment that passed it, for messages: `deployment 'vm' in main.json`. */
   readonly caller?: string;
 }
-
-/** Where the template deploys: `resourceGroup()` and `subscription()` answer from this. */
-export interface DeploymentTarget {
-  readonly resourceGroup: Val;
-  readonly subscription: Val;
-}
-
-export const ROOT_TARGET: DeploymentTarget = {
-  resourceGroup: unknown('the resource group is chosen at deployment', undefined, { symbol: 'resourceGroup().name' }),
-  subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
-};
 
 /** Nesting levels one variable or parameter reference counts (see WorkBudget.enter). */
 const REFERENCE_NESTING = 4;
@@ -199,44 +189,10 @@ export class TemplateScope implements TemplateEnv {
     }
   }
 
-  deploymentFunction(
-    name: 'deployment' | 'resourceGroup' | 'subscription' | 'tenant' | 'managementGroup' | 'environment',
-    site: Loc | undefined,
-  ): Val {
-    const { resourceGroup, subscription } = this.state.target;
-    const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
-    const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
-    const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
-    const subId = partialString(['/subscriptions/', ...subParts], site, []);
-    const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
-    switch (name) {
-      case 'resourceGroup':
-        return obj(
-          [
-            { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], site, []) },
-            { key: 'name', value: moveTo(resourceGroup, site) },
-            { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
-            { key: 'location', value: sym(`${rgSymbol}.location`) },
-            { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
-            { key: 'tags', value: sym(`${rgSymbol}.tags`) },
-            { key: 'properties', value: sym(`${rgSymbol}.properties`) },
-          ],
-          site,
-        );
-      case 'subscription':
-        return obj(
-          [
-            { key: 'id', value: subId },
-            { key: 'subscriptionId', value: moveTo(subscription, site) },
-            { key: 'tenantId', value: sym('subscription().tenantId') },
-            { key: 'displayName', value: sym('subscription().displayName') },
-          ],
-          site,
-        );
-      default:
-        return sym(`${name}()`);
-    }
+  deploymentFunction(name: DeploymentFunctionName, site: Loc | undefined): Val {
+    return deploymentObject(this.state.target, name, site);
   }
+
 
   userFunction(name: string, args: readonly Val[], site: Loc | undefined): Val | undefined {
     return callUserFunction(this, name, args, site, 0);

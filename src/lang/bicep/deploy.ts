@@ -1,0 +1,106 @@
+import { reportTemplateErrors } from '../../kernel/diagnostic.js';
+import { idText } from '../../kernel/names.js';
+import { asBoolean, obj, str } from '../../kernel/value.js';
+import type { BicepParseResult } from '../../syntax/bicep/index.js';
+import { ARM_LIMITS, type TemplateResource } from '../arm/template/context.js';
+import { resourceId } from '../arm/target.js';
+import type { ResourceInfo } from './declarations.js';
+import { objectWithout, rootEnv } from './expr.js';
+import type { FileScope } from './file-scope.js';
+import { conditionOf, instancesOf, type Instance } from './instances.js';
+import type { BicepRun } from './run.js';
+
+/** A Bicep file's parse, read once per run; its syntax errors are reported once. */
+export function readBicep(run: BicepRun, file: string): BicepParseResult | undefined {
+  const parsed = run.services.bicep(file);
+  if (!parsed) return undefined;
+  run.files.add(file);
+  if (!run.parsedReported.has(file)) {
+    run.parsedReported.add(file);
+    for (const d of parsed.diagnostics) run.diagnostics.add({ ...d, subject: { ...d.subject, file } });
+  }
+  return parsed;
+}
+
+/** Body keys that are not part of what gets deployed, or that the resource's head already says. */
+const NOT_DEPLOYED = new Set(['parent', 'dependsOn', 'scope']);
+
+/** Deploys a file's resources and modules into the run, in declaration order. */
+export function deployFile(scope: FileScope): void {
+  for (const info of scope.symbols.resources) deployResource(scope, info);
+  for (const s of scope.program.body) {
+    if (s.type !== 'ModuleDeclaration') continue;
+    const info = scope.symbols.modules.find((m) => m.decl === s)!;
+    const { list } = scope.symbols.moduleInstancesOf(info);
+    for (const m of list) {
+      const condition = conditionOf(info.parts, m.instance);
+      if (condition && asBoolean(condition) === false) continue;
+      m.deploy();
+    }
+  }
+}
+
+function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEnv(scope)): void {
+  // An existing resource is not deployed, but a child declared in it is.
+  if (info.decl.existing) {
+    for (const child of info.children) deployResource(scope, child, parentEnv);
+    return;
+  }
+  const run = scope.run;
+  // A type the caller does not want, with no child declared in it: nothing to deploy, and
+  // whatever refers to it reads its name when it does.
+  if (info.type && !run.wants(info.type) && info.children.length === 0) return;
+  const at = scope.loc(info.decl.name);
+  const all = instancesOf(info.parts, parentEnv, at);
+  for (const instance of all.list) {
+    const condition = conditionOf(info.parts, instance);
+    if (condition && asBoolean(condition) === false) {
+      recordInactive(scope, info, instance);
+      continue;
+    }
+    if (++run.instances > ARM_LIMITS.resourceInstances) {
+      if (run.instances === ARM_LIMITS.resourceInstances + 1)
+        run.diagnostics.add({ severity: 'error', summary: `More than ${ARM_LIMITS.resourceInstances} resource instances; the rest of this template is not evaluated`, subject: at });
+      return;
+    }
+    const head = scope.symbols.headOf(info, instance);
+    if (!head.type) continue;
+    reportTemplateErrors(run.diagnostics, head.name);
+    const typeLoc = scope.loc(info.decl.resourceType);
+    const wanted = run.wants(head.type);
+    const props = info.parts.body && wanted ? objectWithout(info.parts.body, instance.env, (k) => k === 'name' || NOT_DEPLOYED.has(k)) : obj([], typeLoc);
+    const body = obj(
+      [
+        { key: 'type', value: str(head.type, typeLoc) },
+        ...(info.apiVersion ? [{ key: 'apiVersion', value: str(info.apiVersion, typeLoc) }] : []),
+        { key: 'name', value: head.name },
+        ...(head.scope ? [{ key: 'scope', value: head.scope }] : []),
+        ...(props.kind === 'object' ? props.props.values() : []),
+      ],
+      scope.loc(info.decl),
+    );
+    const resource: TemplateResource = {
+      file: scope.file,
+      type: head.type,
+      typeLoc,
+      name: head.name,
+      id: resourceId(head.type, head.name, head.target, head.scope),
+      body,
+      resourceGroup: head.target.resourceGroup,
+      subscription: head.target.subscription,
+      ...(instance.index !== undefined ? { copyIndex: instance.index } : {}),
+      instances: all.count,
+      declLoc: scope.loc(info.decl),
+    };
+    run.resources.push(resource);
+    // Nested resources cannot sit in a looped parent (BCP160): each follows its parent's one instance.
+    for (const child of info.children) deployResource(scope, child, instance.env);
+  }
+}
+
+/** A top-level declaration of a wanted type whose condition is false: no instance, but declared (for the inventory). */
+function recordInactive(scope: FileScope, info: ResourceInfo, instance: Instance): void {
+  if (info.parent || !info.type || !scope.run.wants(info.type)) return;
+  const head = scope.symbols.headOf(info, instance);
+  scope.run.inactive.push({ type: info.type, at: scope.loc(info.decl.resourceType), name: idText(head.name) ?? '?' });
+}

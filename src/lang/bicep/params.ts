@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Diagnostic } from '../../kernel/diagnostic.js';
+import type { BicepParseResult } from '../../syntax/bicep/index.js';
+import type { ParamSource } from '../arm/template/scope.js';
+import { ROOT_TARGET } from '../arm/target.js';
+import { readBicep } from './deploy.js';
+import { FileScope } from './file-scope.js';
+import { newRun, type BicepScenario, type BicepServices } from './run.js';
+import { WorkBudget } from '../../kernel/work.js';
+
+/**
+ * The template a `.bicepparam` file gives values for: the absolute path its `using` names,
+ * `none` for `using none`, undefined when it has no literal `using`.
+ */
+export function usingPath(file: string, parsed: BicepParseResult): string | undefined {
+  for (const s of parsed.ast.body) {
+    if (s.type !== 'UsingDeclaration') continue;
+    if (s.path.type === 'NoneLiteral') return 'none';
+    if (s.path.type === 'String' && s.path.expressions.length === 0) {
+      const written = s.path.segments[0] ?? '';
+      // A registry or template-spec template is not a file here.
+      return /^(br|ts)(\/[^:]*)?:/i.test(written) ? undefined : path.resolve(path.dirname(file), written);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A `.bicepparam` file as a scenario of its template: each `param x = e`, evaluated with the
+ * file's variables, is "parameter 'x' in main.bicepparam" wherever the template uses it.
+ */
+export function bicepParamScenario(file: string, services: BicepServices): { readonly scenario: BicepScenario; readonly diagnostics: readonly Diagnostic[] } | undefined {
+  // A parameter file is evaluated on its own, with its own budget (as a Terraform var file).
+  const run = newRun(services, new WorkBudget());
+  const parsed = readBicep(run, file);
+  if (!parsed) return undefined;
+  const scope = new FileScope(run, file, parsed.ast, new Map(), ROOT_TARGET, 0, [file]);
+  const supplied = new Map<string, ParamSource>();
+  for (const s of parsed.ast.body) {
+    if (s.type !== 'ParameterAssignment') continue;
+    const value = scope.value(s.name.name, scope.loc(s.value));
+    if (value) supplied.set(s.name.name.toLowerCase(), { value, origin: 'parameter-file' });
+  }
+  for (const d of run.work.diagnostics({ file, start: 0, end: 0 })) run.diagnostics.add(d);
+  return { scenario: { name: path.basename(file), supplied }, diagnostics: run.diagnostics.list };
+}
