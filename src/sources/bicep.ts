@@ -1,3 +1,4 @@
+import { WorkBudget } from '../kernel/work.js';
 import path from 'node:path';
 import { DiagnosticSink, reportTemplateErrors, unreadableFile } from '../kernel/diagnostic.js';
 import { errorValuesMade, type Plain } from '../kernel/value.js';
@@ -82,9 +83,11 @@ export function evaluateBicepEntry(entry: string, ws: Workspace): Evaluation {
   const files = new Set<string>([entry]);
   const models: Model[] = [];
   let inactiveVms: Evaluation['inactiveVms'] = [];
+  // One budget for every scenario of the entry, as for ARM templates.
+  const work = new WorkBudget();
   for (const scenario of scenariosOf(entry, ws, sink, files)) {
     const errorsBefore = errorValuesMade();
-    const run = evaluateBicepUnit(entry, services(ws), scenario);
+    const run = evaluateBicepUnit(entry, services(ws), scenario, work);
     for (const d of run.diagnostics) sink.add(d);
     for (const f of run.files) files.add(f);
     const model = buildArmModel(run.resources, { name: scenario.name }, undefined, run.opaque);
@@ -92,6 +95,7 @@ export function evaluateBicepEntry(entry: string, ws: Workspace): Evaluation {
     models.push(model);
     if (models.length === 1) inactiveVms = run.inactive.filter((d) => isVmType(d.type));
   }
+  for (const d of work.diagnostics({ file: entry, start: 0, end: 0 })) sink.add(d);
   return { models, diagnostics: sink.list, files: [...files], inactiveVms };
 }
 

@@ -1,4 +1,5 @@
 import { reportTemplateErrors } from '../../kernel/diagnostic.js';
+import { idText } from '../../kernel/names.js';
 import { asBoolean, obj, str } from '../../kernel/value.js';
 import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import { ARM_LIMITS, type TemplateResource } from '../arm/template/context.js';

@@ -1,3 +1,4 @@
+import { WorkBudget } from '../../kernel/work.js';
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
@@ -7,7 +8,6 @@ import { parseHcl } from '../../syntax/hcl/parser.js';
 import type { HclFile } from '../../syntax/hcl/ast.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
-import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
 import type { ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
@@ -148,7 +148,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     rootDir,
     diagnostics,
     instanceId: options.instanceId ?? (() => undefined),
-    state: { depth: 0, steps: 0 },
+    state: { work: new WorkBudget() },
     active: [],
     filesRead,
     opaque: new Map(),
@@ -165,9 +165,6 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const resources: ResourceInstance[] = [];
   const undeployed: UndeployedDecl[] = [];
   root.collect(resources, undeployed);
-  if (session.state.steps > LIMITS.steps) {
-    const first = rootConfig.files[0]!;
-    diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
-  }
+  for (const d of session.state.work.diagnostics({ file: rootConfig.files[0]!, start: 0, end: 0 })) diagnostics.add(d);
   return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }
