@@ -103,8 +103,14 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   const started = performance.now();
   const linter = createLinter(fs, options, setup);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
+  const linted = new Set<string>();
   files.forEach((file, i) => {
-    for (const unit of linter.units.unitsOf(file)) linter.release(linter.lintUnit(unit));
+    for (const unit of linter.units.unitsOf(file)) {
+      // A module of many files is one unit: its files are let go once, not once per file.
+      if (linted.has(unit.key)) continue;
+      linted.add(unit.key);
+      linter.release(linter.lintUnit(unit));
+    }
     linter.units.release(file);
     onProgress?.(i + 1, files.length);
   });
@@ -127,12 +133,14 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
       messages = outcome.messages;
       suppressedMessages = outcome.suppressed;
     }
+    if (read) fs.release(file);
     return {
       filePath: file,
       messages,
       suppressedMessages,
       ...tally(messages),
-      ...(read?.ok && (messages.length || suppressedMessages.length) ? { source: read.text } : {}),
+      // A file on disk is read back by the reporters that quote it (`sourceOf`), so its text goes now.
+      ...(read?.ok && (messages.length || suppressedMessages.length) && fs.inMemory(file) ? { source: read.text } : {}),
     };
   });
   const inventory = collectInventory(linter, files);
@@ -154,6 +162,7 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
  */
 function collectInventory(linter: Linter, files: readonly string[]): InventoryEntry[] {
   const seen = new Map<string, InventoryEntry>();
+  const visited = new Set<string>();
   const throughLink = (entry: InventoryEntry) => linter.fs.resolveLinks(entry.filePath)?.direct === false;
   // A linked template seen from its parent knows more than the template linted alone; one reached
   // from several callers is listed as deployed by any that deploys it; a file reached both through
@@ -165,6 +174,9 @@ function collectInventory(linter: Linter, files: readonly string[]): InventoryEn
   };
   for (const file of files) {
     for (const unit of linter.units.unitsOf(file)) {
+      // Each unit once: a module's files all name it.
+      if (visited.has(unit.key)) continue;
+      visited.add(unit.key);
       const outcome = linter.lintUnit(unit);
       // A linked template or child module counts in its caller's inventory, with the caller's values.
       if (linter.callersOf(outcome).length) continue;

@@ -143,7 +143,7 @@ async function lintRun(args: CliArgs, loaded: LoadedConfig, options: LintOptions
   let changedFiles: Set<string> | undefined;
   if (args.changedSince !== undefined) {
     try {
-      changedFiles = changedFilesSince(args.changedSince, io.cwd);
+      changedFiles = await changedFilesSince(args.changedSince, io.cwd);
     } catch (e) {
       throw new Refusal(`--changed-since ${args.changedSince}: ${String((e as { stderr?: string }).stderr ?? (e as Error).message).trim()}`);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ignore, Options } from 'ignore';
 import { relativeInside } from '../kernel/project-fs.js';
+import { linearize } from './linear-ignore.js';
 
 // Git compares ignore patterns without case only where `git init` sets core.ignoreCase.
 const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin';
@@ -35,7 +36,11 @@ export function levelsOf(patterns: readonly { readonly pattern: string; readonly
     if (last?.base === abs) last.patterns.push(pattern);
     else levels.push({ base: abs, patterns: [pattern] });
   }
-  return levels.reverse().map((l) => ({ base: l.base, rules: rules().add(l.patterns) }));
+  return levels.reverse().map((l) => {
+    const level = rules().add(l.patterns);
+    linearize(level);
+    return { base: l.base, rules: level };
+  });
 }
 
 /**
@@ -71,6 +76,7 @@ export class Gitignores {
 
   private add(patterns: readonly string[]): void {
     (this.rules ??= rules()).add(patterns);
+    linearize(this.rules);
   }
 
   /** Adds the `.gitignore` files from the top down to `dir`, inclusive. */

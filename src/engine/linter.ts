@@ -13,6 +13,7 @@ import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import { diagnosticText, type Diagnostic } from '../kernel/diagnostic.js';
 import { UnitIndex } from './units.js';
+import { ownCopy } from '../kernel/own-text.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
@@ -35,6 +36,8 @@ export class Linter {
   private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
   /** Units that read a file: a linked template is read by its parent, a child module by its caller. */
   private readonly readBy = new Map<string, Set<UnitOutcome>>();
+  /** `callersOf` answers, valid while no unit is linted or forgotten. */
+  private readonly callers = new Map<UnitOutcome, UnitOutcome[]>();
   private readonly about: ReadonlySet<string> | undefined;
 
   constructor(
@@ -83,19 +86,33 @@ export class Linter {
     return out.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   }
 
-  /** Lets go of the parsed trees of a unit's files once it is linted (see UnitIndex.release). */
+  /**
+   * Lets go of the parsed trees of a unit's own files once it is linted (see UnitIndex.release);
+   * files of other units it read stay parsed for their other readers.
+   */
   release(outcome: UnitOutcome): void {
-    for (const file of outcome.files) this.units.release(file);
+    const key = outcome.unit.key;
+    for (const file of outcome.files) {
+      if (file === outcome.unit.entry || this.units.unitsOf(file).some((u) => u.key === key)) this.units.release(file);
+      else this.units.share(file);
+    }
     this.units.release(outcome.unit.entry);
   }
 
-  /** Other linted units that read this unit's entry file (or a file of its entry directory). */
+  /**
+   * Other linted units that read this unit's entry file (or a file of its entry directory).
+   * Asked once per file of the unit (a module of 800 files), so remembered until another unit is linted.
+   */
   callersOf(outcome: UnitOutcome): UnitOutcome[] {
+    const known = this.callers.get(outcome);
+    if (known) return known;
     const entry = outcome.unit.entry;
     const entryFiles = [entry, ...outcome.files.filter((f) => path.dirname(f) === entry)];
     const callers = new Set<UnitOutcome>();
     for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
-    return [...callers];
+    const list = [...callers];
+    this.callers.set(outcome, list);
+    return list;
   }
 
   /** Files the units linted so far read or report in: what a parallel run must keep together. */
@@ -119,6 +136,7 @@ export class Linter {
     this.positions = new ParsedPositions(this.fs, this.units);
     // A unit whose entry is a directory (a module) changes with any file in it.
     const dir = path.dirname(abs);
+    this.callers.clear();
     for (const [key, outcome] of this.outcomes) {
       const touches =
         outcome.unit.entry === abs ||
@@ -137,6 +155,7 @@ export class Linter {
     if (cached) return cached;
     const outcome = this.evaluateSafely(unit);
     this.outcomes.set(unit.key, outcome);
+    this.callers.clear();
     for (const file of outcome.messages.keys()) {
       const set = this.reachedFrom.get(file) ?? new Set();
       set.add(outcome);
@@ -199,7 +218,7 @@ export class Linter {
     return {
       ruleId: null,
       severity: d.severity === 'error' ? 2 : 1,
-      message: diagnosticText(d),
+      message: ownCopy(diagnosticText(d)),
       ...this.positions.range(d.subject),
       ...(d.fatal ? { fatal: true } : {}),
     };
@@ -220,7 +239,7 @@ export class Linter {
     const inactive: InventoryEntry[] = (evaluation.inactiveVms ?? []).filter((d) => !byDecl.has(`${d.at.file}|${d.at.start}`)).map((d) => ({
       filePath: d.at.file,
       ...this.positions.lineColumn(d.at),
-      name: d.name,
+      name: ownCopy(d.name),
       kind: unit.kind,
       instances: 0,
       size: '',
@@ -243,7 +262,7 @@ export class Linter {
         size: display(vm.size),
         location: display(vm.location),
         diskCount: disks.length,
-        diskTypes: [...new Set(disks.map((d) => asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?')))],
+        diskTypes: [...new Set(disks.map((d) => ownCopy(asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?'))))],
         protected: vms.some((v) => v.protectedBy.length > 0),
         scenario: model.scenario.name,
       };
@@ -258,7 +277,6 @@ function sameVmKey(vm: VirtualMachine): string | undefined {
   return group === undefined || name === undefined ? undefined : `${group}|${name}`;
 }
 
-/** A value for people: deployment-time values by their expression, other unknowns as `?`. */
 /** Positions that reuse the line index of a JSON file's parse instead of building a second one. */
 class ParsedPositions extends Positions {
   constructor(
@@ -273,9 +291,16 @@ class ParsedPositions extends Positions {
   }
 }
 
+/**
+ * A value for people: deployment-time values by their expression, other unknowns as `?`; a copy,
+ * as the inventory outlives the template text the value was cut from.
+ */
 function display(v: Val): string {
-  if (v.kind === 'unknown') return idText(v) ?? '?';
+  if (v.kind === 'unknown') {
+    const text = idText(v);
+    return text === undefined ? '?' : ownCopy(text);
+  }
   const plain = toPlain(v);
   if (plain === null || plain === undefined) return '';
-  return typeof plain === 'string' ? plain : JSON.stringify(plain);
+  return ownCopy(typeof plain === 'string' ? plain : JSON.stringify(plain));
 }

@@ -6,6 +6,9 @@ import type { LineIndex } from '../kernel/location.js';
 import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace } from '../sources/source-kind.js';
 
+/** Characters of released files whose parses linger (see UnitIndex.recent). */
+const RECENT_BUDGET = 1 << 20;
+
 /** A kind with its globs compiled. */
 interface Claim {
   readonly kind: SourceKind;
@@ -72,6 +75,15 @@ export class UnitIndex implements Workspace {
    * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
    */
   private readonly units = new Map<string, readonly UnitRef[]>();
+  /** Files a unit other than their own read (a linked template, a called module): kept for the run, as others may read them too. */
+  private readonly shared = new Set<string>();
+  /**
+   * Released files whose parser lingers, oldest first, with their text's length: let go only once
+   * RECENT_BUDGET characters of newer ones follow, so a caller linted just after the module it
+   * calls (examples/ after the module in the directory above) still finds it parsed.
+   */
+  private readonly recent = new Map<string, number>();
+  private recentChars = 0;
 
   constructor(
     readonly fs: ProjectFs,
@@ -144,6 +156,8 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     this.facts.delete(abs);
     this.problems.delete(abs);
+    this.shared.delete(abs);
+    this.forgetRecent(abs);
     this.units.clear();
   }
 
@@ -153,12 +167,44 @@ export class UnitIndex implements Workspace {
    */
   release(file: string): void {
     const abs = resolvePath(file);
-    if (this.parses.has(abs)) {
+    if (this.shared.has(abs) || this.recent.has(abs)) return;
+    const byParser = this.parses.get(abs);
+    if (byParser) {
       for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
       this.fileProblem(abs);
-      this.parses.delete(abs);
     }
-    this.fs.release(abs);
+    if (![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
+      this.parses.delete(abs);
+      this.fs.release(abs);
+      return;
+    }
+    const read = this.fs.read(abs);
+    const chars = read.ok ? read.text.length : 0;
+    this.recent.set(abs, chars);
+    this.recentChars += chars;
+    for (const oldest of this.recent.keys()) {
+      if (this.recentChars <= RECENT_BUDGET) break;
+      this.forgetRecent(oldest);
+      this.parses.delete(oldest);
+      this.fs.release(oldest);
+    }
+  }
+
+  private forgetRecent(abs: string): void {
+    const chars = this.recent.get(abs);
+    if (chars === undefined) return;
+    this.recent.delete(abs);
+    this.recentChars -= chars;
+  }
+
+  /**
+   * Keeps a file's parse and text for the rest of the run: a unit other than its own read it (a
+   * caller of a linked template or child module), and its other callers will read it again.
+   */
+  share(file: string): void {
+    const abs = resolvePath(file);
+    this.shared.add(abs);
+    this.forgetRecent(abs);
   }
 
   /** The units a file belongs to, by every kind that claims it. */

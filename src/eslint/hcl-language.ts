@@ -54,7 +54,8 @@ function isJsonSyntax(path: string): boolean {
   return /\.json$/i.test(path);
 }
 
-const parses = new ParseCache<ParseResult<HclFile | JsonRoot>>(8);
+/** Characters of source whose parses are kept: a few files of an editor session, one huge file alone. */
+const parses = new ParseCache<ParseResult<HclFile | JsonRoot>>(8_000_000);
 
 type HclLanguageTypes = { LangOptions: Record<string, unknown>; Code: HclSourceCode | JsonSourceCode; RootNode: HclFile | JsonRoot; Node: object };
 

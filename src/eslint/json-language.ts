@@ -57,7 +57,8 @@ function scanJsonComments(text: string, lines: LineIndex): CommentNode[] {
   return jsonComments(text).map((c) => commentNode(c.kind === 'line' ? 'LineComment' : 'BlockComment', c.value, c.start, c.end, lines));
 }
 
-const parses = new ParseCache<ParseResult<JsonRoot>>(8);
+/** Characters of source whose parses are kept: a few files of an editor session, one huge file alone. */
+const parses = new ParseCache<ParseResult<JsonRoot>>(8_000_000);
 
 type JsonLanguageTypes = { LangOptions: Record<string, unknown>; Code: JsonSourceCode; RootNode: JsonRoot; Node: object };
 

@@ -1,9 +1,13 @@
 import type { Linter } from '../engine/linter.js';
 import type { LintOptions, RuleSetting } from '../engine/options.js';
 import { ProjectFs } from '../kernel/project-fs.js';
+import { SizedCache } from '../kernel/sized-cache.js';
 import type { LintMessage } from '../engine/lint-message.js';
 import { createLinter, RULE_IDS } from '../setup.js';
 import type { Parser } from '../sources/source-kind.js';
+
+/** Characters of file text whose messages a session keeps. */
+const RESULT_CHARS = 32_000_000;
 
 /** `settings['azure-backup']` in an ESLint config. */
 export interface PluginSettings {
@@ -31,7 +35,8 @@ export interface AdoptedParse<T = unknown> {
 export class Session {
   readonly fs: ProjectFs;
   readonly linter: Linter;
-  private readonly results = new Map<string, { readonly text: string; readonly messages: readonly LintMessage[] }>();
+  /** Messages per file for the text they were made from; bounded by that text's size (it is shared with the file system's copy). */
+  private readonly results = new SizedCache<string, { readonly text: string; readonly messages: readonly LintMessage[] }>(RESULT_CHARS);
   private readonly linkersLinted = new Set<string>();
 
   constructor(cwd: string, options: LintOptions) {
@@ -49,7 +54,7 @@ export class Session {
     this.sync(file, text, parse);
     this.lintLinkers(file);
     const messages = this.linter.messagesFor(file);
-    this.results.set(file, { text, messages });
+    this.results.set(file, { text, messages }, text.length);
     return messages;
   }
 

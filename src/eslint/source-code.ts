@@ -113,23 +113,34 @@ export abstract class AzureSourceCode<Root extends SyntaxNode> extends TextSourc
   }
 
   private *walk(): Generator<VisitStep> {
-    const stack: { node: SyntaxNode; parent: object | undefined; exit: boolean }[] = [{ node: this.ast, parent: undefined, exit: false }];
+    // Each stack entry is the visitor arguments of a node, `[node, parent]`, shared by its enter
+    // and exit steps; `exiting` says which one is next. Fewer objects per node: every re-lint
+    // walks every node, and the allocations cost more than the walk.
+    const stack: [SyntaxNode, object | undefined][] = [[this.ast, undefined]];
+    const exiting: boolean[] = [false];
     while (stack.length) {
-      const { node, parent, exit } = stack.pop()!;
-      const args = [node, parent];
-      if (exit) {
+      const args = stack.pop()!;
+      const node = args[0];
+      if (exiting.pop()) {
         yield { kind: 1, target: node, phase: 2, args };
         continue;
       }
       yield { kind: 1, target: node, phase: 1, args };
-      stack.push({ node, parent, exit: true });
-      const keys = this.keys[node.type] ?? [];
+      stack.push(args);
+      exiting.push(true);
+      const keys = this.keys[node.type];
+      if (!keys) continue;
       // Children go on the stack last-first so they are entered in source order.
       for (let k = keys.length - 1; k >= 0; k--) {
         const child = (node as unknown as Record<string, unknown>)[keys[k]!];
-        const children = Array.isArray(child) ? (child as SyntaxNode[]) : child && typeof child === 'object' ? [child as SyntaxNode] : [];
-        for (let i = children.length - 1; i >= 0; i--) {
-          stack.push({ node: children[i]!, parent: node, exit: false });
+        if (Array.isArray(child)) {
+          for (let i = child.length - 1; i >= 0; i--) {
+            stack.push([child[i] as SyntaxNode, node]);
+            exiting.push(false);
+          }
+        } else if (child && typeof child === 'object') {
+          stack.push([child as SyntaxNode, node]);
+          exiting.push(false);
         }
       }
     }

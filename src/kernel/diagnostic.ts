@@ -55,9 +55,13 @@ export class DiagnosticSink {
  * Reports the template mistakes (error values) that reached what a unit declares: a resource's
  * name, type, condition or instance count, or a property the model was built from. Each is a
  * warning at the mistake's own place; an error without a subject was reported where it arose.
+ * Values the linter's own bounds left unknown (limit values) are said the same way, as information.
  */
 export function reportTemplateErrors(sink: DiagnosticSink, declared: object): void {
   forEachError(declared, (e) => {
-    if (e.subject) sink.add({ severity: 'warn', summary: e.reason, subject: e.subject, code: 'template-error' });
+    if (!e.subject) return;
+    if (e.cause === 'error') sink.add({ severity: 'warn', summary: e.reason, subject: e.subject, code: 'template-error' });
+    // A bound of the linter's own: the value is unknown, and the reason is said where it arose.
+    else sink.add({ severity: 'info', summary: `Not evaluated: ${e.reason}`, subject: e.subject, code: 'limit' });
   });
 }

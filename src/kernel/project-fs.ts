@@ -160,6 +160,11 @@ export class ProjectFs {
     return set;
   }
 
+  /** Whether the file's text is held in memory (an editor buffer, standard input, a virtual file) rather than read from disk. */
+  inMemory(file: string): boolean {
+    return this.overrides.has(resolvePath(file));
+  }
+
   /** Lets a file's text go: a run that has linted it holds only what reporters need. */
   release(file: string): void {
     this.cache.delete(resolvePath(file));
@@ -283,6 +288,19 @@ export function relativeInside(base: string, abs: string): string | undefined {
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file's text read again after a run let it go (a reporter quoting the lines of a finding), decoded
+ * as the run read it; undefined when it can no longer be read.
+ */
+export function readBack(file: string): string | undefined {
+  try {
+    const r = decode(readFileSync(file));
+    return r.ok ? r.text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decode(buf: Buffer): ReadResult {

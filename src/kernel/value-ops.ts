@@ -1,6 +1,6 @@
 import type { Loc } from './location.js';
 import { compareParts, partsOf } from './partial-string.js';
-import { unknown, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
+import { sameKnownContent, unknown, unmoved, type ErrorVal, type Origin, type UnknownVal, type Val } from './value.js';
 
 /**
  * The value operations both evaluators share: one convention for origins, equality, unknowns and
@@ -55,9 +55,12 @@ export function errorVal(site: Loc | undefined, summary: string, inputs: readonl
   return unknown(summary, site, { origins: mergeOrigins(inputs), cause: 'error', subject: site });
 }
 
-/** A value the linter's own bounds stop it from building (not the template's fault). */
+/**
+ * A value the linter's own bounds stop it from building (not the template's fault); reported,
+ * like an error, where it arose if it reaches a declaration, so an unknown is never unexplained.
+ */
 export function limitVal(site: Loc | undefined, summary: string, inputs: readonly Input[] = []): UnknownVal {
-  return unknown(summary, site, { origins: mergeOrigins(inputs), cause: 'limit' });
+  return unknown(summary, site, { origins: mergeOrigins(inputs), cause: 'limit', subject: site });
 }
 
 /** The first unknown inside a value (itself, or an array item or property at any depth). */
@@ -111,6 +114,12 @@ export function firstError(inputs: readonly Input[]): ErrorVal | undefined {
  * parts. ARM compares object keys ignoring case.
  */
 export function deepEqual(a: Val, b: Val, options: { readonly caseInsensitiveKeys: boolean }): boolean | undefined {
+  // References to one variable share its parts: comparing them node by node can cost exponential time.
+  if (a.kind === 'array' || a.kind === 'object') {
+    if (sameKnownContent(a, b)) return true;
+    a = unmoved(a);
+    b = unmoved(b);
+  }
   if (a.kind === 'unknown' || b.kind === 'unknown') {
     if (a.kind === 'unknown' && b.kind === 'unknown' && a.symbol && a.symbol === b.symbol) return true;
     const pa = partsOf(a);
@@ -173,13 +182,13 @@ function isVal(x: object): x is Val {
 }
 
 /**
- * Every error value reachable from `root`: a value, or any structure holding values (a model, a
+ * Every error and limit value reachable from `root`: a value, or any structure holding values (a model, a
  * resource), walked through plain objects, arrays and the values' items and properties.
  */
-export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
+export function forEachError(root: object, visit: (e: UnknownVal) => void): void {
   // Most roots are one scalar value (a name, a condition): no walk, no set.
   if (isVal(root) && root.kind !== 'array' && root.kind !== 'object') {
-    if (root.kind === 'unknown' && root.cause === 'error') visit(root as ErrorVal);
+    if (root.kind === 'unknown' && root.cause !== 'deploy-time') visit(root);
     return;
   }
   // Model objects link to each other (a VM and its protected items); one value may be reached
@@ -189,9 +198,9 @@ export function forEachError(root: object, visit: (e: ErrorVal) => void): void {
     if (typeof x !== 'object' || x === null) return;
     if (isVal(x)) {
       if (x.kind === 'unknown') {
-        if (x.cause === 'error' && !seen.has(x)) {
+        if (x.cause !== 'deploy-time' && !seen.has(x)) {
           seen.add(x);
-          visit(x as ErrorVal);
+          visit(x);
         }
       } else if (x.kind === 'array') for (const item of x.items) walk(item);
       else if (x.kind === 'object') for (const p of x.props.values()) walk(p.value);

@@ -141,15 +141,15 @@ export interface UnknownExtra {
 let errorValuesSoFar = 0;
 
 /**
- * How many error values (template mistakes) have been made so far in this thread: a unit whose
- * evaluation made none holds none, and its model need not be searched for them.
+ * How many error and limit values (template mistakes, the linter's bounds) have been made so far
+ * in this thread: a unit whose evaluation made none holds none, and its model need not be searched for them.
  */
 export function errorValuesMade(): number {
   return errorValuesSoFar;
 }
 
 export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): UnknownVal {
-  if (extra.cause === 'error') errorValuesSoFar++;
+  if (extra.cause === 'error' || extra.cause === 'limit') errorValuesSoFar++;
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
   const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = {
     kind: 'unknown',
@@ -231,12 +231,43 @@ export function toPlain(v: Val): Plain | undefined {
   }
 }
 
+/** What a moved array or object was moved from, at any distance: the same content. */
+const sources = new WeakMap<Val, Val>();
+
+/** Whether arrays and objects hold an unknown, remembered: values that share parts are DAGs, walked as trees they explode. */
+const unknownInside = new WeakMap<Val, boolean>();
+
 /** True when the value or anything inside it is unknown. */
 export function hasUnknown(v: Val): boolean {
   if (v.kind === 'unknown') return true;
-  if (v.kind === 'array') return v.items.some(hasUnknown);
-  if (v.kind === 'object') for (const p of v.props.values()) if (hasUnknown(p.value)) return true;
-  return false;
+  if (v.kind !== 'array' && v.kind !== 'object') return false;
+  const source = sources.get(v);
+  if (source !== undefined) return hasUnknown(source);
+  const known = unknownInside.get(v);
+  if (known !== undefined) return known;
+  let found = false;
+  if (v.kind === 'array') found = v.items.some(hasUnknown);
+  else for (const p of v.props.values()) if ((found = hasUnknown(p.value))) break;
+  unknownInside.set(v, found);
+  return found;
+}
+
+/**
+ * The value a moved array or object was moved from (itself otherwise): the same content without
+ * the moved children, which are built on first read. Walks that ignore places (printing,
+ * comparing, keying) go through it, so a value referenced many times is not moved again each time.
+ */
+export function unmoved(v: Val): Val {
+  return v.kind === 'array' || v.kind === 'object' ? (sources.get(v) ?? v) : v;
+}
+
+/**
+ * True when `a` and `b` are the same value or moves of it (the same content at other places)
+ * with nothing unknown inside: equal without walking them.
+ */
+export function sameKnownContent(a: Val, b: Val): boolean {
+  const source = sources.get(a) ?? a;
+  return source === (sources.get(b) ?? b) && !hasUnknown(source);
 }
 
 /** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
@@ -245,18 +276,35 @@ export const MAX_VALUE_NODES = 100_000;
 /** Tree sizes (shared parts counted each time they appear), memoized so a DAG costs its distinct nodes. */
 const treeSizes = new WeakMap<Val, number>();
 
-function treeSize(v: Val): number {
+/** Array items, properties and scalars in `v`, shared parts counted each time, capped a little past MAX_VALUE_NODES. */
+export function valueNodes(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 1;
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
   const children = v.kind === 'array' ? v.items : [...v.props.values()].map((p) => p.value);
   for (const child of children) {
-    size += treeSize(child);
+    size += valueNodes(child);
     if (size > MAX_VALUE_NODES) break;
   }
   treeSizes.set(v, size);
   return size;
+}
+
+/** Nesting depths of arrays and objects, memoized like their sizes. */
+const depths = new WeakMap<Val, number>();
+
+/** How deeply arrays and objects nest in `v` (a scalar is 0): what recursive walks of it cost in stack. */
+export function valueDepth(v: Val): number {
+  if (v.kind !== 'array' && v.kind !== 'object') return 0;
+  const source = sources.get(v) ?? v;
+  const known = depths.get(source);
+  if (known !== undefined) return known;
+  let deepest = 0;
+  const children = source.kind === 'array' ? source.items : [...(source as ObjectVal).props.values()].map((p) => p.value);
+  for (const child of children) deepest = Math.max(deepest, valueDepth(child));
+  depths.set(source, deepest + 1);
+  return deepest + 1;
 }
 
 /**
@@ -271,8 +319,13 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
   switch (v.kind) {
     case 'array':
     case 'object': {
-      if (treeSize(v) > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements`, loc, { origins, cause: 'limit' });
-      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
+      const size = valueNodes(v);
+      if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements is not evaluated`, loc, { origins, cause: 'limit', subject: loc });
+      const moved = v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
+      // Its size and content are the source's: measuring the moved value would move all its children.
+      treeSizes.set(moved, size);
+      sources.set(moved, sources.get(v) ?? v);
+      return moved;
     }
     default:
       return leafAt(v, loc, origins);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { inertJson } from './safe-text.js';
 import { flaggedText } from '../results/baseline.js';
 import type { LintMessage, RelatedLocation } from '../engine/lint-message.js';
-import type { LintResult, RuleInfo, RunReport, SuppressedMessage } from '../results/results.js';
+import { sourceOf, type LintResult, type RuleInfo, type RunReport, type SuppressedMessage } from '../results/results.js';
 import type { Severity } from '../../rules/api.js';
 import type { FormatterOptions } from './types.js';
 import { bareRuleId, INPUT_DIAGNOSTIC_ID, isError, PARSE_ERROR_ID, relativePath } from './util.js';
@@ -185,9 +185,10 @@ export function sarif(report: RunReport, options: FormatterOptions = {}): string
 function fingerprinted(result: LintResult, rel: string): { m: LintMessage; fp: string }[] {
   const all: LintMessage[] = [...result.messages, ...result.suppressedMessages].sort((a, b) => a.line - b.line || a.column - b.column);
   const out: { m: LintMessage; fp: string }[] = [];
+  const source = sourceOf(result);
   forEachOccurrence(
     all,
-    (m) => fingerprint(bareRuleId(m), rel, flaggedText(result.source, m)),
+    (m) => fingerprint(bareRuleId(m), rel, flaggedText(source, m)),
     (m, key, index) => out.push({ m, fp: `${key}:${index}` }),
   );
   return out;

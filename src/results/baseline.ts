@@ -2,7 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../kernel/location.js';
 import type { LintMessage } from '../engine/lint-message.js';
-import { tally, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
+import { sourceOf, tally, type LintResult, type RunReport, type SuppressedMessage } from './results.js';
 
 /**
  * A baseline records accepted findings so a CI gate fails only on new ones.
@@ -63,7 +63,7 @@ function entryKey(e: Omit<BaselineEntry, 'count'>): string {
 function identity(result: LintResult, m: LintMessage, cwd: string): Omit<BaselineEntry, 'count'> | undefined {
   // Parse errors and other rule-less problems are never accepted into a baseline.
   if (m.ruleId === null) return undefined;
-  return { ruleId: m.ruleId, file: relativePath(cwd, result.filePath), text: flaggedText(result.source, m), message: m.message };
+  return { ruleId: m.ruleId, file: relativePath(cwd, result.filePath), text: flaggedText(sourceOf(result), m), message: m.message };
 }
 
 /** The report's current findings as a baseline file (stable order, one entry per identity). */

@@ -1,6 +1,7 @@
 import type { Severity } from '../../rules/api.js';
 import type { MatrixEdition } from '../azure/matrix/matrix.js';
 import type { InventoryEntry, LintMessage } from '../engine/lint-message.js';
+import { readBack } from '../kernel/project-fs.js';
 
 /**
  * Results in the shape of ESLint's `LintResult`, so the json format matches
@@ -30,8 +31,21 @@ export interface LintResult {
   readonly errorCount: number;
   readonly fatalErrorCount: number;
   readonly warningCount: number;
-  /** The file's text, for reporters that show source or fingerprint lines. */
+  /**
+   * The file's text when the run had it in memory only (virtual files, standard input, an editor
+   * buffer); a file on disk is read back when a reporter asks (`sourceOf`), so a run does not
+   * hold the text of every file with a finding.
+   */
   readonly source?: string;
+}
+
+const readTexts = new WeakMap<LintResult, string | undefined>();
+
+/** The text of a result's file, for reporters that fingerprint or quote the flagged lines; read once per result. */
+export function sourceOf(result: LintResult): string | undefined {
+  if (result.source !== undefined) return result.source;
+  if (!readTexts.has(result)) readTexts.set(result, readBack(result.filePath));
+  return readTexts.get(result);
 }
 
 export interface RuleInfo {

@@ -1,3 +1,4 @@
+import { WorkBudget } from '../kernel/work.js';
 import path from 'node:path';
 import { errorValuesMade, unknown } from '../kernel/value.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
@@ -65,9 +66,10 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
   if (scenarios.length === 0) scenarios.push({ name: 'defaults', supplied: new Map() });
   const models: Model[] = [];
   let inactiveVms: Evaluation['inactiveVms'] = [];
+  const work = new WorkBudget();
   for (const scenario of scenarios) {
     const errorsBefore = errorValuesMade();
-    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [], opaque: [] };
+    const ctx: RunContext = { fs, wants: isModelled, resources: [], diagnostics, files, parse, instances: 0, inactive: [], opaque: [], work };
     const scope = TemplateScope.create(ctx, template, doc.root!, scenario.supplied, ROOT_TARGET, 0, [template]);
     evaluateResources(scope, prop(doc.root, 'resources'), ROOT_TARGET);
     const model = buildArmModel(ctx.resources, { name: scenario.name }, undefined, ctx.opaque);
@@ -75,6 +77,7 @@ export function evaluateArmUnit(template: string, doc: JsonDocument, fs: Project
     models.push(model);
     if (models.length === 1) inactiveVms = ctx.inactive.filter((d) => isVmType(d.type));
   }
+  for (const d of work.diagnostics({ file: template, start: 0, end: 0 })) diagnostics.add(d);
   return { models, diagnostics: diagnostics.list, files: [...files], inactiveVms };
 }
 

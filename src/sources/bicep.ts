@@ -1,10 +1,11 @@
+import { WorkBudget } from '../kernel/work.js';
 import path from 'node:path';
 import { DiagnosticSink, reportTemplateErrors, unreadableFile } from '../kernel/diagnostic.js';
 import { errorValuesMade, type Plain } from '../kernel/value.js';
 import type { Model } from '../azure/model.js';
 import { buildArmModel } from '../azure/from-arm/build.js';
 import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
-import { parseBicep, type BicepParseResult } from '../syntax/bicep/index.js';
+import { lexBicep, parseBicep, type BicepParseResult } from '../syntax/bicep/index.js';
 import { bicepParamScenario, evaluateBicepUnit, usingPath, type BicepScenario, type BicepServices } from '../lang/bicep/index.js';
 import { classifyArmJson } from '../lang/arm/template/recognize.js';
 import { parameterFilesOf, parameterFileValues } from './arm-json.js';
@@ -82,9 +83,11 @@ export function evaluateBicepEntry(entry: string, ws: Workspace): Evaluation {
   const files = new Set<string>([entry]);
   const models: Model[] = [];
   let inactiveVms: Evaluation['inactiveVms'] = [];
+  // One budget for every scenario of the entry, as for ARM templates.
+  const work = new WorkBudget();
   for (const scenario of scenariosOf(entry, ws, sink, files)) {
     const errorsBefore = errorValuesMade();
-    const run = evaluateBicepUnit(entry, services(ws), scenario);
+    const run = evaluateBicepUnit(entry, services(ws), scenario, work);
     for (const d of run.diagnostics) sink.add(d);
     for (const f of run.files) files.add(f);
     const model = buildArmModel(run.resources, { name: scenario.name }, undefined, run.opaque);
@@ -92,6 +95,7 @@ export function evaluateBicepEntry(entry: string, ws: Workspace): Evaluation {
     models.push(model);
     if (models.length === 1) inactiveVms = run.inactive.filter((d) => isVmType(d.type));
   }
+  for (const d of work.diagnostics({ file: entry, start: 0, end: 0 })) sink.add(d);
   return { models, diagnostics: sink.list, files: [...files], inactiveVms };
 }
 
@@ -115,8 +119,9 @@ export const bicepSource: SourceKind = {
   // A module is named by its relative path, which ends in its file name; a `.bicepparam` names its template.
   callersNear: (file, ws) =>
     linkingDirs(file, ws.fs).flatMap((dir) => filesMentioning(dir, file, /\.bicep(param)?$/i, path.basename(file), ws.fs)),
-  // Comments hold ESLint's directives; pragmas (`#disable-next-line id`) are Bicep's own.
-  comments: (file, text) => bicepSourceComments(parseBicep(text, { file, params: PARAMS_FILE.test(file) }), text),
+  // Comments hold ESLint's directives; pragmas (`#disable-next-line id`) are Bicep's own. The lexer
+  // finds both, so a file with findings is not parsed a second time for them.
+  comments: (_file, text) => bicepSourceComments(lexBicep(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text),
   printLiteral: (value) => printBicepLiteral(value),
 };
 

@@ -66,6 +66,12 @@ export interface Parser<T> {
   parse(text: string, file: string): T;
   /** The parse's line index, when it has one: positions then need not scan the text again. */
   lines?(parsed: T): LineIndex;
+  /**
+   * Keep a released file's parse until about a megabyte of newer text follows: its readers are
+   * often linted just after it (a module, then the examples that call it). Worth it for small
+   * files only; a JSON template's tree costs far more memory than its text.
+   */
+  readonly lingers?: boolean;
 }
 
 /** The engine's services to the kinds, one per run (or editor session). */

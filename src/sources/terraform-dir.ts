@@ -6,18 +6,24 @@ import { azureInstanceId } from '../azure/from-azurerm/ids.js';
 import { azureMayContain } from '../azure/from-azurerm/access.js';
 import { mapModel } from '../azure/from-azurerm/model.js';
 import { VM_TYPES } from '../azure/from-azurerm/vm.js';
-import { runModule } from '../lang/terraform/module.js';
+import { parseConfigFile, runModule } from '../lang/terraform/module.js';
+import type { HclFile } from '../syntax/hcl/ast.js';
 import { lex } from '../syntax/hcl/lexer.js';
 import { printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
-import type { Evaluation, SourceKind } from './source-kind.js';
+import type { Evaluation, Parser, SourceKind } from './source-kind.js';
 
 export interface TerraformOptions {
   readonly varFiles?: readonly string[];
   /** read TF_VAR_* only when true */
   readonly useEnv?: boolean;
+  /** The run's shared parse of a configuration file (a module called by many is parsed once). */
+  readonly parse?: (file: string) => HclFile | undefined;
 }
+
+/** `.tf` and `.tf.json` files as the Terraform evaluator reads them. */
+const TF_PARSER: Parser<HclFile> = { id: 'terraform-config', parse: parseConfigFile, lingers: true };
 
 /**
  * Evaluates the module in `dir` (all *.tf and *.tf.json, terraform.tfvars, *.auto.tfvars, then
@@ -26,7 +32,12 @@ export interface TerraformOptions {
 export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: TerraformOptions): Evaluation {
   const diagnostics = new DiagnosticSink();
   const errorsBefore = errorValuesMade();
-  const run = runModule(dir, fs, diagnostics, { varFiles: options.varFiles ?? [], ...(options.useEnv ? { env: process.env } : {}), ids: { id: azureInstanceId, mayContain: azureMayContain } });
+  const run = runModule(dir, fs, diagnostics, {
+    varFiles: options.varFiles ?? [],
+    ...(options.useEnv ? { env: process.env } : {}),
+    ...(options.parse ? { parse: options.parse } : {}),
+    ids: { id: azureInstanceId, mayContain: azureMayContain },
+  });
   if (!run.found) return { models: [], diagnostics: diagnostics.list, files: [] };
   const scenario = run.varFilesUsed.length ? run.varFilesUsed.map((f) => path.basename(f)).join(', ') : 'defaults';
   const model = mapModel(run.resources, scenario, run.opaque);
@@ -45,7 +56,8 @@ export const terraformDir: SourceKind = {
     const dir = path.dirname(file);
     return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
   },
-  evaluate: (unit, ws) => evaluateTerraformModule(unit.entry, ws.fs, { varFiles: (ws.options.varFiles ?? []).map((f) => path.resolve(ws.fs.root, f)) }),
+  evaluate: (unit, ws) =>
+    evaluateTerraformModule(unit.entry, ws.fs, { varFiles: (ws.options.varFiles ?? []).map((f) => path.resolve(ws.fs.root, f)), parse: (file) => ws.parsed(TF_PARSER, file) }),
   // Syntax errors are the evaluation's diagnostics, positioned; only an unreadable file is fatal.
   fileProblem(file, ws) {
     const read = ws.fs.read(file);

@@ -137,4 +137,16 @@ describe('pre-commit style file lists and --changed-since', () => {
     assert.deepEqual((JSON.parse(stdout) as JsonResult[]).map((r) => path.basename(r.filePath)), ['b.json']);
     assert.equal((await cli(['--changed-since', 'no-such-ref'], dir)).code, 2);
   });
+
+  it('--changed-since from a subdirectory finds its untracked files where they are', async () => {
+    const dir = scratch({ 'sub/a.json': ultra });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    git('-c', 'user.email=a@b', '-c', 'user.name=t', 'add', '.');
+    git('-c', 'user.email=a@b', '-c', 'user.name=t', 'commit', '-qm', 'x');
+    writeFileSync(path.join(dir, 'sub/new.json'), ultra);
+    const { code, stdout } = await cli(['--changed-since', 'HEAD', '--format', 'json'], path.join(dir, 'sub'));
+    assert.equal(code, 1);
+    assert.deepEqual((JSON.parse(stdout) as JsonResult[]).map((r) => path.relative(dir, r.filePath)), [path.join('sub', 'new.json')]);
+  });
 });

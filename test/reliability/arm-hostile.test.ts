@@ -93,9 +93,9 @@ describe('ARM limits', () => {
     const arrays = template({ variables: doubling('[createArray(1)]'), resources: [smallVm("[string(length(variables('v60')))]")] });
     const objects = template({ variables: doubling("[createObject('a', 1)]", (p) => `createObject('l', ${p}, 'r', ${p})`), resources: [smallVm("[string(variables('v60'))]")] });
     assert.deepEqual(lintWithNeighbour({ 'strings.json': strings, 'arrays.json': arrays, 'objects.json': objects }, 15_000), {
-      'arrays.json': ['75:21-75:34 azure-backup/min-vm-size'],
-      'objects.json': ['75:21-75:34 azure-backup/min-vm-size'],
-      'strings.json': ['75:21-75:34 azure-backup/min-vm-size'],
+      'arrays.json': ['22:12-22:58 Not evaluated: concat() result over 100000 items', '75:21-75:34 azure-backup/min-vm-size'],
+      'objects.json': ['54:12-54:74 Not evaluated: a value of more than 100000 elements is not evaluated', '75:21-75:34 azure-backup/min-vm-size'],
+      'strings.json': ['24:12-24:58 Not evaluated: concat() result over 1000000 characters', '75:21-75:34 azure-backup/min-vm-size'],
     });
   });
 

@@ -78,7 +78,7 @@ describe('Terraform limits', () => {
       {
         'count/main.tf': ["2:11-2:20 count of 100000000 is over the linter's limit of 10000 instances"],
         'foreach/main.tf': ["2:14-2:59 for_each over 100000 elements is over the linter's limit of 10000 instances"],
-        'range/main.tf': ['6:10-6:23 azure-backup/min-vm-size'],
+        'range/main.tf': ['2:7-2:23 Not evaluated: range() of 100000000 elements is over the limit of 1024000', '6:10-6:23 azure-backup/min-vm-size'],
       },
     );
   });
@@ -94,10 +94,10 @@ describe('Terraform limits', () => {
       15_000,
     );
     assert.deepEqual(out, {
-      'fors/main.tf': ['66:10-66:23 azure-backup/min-vm-size'],
-      'lists/main.tf': ['66:10-66:23 azure-backup/min-vm-size'],
-      'objects/main.tf': ['66:10-66:23 azure-backup/min-vm-size'],
-      'strings/main.tf': ['66:10-66:23 azure-backup/min-vm-size'],
+      'fors/main.tf': ['18:19-18:28 Not evaluated: a value of more than 100000 elements is not evaluated', '66:10-66:23 azure-backup/min-vm-size'],
+      'lists/main.tf': ['20:16-20:25 Not evaluated: a value of more than 100000 elements is not evaluated', '66:10-66:23 azure-backup/min-vm-size'],
+      'objects/main.tf': ['51:15-51:24 Not evaluated: a value of more than 100000 elements is not evaluated', '66:10-66:23 azure-backup/min-vm-size'],
+      'strings/main.tf': ['24:9-24:35 Not evaluated: string longer than 4194304 characters', '66:10-66:23 azure-backup/min-vm-size'],
     });
   });
 });

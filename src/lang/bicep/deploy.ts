@@ -1,8 +1,8 @@
 import { reportTemplateErrors } from '../../kernel/diagnostic.js';
+import { idText } from '../../kernel/names.js';
 import { asBoolean, obj, str } from '../../kernel/value.js';
 import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import { ARM_LIMITS, type TemplateResource } from '../arm/template/context.js';
-import { resourceId } from '../arm/target.js';
 import type { ResourceInfo } from './declarations.js';
 import { objectWithout, rootEnv } from './expr.js';
 import type { FileScope } from './file-scope.js';
@@ -86,7 +86,8 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
       type: head.type,
       typeLoc,
       name: head.name,
-      id: resourceId(head.type, head.name, head.target, head.scope),
+      // The head's id is the same id with its case kept: lower-casing it saves building it again.
+      id: head.id && idText(head.id)?.toLowerCase(),
       body,
       resourceGroup: head.target.resourceGroup,
       subscription: head.target.subscription,

@@ -4,7 +4,7 @@ import { arr, bool, moveTo, nul, num, obj, str, unknown, type Prop, type Val } f
 import type * as B from '../../syntax/bicep/index.js';
 import { access, choose } from '../arm/expression/index.js';
 import { callFunction } from '../arm/functions/registry.js';
-import type { Arg, Budget, CallContext, LambdaArg } from '../arm/functions/types.js';
+import type { Arg, CallContext, LambdaArg } from '../arm/functions/types.js';
 import type { FileScope } from './file-scope.js';
 import { bicepOnlyFunction } from './functions.js';
 
@@ -12,7 +12,6 @@ import { bicepOnlyFunction } from './functions.js';
 export interface Env {
   readonly scope: FileScope;
   readonly locals: ReadonlyMap<string, Val> | undefined;
-  readonly budget: Budget;
 }
 
 /** A value no deployment could have: recovery skipped text here, and its parse diagnostic says so. */
@@ -25,13 +24,13 @@ export function locOf(file: string, node: { readonly range: B.Range }): Loc {
 }
 
 export function rootEnv(scope: FileScope, locals?: ReadonlyMap<string, Val>): Env {
-  return { scope, locals, budget: { calls: 0, chars: 0 } };
+  return { scope, locals };
 }
 
 export function withLocals(env: Env, bound: Iterable<readonly [string, Val]>): Env {
   const locals = new Map(env.locals);
   for (const [k, v] of bound) locals.set(k, v);
-  return { scope: env.scope, locals, budget: env.budget };
+  return { scope: env.scope, locals };
 }
 
 /** Evaluates a Bicep expression; each value reports at its own node, with the origins it came through. */
@@ -102,14 +101,15 @@ function stringValue(node: B.StringExpression, env: Env, site: Loc): Val {
   if (node.expressions.length === 0) return str(node.segments[0] ?? '', site);
   let pattern = '';
   const args: Val[] = [];
-  node.segments.forEach((segment, i) => {
-    pattern += segment.replace(/[{}]/g, (c) => c + c);
+  for (let i = 0; i < node.segments.length; i++) {
+    const segment = node.segments[i]!;
+    pattern += segment.includes('{') || segment.includes('}') ? segment.replace(/[{}]/g, (c) => c + c) : segment;
     const hole = node.expressions[i];
     if (hole) {
       pattern += `{${args.length}}`;
       args.push(evalNode(hole, env));
     }
-  });
+  }
   return callFunction('format', [str(pattern, site), ...args], context('format', env, site));
 }
 
@@ -328,5 +328,5 @@ function call(name: string, args: readonly (B.FunctionArgument | B.SkippedTrivia
 }
 
 export function context(name: string, env: Env, site: Loc): CallContext {
-  return { name, site, scope: env.scope.expressionScope, budget: env.budget };
+  return { name, site, scope: env.scope.expressionScope, work: env.scope.run.work };
 }

@@ -51,6 +51,7 @@ export class FileScope {
     }
     this.symbols = new Symbols(this);
     this.expressionScope = {
+      work: run.work,
       parameter: () => undefined,
       variable: () => undefined,
       copyIndex: () => undefined,

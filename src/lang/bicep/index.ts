@@ -1,3 +1,4 @@
+import type { WorkBudget } from '../../kernel/work.js';
 import { ROOT_TARGET } from '../arm/target.js';
 import { deployFile, readBicep } from './deploy.js';
 import { FileScope } from './file-scope.js';
@@ -11,8 +12,8 @@ export { bicepParamScenario, usingPath } from './params.js';
  * those of its local modules (`.bicep` and `.json`), each at its place in its own file.
  * Registry modules and template specs are not read; they are listed in `opaque`.
  */
-export function evaluateBicepUnit(entry: string, services: BicepServices, scenario: BicepScenario): BicepEvaluation {
-  const run = newRun(services);
+export function evaluateBicepUnit(entry: string, services: BicepServices, scenario: BicepScenario, work: WorkBudget): BicepEvaluation {
+  const run = newRun(services, work);
   const parsed = readBicep(run, entry);
   run.files.add(entry);
   if (parsed) deployFile(new FileScope(run, entry, parsed.ast, scenario.supplied, ROOT_TARGET, 0, [entry]));

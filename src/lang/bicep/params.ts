@@ -5,6 +5,7 @@ import type { ParamSource } from '../arm/template/scope.js';
 import { readBicep } from './deploy.js';
 import { assignmentsOf } from './param-extends.js';
 import { newRun, type BicepScenario, type BicepServices } from './run.js';
+import { WorkBudget } from '../../kernel/work.js';
 
 /**
  * The template a `.bicepparam` file gives values for: the absolute path its `using` names,
@@ -32,11 +33,13 @@ export function bicepParamScenario(
   file: string,
   services: BicepServices,
 ): { readonly scenario: BicepScenario; readonly diagnostics: readonly Diagnostic[]; readonly files: readonly string[] } | undefined {
-  const run = newRun(services);
+  // A parameter file is evaluated on its own, with its own budget (as a Terraform var file).
+  const run = newRun(services, new WorkBudget());
   const parsed = readBicep(run, file);
   if (!parsed) return undefined;
   const supplied = new Map<string, ParamSource>();
   for (const [key, { value }] of assignmentsOf(run, file, parsed.ast)) supplied.set(key, { value, origin: 'parameter-file' });
+  for (const d of run.work.diagnostics({ file, start: 0, end: 0 })) run.diagnostics.add(d);
   // The files it extends: editing one re-lints the template.
   return { scenario: { name: path.basename(file), supplied }, diagnostics: run.diagnostics.list, files: [...run.files] };
 }

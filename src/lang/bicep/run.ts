@@ -1,3 +1,4 @@
+import type { WorkBudget } from '../../kernel/work.js';
 import { DiagnosticSink, type Diagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
 import type { ProjectFs } from '../../kernel/project-fs.js';
@@ -52,8 +53,9 @@ export interface BicepRun extends RunContext {
   readonly imported: Map<string, FileScope | undefined>;
 }
 
-export function newRun(services: BicepServices): BicepRun {
+export function newRun(services: BicepServices, work: WorkBudget): BicepRun {
   return {
+    work,
     fs: services.fs,
     wants: services.wants,
     resources: [],

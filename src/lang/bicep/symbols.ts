@@ -117,7 +117,7 @@ export class Symbols {
     });
     this.callDepth++;
     try {
-      const v = evaluate(lambda.body, withLocals({ ...rootEnv(home), budget: env.budget }, bound));
+      const v = evaluate(lambda.body, withLocals(rootEnv(home), bound));
       return moveTo(v, site);
     } finally {
       this.callDepth--;

@@ -1,12 +1,13 @@
+import { WorkBudget } from '../../kernel/work.js';
 import path from 'node:path';
 import type { ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { str, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
+import type { HclFile } from '../../syntax/hcl/ast.js';
 import { collectModule, type ModuleConfig, type ParsedFile } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
-import { LIMITS } from './eval/support.js';
 import { ModuleInstance, type Session } from './instance.js';
 import type { ResourceIds, ResourceInstance, UndeployedDecl } from './resource.js';
 import { parseVarFile } from './tfvars.js';
@@ -25,7 +26,7 @@ export interface ModuleRun {
 }
 
 /** `*.tf` and `*.tf.json` files of a directory, parsed; syntax errors become fatal diagnostics. */
-function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, texts: Map<string, string>): ModuleConfig | undefined {
+function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, texts: Map<string, string>, parse: ModuleOptions['parse']): ModuleConfig | undefined {
   const parsed: ParsedFile[] = [];
   for (const name of fs.list(dir)) {
     if (!name.endsWith('.tf') && !name.endsWith('.tf.json')) continue;
@@ -36,7 +37,7 @@ function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, tex
       continue;
     }
     texts.set(file, r.text);
-    const ast = name.endsWith('.json') ? parseTfJson(r.text, file) : parseHcl(r.text, file);
+    const ast = parse?.(file) ?? parseConfigFile(r.text, file);
     for (const e of ast.errors) diagnostics.add(e);
     parsed.push({ file, ast });
   }
@@ -44,6 +45,11 @@ function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, tex
   const config = collectModule(dir, parsed);
   for (const d of config.duplicates) diagnostics.add({ severity: 'error', summary: `Duplicate declaration of ${d.what}`, subject: { file: d.file, start: d.start, end: d.end } });
   return config;
+}
+
+/** A `.tf` or `.tf.json` file's syntax tree. */
+export function parseConfigFile(text: string, file: string): HclFile {
+  return file.endsWith('.json') ? parseTfJson(text, file) : parseHcl(text, file);
 }
 
 /** The files Terraform itself loads, in its precedence order (later wins). */
@@ -90,6 +96,11 @@ export interface ModuleOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** What providers know about ids; without it every id is the symbol of its instance's address. */
   readonly ids?: ResourceIds;
+  /**
+   * A configuration file's tree (`parseConfigFile` of its text) from a cache shared by the run:
+   * a module called by many others is then parsed once. Default: parsed for this run only.
+   */
+  readonly parse?: (file: string) => HclFile | undefined;
 }
 
 /** No provider knowledge: every id is its address's symbol, which may hold any character. */
@@ -100,7 +111,7 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const rootDir = path.resolve(dir);
   const texts = new Map<string, string>();
   const filesRead = new Set<string>();
-  const rootConfig = loadConfig(rootDir, fs, diagnostics, texts);
+  const rootConfig = loadConfig(rootDir, fs, diagnostics, texts, options.parse);
   if (!rootConfig) return { resources: [], undeployed: [], varFilesUsed: [], filesRead: [], opaque: [], found: false };
 
   const values = new Map<string, { value: Val; origin: 'tfvars' | 'var-file' }>();
@@ -137,13 +148,13 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
     rootDir,
     diagnostics,
     ids: options.ids ?? ADDRESS_IDS,
-    state: { depth: 0, steps: 0 },
+    state: { work: new WorkBudget() },
     active: [],
     filesRead,
     opaque: new Map(),
     text: (file) => texts.get(file) ?? '',
     loadModule: (moduleDir: string, site: Loc) => {
-      if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts));
+      if (!configs.has(moduleDir)) configs.set(moduleDir, loadConfig(moduleDir, fs, diagnostics, texts, options.parse));
       const config = configs.get(moduleDir);
       if (!config) diagnostics.add({ severity: 'error', summary: `No Terraform files in module directory ${path.relative(rootDir, moduleDir) || '.'}`, subject: site });
       return config;
@@ -154,9 +165,6 @@ export function runModule(dir: string, fs: ProjectFs, diagnostics: DiagnosticSin
   const resources: ResourceInstance[] = [];
   const undeployed: UndeployedDecl[] = [];
   root.collect(resources, undeployed);
-  if (session.state.steps > LIMITS.steps) {
-    const first = rootConfig.files[0]!;
-    diagnostics.add({ severity: 'warn', summary: `Evaluation stopped after ${LIMITS.steps} steps; later values are unknown`, subject: { file: first, start: 0, end: 0 } });
-  }
+  for (const d of session.state.work.diagnostics({ file: rootConfig.files[0]!, start: 0, end: 0 })) diagnostics.add(d);
   return { resources, undeployed, varFilesUsed: used, filesRead: [...texts.keys(), ...filesRead], opaque: [...session.opaque.values()], found: true };
 }

@@ -1,3 +1,4 @@
+import { stoppedVal, WorkBudget } from '../../kernel/work.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type { Loc } from '../../kernel/location.js';
@@ -163,10 +164,15 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
   const instancesOf = new Map<string, string[]>();
   for (const p of planned) {
     const d = declarationOf(p.address);
-    instancesOf.set(d, [...(instancesOf.get(d) ?? []), p.address]);
+    const instances = instancesOf.get(d);
+    if (instances) instances.push(p.address);
+    else instancesOf.set(d, [p.address]);
   }
   const positions = new Map<string, number>();
   const providers = providerConfigs(file, root);
+  // Every instance resolves its declaration's references again: many instances of one resource
+  // times many references is the one product here that the file's size does not bound.
+  const work = new WorkBudget();
 
   const resources = planned.map((p): ResourceInstance => {
     const valuesNode = childValue(p.node, 'values');
@@ -185,8 +191,12 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       if (!key || !refsNode) continue;
       const current = props.get(key)?.value;
       if (current && current.kind !== 'unknown' && current.kind !== 'null') continue;
-      const refs = (refsNode.children ?? []).map(strValue).filter((s): s is string => !!s);
       const at = loc(file, refsNode);
+      if (!work.charge(1 + (refsNode.children?.length ?? 0), at)) {
+        props.set(key, { key, value: stoppedVal(at) });
+        continue;
+      }
+      const refs = (refsNode.children ?? []).map(strValue).filter((s): s is string => !!s);
       if (key.endsWith('_ids')) {
         // A list of ids (`network_interface_ids = [a.id, b.id]`): each reference names one element.
         const targets = [...new Set(refs.map((r) => resolveReference([r], p, addresses, instancesOf)).filter((t): t is string => !!t))];
@@ -217,6 +227,6 @@ export function readPlan(file: string, doc: JsonDocument): PlanRead | undefined 
       provider: providers.get(strValue(childValue(configNode, 'provider_config_key')) ?? ''),
     };
   });
-  return { resources, diagnostics };
+  return { resources, diagnostics: [...diagnostics, ...work.diagnostics({ file, start: 0, end: 0 })] };
 }
 

@@ -1,3 +1,4 @@
+import { WorkBudget } from '../../kernel/work.js';
 import type { Loc } from '../../kernel/location.js';
 import { unknown, type Val } from '../../kernel/value.js';
 import { parseHcl } from '../../syntax/hcl/parser.js';
@@ -43,7 +44,7 @@ export function parseVarFile(file: string, text: string, diagnostics: Diagnostic
   }
   const ast = parseHcl(text, file);
   for (const e of ast.errors) diagnostics.add(e);
-  const env = { file, scope: CONSTANT_SCOPE, bindings: new Map<string, Val>(), state: { depth: 0, steps: 0 } };
+  const env = { file, scope: CONSTANT_SCOPE, bindings: new Map<string, Val>(), state: { work: new WorkBudget() } };
   for (const item of ast.body.items) {
     if (item.type === 'Block') {
       diagnostics.add({ severity: 'warn', summary: `Blocks are not allowed in a variable file`, subject: locOf(env, item.blockType) });

@@ -135,9 +135,10 @@ class Lexer {
   }
 
   private scanTrailingTrivia(includeComments: boolean): void {
+    const text = this.text;
     for (;;) {
-      const c = this.peek();
-      if (isWhiteSpace(c)) this.pos++;
+      const c = text.charCodeAt(this.pos);
+      if (c === 32 || c === 9) this.skipWhile(SPACE);
       else if (includeComments && c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
       else if (includeComments && c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
       else return;
@@ -146,10 +147,11 @@ class Lexer {
 
   private scanLeadingTrivia(): void {
     let lastWasComment = false;
+    const text = this.text;
     for (;;) {
-      const c = this.peek();
       const triviaStart = this.pos;
-      if (isWhiteSpace(c)) {
+      const c = text.charCodeAt(triviaStart);
+      if (c === 32 || c === 9) {
         this.skipWhile(SPACE);
         lastWasComment = false;
       } else if (c === 47 && this.peek(1) === 47) {
@@ -174,8 +176,10 @@ class Lexer {
 
   private scanSingleLineComment(): void {
     const start = this.pos;
-    this.pos += 2;
-    while (!this.atEnd() && !isNewLine(this.peek())) this.pos++;
+    const text = this.text;
+    let p = start + 2;
+    for (let c = text.charCodeAt(p); p < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++p));
+    this.pos = p;
     this.comments.push({ type: 'Line', value: this.text.slice(start + 2, this.pos), range: [start, this.pos] });
   }
 
@@ -261,29 +265,36 @@ class Lexer {
 
   private scanStringSegment(atStart: boolean): TokenType {
     const done = atStart ? T.StringComplete : T.StringRightPiece;
+    const text = this.text;
+    const n = text.length;
     for (;;) {
-      if (this.atEnd()) {
+      // Plain characters run to the next quote, hole, escape or line end: one tight loop, as
+      // most strings have no escapes and the lexer spends much of its time inside strings.
+      let p = this.pos;
+      let c = text.charCodeAt(p);
+      while (p < n && c !== 39 && c !== 36 && c !== 92 && c !== 10 && c !== 13) c = text.charCodeAt(++p);
+      this.pos = p;
+      if (p >= n) {
         this.error(this.start, this.pos, BicepErrors.unterminatedString);
         return done;
       }
-      let c = this.peek();
-      if (isNewLine(c)) {
+      if (c === 10 || c === 13) {
         this.error(this.start, this.pos, BicepErrors.unterminatedStringWithNewLine);
         return done;
       }
-      const escapeBegin = this.pos;
-      this.pos++;
+      const escapeBegin = p;
+      this.pos = ++p;
       if (c === 39) return done;
-      if (c === 36 && this.peek() === 123) {
+      if (c === 36) {
+        if (text.charCodeAt(p) !== 123) continue;
         this.pos++;
         return atStart ? T.StringLeftPiece : T.StringMiddlePiece;
       }
-      if (c !== 92) continue;
       if (this.atEnd()) {
         this.error(this.start, this.pos, BicepErrors.unterminatedStringEscapeSequenceAtEof);
         return done;
       }
-      const length = scanEscape(this.text, escapeBegin, null);
+      const length = scanEscape(text, escapeBegin, null);
       if (length > 0) {
         this.pos = escapeBegin + length;
         continue;
@@ -300,7 +311,7 @@ class Lexer {
         if (this.atEnd()) continue;
         const hexStart = this.pos;
         while (isHexDigit(this.peek())) this.pos++;
-        const hex = this.text.slice(hexStart, this.pos);
+        const hex = text.slice(hexStart, this.pos);
         if (this.atEnd()) continue;
         if (hex === '' || this.peek() !== 125) {
           this.error(escapeBegin, this.pos, BicepErrors.invalidUnicodeEscape);

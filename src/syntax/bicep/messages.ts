@@ -17,7 +17,10 @@ const m = (code: string, message: string): BicepMessage => ({ code, message });
 /** The parser names the error of every expectation before it knows whether it fails: build each message once. */
 function memo<A extends string[]>(f: (...args: A) => BicepMessage): (...args: A) => BicepMessage {
   const cache = new Map<string, BicepMessage>();
+  // Most messages take no argument: those need no key.
+  let plain: BicepMessage | undefined;
   return (...args: A) => {
+    if (args.length === 0) return (plain ??= f(...args));
     const key = args.length === 1 ? args[0]! : args.join('\0');
     let message = cache.get(key);
     if (message === undefined) cache.set(key, (message = f(...args)));

@@ -74,7 +74,8 @@ class ExpectedToken {
   constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
 }
 
-const isToken = (p: Part): p is Token => !('range' in p);
+// A token's type is a number, a node's a string: cheaper to ask than whether a key is present.
+const isToken = (p: Part): p is Token => typeof p.type === 'number';
 const startOf = (p: Part): number => (isToken(p) ? p.start : p.range[0]);
 const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
 const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
@@ -825,6 +826,14 @@ export class Parser {
 
   private interpolableString(): A.StringExpression | Skipped {
     const startToken = this.peek();
+    if (startToken.type === T.StringComplete) {
+      // Most strings are one token: no pieces or holes to collect.
+      const segments = stringSegments(this.text, [startToken]);
+      if (segments) {
+        this.read();
+        return { type: 'String', segments, expressions: [], range: [startToken.start, startToken.end] };
+      }
+    }
     const tokens: Token[] = [];
     const parts: Part[] = [];
     const expressions: Expr[] = [];

@@ -1,5 +1,6 @@
 import { evaluateString, type ExpressionScope } from '../../../src/lang/arm/expression/index.js';
 import type { Loc } from '../../../src/kernel/location.js';
+import { WorkBudget } from '../../../src/kernel/work.js';
 import { partialString, partsText } from '../../../src/kernel/partial-string.js';
 import { fromPlain, moveTo, obj, toPlain, unknown, type Plain, type Val } from '../../../src/kernel/value.js';
 
@@ -22,6 +23,7 @@ export function paramDefault(name: string, value: Plain, start = 10): Val {
 export function fakeScope(options: FakeOptions = {}): ExpressionScope {
   const sym = (symbol: string, site: Loc | undefined) => unknown(`${symbol} is known only at deployment`, site, { symbol });
   return {
+    work: new WorkBudget(),
     parameter: (name, site) => {
       const v = Object.entries(options.parameters ?? {}).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
       return v && moveTo(v, site);

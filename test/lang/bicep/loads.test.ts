@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProjectFs } from '../../../src/kernel/project-fs.js';
 import { evaluateBicepUnit } from '../../../src/lang/bicep/index.js';
+import { WorkBudget } from '../../../src/kernel/work.js';
 import { jsonPathSteps, LOAD_LIMITS } from '../../../src/lang/bicep/loads.js';
 import { parseBicep } from '../../../src/syntax/bicep/index.js';
 import { parseJson } from '../../../src/syntax/json/parse.js';
@@ -92,7 +93,7 @@ describe('Bicep load functions', () => {
       },
       wants: () => true,
     };
-    const run = evaluateBicepUnit('/p/main.bicep', services, { name: 'defaults', supplied: new Map() });
+    const run = evaluateBicepUnit('/p/main.bicep', services, { name: 'defaults', supplied: new Map() }, new WorkBudget());
     // Variables are evaluated on use: nothing reads `m`.
     assert.deepEqual([...run.files].sort(), ['/p/d/j.json', '/p/main.bicep', '/p/t.txt']);
   });

@@ -1,9 +1,10 @@
 import type { Loc } from '../../../kernel/location.js';
 import { getPropEntry, nul, num, str, unknown, unknownAt, type Val } from '../../../kernel/value.js';
 import { callFunction } from '../functions/registry.js';
-import type { Arg, Budget, CallContext, LambdaArg } from '../functions/types.js';
+import type { Arg, CallContext, LambdaArg } from '../functions/types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
+import { tooDeepVal } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
 import { parseExpression } from './parser.js';
 import type { ExpressionScope } from './scope.js';
@@ -11,7 +12,6 @@ import type { ExpressionScope } from './scope.js';
 interface Env {
   readonly scope: ExpressionScope;
   readonly site: Loc | undefined;
-  readonly budget: Budget;
   /** Bound lambda variables, innermost last. */
   readonly lambdaVars: ReadonlyMap<string, Val> | undefined;
 }
@@ -34,20 +34,30 @@ export function evaluateString(text: string, site: Loc | undefined, scope: Expre
 /** Evaluates a parsed expression; every value it yields reports at `site`. */
 export function evaluateExpression(node: ExpressionNode, site: Loc | undefined, scope: ExpressionScope): Val {
   try {
-    return evalNode(node, { scope, site, budget: { calls: 0, chars: 0 }, lambdaVars: undefined });
+    return evalNode(node, { scope, site, lambdaVars: undefined });
   } catch (e) {
-    // Values nested absurdly deep (built by lambdas) can still exhaust the stack somewhere.
-    if (e instanceof RangeError) return limitVal(site, e.message);
+    // Nesting is bounded (scope.work.enter), so this is a bug or a value built deeper than that:
+    // the one value is unknown, the unit goes on.
+    if (e instanceof RangeError) return limitVal(site, `${e.message} while evaluating this expression`);
     throw e;
   }
 }
 
 function evalNode(node: ExpressionNode, env: Env): Val {
+  if (node.kind === 'string') return str(node.value, env.site);
+  if (node.kind === 'number') return num(node.value, env.site);
+  // Calls, properties and indexes nest: variable chains and lambdas nest them further.
+  const work = env.scope.work;
+  if (!work.enter(1, env.site)) return tooDeepVal(env.site);
+  try {
+    return evalNested(node, env);
+  } finally {
+    work.leave(1);
+  }
+}
+
+function evalNested(node: CallNode | PropertyNode | IndexNode, env: Env): Val {
   switch (node.kind) {
-    case 'string':
-      return str(node.value, env.site);
-    case 'number':
-      return num(node.value, env.site);
     case 'call':
       return evalCall(node, env);
     case 'property':
@@ -58,7 +68,7 @@ function evalNode(node: ExpressionNode, env: Env): Val {
 }
 
 function context(name: string, env: Env): CallContext {
-  return { name, site: env.site, scope: env.scope, budget: env.budget };
+  return { name, site: env.site, scope: env.scope, work: env.scope.work };
 }
 
 function fail(message: string, env: Env, from: readonly Val[] = []): Val {
@@ -129,7 +139,13 @@ function makeLambda(node: CallNode, env: Env): LambdaArg | Val {
     invoke: (values) => {
       const vars = new Map(env.lambdaVars);
       params.forEach((p, i) => vars.set(p, values[i] ?? nul(env.site)));
-      return evalNode(body, { ...env, lambdaVars: vars });
+      // The host function's frames come between a lambda's body and the expression around it.
+      if (!env.scope.work.enter(2, env.site)) return tooDeepVal(env.site);
+      try {
+        return evalNode(body, { ...env, lambdaVars: vars });
+      } finally {
+        env.scope.work.leave(2);
+      }
     },
   };
 }

@@ -1,10 +1,13 @@
+import { ownCopy } from '../../../kernel/own-text.js';
+import { SizedCache } from '../../../kernel/sized-cache.js';
 import { expressionSyntaxError, type ExpressionNode, type ParsedExpression } from './ast.js';
 
 /** Deepest expression tree accepted; deeper input is an error rather than a stack overflow. */
 export const MAX_EXPRESSION_DEPTH = 256;
 
-const CACHE_LIMIT = 100_000;
-const cache = new Map<string, ParsedExpression>();
+/** Characters of expression text whose parses are kept (their trees take some ten times that). */
+const CACHE_CHARS = 2_000_000;
+const cache = new SizedCache<string, ParsedExpression>(CACHE_CHARS);
 
 /**
  * Parses the text inside an expression's brackets. Results are cached by text because the
@@ -13,10 +16,11 @@ const cache = new Map<string, ParsedExpression>();
 export function parseExpression(text: string): ParsedExpression {
   const hit = cache.get(text);
   if (hit) return hit;
-  const result = new Parser(text).parseAll();
-  // A crude bound on memory: long runs over many files start afresh rather than grow forever.
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, result);
+  // The cache outlives the template: its key and the tree's names and strings are cut from a copy,
+  // not from the template's text, which would stay alive with them.
+  const own = ownCopy(text);
+  const result = new Parser(own).parseAll();
+  cache.set(own, result, own.length);
   return result;
 }
 

@@ -1,10 +1,13 @@
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
+import type { WorkBudget } from '../../../kernel/work.js';
 
 export type DeploymentFunctionName = 'deployment' | 'resourceGroup' | 'subscription' | 'tenant' | 'managementGroup' | 'environment';
 
 /** What an expression can see of its template; the template evaluator implements it. */
 export interface ExpressionScope {
+  /** The unit's work so far: every expression of the unit, in every scenario and instance, draws on it. */
+  readonly work: WorkBudget;
   /** Value of parameter `name` as seen from `site` (already moved there with its origins); undefined if no such parameter. */
   parameter(name: string, site: Loc | undefined): Val | undefined;
   variable(name: string, site: Loc | undefined): Val | undefined;

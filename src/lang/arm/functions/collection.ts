@@ -223,15 +223,22 @@ function intersection(args: readonly Arg[], ctx: CallContext): Val {
     return newArr(items, ctx, args);
   }
   if (first.kind === 'object') {
+    // Each other object's keys by lower case, once: a search per key made large objects quadratic.
+    const others: Map<string, Val>[] = [];
+    for (let i = 1; i < args.length; i++) {
+      const other = args[i]!;
+      if (other.kind !== 'object') return wrongType(ctx, i, 'an object', other, args);
+      const byKey = new Map<string, Val>();
+      for (const [k, p] of other.props) if (!byKey.has(k.toLowerCase())) byKey.set(k.toLowerCase(), p.value);
+      others.push(byKey);
+    }
     const props: Prop[] = [];
     for (const [key, p] of first.props) {
       let inAll = true;
-      for (let i = 1; i < args.length; i++) {
-        const other = args[i]!;
-        if (other.kind !== 'object') return wrongType(ctx, i, 'an object', other, args);
-        const match = [...other.props].find(([k]) => k.toLowerCase() === key.toLowerCase());
-        const e = match ? deepEqual(p.value, match[1].value, ARM_EQUALITY) : false;
-        if (e === undefined) return propagateUnknown([p.value, match![1].value], ctx.site);
+      for (const byKey of others) {
+        const match = byKey.get(key.toLowerCase());
+        const e = match ? deepEqual(p.value, match, ARM_EQUALITY) : false;
+        if (e === undefined) return propagateUnknown([p.value, match!], ctx.site);
         if (!e) inAll = false;
       }
       if (inAll) props.push({ ...p, value: atSite(p.value, ctx.site) });

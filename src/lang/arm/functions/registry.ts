@@ -7,12 +7,10 @@ import { logicFunctions } from './logic.js';
 import { resourceFunctions } from './resource.js';
 import { textFunctions } from './text.js';
 import type { Arg, CallContext, FunctionDef } from './types.js';
-import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
+import { errorVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { atSite, canonicalKey, isLambda } from './util.js';
+import { stoppedVal, valueCost } from '../../../kernel/work.js';
 
-/** Function calls and built characters one top-level evaluation may spend before it stops as "too large". */
-const MAX_CALLS = 1_000_000;
-const MAX_CHARS = 50_000_000;
 /** Allowed values beyond this many are not tried one by one. */
 const MAX_CANDIDATES = 64;
 
@@ -86,8 +84,11 @@ function overCandidates(def: FunctionDef, args: readonly Arg[], ctx: CallContext
 
 /** Calls a template function by name with evaluated arguments. */
 export function callFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {
-  if (++ctx.budget.calls > MAX_CALLS || ctx.budget.chars > MAX_CHARS)
-    return limitVal(ctx.site, `the expression needs more than ${MAX_CALLS} function calls or ${MAX_CHARS} characters`);
+  // A call walks its arguments at most about once (comparing, copying, printing them): charged
+  // by their size, so a loop over a large value pays for the value at every turn.
+  let cost = 1;
+  for (const a of args) if (a.kind !== 'lambda') cost += valueCost(a);
+  if (!ctx.work.charge(cost, ctx.site)) return stoppedVal(ctx.site, args);
   const def = lookup(name);
   if (!def) return callUserFunction(name, args, ctx);
   if (args.length < def.minArgs || args.length > def.maxArgs)
@@ -101,7 +102,7 @@ export function callFunction(name: string, args: readonly Arg[], ctx: CallContex
     const decided = overCandidates(def, args, ctx);
     if (decided) return decided;
   }
-  return result ?? propagateUnknown(args, ctx.site);
+  return result ? ctx.work.boundDepth(result, ctx.site, args) : propagateUnknown(args, ctx.site);
 }
 
 function callUserFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {

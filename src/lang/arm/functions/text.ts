@@ -5,6 +5,7 @@ import { deterministicGuid, uniqueString } from './hash.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { armMayContain, idText, intArg, MAX_STRING_LENGTH, newPartial, newStr, scalarText, toJsonText, wrongType } from './util.js';
+import { stoppedVal } from '../../../kernel/work.js';
 
 function strings(args: readonly Arg[], ctx: CallContext): string[] | Val {
   const out: string[] = [];
@@ -101,12 +102,21 @@ function split(args: readonly Arg[], ctx: CallContext): Val {
   const parts: string[] = [];
   if (delims.length === 0 || delims.every((x) => x === '')) parts.push(s.value);
   else {
-    // .NET String.Split: at each position the first delimiter in the list that matches wins.
+    // .NET String.Split: at each position the first delimiter in the list that matches wins. Only
+    // those starting with the position's character are tried; every try is charged to the unit.
+    const byFirst = new Map<string, string[]>();
+    for (const x of delims) {
+      const list = byFirst.get(x[0]!);
+      if (list) list.push(x);
+      else byFirst.set(x[0]!, [x]);
+    }
     let from = 0;
     let i = 0;
     const text = s.value;
     while (i < text.length) {
-      const hit = delims.find((x) => x !== '' && text.startsWith(x, i));
+      const candidates = byFirst.get(text[i]!);
+      if (candidates && !ctx.work.charge(candidates.length, ctx.site)) return stoppedVal(ctx.site, args);
+      const hit = candidates?.find((x) => text.startsWith(x, i));
       if (hit) {
         parts.push(text.slice(from, i));
         i += hit.length;

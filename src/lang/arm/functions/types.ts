@@ -1,6 +1,7 @@
 import type { FunctionDef as LibraryFunction } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
+import type { WorkBudget } from '../../../kernel/work.js';
 import type { ExpressionScope } from '../expression/scope.js';
 
 /**
@@ -15,19 +16,14 @@ export interface LambdaArg {
 
 export type Arg = Val | LambdaArg;
 
-/** Per top-level evaluation: stops runaway work (huge strings, deep reductions) instead of hanging. */
-export interface Budget {
-  calls: number;
-  chars: number;
-}
-
 export interface CallContext {
   /** The function's name as written. */
   readonly name: string;
   /** Where every value the call produces reports. */
   readonly site: Loc | undefined;
   readonly scope: ExpressionScope;
-  readonly budget: Budget;
+  /** The unit's work (the scope's): functions charge what they build and compare beyond their arguments. */
+  readonly work: WorkBudget;
 }
 
 export interface FunctionDef extends LibraryFunction<Arg, CallContext> {

@@ -1,8 +1,9 @@
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
-import { arr, moveTo, str, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { arr, moveTo, str, unmoved, type UnknownVal, type Val } from '../../../kernel/value.js';
 import { partialString, partsOf, partsText, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, LambdaArg } from './types.js';
+import { stoppedVal } from '../../../kernel/work.js';
 
 /** Longest string an expression may build; longer ones become unknown ("too large"). */
 export const MAX_STRING_LENGTH = 1_000_000;
@@ -28,13 +29,14 @@ export function atSite(v: Val, site: Loc | undefined): Val {
 /** A new string from the arguments, or unknown when it exceeds the limits. */
 export function newStr(value: string, ctx: CallContext, args: readonly Arg[]): Val {
   if (value.length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${value.length} characters (limit ${MAX_STRING_LENGTH})`, args);
-  ctx.budget.chars += value.length;
+  if (!ctx.work.chargeChars(value.length, ctx.site)) return stoppedVal(ctx.site, args);
   return str(value, ctx.site, mergeOrigins(args));
 }
 
 /** A new array of passed-through items. */
 export function newArr(items: readonly Val[], ctx: CallContext, args: readonly Arg[]): Val {
   if (items.length > MAX_ARRAY_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build an array of ${items.length} items (limit ${MAX_ARRAY_LENGTH})`, args);
+  if (!ctx.work.charge(items.length, ctx.site)) return stoppedVal(ctx.site, args);
   return arr(items.map((i) => atSite(i, ctx.site)), ctx.site, mergeOrigins(args));
 }
 
@@ -114,7 +116,7 @@ export function armMayContain(symbol: string, text: string): boolean {
 export function newPartial(parts: readonly TextPart[], ctx: CallContext, args: readonly Arg[]): Val {
   const text = partsText(parts);
   if (text.length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${text.length} characters (limit ${MAX_STRING_LENGTH})`, args);
-  ctx.budget.chars += text.length;
+  if (!ctx.work.chargeChars(text.length, ctx.site)) return stoppedVal(ctx.site, args);
   const first = args.find((a): a is UnknownVal => a.kind === 'unknown');
   return partialString(parts, ctx.site, mergeOrigins(args), first?.reason);
 }
@@ -132,7 +134,8 @@ export function toJsonText(v: Val): string | undefined | 'too large' {
     parts.push(s);
     return size <= MAX_STRING_LENGTH;
   };
-  const walk = (x: Val): boolean => {
+  const walk = (moved: Val): boolean => {
+    const x = unmoved(moved);
     switch (x.kind) {
       case 'string':
         return push(JSON.stringify(x.value));
@@ -179,7 +182,8 @@ export function intArg(v: Val): number | undefined {
  * A text that is the same for values deepEqual(…, ARM_EQUALITY) calls equal (object keys ignore case and
  * order); undefined when the value has an unknown inside without a symbol.
  */
-export function canonicalKey(v: Val): string | undefined {
+export function canonicalKey(moved: Val): string | undefined {
+  const v = unmoved(moved);
   switch (v.kind) {
     case 'string':
       return JSON.stringify(v.value);

@@ -2,6 +2,7 @@ import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 import type { ProjectFs } from '../../../kernel/project-fs.js';
 import type { DiagnosticSink } from '../../../kernel/diagnostic.js';
+import type { WorkBudget } from '../../../kernel/work.js';
 import type { JsonDocument, JsonNode } from '../../../syntax/json/parse.js';
 import type { ExpressionScope } from '../expression/scope.js';
 
@@ -49,6 +50,8 @@ export interface RunContext {
   /** Parsed documents by path, so a linked template read twice is parsed once. */
   readonly parse: (file: string) => JsonDocument | undefined;
   instances: number;
+  /** The unit's work: shared by its scenarios, so create one per unit, not per run. */
+  readonly work: WorkBudget;
   /** Deployments whose template is not read (a URI, a template spec, an unreadable file): they may deploy anything. */
   readonly opaque: { readonly at: Loc; readonly what: string }[];
   /** Declarations of wanted types that make no instance (condition false, copy count 0, inside such a deployment). */

@@ -1,5 +1,7 @@
 import { arr, asNumber, bool, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
+import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
+import type { Loc } from '../../../kernel/location.js';
 import { evaluateString } from '../expression/index.js';
 import { ARM_LIMITS, type TemplateEnv } from './context.js';
 import { nodeLoc, prop } from './json-val.js';
@@ -10,6 +12,18 @@ export type SkipKey = (key: string, depth: number) => boolean;
 /** Evaluates a template JSON value: expressions in strings, property `copy` loops in objects. */
 export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0): Val {
   const loc = nodeLoc(scope.file, node);
+  // Every node of every instance: copy loops and nested deployments multiply a body's size.
+  if (!scope.work.charge(1, loc)) return stoppedVal(loc);
+  // A JSON level takes four frames (the array's map among them): two levels of nesting.
+  if (!scope.work.enter(2, loc)) return tooDeepVal(loc);
+  try {
+    return evaluateValue(node, loc, scope, skip, depth);
+  } finally {
+    scope.work.leave(2);
+  }
+}
+
+function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipKey | undefined, depth: number): Val {
   switch (node.type) {
     case 'string': {
       const text = node.value as string;

@@ -1,3 +1,4 @@
+import { tooDeepVal, type WorkBudget } from '../../../kernel/work.js';
 import { errorVal } from '../../../kernel/value-ops.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, nul, unknown, type OriginKind, type Val } from '../../../kernel/value.js';
@@ -17,6 +18,9 @@ export interface ParamSource {
   /** The deployment that passed it, for messages: `deployment 'vm' in main.json`. */
   readonly caller?: string;
 }
+
+/** Nesting levels one variable or parameter reference counts (see WorkBudget.enter). */
+const REFERENCE_NESTING = 4;
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
@@ -66,6 +70,9 @@ export class TemplateScope implements TemplateEnv {
 
   get ctx(): RunContext {
     return this.state.ctx;
+  }
+  get work(): WorkBudget {
+    return this.state.ctx.work;
   }
   get file(): string {
     return this.state.file;
@@ -171,11 +178,14 @@ export class TemplateScope implements TemplateEnv {
    */
   private evaluateAtRoot(cycleKey: string, what: string, at: JsonNode, evaluate: (root: TemplateScope) => Val): Val {
     if (this.state.evaluating.has(cycleKey)) return errorVal(nodeLoc(this.file, at), `${what} refers to itself`);
+    // A reference costs a dozen frames between the two expressions: weighted accordingly.
+    if (!this.work.enter(REFERENCE_NESTING, nodeLoc(this.file, at))) return tooDeepVal(nodeLoc(this.file, at));
     this.state.evaluating.add(cycleKey);
     try {
       return evaluate(new TemplateScope(this.state, []));
     } finally {
       this.state.evaluating.delete(cycleKey);
+      this.work.leave(REFERENCE_NESTING);
     }
   }
 

@@ -1,4 +1,5 @@
 import { errorVal } from '../../../kernel/value-ops.js';
+import { tooDeepVal } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
 import { moveTo, unknown, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
@@ -33,6 +34,7 @@ export function callUserFunction(scope: TemplateEnv, name: string, args: readonl
     if (n?.type === 'string' && args[i]) params.set((n.value as string).toLowerCase(), args[i]!);
   });
   const fnScope: ExpressionScope = {
+    work: scope.work,
     parameter: (p, at) => {
       const v = params.get(p.toLowerCase());
       return v ? moveTo(v, at) : undefined;
@@ -43,5 +45,11 @@ export function callUserFunction(scope: TemplateEnv, name: string, args: readonl
     reference: (target, at) => scope.reference(target, at),
     userFunction: (inner, innerArgs, at) => callUserFunction(scope, inner, innerArgs, at, depth + 1),
   };
-  return evaluateString(output.value as string, nodeLoc(scope.file, output), fnScope);
+  // A call costs as many frames as a variable reference (see WorkBudget.enter).
+  if (!scope.work.enter(4, site)) return tooDeepVal(site);
+  try {
+    return evaluateString(output.value as string, nodeLoc(scope.file, output), fnScope);
+  } finally {
+    scope.work.leave(4);
+  }
 }

@@ -1,3 +1,4 @@
+import type { WorkBudget } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
 import type { Val } from '../../../kernel/value.js';
 
@@ -33,9 +34,8 @@ export interface FileAccess {
 
 /** Shared across one evaluation: guards against runaway recursion and work. */
 export interface EvalState {
-  depth: number;
-  /** Expressions evaluated so far; past `LIMITS.steps` everything left evaluates to unknown. */
-  steps: number;
+  /** The unit's work and nesting (all module instances): past either bound, values are unknown. */
+  readonly work: WorkBudget;
 }
 
 export interface Env {

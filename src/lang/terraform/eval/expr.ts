@@ -1,3 +1,6 @@
+import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
+
+const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
 import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
@@ -35,15 +38,15 @@ export function evaluateSafe(expr: Expression, env: Env): Val {
 
 /** Evaluates an expression. Errors are values (`isError`); `try` and `can` test for them. */
 export function evaluate(expr: Expression, env: Env): Val {
-  if (++env.state.steps > LIMITS.steps) return limitVal(locOf(env, expr), `evaluation stopped after ${LIMITS.steps} steps`);
-  if (++env.state.depth > LIMITS.depth) {
-    env.state.depth--;
-    return limitVal(locOf(env, expr), `expression nested deeper than ${LIMITS.depth} levels`);
-  }
+  // Nested for-expressions and module instances multiply: the unit's budget bounds their product.
+  if (!env.state.work.charge(1, locOf(env, expr))) return stoppedVal(locOf(env, expr));
+  // An expression level takes some frames more than an ARM one: nested expressions, local and
+  // module references share one bound (WorkBudget.enter), about 250 levels.
+  if (!env.state.work.enter(EXPRESSION_NESTING, locOf(env, expr))) return tooDeepVal(locOf(env, expr));
   try {
     return evaluateNode(expr, env);
   } finally {
-    env.state.depth--;
+    env.state.work.leave(EXPRESSION_NESTING);
   }
 }
 
@@ -116,6 +119,9 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   const inputs: Val[] = [];
   const out: TextPart[] = [];
   if (!renderParts(expr.parts, env, inputs, loc, out)) return propagateUnknown(inputs, loc);
+  let length = 0;
+  for (const part of out) length += typeof part === 'string' ? part.length : 1;
+  if (!env.state.work.chargeChars(length, loc)) return stoppedVal(loc, inputs);
   const first = inputs.find((v): v is UnknownVal => v.kind === 'unknown');
   return partialString(out, loc, mergeOrigins(inputs), first?.reason);
 }

@@ -9,15 +9,8 @@ export const LIMITS = {
   collection: 1_024_000,
   /** Longest string a function may build. */
   string: 4 * 1024 * 1024,
-  /** Nesting of expression evaluation (deep parentheses, recursive templates). */
-  depth: 256,
   /** Instances one `count`/`for_each` may create. */
   instances: 10_000,
-  /**
-   * Expressions one evaluation may evaluate (nested for-expressions multiply, so per-collection
-   * caps alone do not bound the work).
-   */
-  steps: 3_000_000,
   /** Nesting of local child modules. */
   moduleDepth: 32,
 } as const;

@@ -1,3 +1,4 @@
+import { stoppedVal } from '../../../../kernel/work.js';
 import { limitVal, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { arr, hasUnknown, nul, obj, str, toPlain, unknown, type Plain, type Prop, type Val } from '../../../../kernel/value.js';
 import type { Loc } from '../../../../kernel/location.js';
@@ -20,11 +21,22 @@ export function toSet(items: readonly Val[], loc: Loc | undefined): Val {
 function unique(items: readonly Val[]): Val[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    const key = canonicalJson(toPlain(item));
+    const key = setKey(item);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** The text equal known values share (Terraform's equality), for set membership without pairwise scans. */
+function setKey(v: Val): string {
+  return canonicalJson(toPlain(v));
+}
+
+/** The keys of known values; undefined when one holds an unknown (membership is then unknown). */
+function keysOf(items: readonly Val[]): Set<string> | undefined {
+  if (items.some(hasUnknown)) return undefined;
+  return new Set(items.map(setKey));
 }
 
 /** JSON with object keys sorted, so values equal as Terraform compares them give one string. */
@@ -180,24 +192,33 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
     const items = asList(l!, 'chunklist list');
     const size = asNumberLike(n!);
     if (size < 0) fail('chunklist: size must not be negative');
+    // Terraform takes a whole number; a fraction would make one empty chunk per fraction of an item.
+    if (!Number.isInteger(size)) fail('chunklist: size must be a whole number');
     if (size === 0) return arr([l!], ctx.loc);
     const out: Val[] = [];
     for (let i = 0; i < items.length; i += size) out.push(arr(items.slice(i, i + size), ctx.loc));
     return arr(out, ctx.loc);
   }),
   setunion: def(1, Infinity, (args, ctx) => toSet(args.flatMap((a) => asList(a)), ctx.loc)),
-  setintersection: def(1, Infinity, ([first, ...rest], ctx) =>
-    toSet(
-      asList(first!).filter((v) => rest.every((r) => asList(r).some((x) => equalVals(x, v)))),
-      ctx.loc,
-    ),
-  ),
-  setsubtract: def(2, 2, ([a, b], ctx) => toSet(asList(a!).filter((v) => !asList(b!).some((x) => equalVals(x, v))), ctx.loc)),
+  setintersection: def(1, Infinity, ([first, ...rest], ctx) => {
+    const items = asList(first!);
+    const others = rest.map((r) => keysOf(asList(r)));
+    if (!keysOf(items) || others.some((k) => k === undefined)) return propagateUnknown([first!, ...rest], ctx.loc);
+    return toSet(items.filter((v) => others.every((keys) => keys!.has(setKey(v)))), ctx.loc);
+  }),
+  setsubtract: def(2, 2, ([a, b], ctx) => {
+    const items = asList(a!);
+    const remove = keysOf(asList(b!));
+    if (!remove || !keysOf(items)) return propagateUnknown([a!, b!], ctx.loc);
+    return toSet(items.filter((v) => !remove.has(setKey(v))), ctx.loc);
+  }),
   setproduct: def(1, Infinity, (args, ctx) => {
     let out: Val[][] = [[]];
     for (const a of args) {
       const items = asList(a);
       if (out.length * items.length > LIMITS.collection) return limitVal(ctx.loc, 'setproduct: result too large', args);
+      // Charged before it is built: the product of a few lists is far larger than they are.
+      if (!ctx.env.state.work.charge(out.length * items.length * (args.length + 1), ctx.loc)) return stoppedVal(ctx.loc, args);
       out = out.flatMap((prefix) => items.map((i) => [...prefix, i]));
     }
     return arr(
@@ -208,9 +229,11 @@ export const COLLECTION_FUNCTIONS: FunctionTable = {
   matchkeys: def(3, 3, ([vals, ks, search], ctx) => {
     const v = asList(vals!);
     const k = asList(ks!);
-    const s = asList(search!);
+    const wanted = keysOf(asList(search!));
+    if (!wanted || !keysOf(k)) return propagateUnknown([ks!, search!], ctx.loc);
+    if (k.length !== v.length) fail('matchkeys: length of keylist and valueslist must match');
     return arr(
-      v.filter((_x, i) => k[i] && s.some((x) => equalVals(x, k[i]!))),
+      v.filter((_x, i) => wanted.has(setKey(k[i]!))),
       ctx.loc,
     );
   }),

@@ -1,3 +1,4 @@
+import { stoppedVal, valueCost } from '../../../../kernel/work.js';
 import { unknown, type Val } from '../../../../kernel/value.js';
 import { errorVal, limitVal, propagateUnknown } from '../../../../kernel/value-ops.js';
 import { FunctionFailure } from '../support.js';
@@ -54,8 +55,14 @@ export function callFunction(name: string, args: readonly Val[], ctx: CallContex
   if (args.length < f.minArgs || args.length > f.maxArgs)
     return errorVal(ctx.loc, `${name}() takes ${f.minArgs === f.maxArgs ? f.minArgs : `${f.minArgs} to ${f.maxArgs}`} arguments, got ${args.length}`, args);
   if (!f.handlesUnknown && args.some((a) => a.kind === 'unknown')) return propagateUnknown(args, ctx.loc);
+  // A call walks its arguments about once and builds its result: both are charged to the unit.
+  const work = ctx.env.state.work;
+  let cost = 1;
+  for (const a of args) cost += valueCost(a);
+  if (!work.charge(cost, ctx.loc)) return stoppedVal(ctx.loc, args);
   try {
-    return f.fn(args, ctx);
+    const result = f.fn(args, ctx);
+    return work.chargeValue(result, ctx.loc) ? work.boundDepth(result, ctx.loc, args) : stoppedVal(ctx.loc, args);
   } catch (e) {
     if (!(e instanceof FunctionFailure)) throw e;
     // The library words most failures "name: …"; the rest get the function's name here.

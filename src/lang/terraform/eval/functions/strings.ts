@@ -1,7 +1,7 @@
 import { arr, isError, str, unknown, type UnknownVal, type Val } from '../../../../kernel/value.js';
 import { partialString, partsOf, splitParts } from '../../../../kernel/partial-string.js';
 import { mergeOrigins, propagateUnknown } from '../../../../kernel/value-ops.js';
-import { asList, asNumberLike, asStringLike, checkString, derived, fail, LIMITS } from '../support.js';
+import { asList, asNumberLike, asStringLike, checkString, derived, fail, failLimit, LIMITS } from '../support.js';
 import { def, type CallContext, type FunctionTable } from './types.js';
 import { regexAll, regexFirst, regexReplace } from './regex.js';
 
@@ -83,6 +83,7 @@ function sprintf(format: string, args: readonly Val[], ctx: CallContext): Val {
         piece = s(arg);
     }
     const width = m[2] ? Number(m[2]) : 0;
+    if (width > LIMITS.string) failLimit(`format: width ${width} is over the limit of ${LIMITS.string} characters`);
     const flags = m[1] ?? '';
     if (piece.length < width) piece = flags.includes('-') ? piece.padEnd(width) : piece.padStart(width, flags.includes('0') ? '0' : ' ');
     out += piece;
