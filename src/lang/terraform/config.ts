@@ -85,8 +85,12 @@ export function providerKey(e: Expression | undefined): string | undefined {
   if (e?.type === 'Variable') return e.name;
   if (e?.type === 'GetAttr' && e.object.type === 'Variable') return `${e.object.name}.${e.name.name}`;
   // Quoted keys in a `providers` map (`"azurerm.x" = …`).
-  if (e?.type === 'Template' && e.parts.length === 1 && e.parts[0]!.type === 'TemplateLiteral') return e.parts[0]!.value;
-  return undefined;
+  return literalText(e);
+}
+
+/** The text of a string written without interpolation (`"./net"`), else undefined. */
+export function literalText(e: Expression | undefined): string | undefined {
+  return e?.type === 'Template' && e.parts.length === 1 && e.parts[0]!.type === 'TemplateLiteral' ? e.parts[0]!.value : undefined;
 }
 
 function providerMap(a: Attribute | undefined): Map<string, string> {
@@ -169,8 +173,7 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
           break;
         case 'provider':
           if (l0) {
-            const alias = attribute(item.body, 'alias')?.value;
-            const aliasName = alias?.type === 'Template' && alias.parts.length === 1 && alias.parts[0]!.type === 'TemplateLiteral' ? alias.parts[0]!.value : undefined;
+            const aliasName = literalText(attribute(item.body, 'alias')?.value);
             const key = aliasName ? `${l0.value}.${aliasName}` : l0.value;
             add(providers, key, { file, block: item }, file, l0, `provider "${key}"`);
           }

@@ -3,7 +3,7 @@ import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
-import { attribute, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
+import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
@@ -351,8 +351,7 @@ export class ModuleInstance implements Scope {
 
   private resolveSource(decl: ModuleCallDecl): ChildSource {
     const attr = decl.source;
-    const v = attr?.value;
-    const src = v?.type === 'Template' && v.parts.length === 1 && v.parts[0]!.type === 'TemplateLiteral' ? v.parts[0]!.value : undefined;
+    const src = literalText(attr?.value);
     if (!attr || src === undefined) return { reason: `module.${decl.name} has no literal source` };
     const site = locOf(this.env(decl.file), attr.value);
     const local = src.startsWith('./') || src.startsWith('../');
