@@ -75,8 +75,13 @@ export class UnitIndex implements Workspace {
    * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
    */
   private readonly units = new Map<string, readonly UnitRef[]>();
-  /** Files a unit other than their own read (a linked template, a called module): kept for the run, as others may read them too. */
+  /**
+   * Files a unit other than their own read (a linked template, a called module): kept until their
+   * own units are linted, as the callers linted before them (a parent sorts before its nested/) read them again.
+   */
   private readonly shared = new Set<string>();
+  /** Files whose own units are linted: a caller that reads one afterwards keeps it only in the `recent` window. */
+  private readonly released = new Set<string>();
   /**
    * Released files whose parser lingers, oldest first, with their text's length: let go only once
    * RECENT_BUDGET characters of newer ones follow, so a caller linted just after the module it
@@ -157,6 +162,7 @@ export class UnitIndex implements Workspace {
     this.facts.delete(abs);
     this.problems.delete(abs);
     this.shared.delete(abs);
+    this.released.delete(abs);
     this.forgetRecent(abs);
     this.units.clear();
   }
@@ -167,17 +173,24 @@ export class UnitIndex implements Workspace {
    */
   release(file: string): void {
     const abs = resolvePath(file);
-    if (this.shared.has(abs) || this.recent.has(abs)) return;
+    this.released.add(abs);
+    if (this.recent.has(abs)) return;
     const byParser = this.parses.get(abs);
     if (byParser) {
       for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
       this.fileProblem(abs);
     }
-    if (![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
+    // A file other units read lingers like a lingering parser's: a caller linted soon after still finds it parsed.
+    if (!this.shared.delete(abs) && ![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
       this.parses.delete(abs);
       this.fs.release(abs);
       return;
     }
+    this.linger(abs);
+  }
+
+  /** Keeps a released file's parse until RECENT_BUDGET characters of newer ones follow. */
+  private linger(abs: string): void {
     const read = this.fs.read(abs);
     const chars = read.ok ? read.text.length : 0;
     this.recent.set(abs, chars);
@@ -198,13 +211,15 @@ export class UnitIndex implements Workspace {
   }
 
   /**
-   * Keeps a file's parse and text for the rest of the run: a unit other than its own read it (a
-   * caller of a linked template or child module), and its other callers will read it again.
+   * Keeps a file's parse and text until its own units are linted: a unit other than its own read
+   * it (a caller of a linked template or child module), and its other callers may read it again.
+   * Once its own units are linted, a caller's read keeps it in the window of recent files only.
    */
   share(file: string): void {
     const abs = resolvePath(file);
-    this.shared.add(abs);
     this.forgetRecent(abs);
+    if (!this.released.has(abs)) this.shared.add(abs);
+    else if (this.parses.has(abs)) this.linger(abs);
   }
 
   /** The units a file belongs to, by every kind that claims it. */
