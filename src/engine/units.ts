@@ -80,7 +80,7 @@ export class UnitIndex implements Workspace {
    * own units are linted, as the callers linted before them (a parent sorts before its nested/) read them again.
    */
   private readonly shared = new Set<string>();
-  /** Files whose own units are linted: a caller that reads one afterwards keeps it only in the `recent` window. */
+  /** Files whose own units are linted: a caller that reads one afterwards does not keep it. */
   private readonly released = new Set<string>();
   /**
    * Released files whose parser lingers, oldest first, with their text's length: let go only once
@@ -174,23 +174,22 @@ export class UnitIndex implements Workspace {
   release(file: string): void {
     const abs = resolvePath(file);
     this.released.add(abs);
+    this.shared.delete(abs);
     if (this.recent.has(abs)) return;
-    const byParser = this.parses.get(abs);
-    if (byParser) {
+    if (this.parses.has(abs)) {
       for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
       this.fileProblem(abs);
     }
-    // A file other units read lingers like a lingering parser's: a caller linted soon after still finds it parsed.
-    if (!this.shared.delete(abs) && ![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
+    this.letGo(abs);
+  }
+
+  /** Drops a released file's parse, or for a lingering parser keeps it until RECENT_BUDGET characters of newer ones follow. */
+  private letGo(abs: string): void {
+    if (![...(this.parses.get(abs)?.values() ?? [])].some((p) => p.parser.lingers)) {
       this.parses.delete(abs);
       this.fs.release(abs);
       return;
     }
-    this.linger(abs);
-  }
-
-  /** Keeps a released file's parse until RECENT_BUDGET characters of newer ones follow. */
-  private linger(abs: string): void {
     const read = this.fs.read(abs);
     const chars = read.ok ? read.text.length : 0;
     this.recent.set(abs, chars);
@@ -212,14 +211,14 @@ export class UnitIndex implements Workspace {
 
   /**
    * Keeps a file's parse and text until its own units are linted: a unit other than its own read
-   * it (a caller of a linked template or child module), and its other callers may read it again.
-   * Once its own units are linted, a caller's read keeps it in the window of recent files only.
+   * it (a caller of a linked template or child module), and its other callers linted before them
+   * (a parent sorts before its nested/ folder) read it again. Read after that, it is let go as if released.
    */
   share(file: string): void {
     const abs = resolvePath(file);
     this.forgetRecent(abs);
     if (!this.released.has(abs)) this.shared.add(abs);
-    else if (this.parses.has(abs)) this.linger(abs);
+    else this.letGo(abs);
   }
 
   /** The units a file belongs to, by every kind that claims it. */
