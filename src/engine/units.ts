@@ -8,6 +8,8 @@ import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace 
 
 /** Characters of released files whose parses linger (see UnitIndex.recent). */
 const RECENT_BUDGET = 1 << 20;
+/** Characters of files other units read whose parses are kept (see UnitIndex.shared). */
+const SHARED_BUDGET = 4 << 20;
 
 /** A kind with its globs compiled. */
 interface Claim {
@@ -76,12 +78,13 @@ export class UnitIndex implements Workspace {
    */
   private readonly units = new Map<string, readonly UnitRef[]>();
   /**
-   * Files a unit other than their own read (a linked template, a called module): kept until their
-   * own units are linted, as the callers linted before them (a parent sorts before its nested/) read them again.
+   * Files a unit other than their own read (a linked template, a called module), least recently
+   * read first, with their text's length: kept, as other callers may read them too, until
+   * SHARED_BUDGET characters of files read more recently follow. Kept for the run, a repository's
+   * every linked template and module stayed parsed to its end.
    */
-  private readonly shared = new Set<string>();
-  /** Files whose own units are linted: a caller that reads one afterwards does not keep it. */
-  private readonly released = new Set<string>();
+  private readonly shared = new Map<string, number>();
+  private sharedChars = 0;
   /**
    * Released files whose parser lingers, oldest first, with their text's length: let go only once
    * RECENT_BUDGET characters of newer ones follow, so a caller linted just after the module it
@@ -161,8 +164,7 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     this.facts.delete(abs);
     this.problems.delete(abs);
-    this.shared.delete(abs);
-    this.released.delete(abs);
+    this.forgetShared(abs);
     this.forgetRecent(abs);
     this.units.clear();
   }
@@ -173,33 +175,31 @@ export class UnitIndex implements Workspace {
    */
   release(file: string): void {
     const abs = resolvePath(file);
-    this.released.add(abs);
-    this.shared.delete(abs);
     if (this.recent.has(abs)) return;
-    if (this.parses.has(abs)) {
-      for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
-      this.fileProblem(abs);
-    }
-    this.letGo(abs);
-  }
-
-  /** Drops a released file's parse, or for a lingering parser keeps it until RECENT_BUDGET characters of newer ones follow. */
-  private letGo(abs: string): void {
-    if (![...(this.parses.get(abs)?.values() ?? [])].some((p) => p.parser.lingers)) {
-      this.parses.delete(abs);
-      this.fs.release(abs);
+    const byParser = this.parses.get(abs);
+    if (byParser) this.remember(abs);
+    if (this.shared.has(abs)) return;
+    if (![...(byParser?.values() ?? [])].some((p) => p.parser.lingers)) {
+      this.drop(abs);
       return;
     }
-    const read = this.fs.read(abs);
-    const chars = read.ok ? read.text.length : 0;
-    this.recent.set(abs, chars);
-    this.recentChars += chars;
+    this.recent.set(abs, this.chars(abs));
+    this.recentChars += this.recent.get(abs)!;
     for (const oldest of this.recent.keys()) {
       if (this.recentChars <= RECENT_BUDGET) break;
       this.forgetRecent(oldest);
-      this.parses.delete(oldest);
-      this.fs.release(oldest);
+      this.drop(oldest);
     }
+  }
+
+  private chars(abs: string): number {
+    const read = this.fs.read(abs);
+    return read.ok ? read.text.length : 0;
+  }
+
+  private drop(abs: string): void {
+    this.parses.delete(abs);
+    this.fs.release(abs);
   }
 
   private forgetRecent(abs: string): void {
@@ -209,16 +209,36 @@ export class UnitIndex implements Workspace {
     this.recentChars -= chars;
   }
 
+  private forgetShared(abs: string): void {
+    const chars = this.shared.get(abs);
+    if (chars === undefined) return;
+    this.shared.delete(abs);
+    this.sharedChars -= chars;
+  }
+
   /**
-   * Keeps a file's parse and text until its own units are linted: a unit other than its own read
-   * it (a caller of a linked template or child module), and its other callers linted before them
-   * (a parent sorts before its nested/ folder) read it again. Read after that, it is let go as if released.
+   * Keeps a file's parse and text: a unit other than its own read it (a caller of a linked
+   * template or child module), and its other callers are likely to read it again.
    */
   share(file: string): void {
     const abs = resolvePath(file);
     this.forgetRecent(abs);
-    if (!this.released.has(abs)) this.shared.add(abs);
-    else this.letGo(abs);
+    this.forgetShared(abs);
+    this.shared.set(abs, this.chars(abs));
+    this.sharedChars += this.shared.get(abs)!;
+    for (const oldest of this.shared.keys()) {
+      if (this.sharedChars <= SHARED_BUDGET || oldest === abs) break;
+      this.forgetShared(oldest);
+      // What later questions about it need; its own units, if still to come, parse it again.
+      if (this.parses.has(oldest)) this.remember(oldest);
+      this.drop(oldest);
+    }
+  }
+
+  /** Keeps the small facts about a parsed file that outlive its parse, and its syntax problem. */
+  private remember(abs: string): void {
+    for (const kind of this.kindsOf(abs)) kind.remember?.(abs, this);
+    this.fileProblem(abs);
   }
 
   /** The units a file belongs to, by every kind that claims it. */
