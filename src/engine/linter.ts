@@ -211,7 +211,8 @@ export class Linter {
       const merged = more ? { ...finding, message: `${finding.message}${more}` } : finding;
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions, this.units.printLiteral(unit)));
     }
-    return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
+    // Outcomes are kept for the run: most units find nothing, and share one empty map.
+    return { unit, files: evaluation.files, messages: messages.size ? messages : NO_MESSAGES, inventory: this.inventoryOf(unit, evaluation) };
   }
 
   private diagnosticMessage(d: Diagnostic): LintMessage {
@@ -269,6 +270,8 @@ export class Linter {
     })];
   }
 }
+
+const NO_MESSAGES: ReadonlyMap<string, readonly LintMessage[]> = new Map();
 
 /** Which VM a declaration's instance is when its id cannot be built: its group and name, when both can stand in an id. */
 function sameVmKey(vm: VirtualMachine): string | undefined {

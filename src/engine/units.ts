@@ -65,13 +65,14 @@ export class UnitIndex implements Workspace {
   /** Parses by file, then by parser: kinds that read the same syntax share one. */
   private readonly parses = new Map<string, Map<string, { readonly parser: Parser<unknown>; readonly value: unknown }>>();
   private readonly readErrors = new Map<string, string>();
-  /** Small facts about files, kept after their parses are released. */
+  /** Small facts about files, kept after their parses are released: by fact, then file (a map per file took ~200 bytes of each). */
   private readonly facts = new Map<string, Map<string, unknown>>();
   private readonly problems = new Map<string, Diagnostic | undefined>();
   private readonly byId: ReadonlyMap<string, SourceKind>;
   private readonly claims: (file: string) => SourceKind[];
   /** What claims each file, asked for again and again as its units are linted and reported. */
-  private readonly claimed = new Map<string, SourceKind[]>();
+  private readonly claimed = new Map<string, readonly SourceKind[]>();
+  private readonly combinations: (readonly SourceKind[])[] = [];
   /**
    * The units of each file, asked for three times per file in a run (lint, inventory, count).
    * A parameter file's units depend on its neighbours, so any forgotten file drops them all.
@@ -103,9 +104,15 @@ export class UnitIndex implements Workspace {
   }
 
   /** The kinds that claim a file. */
-  kindsOf(file: string): SourceKind[] {
+  kindsOf(file: string): readonly SourceKind[] {
     let kinds = this.claimed.get(file);
-    if (!kinds) this.claimed.set(file, (kinds = this.claims(file)));
+    if (!kinds) {
+      const claims = this.claims(file);
+      // A run's files fall into a handful of combinations: one array each, not one per file.
+      kinds = this.combinations.find((c) => c.length === claims.length && c.every((k, i) => k === claims[i]));
+      if (!kinds) this.combinations.push((kinds = claims));
+      this.claimed.set(file, kinds);
+    }
     return kinds;
   }
 
@@ -149,11 +156,11 @@ export class UnitIndex implements Workspace {
 
   fact<T>(name: string, file: string, compute: () => T): T {
     const abs = resolvePath(file);
-    let byName = this.facts.get(abs);
-    if (!byName) this.facts.set(abs, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name) as T;
+    let byFile = this.facts.get(name);
+    if (!byFile) this.facts.set(name, (byFile = new Map()));
+    if (byFile.has(abs)) return byFile.get(abs) as T;
     const value = compute();
-    byName.set(name, value);
+    byFile.set(abs, value);
     return value;
   }
 
@@ -162,7 +169,7 @@ export class UnitIndex implements Workspace {
     const abs = resolvePath(file);
     this.parses.delete(abs);
     this.readErrors.delete(abs);
-    this.facts.delete(abs);
+    for (const byFile of this.facts.values()) byFile.delete(abs);
     this.problems.delete(abs);
     this.forgetShared(abs);
     this.forgetRecent(abs);

@@ -144,7 +144,9 @@ export class ProjectFs {
     if (!this.realDirs.has(dir)) {
       const parent = path.dirname(dir);
       const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parent) : undefined;
-      this.realDirs.set(dir, viaParent !== undefined ? path.join(viaParent, path.basename(dir)) : realPath(dir));
+      const real = viaParent !== undefined ? path.join(viaParent, path.basename(dir)) : realPath(dir);
+      // Most directories are where they say: keep one string, not an equal second one per directory.
+      this.realDirs.set(dir, real === dir ? dir : real);
     }
     return this.realDirs.get(dir);
   }
