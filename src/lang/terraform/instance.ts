@@ -62,6 +62,7 @@ export class ModuleInstance implements Scope {
   private readonly outputValues = new Map<string, Val>();
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
+  private readonly instanceValues = new Map<string, ObjectVal>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
   private readonly providerConfigs = new Map<string, ProviderConfig | undefined>();
@@ -283,12 +284,27 @@ export class ModuleInstance implements Scope {
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
     const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const value = this.instanceValue(decl, key, address, site);
+    if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
+    return moveTo(value, site, { kind: 'resource-attribute', name: address });
+  }
+
+  /**
+   * An instance's value before it is moved to a reference, built once: a resource group or a VM
+   * is referenced by most resources of its module, and each reference used to rebuild it and its id.
+   * Undefined on a cycle, and then not kept (the body being evaluated ends the cycle).
+   */
+  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
+    const known = this.instanceValues.get(address);
+    if (known) return known;
     const body = this.body(decl, key, site);
-    if (!body) return unknown(`${address} depends on itself`, site, CYCLE);
+    if (!body) return undefined;
     const at = this.labelLoc(decl);
     const props = [...body.props.values()];
     if (!body.props.has('id')) props.push({ key: 'id', value: this.instanceId(decl, body, address, at) });
-    return moveTo(obj(props, at), site, { kind: 'resource-attribute', name: address });
+    const value = obj(props, at);
+    this.instanceValues.set(address, value);
+    return value;
   }
 
   /**
