@@ -63,6 +63,7 @@ export class ModuleInstance implements Scope {
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
   private readonly instanceValues = new Map<string, ObjectVal>();
+  private readonly providerIds = new Map<string, Val | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
   private readonly providerConfigs = new Map<string, ProviderConfig | undefined>();
@@ -233,7 +234,9 @@ export class ModuleInstance implements Scope {
 
   /** A resource's provider configuration: its `provider` argument, else the default one of its type's provider. */
   private resourceProvider(decl: ResourceDecl): ProviderConfig | undefined {
-    return this.provider(decl.provider ?? decl.type.split('_')[0]!);
+    if (decl.provider) return this.provider(decl.provider);
+    const cut = decl.type.indexOf('_');
+    return this.provider(cut < 0 ? decl.type : decl.type.slice(0, cut));
   }
 
   // ---- count / for_each ------------------------------------------------------------------
@@ -313,11 +316,15 @@ export class ModuleInstance implements Scope {
    * and protected items link to their targets by it; it never equals another resource's text.
    */
   private instanceId(decl: ResourceDecl, body: ObjectVal, address: string, at: Loc): Val {
-    return this.providerId(decl, body) ?? symbolicString(address, at, `${address}.id is known only after apply`);
+    return this.providerId(decl, body, address) ?? symbolicString(address, at, `${address}.id is known only after apply`);
   }
 
-  private providerId(decl: ResourceDecl, body: ObjectVal): Val | undefined {
-    return this.session.ids.id(decl.mode, decl.type, body, this.resourceProvider(decl));
+  /** Built once per instance: both references and the resource list ask for it. */
+  private providerId(decl: ResourceDecl, body: ObjectVal, address: string): Val | undefined {
+    if (this.providerIds.has(address)) return this.providerIds.get(address);
+    const id = this.session.ids.id(decl.mode, decl.type, body, this.resourceProvider(decl));
+    this.providerIds.set(address, id);
+    return id;
   }
 
   resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined {
@@ -510,7 +517,7 @@ export class ModuleInstance implements Scope {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
         const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
-        const built = this.providerId(decl, body);
+        const built = this.providerId(decl, body, address);
         const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
         const cloudId = (built && idText(built))?.toLowerCase();
         const provider = this.resourceProvider(decl);
