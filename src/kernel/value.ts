@@ -285,11 +285,10 @@ export function valueNodes(v: Val): number {
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
-  const children = v.kind === 'array' ? v.items : [...v.props.values()].map((p) => p.value);
-  for (const child of children) {
-    size += valueNodes(child);
-    if (size > MAX_VALUE_NODES) break;
-  }
+  // Without a list of the properties' values: every fresh object a reference moves is measured.
+  if (v.kind === 'array') {
+    for (const child of v.items) if ((size += valueNodes(child)) > MAX_VALUE_NODES) break;
+  } else for (const p of v.props.values()) if ((size += valueNodes(p.value)) > MAX_VALUE_NODES) break;
   treeSizes.set(v, size);
   return size;
 }

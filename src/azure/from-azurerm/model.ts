@@ -44,7 +44,14 @@ function sameKnown(a: Val, b: Val): boolean {
 export function mapModel(resources: readonly TfResource[], scenario: string, opaque: readonly OpaqueSource[] = []): Model {
   const links = new Links(resources);
   const managed = resources.filter((r) => r.mode === 'managed');
-  const ofType = (...types: string[]): TfResource[] => managed.filter((r) => types.includes(r.type));
+  // Indexed once: a dozen passes over every resource, one per type, cost more than the mapping.
+  const byType = new Map<string, TfResource[]>();
+  for (const r of managed) {
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  const ofType = (type: string): readonly TfResource[] => byType.get(type) ?? [];
 
   const disks = new Map<string, ManagedDisk>();
   for (const r of ofType('azurerm_managed_disk')) {
@@ -113,7 +120,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string, opa
 
   attachDisks(ofType('azurerm_virtual_machine_data_disk_attachment'), links, vmFor, disks);
 
-  for (const r of ofType('azurerm_virtual_machine_extension', 'azurerm_virtual_machine_scale_set_extension')) {
+  for (const r of managed.filter((m) => m.type === 'azurerm_virtual_machine_extension' || m.type === 'azurerm_virtual_machine_scale_set_extension')) {
     const vm = vmFor(attr(r.body, r.type === 'azurerm_virtual_machine_extension' ? 'virtual_machine_id' : 'virtual_machine_scale_set_id'));
     vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type'), encryptionOperation: encryptionOperation(r.body) });
   }

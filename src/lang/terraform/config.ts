@@ -18,6 +18,8 @@ export interface VariableDecl {
 }
 
 export interface ResourceDecl {
+  /** `type.name`, `data.type.name`: its key among the module's resources, the address within the module. */
+  readonly key: string;
   readonly file: string;
   readonly block: Block;
   readonly mode: 'managed' | 'data';
@@ -144,6 +146,7 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
             const mode = item.blockType.name === 'data' ? 'data' : 'managed';
             const key = `${mode === 'data' ? 'data.' : ''}${l0.value}.${l1.value}`;
             add(resources, key, {
+              key,
               file,
               block: item,
               mode,

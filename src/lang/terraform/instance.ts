@@ -252,10 +252,6 @@ export class ModuleInstance implements Scope {
 
   // ---- resources -------------------------------------------------------------------------
 
-  private declKey(decl: ResourceDecl): string {
-    return `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
-  }
-
   private labelLoc(decl: { file: string; block: ResourceDecl['block'] }): Loc {
     const labels = decl.block.labels;
     const first = labels[0] ?? decl.block.blockType;
@@ -264,11 +260,11 @@ export class ModuleInstance implements Scope {
   }
 
   private resourceExpansion(decl: ResourceDecl): Expansion {
-    return this.expansion(this.declKey(decl), decl.file, decl.count, decl.forEach);
+    return this.expansion(decl.key, decl.file, decl.count, decl.forEach);
   }
 
   private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
-    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const address = this.prefix + decl.key + keySuffix(key);
     if (this.bodies.has(address)) return this.bodies.get(address);
     const exp = this.resourceExpansion(decl);
     const body = this.guard<ObjectVal | undefined>(
@@ -286,7 +282,7 @@ export class ModuleInstance implements Scope {
 
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
-    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const address = this.prefix + decl.key + keySuffix(key);
     const value = this.instanceValue(decl, key, address, site);
     if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
     return moveTo(value, site, { kind: 'resource-attribute', name: address });
@@ -342,7 +338,7 @@ export class ModuleInstance implements Scope {
       case 'for_each':
         return obj(exp.entries.map(([k]) => ({ key: k, value: this.instanceObject(decl, k, site) })), site);
       case 'unknown':
-        return unknown(`the instances of ${this.prefix}${this.declKey(decl)} are not known (${exp.text}: ${exp.reason})`, site);
+        return unknown(`the instances of ${this.prefix}${decl.key} are not known (${exp.text}: ${exp.reason})`, site);
     }
   }
 
@@ -355,10 +351,10 @@ export class ModuleInstance implements Scope {
     if (key.kind === 'unknown') return unknownAt(key, site, key.origins);
     if (exp.kind === 'count') {
       const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return errorVal(site, `index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${this.declKey(decl)} (count ${exp.n})`);
+      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return errorVal(site, `index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${decl.key} (count ${exp.n})`);
       return this.instanceObject(decl, i, site);
     }
-    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return errorVal(site, `${this.declKey(decl)} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
+    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return errorVal(site, `${decl.key} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
     return this.instanceObject(decl, key.value, site);
   }
 
@@ -516,12 +512,12 @@ export class ModuleInstance implements Scope {
       keys.forEach((key, index) => {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
-        const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
+        const address = this.prefix + decl.key + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
         const built = this.providerId(decl, body, address);
         const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
         const cloudId = (built && idText(built))?.toLowerCase();
         const provider = this.resourceProvider(decl);
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
       });
     }
     for (const decl of this.config.modules.values()) {
@@ -551,7 +547,7 @@ export class ModuleInstance implements Scope {
     const nameAttr = attribute(decl.block.body, 'name');
     const env = this.env(decl.file, instanceBindings(ANY_EXPANSION, undefined, this.env(decl.file), decl.count ?? decl.forEach));
     const name = nameAttr ? evaluateSafe(nameAttr.value, env) : undefined;
-    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + this.declKey(decl) };
+    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + decl.key };
   }
 
   private representativeBody(decl: ResourceDecl, exp: Expansion, at: Loc): ObjectVal {
