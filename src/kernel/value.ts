@@ -128,6 +128,10 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
   for (const p of props) map.set(p.key, p);
   return { kind: 'object', props: map, loc, origins };
 }
+/** An object over a map of its properties built for it (keyed by `Prop.key`), which it then owns. */
+export function objectOf(props: ReadonlyMap<string, Prop>, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): ObjectVal {
+  return { kind: 'object', props, loc, origins };
+}
 export interface UnknownExtra {
   candidates?: readonly Val[] | undefined;
   symbol?: string | undefined;
@@ -317,7 +321,7 @@ export function valueDepth(v: Val): number {
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
 export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
-  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc, ...(origin.caller ? { caller: origin.caller } : {}) }, ...v.origins] : v.origins;
+  const origins = origin ? withOrigin(v, origin) : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -330,6 +334,12 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     default:
       return leafAt(v, loc, origins);
   }
+}
+
+/** `v`'s origins after one more step; built without spreads, as moveTo runs for every reference. */
+function withOrigin(v: Val, origin: { kind: OriginKind; name: string; caller?: string | undefined }): readonly Origin[] {
+  const first: Origin = origin.caller ? { kind: origin.kind, name: origin.name, loc: v.loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc: v.loc };
+  return v.origins.length === 0 ? [first] : [first, ...v.origins];
 }
 
 /**

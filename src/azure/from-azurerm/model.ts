@@ -40,6 +40,12 @@ function sameKnown(a: Val, b: Val): boolean {
   return a.kind === 'string' && b.kind === 'string' && a.value.toLowerCase() === b.value.toLowerCase();
 }
 
+/** What the ARM model builder adds from azapi resources. */
+type ArmParts = Omit<Model, 'scenario' | 'opaque'>;
+
+/** Most configurations declare no azapi resource: nothing for the ARM model builder to map. */
+const NO_AZAPI: ArmParts = Object.freeze({ vms: [], disks: [], networkInterfaces: [], vaults: [], policies: [], protectedItems: [], locks: [], diagnosticSettings: [] });
+
 /** Maps evaluated resource instances (configuration or plan) to the Azure model. */
 export function mapModel(resources: readonly TfResource[], scenario: string, opaque: readonly OpaqueSource[] = []): Model {
   const links = new Links(resources);
@@ -154,14 +160,17 @@ export function mapModel(resources: readonly TfResource[], scenario: string, opa
   // azapi bodies are ARM JSON: the ARM model builder maps them, linked among themselves; a
   // protected item may also name an azurerm VM, vault and policy, and azurerm settings and locks
   // an azapi VM.
-  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, {
-    vm: vmFor,
-    vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
-    policy: (ref) => {
-      const target = links.resolve(ref);
-      return target ? policies.get(target.address) : undefined;
-    },
-  });
+  const azapi = azapiResources(managed, links);
+  const arm: ArmParts = azapi.length === 0
+    ? NO_AZAPI
+    : buildArmModel(azapi, { name: scenario }, {
+        vm: vmFor,
+        vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
+        policy: (ref) => {
+          const target = links.resolve(ref);
+          return target ? policies.get(target.address) : undefined;
+        },
+      });
   for (const setting of diagnosticSettings) arm.vms.find((vm) => setting.targetId !== undefined && vm.id === setting.targetId)?.diagnosticSettings.push(setting);
   return {
     scenario: { name: scenario },

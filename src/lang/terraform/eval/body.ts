@@ -1,5 +1,5 @@
 import type { Loc } from '../../../kernel/location.js';
-import { arr, obj, type ObjectVal, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, obj, objectOf, type ObjectVal, type Prop, type Val } from '../../../kernel/value.js';
 import type { Block, Body } from '../../../syntax/hcl/ast.js';
 import { attribute, blocks } from '../config.js';
 import { withBindings, type Env } from './env.js';
@@ -38,7 +38,7 @@ export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<s
     addBlock(type, at, evaluateBody(item.body, env, at));
   }
   for (const [type, list] of blockLists) props.set(type, { key: type, keyLoc: list.keyLoc, value: arr(list.items, list.keyLoc) });
-  return obj(props.values(), loc);
+  return objectOf(props, loc);
 }
 
 function expandDynamic(block: Block, env: Env, addBlock: (type: string, keyLoc: Loc, value: Val) => void): void {
