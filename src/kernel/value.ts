@@ -282,6 +282,13 @@ export const MAX_VALUE_NODES = 100_000;
 /** Tree sizes (shared parts counted each time they appear), memoized so a DAG costs its distinct nodes. */
 const treeSizes = new WeakMap<Val, number>();
 
+/**
+ * Trees this small are measured again rather than remembered: an entry costs more, in time and in
+ * every garbage collection, than walking them (a `count.index` binding, a resource's nested block),
+ * and walking one never costs more than its size.
+ */
+const REMEMBERED_SIZE = 32;
+
 /** Array items, properties and scalars in `v`, shared parts counted each time, capped a little past MAX_VALUE_NODES. */
 export function valueNodes(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 1;
@@ -293,7 +300,7 @@ export function valueNodes(v: Val): number {
   if (v.kind === 'array') {
     for (const child of v.items) if ((size += valueNodes(child)) > MAX_VALUE_NODES) break;
   } else for (const p of v.props.values()) if ((size += valueNodes(p.value)) > MAX_VALUE_NODES) break;
-  treeSizes.set(v, size);
+  if (size > REMEMBERED_SIZE) treeSizes.set(v, size);
   return size;
 }
 

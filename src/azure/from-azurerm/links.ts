@@ -35,7 +35,10 @@ export class Links {
       this.byLowerAddress.set(r.address.toLowerCase(), r);
       if (r.cloudId) this.byCloudId.set(r.cloudId, r);
       const text = r.id && idText(r.id)?.toLowerCase();
-      if (text) this.byIdText.set(text, [...(this.byIdText.get(text) ?? []), r]);
+      if (!text) continue;
+      const same = this.byIdText.get(text);
+      if (same) same.push(r);
+      else this.byIdText.set(text, [r]);
     }
   }
 

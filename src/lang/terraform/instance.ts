@@ -62,6 +62,7 @@ export class ModuleInstance implements Scope {
   private readonly outputValues = new Map<string, Val>();
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
+  private readonly addresses = new Map<ResourceDecl, Map<InstanceKey, string>>();
   private readonly instanceValues = new Map<string, ObjectVal>();
   private readonly providerIds = new Map<string, Val | undefined>();
   private readonly sources = new Map<string, ChildSource>();
@@ -252,6 +253,15 @@ export class ModuleInstance implements Scope {
 
   // ---- resources -------------------------------------------------------------------------
 
+  /** An instance's address, joined once: it keys the instance's body, value and id, looked up at every reference. */
+  private address(decl: ResourceDecl, key: InstanceKey): string {
+    let byKey = this.addresses.get(decl);
+    if (!byKey) this.addresses.set(decl, (byKey = new Map()));
+    let address = byKey.get(key);
+    if (address === undefined) byKey.set(key, (address = this.prefix + decl.key + keySuffix(key)));
+    return address;
+  }
+
   private labelLoc(decl: { file: string; block: ResourceDecl['block'] }): Loc {
     const labels = decl.block.labels;
     const first = labels[0] ?? decl.block.blockType;
@@ -264,7 +274,7 @@ export class ModuleInstance implements Scope {
   }
 
   private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
-    const address = this.prefix + decl.key + keySuffix(key);
+    const address = this.address(decl, key);
     if (this.bodies.has(address)) return this.bodies.get(address);
     const exp = this.resourceExpansion(decl);
     const body = this.guard<ObjectVal | undefined>(
@@ -282,7 +292,7 @@ export class ModuleInstance implements Scope {
 
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
-    const address = this.prefix + decl.key + keySuffix(key);
+    const address = this.address(decl, key);
     const value = this.instanceValue(decl, key, address, site);
     if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
     return moveTo(value, site, { kind: 'resource-attribute', name: address });
@@ -512,7 +522,7 @@ export class ModuleInstance implements Scope {
       keys.forEach((key, index) => {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
-        const address = this.prefix + decl.key + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
+        const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
         const built = this.providerId(decl, body, address);
         const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
         const cloudId = (built && idText(built))?.toLowerCase();
