@@ -334,7 +334,7 @@ export class ModuleInstance implements Scope {
   }
 
   resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined {
-    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const decl = this.config.resourcesByType[mode].get(type)?.get(name);
     if (!decl) return undefined;
     const exp = this.resourceExpansion(decl);
     switch (exp.kind) {
@@ -353,7 +353,7 @@ export class ModuleInstance implements Scope {
   }
 
   resourceInstance(mode: 'managed' | 'data', type: string, name: string, key: Val, site: Loc): Val | undefined {
-    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const decl = this.config.resourcesByType[mode].get(type)?.get(name);
     if (!decl) return undefined;
     const exp = this.resourceExpansion(decl);
     if (exp.kind === 'single') return undefined;
