@@ -46,6 +46,8 @@ export class Linter {
     /** The source kinds and the rule catalog, from the composition root (src/setup.ts). */
     kinds: readonly SourceKind[],
     rules: readonly Rule[],
+    /** Whether outcomes list the VMs (`inventory`); an editor session shows only messages. */
+    private readonly withInventory = true,
   ) {
     this.units = new UnitIndex(fs, options, kinds);
     this.positions = new ParsedPositions(fs, this.units);
@@ -212,7 +214,7 @@ export class Linter {
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions, this.units.printLiteral(unit)));
     }
     // Outcomes are kept for the run: most units find nothing, and share one empty map.
-    return { unit, files: evaluation.files, messages: messages.size ? messages : NO_MESSAGES, inventory: this.inventoryOf(unit, evaluation) };
+    return { unit, files: evaluation.files, messages: messages.size ? messages : NO_MESSAGES, inventory: this.withInventory ? this.inventoryOf(unit, evaluation) : [] };
   }
 
   private diagnosticMessage(d: Diagnostic): LintMessage {
