@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type * as A from './ast.js';
 import { lexBicep, T, type Token, type TokenType } from './lexer.js';
 import { BicepErrors as E, type BicepMessage } from './messages.js';
-import { stringSegments } from './strings.js';
+import { completeStringValue, stringSegments } from './strings.js';
 import { VISITOR_KEYS } from './visitor-keys.js';
 
 /** How deep expressions and types may nest before the parser skips the rest (the JS stack is finite). */
@@ -50,6 +50,7 @@ const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE: re
 const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightSquare, T.NewLine];
 const DECLARATION_KEYWORDS = new Set(['assert', 'import', 'metadata', 'param', 'var', 'resource', 'output', 'module', 'type']);
 const HOLE_END = UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE;
+const HOLE_CONTINUATION: readonly TokenType[] = [T.StringMiddlePiece, T.StringRightPiece];
 const EXPRESSION_END = UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE;
 const UNTIL_COLON_OR_EXPRESSION_END: readonly TokenType[] = [T.Colon, ...EXPRESSION_END];
 const UNTIL_EXPRESSION_END_OR_COMMA: readonly TokenType[] = [...EXPRESSION_END, T.Comma];
@@ -61,6 +62,9 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
   [T.Equals, ['==', 70]], [T.NotEquals, ['!=', 70]], [T.EqualsInsensitive, ['=~', 70]], [T.NotEqualsInsensitive, ['!~', 70]],
   [T.LogicalAnd, ['&&', 50]], [T.LogicalOr, ['||', 40]], [T.DoubleQuestion, ['??', 30]],
 ]);
+
+/** The holes of a string without any; trees are never mutated, so every such string shares it. */
+const NO_EXPRESSIONS: readonly Expr[] = Object.freeze([]);
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
@@ -81,16 +85,16 @@ const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
 const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
 const span = (first: Part, last: Part): A.Range => [startOf(first), endOf(last)];
 
-/** The recovery nodes among the parts that stood in token slots, or undefined. */
-function skippedOf(...parts: (Part | null | undefined)[]): Skipped[] | undefined {
-  let out: Skipped[] | undefined;
-  for (const p of parts) if (isSkipped(p)) (out ??= []).push(p);
-  return out;
-}
-
-function withSkipped<N extends Node>(node: N, ...parts: (Part | null | undefined)[]): N {
-  const s = skippedOf(...parts);
-  return s ? { ...node, skipped: s } : node;
+/**
+ * `node` with the recovery nodes among the parts that stood in its token slots. Fixed arity, not
+ * a rest parameter: it runs for most nodes, nearly always with nothing to add, and an argument
+ * array per call was garbage.
+ */
+function withSkipped<N extends Node>(node: N, a: Part | null, b: Part | null = null, c: Part | null = null): N {
+  if (!isSkipped(a) && !isSkipped(b) && !isSkipped(c)) return node;
+  const s: Skipped[] = [];
+  for (const p of [a, b, c]) if (isSkipped(p)) s.push(p);
+  return { ...node, skipped: s };
 }
 
 export class Parser {
@@ -670,6 +674,13 @@ export class Parser {
         return d;
       }
       if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
+      if (cur.type === T.Identifier && this.peekAhead(1)?.type === T.Colon) {
+        // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
+        const key = this.identifierOf(this.read());
+        this.read();
+        const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+        return { type: 'ObjectProperty', key, value, range: span(key, value) };
+      }
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
@@ -828,10 +839,10 @@ export class Parser {
     const startToken = this.peek();
     if (startToken.type === T.StringComplete) {
       // Most strings are one token: no pieces or holes to collect.
-      const segments = stringSegments(this.text, [startToken]);
-      if (segments) {
+      const value = completeStringValue(this.text, startToken);
+      if (value !== undefined) {
         this.read();
-        return { type: 'String', segments, expressions: [], range: [startToken.start, startToken.end] };
+        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [startToken.start, startToken.end] };
       }
     }
     const tokens: Token[] = [];
@@ -854,7 +865,7 @@ export class Parser {
         parts.push(token);
         // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
         let hole: Expr = this.withRecovery(() => this.expression(NONE), NONE, HOLE_END);
-        if (!this.check(...HOLE_END)) {
+        if (!this.checkAny(HOLE_END)) {
           const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
           hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
         }
@@ -864,7 +875,7 @@ export class Parser {
       } else {
         const skipped = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
         parts.push(skipped);
-        if (!this.check(T.StringMiddlePiece, T.StringRightPiece)) failed = true;
+        if (!this.checkAny(HOLE_CONTINUATION)) failed = true;
       }
       if (failed) {
         const nodes = parts.filter((x): x is Node => !isToken(x));
@@ -1102,7 +1113,7 @@ export class Parser {
         this.read();
         if (this.is(T.NewLine)) this.newLines();
         // No trailing commas: parse an element anyway for its diagnostic.
-        if (this.check(closing)) out.push(parse());
+        if (this.is(closing)) out.push(parse());
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
       return true;
     });
@@ -1115,7 +1126,7 @@ export class Parser {
   private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
     const out: Node[] = [];
     // A close on the same line is always allowed.
-    if (this.check(closing)) return out;
+    if (this.is(closing)) return out;
     this.newLines();
     let expectElement = true;
     while (!this.isAtEnd() && this.peek().type !== closing) {
@@ -1189,7 +1200,7 @@ export class Parser {
   }
 
   private expect(type: TokenType, error: BicepMessage): Token {
-    if (this.check(type)) return this.read();
+    if (this.is(type)) return this.read();
     throw this.expected(this.peek(), error);
   }
 
@@ -1233,7 +1244,8 @@ export class Parser {
     return t === type && t !== T.EndOfFile;
   }
 
-  private check(...types: TokenType[]): boolean {
+  /** Whether the next token is one of `types` (never the end of the file). */
+  private checkAny(types: readonly TokenType[]): boolean {
     return !this.isAtEnd() && types.includes(this.tokens[this.p]!.type);
   }
 
