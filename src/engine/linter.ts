@@ -97,6 +97,7 @@ export class Linter {
       else this.units.share(file);
     }
     this.units.release(outcome.unit.entry);
+    this.units.releaseFactParses();
   }
 
   /**
