@@ -36,12 +36,15 @@ export interface Token {
   readonly type: TokenType;
   readonly start: number;
   readonly end: number;
-  /** The token's leading trivia holds a comment (Bicep's `CheckTrivia` on it). */
-  readonly commentBefore: boolean;
 }
 
 export interface LexResult {
   readonly tokens: Token[];
+  /**
+   * Indexes of the tokens whose leading trivia holds a comment (Bicep's `CheckTrivia` on them).
+   * Few do: a set instead of a field on every token, which are a parse's most numerous objects.
+   */
+  readonly commented: ReadonlySet<number>;
   readonly comments: Comment[];
   readonly pragmas: Pragma[];
   readonly errors: BicepError[];
@@ -113,6 +116,7 @@ class Lexer {
   private readonly comments: Comment[] = [];
   private readonly pragmas: Pragma[] = [];
   private readonly errors: BicepError[] = [];
+  private readonly commented = new Set<number>();
   private readonly templateStack: TemplateEntry[] = [];
   /** The sliding window: [start, pos) is the text scanned since the last reset. */
   private start = 0;
@@ -126,7 +130,7 @@ class Lexer {
     const n = this.text.length;
     while (this.pos < n) this.lexToken();
     if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1]!.type !== T.EndOfFile) this.lexToken();
-    return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+    return { tokens: this.tokens, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
   }
 
   /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
@@ -162,7 +166,8 @@ class Lexer {
       if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
       else this.error(start, end, BicepErrors.unrecognizedToken, s);
     }
-    this.tokens.push({ type, start, end, commentBefore: this.leadingComment });
+    if (this.leadingComment) this.commented.add(this.tokens.length);
+    this.tokens.push({ type, start, end });
     this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
   }
 

@@ -102,6 +102,7 @@ export class Parser {
   readonly pragmas: A.Pragma[];
   readonly diagnostics: Diagnostic[] = [];
   private readonly tokens: Token[];
+  private readonly commented: ReadonlySet<number>;
   private readonly last: number;
   private p = 0;
   private depth = 0;
@@ -111,6 +112,7 @@ export class Parser {
   constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
     const lexed = lexBicep(text);
     this.tokens = lexed.tokens;
+    this.commented = lexed.commented;
     this.comments = lexed.comments;
     this.pragmas = lexed.pragmas;
     this.lexErrors = lexed.errors;
@@ -1103,7 +1105,7 @@ export class Parser {
     return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) {
         let k = 1;
-        while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
+        while (this.peekAhead(k)?.type === T.NewLine && this.commented.has(this.p + k)) k++;
         const after = this.peekAhead(k);
         // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
         if (!after || after.type === T.EndOfFile) return false;
