@@ -205,7 +205,7 @@ export class Parser {
   private targetScope(leading: Part[]): A.TargetScope {
     const keyword = this.expectKeyword('targetScope');
     const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
@@ -219,7 +219,7 @@ export class Parser {
     const start = this.expectKeyword(keyword);
     const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
@@ -239,7 +239,7 @@ export class Parser {
 
   private parameterDefaultValue(): A.ParameterDefaultValue {
     const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
   }
 
@@ -251,7 +251,7 @@ export class Parser {
       return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
     }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     const node = withSkipped<A.VariableDeclaration>({ type: 'VariableDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
     return declaredType ? { ...node, declaredType } : node;
   }
@@ -276,7 +276,7 @@ export class Parser {
     const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
@@ -508,10 +508,10 @@ export class Parser {
     if (this.peekSkippingNewLines().type === T.Question) this.newLines();
     if (!this.is(T.Question)) return condition;
     this.read();
-    const trueExpression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_COLON_OR_EXPRESSION_END);
+    const trueExpression = this.expressionWithRecovery(flags, NONE, UNTIL_COLON_OR_EXPRESSION_END);
     if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
-    const falseExpression = this.withRecovery(() => this.expression(flags), suppression(colon), EXPRESSION_END);
+    const falseExpression = this.expressionWithRecovery(flags, suppression(colon), EXPRESSION_END);
     return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
   }
 
@@ -633,7 +633,7 @@ export class Parser {
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
     }
     return { type: 'VariableAccess', name, range: name.range };
@@ -652,7 +652,7 @@ export class Parser {
   private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
     this.expect(T.LeftParen, E.expectedCharacter('('));
     const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
-      const expression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+      const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
       return { type: 'FunctionArgument', expression, range: expression.range };
     });
     const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
@@ -680,7 +680,7 @@ export class Parser {
         // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
         const key = this.identifierOf(this.read());
         this.read();
-        const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+        const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
         return { type: 'ObjectProperty', key, value, range: span(key, value) };
       }
       const key = this.withRecovery(
@@ -694,14 +694,14 @@ export class Parser {
         UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
       ) as A.Identifier | A.StringExpression | Skipped;
       const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
-      const value = this.withRecovery(() => this.expression(COMPLEX), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
+      const value = this.expressionWithRecovery(COMPLEX, suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
       return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
     }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
   }
 
   private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
     const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
-    const expression = this.withRecovery(() => this.expression(COMPLEX), NONE, terminators);
+    const expression = this.expressionWithRecovery(COMPLEX, NONE, terminators);
     return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
   }
 
@@ -730,7 +730,7 @@ export class Parser {
           ? this.forVariableBlock()
           : this.skipEmpty(E.expectedLoopItemIdentifierOrVariableBlockStart());
     const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, UNTIL_RIGHT_SQUARE_NEW_LINE);
-    const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
+    const expression = this.expressionWithRecovery(COMPLEX, suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
     const body = this.withRecovery((): Expr | A.IfCondition => {
       if (!resourceOrModule) return this.expression(flags | COMPLEX);
@@ -785,7 +785,7 @@ export class Parser {
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
     }
     return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
@@ -829,7 +829,7 @@ export class Parser {
     const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-    const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
     const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
     return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
@@ -866,7 +866,7 @@ export class Parser {
         tokens.push(token);
         parts.push(token);
         // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
-        let hole: Expr = this.withRecovery(() => this.expression(NONE), NONE, HOLE_END);
+        let hole: Expr = this.expressionWithRecovery(NONE, NONE, HOLE_END);
         if (!this.checkAny(HOLE_END)) {
           const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
           hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
@@ -1261,6 +1261,17 @@ export class Parser {
     } catch (e) {
       if (!(e instanceof ExpectedToken)) throw e;
       return this.synchronizeAndSkip(start, flags, e, terminators);
+    }
+  }
+
+  /** `withRecovery(() => this.expression(flags), …)` without a closure: the commonest recovery, run for every property value and argument. */
+  private expressionWithRecovery(flags: number, recovery: number, terminators: readonly TokenType[]): Expr {
+    const start = this.p;
+    try {
+      return this.expression(flags);
+    } catch (e) {
+      if (!(e instanceof ExpectedToken)) throw e;
+      return this.synchronizeAndSkip(start, recovery, e, terminators);
     }
   }
 
