@@ -93,6 +93,13 @@ export class UnitIndex implements Workspace {
    */
   private readonly recent = new Map<string, number>();
   private recentChars = 0;
+  /**
+   * Files parsed only to learn a fact (whether a neighbour is a template, or Bicep's output) and
+   * read by no unit since: let go after the unit that asked, or every compiled twin beside a
+   * `.bicep` stays parsed for the rest of the run.
+   */
+  private readonly parsedForFacts = new Set<string>();
+  private computingFact = 0;
 
   constructor(
     readonly fs: ProjectFs,
@@ -118,6 +125,7 @@ export class UnitIndex implements Workspace {
 
   parsed<T>(parser: Parser<T>, file: string): T | undefined {
     const abs = resolvePath(file);
+    if (this.computingFact === 0) this.parsedForFacts.delete(abs);
     const own = this.parses.get(abs)?.get(parser.id);
     if (own) return own.value as T | undefined;
     const read = this.fs.read(abs);
@@ -125,6 +133,7 @@ export class UnitIndex implements Workspace {
     if (read.ok) value = parser.parse(read.text, abs);
     else this.readErrors.set(abs, read.reason);
     this.store(abs, parser, value);
+    if (this.computingFact > 0) this.parsedForFacts.add(abs);
     return value;
   }
 
@@ -133,7 +142,9 @@ export class UnitIndex implements Workspace {
    * editor buffer), so a large template is not parsed twice.
    */
   adopt<T>(parser: Parser<T>, file: string, value: T): void {
-    this.store(resolvePath(file), parser, value);
+    const abs = resolvePath(file);
+    this.parsedForFacts.delete(abs);
+    this.store(abs, parser, value);
   }
 
   private store<T>(abs: string, parser: Parser<T>, value: T | undefined): void {
@@ -159,9 +170,20 @@ export class UnitIndex implements Workspace {
     let byFile = this.facts.get(name);
     if (!byFile) this.facts.set(name, (byFile = new Map()));
     if (byFile.has(abs)) return byFile.get(abs) as T;
-    const value = compute();
-    byFile.set(abs, value);
-    return value;
+    this.computingFact++;
+    try {
+      const value = compute();
+      byFile.set(abs, value);
+      return value;
+    } finally {
+      this.computingFact--;
+    }
+  }
+
+  /** Lets go of the files parsed only for facts (see `parsedForFacts`). */
+  releaseFactParses(): void {
+    for (const file of this.parsedForFacts) this.release(file);
+    this.parsedForFacts.clear();
   }
 
   /** Drops everything known about a file whose text changed (an editor buffer, a saved file). */
