@@ -231,9 +231,6 @@ export function toPlain(v: Val): Plain | undefined {
   }
 }
 
-/** What a moved array or object was moved from, at any distance: the same content. */
-const sources = new WeakMap<Val, Val>();
-
 /** Whether arrays and objects hold an unknown, remembered: values that share parts are DAGs, walked as trees they explode. */
 const unknownInside = new WeakMap<Val, boolean>();
 
@@ -241,8 +238,7 @@ const unknownInside = new WeakMap<Val, boolean>();
 export function hasUnknown(v: Val): boolean {
   if (v.kind === 'unknown') return true;
   if (v.kind !== 'array' && v.kind !== 'object') return false;
-  const source = sources.get(v);
-  if (source !== undefined) return hasUnknown(source);
+  if (v instanceof Moved) return hasUnknown(v.base);
   const known = unknownInside.get(v);
   if (known !== undefined) return known;
   let found = false;
@@ -258,7 +254,7 @@ export function hasUnknown(v: Val): boolean {
  * comparing, keying) go through it, so a value referenced many times is not moved again each time.
  */
 export function unmoved(v: Val): Val {
-  return v.kind === 'array' || v.kind === 'object' ? (sources.get(v) ?? v) : v;
+  return v instanceof Moved ? v.base : v;
 }
 
 /**
@@ -266,8 +262,8 @@ export function unmoved(v: Val): Val {
  * with nothing unknown inside: equal without walking them.
  */
 export function sameKnownContent(a: Val, b: Val): boolean {
-  const source = sources.get(a) ?? a;
-  return source === (sources.get(b) ?? b) && !hasUnknown(source);
+  const source = unmoved(a);
+  return source === unmoved(b) && !hasUnknown(source);
 }
 
 /** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
@@ -279,14 +275,13 @@ const treeSizes = new WeakMap<Val, number>();
 /** Array items, properties and scalars in `v`, shared parts counted each time, capped a little past MAX_VALUE_NODES. */
 export function valueNodes(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 1;
+  if (v instanceof Moved) return v.nodes;
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
-  const children = v.kind === 'array' ? v.items : [...v.props.values()].map((p) => p.value);
-  for (const child of children) {
-    size += valueNodes(child);
-    if (size > MAX_VALUE_NODES) break;
-  }
+  if (v.kind === 'array') {
+    for (const child of v.items) if ((size += valueNodes(child)) > MAX_VALUE_NODES) break;
+  } else for (const p of v.props.values()) if ((size += valueNodes(p.value)) > MAX_VALUE_NODES) break;
   treeSizes.set(v, size);
   return size;
 }
@@ -297,12 +292,12 @@ const depths = new WeakMap<Val, number>();
 /** How deeply arrays and objects nest in `v` (a scalar is 0): what recursive walks of it cost in stack. */
 export function valueDepth(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 0;
-  const source = sources.get(v) ?? v;
+  const source = unmoved(v);
   const known = depths.get(source);
   if (known !== undefined) return known;
   let deepest = 0;
-  const children = source.kind === 'array' ? source.items : [...(source as ObjectVal).props.values()].map((p) => p.value);
-  for (const child of children) deepest = Math.max(deepest, valueDepth(child));
+  if (source.kind === 'array') for (const child of source.items) deepest = Math.max(deepest, valueDepth(child));
+  else for (const p of (source as ObjectVal).props.values()) deepest = Math.max(deepest, valueDepth(p.value));
   depths.set(source, deepest + 1);
   return deepest + 1;
 }
@@ -321,11 +316,9 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     case 'object': {
       const size = valueNodes(v);
       if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements is not evaluated`, loc, { origins, cause: 'limit', subject: loc });
-      const moved = v.kind === 'array' ? new MovedArray(v, loc, origins, origin) : new MovedObject(v, loc, origins, origin);
       // Its size and content are the source's: measuring the moved value would move all its children.
-      treeSizes.set(moved, size);
-      sources.set(moved, sources.get(v) ?? v);
-      return moved;
+      const base = v instanceof Moved ? v.base : v;
+      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin, base, size) : new MovedObject(v, loc, origins, origin, base, size);
     }
     default:
       return leafAt(v, loc, origins);
@@ -370,6 +363,10 @@ abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
     readonly loc: Loc | undefined,
     readonly origins: readonly Origin[],
     origin: MoveOrigin,
+    /** What it was moved from, at any distance: the same content (fields, not side tables: a move is made per reference). */
+    readonly base: ArrayVal | ObjectVal,
+    /** valueNodes() of the source. */
+    readonly nodes: number,
   ) {
     this.#source = source;
     this.#origin = origin;
@@ -377,7 +374,19 @@ abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
 
   /** The source's children moved to this value's place, built on first use. */
   protected children(): Children {
-    return (this.#children ??= this.moveChildren(this.#source, (v) => moveTo(v, this.loc, this.#origin)));
+    return (this.#children ??= this.moveChildren(this.#source, (v) => this.move(v)));
+  }
+
+  protected move(v: Val): Val {
+    return moveTo(v, this.loc, this.#origin);
+  }
+
+  protected get source(): Source {
+    return this.#source;
+  }
+
+  protected get moved(): boolean {
+    return this.#children !== undefined;
   }
 
   protected abstract moveChildren(source: Source, move: (v: Val) => Val): Children;
@@ -407,6 +416,16 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
     for (const [key, p] of source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) });
     return map;
   }
+
+  /**
+   * One property, moving only it while the others are not built: most references to an object
+   * (`variables('config').size`, `resourceGroup().location`) read one property of it.
+   */
+  entry(key: string, caseInsensitive: boolean): Prop | undefined {
+    if (this.moved) return findEntry(this.props, key, caseInsensitive);
+    const p = findEntry(this.source.props, key, caseInsensitive);
+    return p && { key: p.key, keyLoc: p.keyLoc, value: this.move(p.value) };
+  }
 }
 
 /** The same value with other origins (for an array or object, the same children). */
@@ -423,21 +442,20 @@ export function withOrigins(v: Val, origins: readonly Origin[]): Val {
 
 /** Property lookup; ARM property names are case-insensitive, Terraform's are not. */
 export function getProp(o: Val | undefined, key: string, caseInsensitive = true): Val | undefined {
-  if (!o || o.kind !== 'object') return undefined;
-  const exact = o.props.get(key);
-  if (exact || !caseInsensitive) return exact?.value;
-  const lower = key.toLowerCase();
-  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k)!.value;
-  return undefined;
+  return getPropEntry(o, key, caseInsensitive)?.value;
 }
 
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
-  const exact = o.props.get(key);
+  return o instanceof MovedObject ? o.entry(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
+}
+
+function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {
+  const exact = props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k);
+  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
+  for (const k of props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return props.get(k);
   return undefined;
 }
 
