@@ -37,6 +37,18 @@ export function partsText(parts: readonly TextPart[]): string {
   return out;
 }
 
+function allText(parts: readonly TextPart[]): parts is readonly string[] {
+  for (const p of parts) if (typeof p !== 'string') return false;
+  return true;
+}
+
+/** Characters of the parts' id text (partsText), without building it. */
+export function partsTextLength(parts: readonly TextPart[]): number {
+  let n = 0;
+  for (const p of parts) n += typeof p === 'string' ? p.length : p.symbol.length + 2;
+  return n;
+}
+
 /** Adjacent texts merged, empty ones dropped: one spelling per string. */
 function normalize(parts: readonly TextPart[]): TextPart[] {
   const out: TextPart[] = [];
@@ -55,8 +67,9 @@ function normalize(parts: readonly TextPart[]): TextPart[] {
  * so two equal spellings are the same value wherever symbols are compared).
  */
 export function partialString(parts: readonly TextPart[], loc: Loc | undefined, origins: readonly Origin[], reason = 'built from values known only at deployment'): Val {
+  // Most strings built are known text (concat() of literals and parameters): no normalized copy for them.
+  if (allText(parts)) return str(parts.length === 1 ? parts[0]! : parts.join(''), loc, origins);
   const norm = normalize(parts);
-  if (norm.every((p) => typeof p === 'string')) return str((norm as string[]).join(''), loc, origins);
   if (norm.length === 1) return unknown(reason, loc, { origins, symbol: (norm[0] as SymbolPart).symbol });
   return unknown(reason, loc, { origins, symbol: partsText(norm), parts: norm });
 }

@@ -310,7 +310,7 @@ export function valueDepth(v: Val): number {
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
 export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
-  const origins = origin ? [{ kind: origin.kind, name: origin.name, loc: v.loc, ...(origin.caller ? { caller: origin.caller } : {}) }, ...v.origins] : v.origins;
+  const origins = origin ? [originAt(origin, v.loc)].concat(v.origins) : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
@@ -323,6 +323,10 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
     default:
       return leafAt(v, loc, origins);
   }
+}
+
+function originAt(origin: { kind: OriginKind; name: string; caller?: string | undefined }, loc: Loc | undefined): Origin {
+  return origin.caller ? { kind: origin.kind, name: origin.name, loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc };
 }
 
 /**
