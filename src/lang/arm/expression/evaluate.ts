@@ -89,7 +89,8 @@ function evalCall(node: CallNode, env: Env): Val {
     }
   }
   const args: Arg[] = [];
-  for (const a of node.args) {
+  for (let i = 0; i < node.args.length; i++) {
+    const a = node.args[i]!;
     if (a.kind !== 'call' || a.name.length !== 6 || a.name.toLowerCase() !== 'lambda') args.push(evalNode(a, env));
     else {
       const l = makeLambda(a, env);
