@@ -13,10 +13,15 @@ import { mergeOrigins, type Input } from './value-ops.js';
  */
 export const UNIT_WORK_LIMIT = 2_000_000;
 
+/** `2,000,000`, as toLocaleString('en-US') prints it, without loading ICU's number formats at every start (~6 ms). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Characters that cost as much as one element. */
 const CHARS_PER_UNIT = 32;
 
-export const WORK_LIMIT_SUMMARY = `Evaluation stopped: this unit needs more work than the linter allows (${UNIT_WORK_LIMIT.toLocaleString('en-US')} steps); this value and later ones are unknown`;
+export const WORK_LIMIT_SUMMARY = `Evaluation stopped: this unit needs more work than the linter allows (${grouped(UNIT_WORK_LIMIT)} steps); this value and later ones are unknown`;
 
 /**
  * How deep one unit's evaluation may nest: JSON levels, expressions, variable and parameter
@@ -28,7 +33,7 @@ export const WORK_LIMIT_SUMMARY = `Evaluation stopped: this unit needs more work
  */
 export const MAX_NESTING = 1_000;
 
-export const NESTING_LIMIT_SUMMARY = `Evaluation nested deeper than the linter allows (${MAX_NESTING.toLocaleString('en-US')} levels of JSON, expressions, references and values); this value is unknown`;
+export const NESTING_LIMIT_SUMMARY = `Evaluation nested deeper than the linter allows (${grouped(MAX_NESTING)} levels of JSON, expressions, references and values); this value is unknown`;
 
 /** A unit's work so far; evaluators charge it and stop with an unknown (`limit`) once it is spent. */
 export class WorkBudget {
