@@ -39,8 +39,8 @@ export function mergeOrigins(inputs: readonly Input[]): readonly Origin[] {
   if (!many) return only === undefined ? [] : only.length > MAX_ORIGINS ? only.slice(0, MAX_ORIGINS) : only;
   const seen = new Set<string>();
   const out: Origin[] = [];
-  for (const a of inputs) {
-    for (const o of a.origins ?? []) {
+  for (let i = 0; i < inputs.length; i++) {
+    for (const o of inputs[i]!.origins ?? []) {
       const k = originKey(o);
       if (seen.has(k)) continue;
       seen.add(k);

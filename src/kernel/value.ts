@@ -281,9 +281,11 @@ export function valueNodes(v: Val): number {
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
+  // Indexed, and Map.forEach: an unoptimized for…of allocates an iterator and a result per step.
   if (v.kind === 'array') {
-    for (const child of v.items) if ((size += valueNodes(child)) > MAX_VALUE_NODES) break;
-  } else for (const p of v.props.values()) if ((size += valueNodes(p.value)) > MAX_VALUE_NODES) break;
+    const items = v.items;
+    for (let i = 0; i < items.length && size <= MAX_VALUE_NODES; i++) size += valueNodes(items[i]!);
+  } else v.props.forEach((p) => (size = size > MAX_VALUE_NODES ? size : size + valueNodes(p.value)));
   treeSizes.set(v, size);
   return size;
 }
@@ -298,8 +300,10 @@ export function valueDepth(v: Val): number {
   const known = depths.get(source);
   if (known !== undefined) return known;
   let deepest = 0;
-  if (source.kind === 'array') for (const child of source.items) deepest = Math.max(deepest, valueDepth(child));
-  else for (const p of (source as ObjectVal).props.values()) deepest = Math.max(deepest, valueDepth(p.value));
+  if (source.kind === 'array') {
+    const items = source.items;
+    for (let i = 0; i < items.length; i++) deepest = Math.max(deepest, valueDepth(items[i]!));
+  } else (source as ObjectVal).props.forEach((p) => (deepest = Math.max(deepest, valueDepth(p.value))));
   depths.set(source, deepest + 1);
   return deepest + 1;
 }
@@ -419,7 +423,7 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
 
   protected moveChildren(source: ObjectVal, move: (v: Val) => Val): ReadonlyMap<string, Prop> {
     const map = new Map<string, Prop>();
-    for (const [key, p] of source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) });
+    source.props.forEach((p, key) => map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) }));
     return map;
   }
 
@@ -468,7 +472,8 @@ function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitiv
 /** Follows a path of property names and array indexes. */
 export function getPath(o: Val | undefined, path: readonly (string | number)[], caseInsensitive = true): Val | undefined {
   let cur = o;
-  for (const step of path) {
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
     if (!cur) return undefined;
     if (typeof step === 'number') cur = cur.kind === 'array' ? cur.items[step] : undefined;
     else cur = getProp(cur, step, caseInsensitive);
