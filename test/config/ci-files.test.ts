@@ -113,8 +113,9 @@ describe('GitHub Action', () => {
     }
   });
 
-  it("installs the npm release of its own package.json's version into a directory of its own", () => {
+  it("installs the npm release of its own package.json's version into a directory of its own", (t) => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'abl-runner-'));
+    t.after(() => rmSync(temp, { recursive: true, force: true }));
     // npm is a stub that records its arguments: the release need not be reachable for this.
     mkdirSync(path.join(temp, 'bin'));
     writeFileSync(path.join(temp, 'bin/npm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${temp}/npm-args"\n`, { mode: 0o755 });
@@ -132,11 +133,11 @@ describe('GitHub Action', () => {
     const bare = runStep(step('Install azure-backup-lint'), { ...env, PATH: path.join(temp, 'bin') }, temp);
     assert.equal(bare.status, 2);
     assert.match(bare.stdout, /^::error title=azure-backup-lint::Node\.js .* must be on PATH; run actions\/setup-node before this action\.$/m);
-    rmSync(temp, { recursive: true, force: true });
   });
 
-  it('runs the installed CLI into SARIF, the job summary and annotations, and fails on its exit code', () => {
+  it('runs the installed CLI into SARIF, the job summary and annotations, and fails on its exit code', (t) => {
     const temp = mkdtempSync(path.join(os.tmpdir(), 'abl-runner-'));
+    t.after(() => rmSync(temp, { recursive: true, force: true }));
     const files = { GITHUB_OUTPUT: path.join(temp, 'output'), GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md') };
     const env = { PATH: process.env.PATH ?? '', ...files, LINT_BIN: path.join(REPO_ROOT, 'bin/azure-backup-lint.js'), LINT_PATH: 'examples/arm examples/terraform', LINT_ARGS: '--matrix 2025', SARIF_FILE: path.join(temp, 'r.sarif') };
     // What the runner puts in LINT_BIN is the install step's output.
@@ -152,7 +153,6 @@ describe('GitHub Action', () => {
 
     const exit = (code: string, failOnError: string) => runStep(step('Exit status'), { PATH: env.PATH, EXIT_CODE: code, FAIL_ON_ERROR: failOnError }, temp).status;
     assert.deepEqual([exit('0', 'true'), exit('1', 'true'), exit('1', 'false'), exit('2', 'false')], [0, 1, 0, 2]);
-    rmSync(temp, { recursive: true, force: true });
   });
 
   it('asks only for formats the CLI has', () => {
