@@ -350,8 +350,16 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
       return bool(v.value, loc, origins);
     case 'null':
       return nul(loc, origins);
-    case 'unknown':
-      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, parts: v.parts, origins, cause: v.cause, subject: v.subject });
+    case 'unknown': {
+      // Built as unknown() builds it (same fields in the same order), without its options object: every reference copies.
+      if (v.cause !== 'deploy-time') errorValuesSoFar++;
+      const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason: v.reason, loc, origins, cause: v.cause };
+      if (v.subject) u.subject = v.subject;
+      if (v.candidates) u.candidates = v.candidates;
+      if (v.symbol) u.symbol = v.symbol;
+      if (v.parts) u.parts = v.parts;
+      return u;
+    }
   }
 }
 
