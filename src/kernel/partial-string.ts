@@ -156,24 +156,31 @@ export function splitParts(parts: readonly TextPart[], delimiters: readonly stri
   const delims = delimiters.filter((d) => d !== '');
   for (const p of parts) if (typeof p !== 'string' && delims.some((d) => mayContain(p.symbol, d))) return undefined;
   const pieces: TextPart[][] = [[]];
+  let piece = pieces[0]!;
+  const norm = normalize(parts);
   // No symbol holds a character of a delimiter, so none spans one: known texts split alone.
-  for (const p of normalize(parts)) {
+  for (let n = 0; n < norm.length; n++) {
+    const p = norm[n]!;
     if (typeof p !== 'string') {
-      pieces.at(-1)!.push(p);
+      piece.push(p);
       continue;
     }
+    // From one delimiter to the next by indexOf (this runs for every resource id built), the
+    // nearest first and, where several start at once, the first listed.
     let from = 0;
-    let i = 0;
-    while (i < p.length) {
-      const hit = delims.find((d) => p.startsWith(d, i));
-      if (hit) {
-        pieces.at(-1)!.push(p.slice(from, i));
-        pieces.push([]);
-        i += hit.length;
-        from = i;
-      } else i++;
+    for (;;) {
+      let at = -1;
+      for (let k = 0; k < delims.length; k++) {
+        const j = p.indexOf(delims[k]!, from);
+        if (j !== -1 && (at === -1 || j < at)) at = j;
+      }
+      if (at === -1) break;
+      const hit = delims.find((d) => p.startsWith(d, at))!;
+      piece.push(p.slice(from, at));
+      pieces.push((piece = []));
+      from = at + hit.length;
     }
-    pieces.at(-1)!.push(p.slice(from));
+    piece.push(p.slice(from));
   }
   return pieces.map(normalize);
 }
