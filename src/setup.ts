@@ -21,8 +21,8 @@ export { SOURCE_KINDS };
 
 export const RULE_IDS: readonly string[] = rules.map((r) => r.id);
 
-export function createLinter(fs: ProjectFs, options: LintOptions, setup: Setup = DEFAULT_SETUP): Linter {
-  return new Linter(fs, options, setup.kinds, setup.rules);
+export function createLinter(fs: ProjectFs, options: LintOptions, setup: Setup = DEFAULT_SETUP, withInventory = true): Linter {
+  return new Linter(fs, options, setup.kinds, setup.rules, withInventory);
 }
 
 /** Whether some kind of the setup claims a file: what discovery walks for. */

@@ -46,6 +46,8 @@ export class Linter {
     /** The source kinds and the rule catalog, from the composition root (src/setup.ts). */
     kinds: readonly SourceKind[],
     rules: readonly Rule[],
+    /** Whether outcomes list the VMs (`inventory`); an editor session shows only messages. */
+    private readonly withInventory = true,
   ) {
     this.units = new UnitIndex(fs, options, kinds);
     this.positions = new ParsedPositions(fs, this.units);
@@ -211,7 +213,7 @@ export class Linter {
       const merged = more ? { ...finding, message: `${finding.message}${more}` } : finding;
       add(finding.loc.file, toLintMessage(merged, scenarios, scenarioCount > 1 && scenarios.length < scenarioCount, this.positions, this.units.printLiteral(unit)));
     }
-    return { unit, files: evaluation.files, messages, inventory: this.inventoryOf(unit, evaluation) };
+    return { unit, files: evaluation.files, messages, inventory: this.withInventory ? this.inventoryOf(unit, evaluation) : [] };
   }
 
   private diagnosticMessage(d: Diagnostic): LintMessage {

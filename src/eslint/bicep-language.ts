@@ -32,7 +32,7 @@ export class BicepSourceCode extends AzureSourceCode<Program> {
     /** The whole parse, kept so the engine reuses it instead of parsing the buffer again. */
     readonly parse: BicepParseResult,
   ) {
-    super(text, parse.ast, parse.lines, VISITOR_KEYS);
+    super(text, parse.ast, () => parse.lines, VISITOR_KEYS);
   }
 
   get comments(): readonly CommentNode[] {

@@ -39,7 +39,7 @@ export class HclSourceCode extends AzureSourceCode<HclFile> {
   private mapped: CommentNode[] | undefined;
 
   constructor(text: string, ast: HclFile) {
-    super(text, ast, new LineIndex(text), HCL_VISITOR_KEYS);
+    super(text, ast, () => new LineIndex(text), HCL_VISITOR_KEYS);
   }
 
   /** `#` and `//` line comments (VS Code's quick fix inserts `//`) and block comments. */

@@ -38,7 +38,7 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
   private scanned: CommentNode[] | undefined;
 
   constructor(text: string, ast: JsonRoot) {
-    super(text, ast, ast.document.lines, JSON_VISITOR_KEYS);
+    super(text, ast, () => ast.document.lines, JSON_VISITOR_KEYS);
   }
 
   override getParent(node: object): object | undefined {

@@ -102,12 +102,13 @@ function reporter(context: RuleContext, wanted: (m: LintMessage) => boolean) {
   const sourceCode = context.sourceCode as unknown as SourceCodeLike;
   const pass = passOf(sourceCode);
   const report = () => {
-    // Columns in reports count from the language's own base (the root starts at offset 0).
-    const base = sourceCode.getLoc(sourceCode.ast).start.column;
     const messages = messagesOf(context, sourceCode, pass, settings);
     // A `.bicepparam` is linted so that its edits re-evaluate the `.bicep` it feeds; its values' findings show there.
     if (isBicepParamsFile(context.physicalFilename)) return;
-    for (const m of messages) if (wanted(m)) context.report(toReport(m, base));
+    // Columns in reports count from the language's own base (the root starts at offset 0); asked
+    // only when there is something to report, since it may index the lines of a large file.
+    let base: number | undefined;
+    for (const m of messages) if (wanted(m)) context.report(toReport(m, (base ??= sourceCode.getLoc(sourceCode.ast).start.column)));
   };
   // `Document` is the root of JSON (ours and @eslint/json's), `File` of HCL, `Program` of Bicep.
   return { Document: report, File: report, Program: report };

@@ -207,8 +207,10 @@ export function forEachError(root: object, visit: (e: UnknownVal) => void): void
           seen.add(x);
           visit(x);
         }
-      } else if (x.kind === 'array') for (const item of x.items) walk(item);
-      else if (x.kind === 'object') for (const p of x.props.values()) walk(p.value);
+        // A moved value holds the errors of its source, with the same subjects: walking the source
+        // does not move every child of every resource body the model kept.
+      } else if (x.kind === 'array') for (const item of (unmoved(x) as typeof x).items) walk(item);
+      else if (x.kind === 'object') for (const p of (unmoved(x) as typeof x).props.values()) walk(p.value);
       return;
     }
     if (seen.has(x)) return;

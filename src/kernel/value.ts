@@ -130,6 +130,10 @@ export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[]
   else for (const p of props) map.set(p.key, p);
   return { kind: 'object', props: map, loc, origins };
 }
+/** An object over a map of its properties built for it (keyed by `Prop.key`), which it then owns. */
+export function objectOf(props: ReadonlyMap<string, Prop>, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): ObjectVal {
+  return { kind: 'object', props, loc, origins };
+}
 export interface UnknownExtra {
   candidates?: readonly Val[] | undefined;
   symbol?: string | undefined;
@@ -233,6 +237,11 @@ export function toPlain(v: Val): Plain | undefined {
   }
 }
 
+/** What a moved array or object was moved from, at any distance (the same content); undefined for one never moved. */
+function sourceOf(v: Val): Val | undefined {
+  return v instanceof Moved ? Moved.firstSource(v) : undefined;
+}
+
 /** Whether arrays and objects hold an unknown, remembered: values that share parts are DAGs, walked as trees they explode. */
 const unknownInside = new WeakMap<Val, boolean>();
 
@@ -240,7 +249,8 @@ const unknownInside = new WeakMap<Val, boolean>();
 export function hasUnknown(v: Val): boolean {
   if (v.kind === 'unknown') return true;
   if (v.kind !== 'array' && v.kind !== 'object') return false;
-  if (v instanceof Moved) return hasUnknown(v.base);
+  const source = sourceOf(v);
+  if (source !== undefined) return hasUnknown(source);
   const known = unknownInside.get(v);
   if (known !== undefined) return known;
   let found = false;
@@ -256,7 +266,7 @@ export function hasUnknown(v: Val): boolean {
  * comparing, keying) go through it, so a value referenced many times is not moved again each time.
  */
 export function unmoved(v: Val): Val {
-  return v instanceof Moved ? v.base : v;
+  return sourceOf(v) ?? v;
 }
 
 /**
@@ -264,8 +274,8 @@ export function unmoved(v: Val): Val {
  * with nothing unknown inside: equal without walking them.
  */
 export function sameKnownContent(a: Val, b: Val): boolean {
-  const source = unmoved(a);
-  return source === unmoved(b) && !hasUnknown(source);
+  const source = sourceOf(a) ?? a;
+  return source === (sourceOf(b) ?? b) && !hasUnknown(source);
 }
 
 /** Most array items, properties and scalars one moved value may hold, counting shared parts each time. */
@@ -274,19 +284,27 @@ export const MAX_VALUE_NODES = 100_000;
 /** Tree sizes (shared parts counted each time they appear), memoized so a DAG costs its distinct nodes. */
 const treeSizes = new WeakMap<Val, number>();
 
+/**
+ * Trees this small are measured again rather than remembered: an entry costs more, in time and in
+ * every garbage collection, than walking them (a `count.index` binding, a resource's nested block),
+ * and walking one never costs more than its size.
+ */
+const REMEMBERED_SIZE = 32;
+
 /** Array items, properties and scalars in `v`, shared parts counted each time, capped a little past MAX_VALUE_NODES. */
 export function valueNodes(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 1;
-  if (v instanceof Moved) return v.nodes;
+  if (v instanceof Moved) return Moved.sizeOf(v);
   const known = treeSizes.get(v);
   if (known !== undefined) return known;
   let size = 1;
+  // Without a list of the properties' values: every fresh object a reference moves is measured.
   // Indexed, and Map.forEach: an unoptimized for…of allocates an iterator and a result per step.
   if (v.kind === 'array') {
     const items = v.items;
     for (let i = 0; i < items.length && size <= MAX_VALUE_NODES; i++) size += valueNodes(items[i]!);
   } else v.props.forEach((p) => (size = size > MAX_VALUE_NODES ? size : size + valueNodes(p.value)));
-  treeSizes.set(v, size);
+  if (size > REMEMBERED_SIZE) treeSizes.set(v, size);
   return size;
 }
 
@@ -296,7 +314,7 @@ const depths = new WeakMap<Val, number>();
 /** How deeply arrays and objects nest in `v` (a scalar is 0): what recursive walks of it cost in stack. */
 export function valueDepth(v: Val): number {
   if (v.kind !== 'array' && v.kind !== 'object') return 0;
-  const source = unmoved(v);
+  const source = sourceOf(v) ?? v;
   const known = depths.get(source);
   if (known !== undefined) return known;
   let deepest = 0;
@@ -316,23 +334,25 @@ export function valueDepth(v: Val): number {
  * parts (variables doubling each other) otherwise unfold into exponentially large trees.
  */
 export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind; name: string; caller?: string | undefined }): Val {
-  const origins = origin ? [originAt(origin, v.loc)].concat(v.origins) : v.origins;
+  const origins = origin ? withOrigin(v, origin) : v.origins;
   switch (v.kind) {
     case 'array':
     case 'object': {
       const size = valueNodes(v);
       if (size > MAX_VALUE_NODES) return unknown(`a value of more than ${MAX_VALUE_NODES} elements is not evaluated`, loc, { origins, cause: 'limit', subject: loc });
       // Its size and content are the source's: measuring the moved value would move all its children.
-      const base = v instanceof Moved ? v.base : v;
-      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin, base, size) : new MovedObject(v, loc, origins, origin, base, size);
+      const source = sourceOf(v) ?? v;
+      return v.kind === 'array' ? new MovedArray(v, loc, origins, origin, source, size) : new MovedObject(v, loc, origins, origin, source, size);
     }
     default:
       return leafAt(v, loc, origins);
   }
 }
 
-function originAt(origin: { kind: OriginKind; name: string; caller?: string | undefined }, loc: Loc | undefined): Origin {
-  return origin.caller ? { kind: origin.kind, name: origin.name, loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc };
+/** `v`'s origins after one more step; built without spreads, as moveTo runs for every reference. */
+function withOrigin(v: Val, origin: { kind: OriginKind; name: string; caller?: string | undefined }): readonly Origin[] {
+  const first: Origin = origin.caller ? { kind: origin.kind, name: origin.name, loc: v.loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc: v.loc };
+  return v.origins.length === 0 ? [first] : [first, ...v.origins];
 }
 
 /**
@@ -374,6 +394,12 @@ type MoveOrigin = { kind: OriginKind; name: string; caller?: string | undefined 
 abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
   readonly #source: Source;
   readonly #origin: MoveOrigin;
+  /**
+   * The value first moved, and its tree size: fields rather than weak-map entries, as every
+   * reference makes a moved value and weak maps that large slowed each garbage collection.
+   */
+  readonly #first: Val;
+  readonly #size: number;
   #children: Children | undefined;
 
   constructor(
@@ -381,13 +407,21 @@ abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
     readonly loc: Loc | undefined,
     readonly origins: readonly Origin[],
     origin: MoveOrigin,
-    /** What it was moved from, at any distance: the same content (fields, not side tables: a move is made per reference). */
-    readonly base: ArrayVal | ObjectVal,
-    /** valueNodes() of the source. */
-    readonly nodes: number,
+    first: Val,
+    size: number,
   ) {
     this.#source = source;
     this.#origin = origin;
+    this.#first = first;
+    this.#size = size;
+  }
+
+  static firstSource(v: Moved<ArrayVal | ObjectVal, unknown>): Val {
+    return v.#first;
+  }
+
+  static sizeOf(v: Moved<ArrayVal | ObjectVal, unknown>): number {
+    return v.#size;
   }
 
   /** The source's children moved to this value's place, built on first use. */
@@ -399,12 +433,9 @@ abstract class Moved<Source extends ArrayVal | ObjectVal, Children> {
     return moveTo(v, this.loc, this.#origin);
   }
 
-  protected get source(): Source {
-    return this.#source;
-  }
-
-  protected get moved(): boolean {
-    return this.#children !== undefined;
+  /** The source, while the children are not built. */
+  protected unbuilt(): Source | undefined {
+    return this.#children === undefined ? this.#source : undefined;
   }
 
   protected abstract moveChildren(source: Source, move: (v: Val) => Val): Children;
@@ -429,21 +460,27 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
     return this.children();
   }
 
+  /** One property (ARM's names ignore case); while the others are not built, only it is moved. */
+  prop(key: string, caseInsensitive = false): Prop | undefined {
+    const source = this.unbuilt();
+    if (!source) return findEntry(this.props, key, caseInsensitive);
+    const p = caseInsensitive ? getPropEntry(source, key) : propOf(source, key);
+    return p && { key: p.key, keyLoc: p.keyLoc, value: this.move(p.value) };
+  }
+
   protected moveChildren(source: ObjectVal, move: (v: Val) => Val): ReadonlyMap<string, Prop> {
     const map = new Map<string, Prop>();
     source.props.forEach((p, key) => map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) }));
     return map;
   }
+}
 
-  /**
-   * One property, moving only it while the others are not built: most references to an object
-   * (`variables('config').size`, `resourceGroup().location`) read one property of it.
-   */
-  entry(key: string, caseInsensitive: boolean): Prop | undefined {
-    if (this.moved) return findEntry(this.props, key, caseInsensitive);
-    const p = findEntry(this.source.props, key, caseInsensitive);
-    return p && { key: p.key, keyLoc: p.keyLoc, value: this.move(p.value) };
-  }
+/**
+ * One property of an object: of a moved object whose children are not built yet, only this one is
+ * moved (reading `resource.name.id` need not move every argument of the resource).
+ */
+export function propOf(o: ObjectVal, key: string): Prop | undefined {
+  return o instanceof MovedObject ? o.prop(key) : o.props.get(key);
 }
 
 /** The same value with other origins (for an array or object, the same children). */
@@ -463,9 +500,10 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
   return getPropEntry(o, key, caseInsensitive)?.value;
 }
 
+/** Property lookup: of a moved object whose children are not built, only the property read is moved (propOf). */
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
-  return o instanceof MovedObject ? o.entry(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
+  return o instanceof MovedObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
 }
 
 function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {

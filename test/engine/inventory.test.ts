@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintSources } from '../../src/api/lint.js';
+import { ProjectFs } from '../../src/kernel/project-fs.js';
+import { createLinter, DEFAULT_SETUP } from '../../src/setup.js';
 import { at, lintHits, pos, template } from '../helpers/lint.js';
 import { BICEP, innerDeployment } from '../rules/formats.js';
 import { armVm, armVmStorage } from '../rules/sources.js';
@@ -220,5 +222,21 @@ describe('inventory: declarations that make no instance (Terraform)', () => {
     const files = { 'main.tf': 'variable "names" {\n  type = set(string)\n}\nmodule "vms" {\n  source   = "./modules/vm"\n  for_each = var.names\n}\n', 'modules/vm/main.tf': child };
     assert.deepEqual(inventory(files), [`modules/vm/main.tf:${pos(child, '"azurerm_linux_virtual_machine" "vm"')} vm 1`]);
     assert.deepEqual(at(lintHits(files), 'no-ultra-ssd'), [`modules/vm/main.tf:${pos(child, '"UltraSSD_LRS"')}`]);
+  });
+});
+
+describe('inventory: a linter that does not list VMs', () => {
+  it('reports the same messages and no inventory (the ESLint session shows messages only)', () => {
+    const fs = ProjectFs.virtual('/project', { 'main.json': template({ resources: [armVmStorage('a', ULTRA)] }) });
+    const unit = (withInventory: boolean) => {
+      const linter = createLinter(fs, { cwd: '/project' }, DEFAULT_SETUP, withInventory);
+      return linter.lintUnit(linter.units.unitsOf('/project/main.json')[0]!);
+    };
+    const listed = unit(true);
+    const unlisted = unit(false);
+    assert.equal(listed.inventory.length, 1);
+    assert.deepEqual(unlisted.inventory, []);
+    assert.ok(listed.messages.size > 0);
+    assert.deepEqual(unlisted.messages, listed.messages);
   });
 });

@@ -24,19 +24,30 @@ function sameText(a: Val, b: string): boolean {
  */
 export class Links {
   private readonly byAddress = new Map<string, TfResource>();
-  private readonly byLowerAddress = new Map<string, TfResource>();
-  private readonly byCloudId = new Map<string, TfResource>();
   /** By the text of the symbolic id references see (lower-cased). */
   private readonly byIdText = new Map<string, TfResource[]>();
+  // Built when first asked: most configurations link through symbolic ids alone, and hashing
+  // every lower-cased address and id again showed in the mapping of small modules.
+  #byLowerAddress: Map<string, TfResource> | undefined;
+  #byCloudId: Map<string, TfResource> | undefined;
 
   constructor(private readonly resources: readonly TfResource[]) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
-      this.byLowerAddress.set(r.address.toLowerCase(), r);
-      if (r.cloudId) this.byCloudId.set(r.cloudId, r);
       const text = r.id && idText(r.id)?.toLowerCase();
-      if (text) this.byIdText.set(text, [...(this.byIdText.get(text) ?? []), r]);
+      if (!text) continue;
+      const same = this.byIdText.get(text);
+      if (same) same.push(r);
+      else this.byIdText.set(text, [r]);
     }
+  }
+
+  private get byLowerAddress(): ReadonlyMap<string, TfResource> {
+    return (this.#byLowerAddress ??= new Map(this.resources.map((r) => [r.address.toLowerCase(), r])));
+  }
+
+  private get byCloudId(): ReadonlyMap<string, TfResource> {
+    return (this.#byCloudId ??= new Map(this.resources.flatMap((r) => (r.cloudId ? [[r.cloudId, r] as const] : []))));
   }
 
   resolve(v: Val | undefined): TfResource | undefined {

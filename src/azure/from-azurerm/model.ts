@@ -40,11 +40,24 @@ function sameKnown(a: Val, b: Val): boolean {
   return a.kind === 'string' && b.kind === 'string' && a.value.toLowerCase() === b.value.toLowerCase();
 }
 
+/** What the ARM model builder adds from azapi resources. */
+type ArmParts = Omit<Model, 'scenario' | 'opaque'>;
+
+/** Most configurations declare no azapi resource: nothing for the ARM model builder to map. */
+const NO_AZAPI: ArmParts = Object.freeze({ vms: [], disks: [], networkInterfaces: [], vaults: [], policies: [], protectedItems: [], locks: [], diagnosticSettings: [] });
+
 /** Maps evaluated resource instances (configuration or plan) to the Azure model. */
 export function mapModel(resources: readonly TfResource[], scenario: string, opaque: readonly OpaqueSource[] = []): Model {
   const links = new Links(resources);
   const managed = resources.filter((r) => r.mode === 'managed');
-  const ofType = (...types: string[]): TfResource[] => managed.filter((r) => types.includes(r.type));
+  // Indexed once: a dozen passes over every resource, one per type, cost more than the mapping.
+  const byType = new Map<string, TfResource[]>();
+  for (const r of managed) {
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  const ofType = (type: string): readonly TfResource[] => byType.get(type) ?? [];
 
   const disks = new Map<string, ManagedDisk>();
   for (const r of ofType('azurerm_managed_disk')) {
@@ -113,7 +126,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string, opa
 
   attachDisks(ofType('azurerm_virtual_machine_data_disk_attachment'), links, vmFor, disks);
 
-  for (const r of ofType('azurerm_virtual_machine_extension', 'azurerm_virtual_machine_scale_set_extension')) {
+  for (const r of managed.filter((m) => m.type === 'azurerm_virtual_machine_extension' || m.type === 'azurerm_virtual_machine_scale_set_extension')) {
     const vm = vmFor(attr(r.body, r.type === 'azurerm_virtual_machine_extension' ? 'virtual_machine_id' : 'virtual_machine_scale_set_id'));
     vm?.extensions.push({ at: r.at, publisher: attr(r.body, 'publisher'), type: attr(r.body, 'type'), encryptionOperation: encryptionOperation(r.body) });
   }
@@ -147,14 +160,17 @@ export function mapModel(resources: readonly TfResource[], scenario: string, opa
   // azapi bodies are ARM JSON: the ARM model builder maps them, linked among themselves; a
   // protected item may also name an azurerm VM, vault and policy, and azurerm settings and locks
   // an azapi VM.
-  const arm = buildArmModel(azapiResources(managed, links), { name: scenario }, {
-    vm: vmFor,
-    vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
-    policy: (ref) => {
-      const target = links.resolve(ref);
-      return target ? policies.get(target.address) : undefined;
-    },
-  });
+  const azapi = azapiResources(managed, links);
+  const arm: ArmParts = azapi.length === 0
+    ? NO_AZAPI
+    : buildArmModel(azapi, { name: scenario }, {
+        vm: vmFor,
+        vault: (id) => vaults.get(links.resolveId(id)?.address ?? ''),
+        policy: (ref) => {
+          const target = links.resolve(ref);
+          return target ? policies.get(target.address) : undefined;
+        },
+      });
   for (const setting of diagnosticSettings) arm.vms.find((vm) => setting.targetId !== undefined && vm.id === setting.targetId)?.diagnosticSettings.push(setting);
   return {
     scenario: { name: scenario },

@@ -18,6 +18,8 @@ export interface VariableDecl {
 }
 
 export interface ResourceDecl {
+  /** `type.name`, `data.type.name`: its key among the module's resources, the address within the module. */
+  readonly key: string;
   readonly file: string;
   readonly block: Block;
   readonly mode: 'managed' | 'data';
@@ -61,6 +63,8 @@ export interface ModuleConfig {
   readonly locals: ReadonlyMap<string, AttrDecl>;
   /** Keyed `type.name` for managed resources and `data.type.name` for data sources. */
   readonly resources: ReadonlyMap<string, ResourceDecl>;
+  /** The same by mode, type and name: a reference finds its declaration without joining a key. */
+  readonly resourcesByType: Readonly<Record<ResourceDecl['mode'], ReadonlyMap<string, ReadonlyMap<string, ResourceDecl>>>>;
   readonly modules: ReadonlyMap<string, ModuleCallDecl>;
   readonly outputs: ReadonlyMap<string, AttrDecl>;
   readonly providers: ReadonlyMap<string, ProviderDecl>;
@@ -144,6 +148,7 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
             const mode = item.blockType.name === 'data' ? 'data' : 'managed';
             const key = `${mode === 'data' ? 'data.' : ''}${l0.value}.${l1.value}`;
             add(resources, key, {
+              key,
               file,
               block: item,
               mode,
@@ -186,5 +191,11 @@ export function collectModule(dir: string, files: readonly ParsedFile[]): Module
       }
     }
   }
-  return { dir, files: files.map((f) => f.file), variables, locals, resources, modules, outputs, providers, duplicates };
+  const resourcesByType = { managed: new Map<string, Map<string, ResourceDecl>>(), data: new Map<string, Map<string, ResourceDecl>>() };
+  for (const decl of resources.values()) {
+    const byType = resourcesByType[decl.mode];
+    const byName = byType.get(decl.type) ?? new Map<string, ResourceDecl>();
+    byType.set(decl.type, byName.set(decl.name, decl));
+  }
+  return { dir, files: files.map((f) => f.file), variables, locals, resources, resourcesByType, modules, outputs, providers, duplicates };
 }

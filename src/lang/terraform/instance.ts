@@ -62,6 +62,9 @@ export class ModuleInstance implements Scope {
   private readonly outputValues = new Map<string, Val>();
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
+  private readonly addresses = new Map<ResourceDecl, Map<InstanceKey, string>>();
+  private readonly instanceValues = new Map<string, ObjectVal>();
+  private readonly providerIds = new Map<string, Val | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
   private readonly providerConfigs = new Map<string, ProviderConfig | undefined>();
@@ -232,7 +235,9 @@ export class ModuleInstance implements Scope {
 
   /** A resource's provider configuration: its `provider` argument, else the default one of its type's provider. */
   private resourceProvider(decl: ResourceDecl): ProviderConfig | undefined {
-    return this.provider(decl.provider ?? decl.type.split('_')[0]!);
+    if (decl.provider) return this.provider(decl.provider);
+    const cut = decl.type.indexOf('_');
+    return this.provider(cut < 0 ? decl.type : decl.type.slice(0, cut));
   }
 
   // ---- count / for_each ------------------------------------------------------------------
@@ -248,8 +253,13 @@ export class ModuleInstance implements Scope {
 
   // ---- resources -------------------------------------------------------------------------
 
-  private declKey(decl: ResourceDecl): string {
-    return `${decl.mode === 'data' ? 'data.' : ''}${decl.type}.${decl.name}`;
+  /** An instance's address, joined once: it keys the instance's body, value and id, looked up at every reference. */
+  private address(decl: ResourceDecl, key: InstanceKey): string {
+    let byKey = this.addresses.get(decl);
+    if (!byKey) this.addresses.set(decl, (byKey = new Map()));
+    let address = byKey.get(key);
+    if (address === undefined) byKey.set(key, (address = this.prefix + decl.key + keySuffix(key)));
+    return address;
   }
 
   private labelLoc(decl: { file: string; block: ResourceDecl['block'] }): Loc {
@@ -260,11 +270,11 @@ export class ModuleInstance implements Scope {
   }
 
   private resourceExpansion(decl: ResourceDecl): Expansion {
-    return this.expansion(this.declKey(decl), decl.file, decl.count, decl.forEach);
+    return this.expansion(decl.key, decl.file, decl.count, decl.forEach);
   }
 
   private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
-    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const address = this.address(decl, key);
     if (this.bodies.has(address)) return this.bodies.get(address);
     const exp = this.resourceExpansion(decl);
     const body = this.guard<ObjectVal | undefined>(
@@ -282,13 +292,28 @@ export class ModuleInstance implements Scope {
 
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
-    const address = this.prefix + this.declKey(decl) + keySuffix(key);
+    const address = this.address(decl, key);
+    const value = this.instanceValue(decl, key, address, site);
+    if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
+    return moveTo(value, site, { kind: 'resource-attribute', name: address });
+  }
+
+  /**
+   * An instance's value before it is moved to a reference, built once: a resource group or a VM
+   * is referenced by most resources of its module, and each reference used to rebuild it and its id.
+   * Undefined on a cycle, and then not kept (the body being evaluated ends the cycle).
+   */
+  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
+    const known = this.instanceValues.get(address);
+    if (known) return known;
     const body = this.body(decl, key, site);
-    if (!body) return unknown(`${address} depends on itself`, site, CYCLE);
+    if (!body) return undefined;
     const at = this.labelLoc(decl);
     const props = [...body.props.values()];
     if (!body.props.has('id')) props.push({ key: 'id', value: this.instanceId(decl, body, address, at) });
-    return moveTo(obj(props, at), site, { kind: 'resource-attribute', name: address });
+    const value = obj(props, at);
+    this.instanceValues.set(address, value);
+    return value;
   }
 
   /**
@@ -297,15 +322,19 @@ export class ModuleInstance implements Scope {
    * and protected items link to their targets by it; it never equals another resource's text.
    */
   private instanceId(decl: ResourceDecl, body: ObjectVal, address: string, at: Loc): Val {
-    return this.providerId(decl, body) ?? symbolicString(address, at, `${address}.id is known only after apply`);
+    return this.providerId(decl, body, address) ?? symbolicString(address, at, `${address}.id is known only after apply`);
   }
 
-  private providerId(decl: ResourceDecl, body: ObjectVal): Val | undefined {
-    return this.session.ids.id(decl.mode, decl.type, body, this.resourceProvider(decl));
+  /** Built once per instance: both references and the resource list ask for it. */
+  private providerId(decl: ResourceDecl, body: ObjectVal, address: string): Val | undefined {
+    if (this.providerIds.has(address)) return this.providerIds.get(address);
+    const id = this.session.ids.id(decl.mode, decl.type, body, this.resourceProvider(decl));
+    this.providerIds.set(address, id);
+    return id;
   }
 
   resource(mode: 'managed' | 'data', type: string, name: string, site: Loc): Val | undefined {
-    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const decl = this.config.resourcesByType[mode].get(type)?.get(name);
     if (!decl) return undefined;
     const exp = this.resourceExpansion(decl);
     switch (exp.kind) {
@@ -319,12 +348,12 @@ export class ModuleInstance implements Scope {
       case 'for_each':
         return obj(exp.entries.map(([k]) => ({ key: k, value: this.instanceObject(decl, k, site) })), site);
       case 'unknown':
-        return unknown(`the instances of ${this.prefix}${this.declKey(decl)} are not known (${exp.text}: ${exp.reason})`, site);
+        return unknown(`the instances of ${this.prefix}${decl.key} are not known (${exp.text}: ${exp.reason})`, site);
     }
   }
 
   resourceInstance(mode: 'managed' | 'data', type: string, name: string, key: Val, site: Loc): Val | undefined {
-    const decl = this.config.resources.get(`${mode === 'data' ? 'data.' : ''}${type}.${name}`);
+    const decl = this.config.resourcesByType[mode].get(type)?.get(name);
     if (!decl) return undefined;
     const exp = this.resourceExpansion(decl);
     if (exp.kind === 'single') return undefined;
@@ -332,10 +361,10 @@ export class ModuleInstance implements Scope {
     if (key.kind === 'unknown') return unknownAt(key, site, key.origins);
     if (exp.kind === 'count') {
       const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return errorVal(site, `index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${this.declKey(decl)} (count ${exp.n})`);
+      if (!Number.isInteger(i) || i < 0 || i >= exp.n) return errorVal(site, `index ${key.kind === 'number' || key.kind === 'string' ? key.value : key.kind} out of range for ${decl.key} (count ${exp.n})`);
       return this.instanceObject(decl, i, site);
     }
-    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return errorVal(site, `${this.declKey(decl)} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
+    if (key.kind !== 'string' || !exp.entries.some(([k]) => k === key.value)) return errorVal(site, `${decl.key} has no instance ${key.kind === 'string' ? `"${key.value}"` : key.kind}`);
     return this.instanceObject(decl, key.value, site);
   }
 
@@ -493,12 +522,12 @@ export class ModuleInstance implements Scope {
       keys.forEach((key, index) => {
         const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
         if (!body) return;
-        const address = this.prefix + this.declKey(decl) + (exp.kind === 'unknown' ? '[?]' : keySuffix(key));
-        const built = this.providerId(decl, body);
+        const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
+        const built = this.providerId(decl, body, address);
         const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
         const cloudId = (built && idText(built))?.toLowerCase();
         const provider = this.resourceProvider(decl);
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + this.declKey(decl), at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
+        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
       });
     }
     for (const decl of this.config.modules.values()) {
@@ -528,7 +557,7 @@ export class ModuleInstance implements Scope {
     const nameAttr = attribute(decl.block.body, 'name');
     const env = this.env(decl.file, instanceBindings(ANY_EXPANSION, undefined, this.env(decl.file), decl.count ?? decl.forEach));
     const name = nameAttr ? evaluateSafe(nameAttr.value, env) : undefined;
-    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + this.declKey(decl) };
+    return { type: decl.type, at, name: name?.kind === 'string' ? name.value : this.prefix.replace(/\[\?\]\./g, '.') + decl.key };
   }
 
   private representativeBody(decl: ResourceDecl, exp: Expansion, at: Loc): ObjectVal {

@@ -1,5 +1,5 @@
 import type { Loc } from '../../../kernel/location.js';
-import { arr, obj, type ObjectVal, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, obj, objectOf, type ObjectVal, type Prop, type Val } from '../../../kernel/value.js';
 import type { Block, Body } from '../../../syntax/hcl/ast.js';
 import { attribute, blocks } from '../config.js';
 import { withBindings, type Env } from './env.js';
@@ -9,12 +9,14 @@ import { LIMITS } from './support.js';
 /** Resource-level meta blocks and arguments: Terraform's, not the provider's settings. */
 export const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
 
+const SKIP_NOTHING: ReadonlySet<string> = new Set();
+
 /**
  * Evaluates a block body into an object: attributes become properties, nested blocks become
  * lists of objects under their type (`os_disk` → `[{…}]`), `dynamic` blocks are expanded.
  * Each nested block object is located at its type keyword (or the dynamic block's label).
  */
-export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<string> = new Set()): ObjectVal {
+export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<string> = SKIP_NOTHING): ObjectVal {
   const props = new Map<string, Prop>();
   const blockLists = new Map<string, { keyLoc: Loc; items: Val[] }>();
   const addBlock = (type: string, keyLoc: Loc, value: Val): void => {
@@ -38,7 +40,7 @@ export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<s
     addBlock(type, at, evaluateBody(item.body, env, at));
   }
   for (const [type, list] of blockLists) props.set(type, { key: type, keyLoc: list.keyLoc, value: arr(list.items, list.keyLoc) });
-  return obj(props.values(), loc);
+  return objectOf(props, loc);
 }
 
 function expandDynamic(block: Block, env: Env, addBlock: (type: string, keyLoc: Loc, value: Val) => void): void {

@@ -3,7 +3,7 @@ import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, propOf, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type {
   BinaryExpression,
   ConditionalExpression,
@@ -38,13 +38,15 @@ export function evaluateSafe(expr: Expression, env: Env): Val {
 
 /** Evaluates an expression. Errors are values (`isError`); `try` and `can` test for them. */
 export function evaluate(expr: Expression, env: Env): Val {
+  // One location per expression evaluated: this runs for every node of every attribute.
+  const loc = locOf(env, expr);
   // Nested for-expressions and module instances multiply: the unit's budget bounds their product.
-  if (!env.state.work.charge(1, locOf(env, expr))) return stoppedVal(locOf(env, expr));
+  if (!env.state.work.charge(1, loc)) return stoppedVal(loc);
   // An expression level takes some frames more than an ARM one: nested expressions, local and
   // module references share one bound (WorkBudget.enter), about 250 levels.
-  if (!env.state.work.enter(EXPRESSION_NESTING, locOf(env, expr))) return tooDeepVal(locOf(env, expr));
+  if (!env.state.work.enter(EXPRESSION_NESTING, loc)) return tooDeepVal(loc);
   try {
-    return evaluateNode(expr, env);
+    return evaluateNode(expr, env, loc);
   } finally {
     env.state.work.leave(EXPRESSION_NESTING);
   }
@@ -56,8 +58,7 @@ function failed(values: readonly Val[], loc: Loc): UnknownVal | undefined {
   return e && unknownAt(e, loc, e.origins);
 }
 
-function evaluateNode(expr: Expression, env: Env): Val {
-  const loc = locOf(env, expr);
+function evaluateNode(expr: Expression, env: Env, loc: Loc): Val {
   switch (expr.type) {
     case 'Literal':
       if (expr.value === null) return nul(loc);
@@ -116,6 +117,9 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
   const only = expr.parts.length === 1 ? expr.parts[0] : undefined;
   // A template that is one interpolation yields the value itself, of any type (HCL spec).
   if (only?.type === 'TemplateInterpolation' && !expr.heredoc) return moveTo(evaluate(only.expression, env), loc);
+  // Most strings are written without interpolation: their text is the value, nothing to render.
+  const literal = only?.type === 'TemplateLiteral' ? only.value : expr.parts.length === 0 ? '' : undefined;
+  if (literal !== undefined && literal.length <= LIMITS.string) return env.state.work.chargeChars(literal.length, loc) ? str(literal, loc) : stoppedVal(loc);
   const inputs: Val[] = [];
   const out: TextPart[] = [];
   if (!renderParts(expr.parts, env, inputs, loc, out)) return propagateUnknown(inputs, loc);
@@ -234,7 +238,7 @@ function resourceName(v: Val): string {
 export function getAttr(base: Val, name: string, loc: Loc): Val {
   if (base.kind === 'unknown') return unknownAt(base, loc, base.origins);
   if (base.kind === 'object') {
-    const p = base.props.get(name);
+    const p = propOf(base, name);
     if (p) return moveTo(p.value, loc);
     // Attributes a resource does not set in its configuration are computed by the provider.
     // Each is one value, named by its address: two reads of it are the same value.
