@@ -99,6 +99,7 @@ export class Linter {
       else this.units.share(file);
     }
     this.units.release(outcome.unit.entry);
+    this.units.releaseFactParses();
   }
 
   /**

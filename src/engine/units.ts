@@ -84,6 +84,13 @@ export class UnitIndex implements Workspace {
    */
   private readonly recent = new Map<string, number>();
   private recentChars = 0;
+  /**
+   * Files parsed only to learn a fact (whether a neighbour is a template, or Bicep's output) and
+   * read by no unit since: let go after the unit that asked, or every compiled twin beside a
+   * `.bicep` stays parsed for the rest of the run.
+   */
+  private readonly parsedForFacts = new Set<string>();
+  private computingFact = 0;
 
   constructor(
     readonly fs: ProjectFs,
@@ -103,6 +110,7 @@ export class UnitIndex implements Workspace {
 
   parsed<T>(parser: Parser<T>, file: string): T | undefined {
     const abs = resolvePath(file);
+    if (this.computingFact === 0) this.parsedForFacts.delete(abs);
     const own = this.parses.get(abs)?.get(parser.id);
     if (own) return own.value as T | undefined;
     const read = this.fs.read(abs);
@@ -110,6 +118,7 @@ export class UnitIndex implements Workspace {
     if (read.ok) value = parser.parse(read.text, abs);
     else this.readErrors.set(abs, read.reason);
     this.store(abs, parser, value);
+    if (this.computingFact > 0) this.parsedForFacts.add(abs);
     return value;
   }
 
@@ -118,7 +127,9 @@ export class UnitIndex implements Workspace {
    * editor buffer), so a large template is not parsed twice.
    */
   adopt<T>(parser: Parser<T>, file: string, value: T): void {
-    this.store(resolvePath(file), parser, value);
+    const abs = resolvePath(file);
+    this.parsedForFacts.delete(abs);
+    this.store(abs, parser, value);
   }
 
   private store<T>(abs: string, parser: Parser<T>, value: T | undefined): void {
@@ -144,9 +155,20 @@ export class UnitIndex implements Workspace {
     let byName = this.facts.get(abs);
     if (!byName) this.facts.set(abs, (byName = new Map()));
     if (byName.has(name)) return byName.get(name) as T;
-    const value = compute();
-    byName.set(name, value);
-    return value;
+    this.computingFact++;
+    try {
+      const value = compute();
+      byName.set(name, value);
+      return value;
+    } finally {
+      this.computingFact--;
+    }
+  }
+
+  /** Lets go of the files parsed only for facts (see `parsedForFacts`). */
+  releaseFactParses(): void {
+    for (const file of this.parsedForFacts) this.release(file);
+    this.parsedForFacts.clear();
   }
 
   /** Drops everything known about a file whose text changed (an editor buffer, a saved file). */

@@ -67,7 +67,7 @@ export function parseBicepFile(path: string, text: string): ParseResult<Program>
   return { ok: true, ast: parse.ast, parse };
 }
 
-const parses = new ParseCache<ParseResult<Program>>(8);
+const parses = new ParseCache<ParseResult<Program>>(8_000_000);
 
 type BicepLanguageTypes = { LangOptions: Record<string, unknown>; Code: BicepSourceCode; RootNode: Program; Node: object };
 

@@ -17,6 +17,8 @@ export class ProjectFs {
   private readonly overrides = new Map<string, string>();
   private readonly cache = new Map<string, ReadResult>();
   private readonly listings = new Map<string, readonly string[]>();
+  /** `list` answers: pairing, twins and modules ask about each directory once per file in it. */
+  private readonly lists = new Map<string, readonly string[]>();
 
   readonly root: string;
   /** Directories besides `root` the run may read: paths given on the command line outside it. */
@@ -50,6 +52,7 @@ export class ProjectFs {
   setOverride(file: string, text: string): void {
     this.overrides.set(path.resolve(file), text);
     this.cache.delete(path.resolve(file));
+    this.lists.delete(path.dirname(path.resolve(file)));
   }
 
   contains(file: string): boolean {
@@ -174,13 +177,17 @@ export class ProjectFs {
     return this.read(file).ok;
   }
 
-  /** File names (not paths) directly in `dir`; empty when unreadable. */
-  list(dir: string): string[] {
+  /** File names (not paths) directly in `dir`, sorted; empty when unreadable. */
+  list(dir: string): readonly string[] {
     const abs = resolvePath(dir);
+    let listed = this.lists.get(abs);
+    if (listed) return listed;
     const names = new Set<string>();
     for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
     if (!this.virtualOnly && this.contains(abs)) for (const name of this.diskListing(abs)) names.add(name);
-    return [...names].sort();
+    listed = [...names].sort();
+    this.lists.set(abs, listed);
+    return listed;
   }
 
   /**

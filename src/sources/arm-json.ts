@@ -117,11 +117,13 @@ function templatesPairedWith(paramFile: string, ws: Workspace): UnitRef[] {
   const byName = !ws.options.paramFilesFor && !ws.options.paramFiles?.length;
   const listed = names.includes(paramName);
   const units = new Map<string, UnitRef>();
-  for (const [i, name] of names.entries()) {
+  for (const name of names) {
+    const bicep = BICEP_FILE.test(name);
+    if (name === paramName || !(bicep || JSON_FILE.test(name))) continue;
+    // By name, most siblings are ruled out before their path is built.
+    if (byName && !(listed && isConventionalParameterFile(name, paramName))) continue;
     const f = path.join(dir, name);
-    const bicep = BICEP_FILE.test(f);
-    if (f === paramFile || !(bicep || JSON_FILE.test(f))) continue;
-    if (!(byName ? listed && isConventionalParameterFile(names[i]!, paramName) : parameterFilesOf(f, ws).includes(paramFile))) continue;
+    if (!byName && !parameterFilesOf(f, ws).includes(paramFile)) continue;
     if (bicep) {
       const unit = bicepUnitOf(f);
       units.set(unit.key, unit);

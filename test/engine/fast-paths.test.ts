@@ -34,6 +34,14 @@ describe('ProjectFs listings', () => {
     disk.seedListing('/nonexistent-root/d', ['c.json', 'a.json']);
     assert.deepEqual(disk.list('/nonexistent-root/d'), ['a.json', 'c.json']);
   });
+
+  it('lists a file set after the directory was first listed (an editor buffer for a new file)', () => {
+    const fs = ProjectFs.virtual('/p', { 'd/b.json': '{}' });
+    assert.deepEqual(fs.list('/p/d'), ['b.json']);
+    fs.setOverride('/p/d/a.json', '{}');
+    assert.deepEqual(fs.list('/p/d'), ['a.json', 'b.json']);
+    assert.deepEqual(fs.list('/p'), []);
+  });
 });
 
 describe('isConventionalParameterFile', () => {

@@ -48,7 +48,9 @@ export interface OutsideLinks {
  * `opaque` are the sources whose resources the evaluator could not read.
  */
 export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks, opaque: readonly OpaqueSource[] = []): Model {
-  const byType = (t: string) => resources.filter((r) => r.type.toLowerCase() === t);
+  // One pass over the resources (a template's copies can make thousands), not one per type asked for.
+  const ofType = groupBy(resources, (r) => r.type.toLowerCase(), (r) => r);
+  const byType = (t: string): readonly ArmResource[] => ofType.get(t) ?? [];
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
   const vaults = byType(T.vault).map(mapVault);

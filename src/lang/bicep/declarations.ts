@@ -1,28 +1,23 @@
 import type * as B from '../../syntax/bicep/index.js';
 
-/** The three forms a resource or module body takes: `{…}`, `if (c) {…}`, `[for … in …: {…} | if (c) {…}]`. */
+/**
+ * The three forms a resource or module body takes: `{…}`, `if (c) {…}`, `[for … in …: {…} | if (c) {…}]`.
+ * Every field is always present (undefined when absent): one shape, made for every declaration on every re-lint.
+ */
 export interface BodyParts {
-  readonly loop?: B.ForExpression;
+  readonly loop: B.ForExpression | undefined;
   /** `if (c)`, on the declaration or inside its loop. */
-  readonly condition?: B.ParenthesizedExpression | B.SkippedTrivia;
+  readonly condition: B.ParenthesizedExpression | B.SkippedTrivia | undefined;
   /** Undefined when recovery left no object. */
-  readonly body?: B.ObjectExpression;
+  readonly body: B.ObjectExpression | undefined;
 }
 
 export function bodyParts(value: B.DeclarationBody): BodyParts {
-  if (value.type === 'Object') return { body: value };
-  if (value.type === 'IfCondition') return ifParts(value);
-  if (value.type === 'For') {
-    const inner = value.body;
-    if (inner.type === 'Object') return { loop: value, body: inner };
-    if (inner.type === 'IfCondition') return { loop: value, ...ifParts(inner) };
-    return { loop: value };
-  }
-  return {};
-}
-
-function ifParts(value: B.IfCondition): BodyParts {
-  return { condition: value.condition, ...(value.body.type === 'Object' ? { body: value.body } : {}) };
+  const loop = value.type === 'For' ? value : undefined;
+  const inner = loop ? loop.body : value;
+  if (inner.type === 'Object') return { loop, condition: undefined, body: inner };
+  if (inner.type === 'IfCondition') return { loop, condition: inner.condition, body: inner.body.type === 'Object' ? inner.body : undefined };
+  return { loop, condition: undefined, body: undefined };
 }
 
 /** The value node of a body property written `key: value` (keys compare as written, as Bicep's do). */
@@ -36,7 +31,7 @@ export function propertyNode(body: B.ObjectExpression | undefined, key: string):
 export interface ResourceInfo {
   readonly decl: B.ResourceDeclaration;
   /** The resource it is nested in (its body declares this one). */
-  readonly parent?: ResourceInfo;
+  readonly parent: ResourceInfo | undefined;
   /** Full type (a nested one's includes its parent's), or undefined when it is not written. */
   readonly type: string | undefined;
   readonly apiVersion: string | undefined;
@@ -64,7 +59,7 @@ export function resourceInfo(decl: B.ResourceDeclaration, parent?: ResourceInfo)
   // A nested resource names its type relative to its parent's, or in full.
   const type = parent && written && !written.includes('/') ? (parent.type ? `${parent.type}/${written}` : undefined) : written;
   const parts = bodyParts(decl.value);
-  const info: ResourceInfo = { decl, ...(parent ? { parent } : {}), type, apiVersion, parts, children: [] };
+  const info: ResourceInfo = { decl, parent, type, apiVersion, parts, children: [] };
   for (const c of parts.body?.children ?? []) if (c.type === 'ResourceDeclaration') info.children.push(resourceInfo(c, info));
   return info;
 }

@@ -5,31 +5,46 @@
 import type { Comment, Pragma, Range } from './ast.js';
 import { BicepErrors, type BicepError, type BicepMessage, type ErrorFactory } from './messages.js';
 
-/** Bicep's `TokenType`, with its names (`TOKEN_NAMES`) for dumps and messages. */
-export const T = {
-  At: 0, Unrecognized: 1, LeftBrace: 2, RightBrace: 3, LeftParen: 4, RightParen: 5, LeftSquare: 6, RightSquare: 7,
-  Comma: 8, Dot: 9, Question: 10, Colon: 11, Semicolon: 12, Assignment: 13, Plus: 14, Minus: 15, Asterisk: 16,
-  Slash: 17, Modulo: 18, Exclamation: 19, LeftChevron: 20, RightChevron: 21, LessThanOrEqual: 22,
-  GreaterThanOrEqual: 23, Equals: 24, NotEquals: 25, EqualsInsensitive: 26, NotEqualsInsensitive: 27, LogicalAnd: 28,
-  LogicalOr: 29, Identifier: 30, StringLeftPiece: 31, StringMiddlePiece: 32, StringRightPiece: 33, StringComplete: 34,
-  Integer: 35, TrueKeyword: 36, FalseKeyword: 37, NullKeyword: 38, NewLine: 39, EndOfFile: 40, DoubleQuestion: 41,
-  DoubleColon: 42, Arrow: 43, Pipe: 44, Ellipsis: 45, Hat: 46, Dollar: 47,
-} as const;
+/**
+ * Bicep's `TokenType`. A const enum, so the compiler writes the numbers in: reading them from an
+ * object needs type feedback, and each rare branch of the lexer and parser first reached after
+ * they were optimized (a `$'''` string, a `!~`) threw the optimized code away, which cost a cold
+ * run (the CLI) about a tenth of its parse.
+ */
+export const enum T {
+  At = 0, Unrecognized = 1, LeftBrace = 2, RightBrace = 3, LeftParen = 4, RightParen = 5, LeftSquare = 6, RightSquare = 7,
+  Comma = 8, Dot = 9, Question = 10, Colon = 11, Semicolon = 12, Assignment = 13, Plus = 14, Minus = 15,
+  Asterisk = 16, Slash = 17, Modulo = 18, Exclamation = 19, LeftChevron = 20, RightChevron = 21, LessThanOrEqual = 22, GreaterThanOrEqual = 23,
+  Equals = 24, NotEquals = 25, EqualsInsensitive = 26, NotEqualsInsensitive = 27, LogicalAnd = 28, LogicalOr = 29, Identifier = 30, StringLeftPiece = 31,
+  StringMiddlePiece = 32, StringRightPiece = 33, StringComplete = 34, Integer = 35, TrueKeyword = 36, FalseKeyword = 37, NullKeyword = 38, NewLine = 39,
+  EndOfFile = 40, DoubleQuestion = 41, DoubleColon = 42, Arrow = 43, Pipe = 44, Ellipsis = 45, Hat = 46, Dollar = 47,
+}
 
-export type TokenType = (typeof T)[keyof typeof T];
+export type TokenType = T;
 
-export const TOKEN_NAMES: readonly string[] = Object.keys(T);
+/** The names of the token types, by number (in `T`'s order), for dumps and messages. */
+export const TOKEN_NAMES: readonly string[] = [
+  'At', 'Unrecognized', 'LeftBrace', 'RightBrace', 'LeftParen', 'RightParen', 'LeftSquare', 'RightSquare',
+  'Comma', 'Dot', 'Question', 'Colon', 'Semicolon', 'Assignment', 'Plus', 'Minus',
+  'Asterisk', 'Slash', 'Modulo', 'Exclamation', 'LeftChevron', 'RightChevron', 'LessThanOrEqual', 'GreaterThanOrEqual',
+  'Equals', 'NotEquals', 'EqualsInsensitive', 'NotEqualsInsensitive', 'LogicalAnd', 'LogicalOr', 'Identifier', 'StringLeftPiece',
+  'StringMiddlePiece', 'StringRightPiece', 'StringComplete', 'Integer', 'TrueKeyword', 'FalseKeyword', 'NullKeyword', 'NewLine',
+  'EndOfFile', 'DoubleQuestion', 'DoubleColon', 'Arrow', 'Pipe', 'Ellipsis', 'Hat', 'Dollar',
+];
 
 export interface Token {
   readonly type: TokenType;
   readonly start: number;
   readonly end: number;
-  /** The token's leading trivia holds a comment (Bicep's `CheckTrivia` on it). */
-  readonly commentBefore: boolean;
 }
 
 export interface LexResult {
   readonly tokens: Token[];
+  /**
+   * Indexes of the tokens whose leading trivia holds a comment (Bicep's `CheckTrivia` on them).
+   * Few do: a set instead of a field on every token, which are a parse's most numerous objects.
+   */
+  readonly commented: ReadonlySet<number>;
   readonly comments: Comment[];
   readonly pragmas: Pragma[];
   readonly errors: BicepError[];
@@ -58,6 +73,26 @@ for (let c = 0; c < 128; c++) {
   else if (c === 32 || c === 9) CHAR_CLASS[c] = SPACE;
 }
 
+const NOT_OPERATOR = 255;
+/**
+ * Operator tokens by their first character (ASCII), and two-character ones by both, `first << 7 |
+ * second`. One table lookup for every operator rather than a branch each: a branch first taken
+ * after the lexer was optimized (the run's first `!~` or `&&`) had no type feedback and threw the
+ * optimized code away.
+ */
+const OPERATOR = new Uint8Array(128).fill(NOT_OPERATOR);
+const OPERATOR_PAIR = new Uint8Array(128 * 128).fill(NOT_OPERATOR);
+for (const [op, type] of [
+  ['(', T.LeftParen], [')', T.RightParen], ['[', T.LeftSquare], [']', T.RightSquare], ['@', T.At], [',', T.Comma], [';', T.Semicolon],
+  ['+', T.Plus], ['-', T.Minus], ['%', T.Modulo], ['*', T.Asterisk], ['/', T.Slash], ['^', T.Hat], ['?', T.Question], [':', T.Colon],
+  ['!', T.Exclamation], ['<', T.LeftChevron], ['>', T.RightChevron], ['=', T.Assignment], ['|', T.Pipe], ['&', T.Unrecognized],
+  ['??', T.DoubleQuestion], ['::', T.DoubleColon], ['!=', T.NotEquals], ['!~', T.NotEqualsInsensitive], ['<=', T.LessThanOrEqual],
+  ['>=', T.GreaterThanOrEqual], ['==', T.Equals], ['=~', T.EqualsInsensitive], ['=>', T.Arrow], ['&&', T.LogicalAnd], ['||', T.LogicalOr],
+] as const) {
+  if (op.length === 1) OPERATOR[op.charCodeAt(0)] = type;
+  else OPERATOR_PAIR[(op.charCodeAt(0) << 7) | op.charCodeAt(1)] = type;
+}
+
 const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentifierContinuation = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
@@ -81,6 +116,7 @@ class Lexer {
   private readonly comments: Comment[] = [];
   private readonly pragmas: Pragma[] = [];
   private readonly errors: BicepError[] = [];
+  private readonly commented = new Set<number>();
   private readonly templateStack: TemplateEntry[] = [];
   /** The sliding window: [start, pos) is the text scanned since the last reset. */
   private start = 0;
@@ -94,7 +130,7 @@ class Lexer {
     const n = this.text.length;
     while (this.pos < n) this.lexToken();
     if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1]!.type !== T.EndOfFile) this.lexToken();
-    return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+    return { tokens: this.tokens, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
   }
 
   /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
@@ -130,7 +166,8 @@ class Lexer {
       if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
       else this.error(start, end, BicepErrors.unrecognizedToken, s);
     }
-    this.tokens.push({ type, start, end, commentBefore: this.leadingComment });
+    if (this.leadingComment) this.commented.add(this.tokens.length);
+    this.tokens.push({ type, start, end });
     this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
   }
 
@@ -329,6 +366,14 @@ class Lexer {
     if (this.atEnd()) return T.EndOfFile;
     const c = this.peek();
     this.pos++;
+    const operator = c < 128 ? OPERATOR[c]! : NOT_OPERATOR;
+    if (operator !== NOT_OPERATOR) {
+      const next = this.peek();
+      const pair = next < 128 ? OPERATOR_PAIR[(c << 7) | next]! : NOT_OPERATOR;
+      if (pair === NOT_OPERATOR) return operator as TokenType;
+      this.pos++;
+      return pair as TokenType;
+    }
     const stack = this.templateStack;
     switch (c) {
       case 123: // {
@@ -343,37 +388,12 @@ class Lexer {
         if (piece === T.StringRightPiece) stack.pop();
         return piece;
       }
-      case 40: return T.LeftParen;
-      case 41: return T.RightParen;
-      case 91: return T.LeftSquare;
-      case 93: return T.RightSquare;
-      case 64: return T.At;
-      case 44: return T.Comma;
       case 46:
         if (this.peek() === 46 && this.peek(1) === 46) {
           this.pos += 2;
           return T.Ellipsis;
         }
         return T.Dot;
-      case 63:
-        if (this.peek() === 63) {
-          this.pos++;
-          return T.DoubleQuestion;
-        }
-        return T.Question;
-      case 58:
-        if (this.peek() === 58) {
-          this.pos++;
-          return T.DoubleColon;
-        }
-        return T.Colon;
-      case 59: return T.Semicolon;
-      case 43: return T.Plus;
-      case 45: return T.Minus;
-      case 37: return T.Modulo;
-      case 42: return T.Asterisk;
-      case 47: return T.Slash;
-      case 94: return T.Hat;
       case 36: {
         // $'''…''' (and $$'''…''' with $${…} holes)
         let escapeCount = 1;
@@ -389,48 +409,6 @@ class Lexer {
         }
         return T.Unrecognized;
       }
-      case 33:
-        if (this.peek() === 61) {
-          this.pos++;
-          return T.NotEquals;
-        }
-        if (this.peek() === 126) {
-          this.pos++;
-          return T.NotEqualsInsensitive;
-        }
-        return T.Exclamation;
-      case 60:
-        if (this.peek() === 61) {
-          this.pos++;
-          return T.LessThanOrEqual;
-        }
-        return T.LeftChevron;
-      case 62:
-        if (this.peek() === 61) {
-          this.pos++;
-          return T.GreaterThanOrEqual;
-        }
-        return T.RightChevron;
-      case 61: {
-        const next = this.peek();
-        if (next === 61 || next === 126 || next === 62) {
-          this.pos++;
-          return next === 61 ? T.Equals : next === 126 ? T.EqualsInsensitive : T.Arrow;
-        }
-        return T.Assignment;
-      }
-      case 38:
-        if (this.peek() === 38) {
-          this.pos++;
-          return T.LogicalAnd;
-        }
-        return T.Unrecognized;
-      case 124:
-        if (this.peek() === 124) {
-          this.pos++;
-          return T.LogicalOr;
-        }
-        return T.Pipe;
       case 39: {
         if (this.peek() === 39 && this.peek(1) === 39) {
           this.pos += 2;

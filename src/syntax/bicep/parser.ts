@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type * as A from './ast.js';
 import { lexBicep, T, type Token, type TokenType } from './lexer.js';
 import { BicepErrors as E, type BicepMessage } from './messages.js';
-import { stringSegments } from './strings.js';
+import { completeStringValue, stringSegments } from './strings.js';
 import { VISITOR_KEYS } from './visitor-keys.js';
 
 /** How deep expressions and types may nest before the parser skips the rest (the JS stack is finite). */
@@ -50,6 +50,7 @@ const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE: re
 const UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.StringRightPiece, T.RightBrace, T.RightSquare, T.NewLine];
 const DECLARATION_KEYWORDS = new Set(['assert', 'import', 'metadata', 'param', 'var', 'resource', 'output', 'module', 'type']);
 const HOLE_END = UNTIL_STRING_MIDDLE_PIECE_STRING_RIGHT_PIECE_NEW_LINE;
+const HOLE_CONTINUATION: readonly TokenType[] = [T.StringMiddlePiece, T.StringRightPiece];
 const EXPRESSION_END = UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_PAREN_RIGHT_SQUARE_NEW_LINE;
 const UNTIL_COLON_OR_EXPRESSION_END: readonly TokenType[] = [T.Colon, ...EXPRESSION_END];
 const UNTIL_EXPRESSION_END_OR_COMMA: readonly TokenType[] = [...EXPRESSION_END, T.Comma];
@@ -61,6 +62,9 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
   [T.Equals, ['==', 70]], [T.NotEquals, ['!=', 70]], [T.EqualsInsensitive, ['=~', 70]], [T.NotEqualsInsensitive, ['!~', 70]],
   [T.LogicalAnd, ['&&', 50]], [T.LogicalOr, ['||', 40]], [T.DoubleQuestion, ['??', 30]],
 ]);
+
+/** The holes of a string without any; trees are never mutated, so every such string shares it. */
+const NO_EXPRESSIONS: readonly Expr[] = Object.freeze([]);
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
@@ -81,16 +85,16 @@ const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
 const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
 const span = (first: Part, last: Part): A.Range => [startOf(first), endOf(last)];
 
-/** The recovery nodes among the parts that stood in token slots, or undefined. */
-function skippedOf(...parts: (Part | null | undefined)[]): Skipped[] | undefined {
-  let out: Skipped[] | undefined;
-  for (const p of parts) if (isSkipped(p)) (out ??= []).push(p);
-  return out;
-}
-
-function withSkipped<N extends Node>(node: N, ...parts: (Part | null | undefined)[]): N {
-  const s = skippedOf(...parts);
-  return s ? { ...node, skipped: s } : node;
+/**
+ * `node` with the recovery nodes among the parts that stood in its token slots. Fixed arity, not
+ * a rest parameter: it runs for most nodes, nearly always with nothing to add, and an argument
+ * array per call was garbage.
+ */
+function withSkipped<N extends Node>(node: N, a: Part | null, b: Part | null = null, c: Part | null = null): N {
+  if (!isSkipped(a) && !isSkipped(b) && !isSkipped(c)) return node;
+  const s: Skipped[] = [];
+  for (const p of [a, b, c]) if (isSkipped(p)) s.push(p);
+  return { ...node, skipped: s };
 }
 
 export class Parser {
@@ -98,6 +102,7 @@ export class Parser {
   readonly pragmas: A.Pragma[];
   readonly diagnostics: Diagnostic[] = [];
   private readonly tokens: Token[];
+  private readonly commented: ReadonlySet<number>;
   private readonly last: number;
   private p = 0;
   private depth = 0;
@@ -107,6 +112,7 @@ export class Parser {
   constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
     const lexed = lexBicep(text);
     this.tokens = lexed.tokens;
+    this.commented = lexed.commented;
     this.comments = lexed.comments;
     this.pragmas = lexed.pragmas;
     this.lexErrors = lexed.errors;
@@ -199,7 +205,7 @@ export class Parser {
   private targetScope(leading: Part[]): A.TargetScope {
     const keyword = this.expectKeyword('targetScope');
     const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
@@ -213,7 +219,7 @@ export class Parser {
     const start = this.expectKeyword(keyword);
     const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
@@ -233,7 +239,7 @@ export class Parser {
 
   private parameterDefaultValue(): A.ParameterDefaultValue {
     const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
-    const value = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
   }
 
@@ -245,7 +251,7 @@ export class Parser {
       return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
     }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     const node = withSkipped<A.VariableDeclaration>({ type: 'VariableDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
     return declaredType ? { ...node, declaredType } : node;
   }
@@ -270,7 +276,7 @@ export class Parser {
     const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType), UNTIL_NEW_LINE);
-    const value = this.withRecovery(() => this.expression(COMPLEX), suppression(assignment), UNTIL_NEW_LINE);
+    const value = this.expressionWithRecovery(COMPLEX, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
@@ -502,10 +508,10 @@ export class Parser {
     if (this.peekSkippingNewLines().type === T.Question) this.newLines();
     if (!this.is(T.Question)) return condition;
     this.read();
-    const trueExpression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_COLON_OR_EXPRESSION_END);
+    const trueExpression = this.expressionWithRecovery(flags, NONE, UNTIL_COLON_OR_EXPRESSION_END);
     if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
-    const falseExpression = this.withRecovery(() => this.expression(flags), suppression(colon), EXPRESSION_END);
+    const falseExpression = this.expressionWithRecovery(flags, suppression(colon), EXPRESSION_END);
     return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
   }
 
@@ -627,7 +633,7 @@ export class Parser {
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
     }
     return { type: 'VariableAccess', name, range: name.range };
@@ -646,7 +652,7 @@ export class Parser {
   private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
     this.expect(T.LeftParen, E.expectedCharacter('('));
     const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
-      const expression = this.withRecovery(() => this.expression(flags), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+      const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
       return { type: 'FunctionArgument', expression, range: expression.range };
     });
     const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
@@ -670,6 +676,13 @@ export class Parser {
         return d;
       }
       if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
+      if (cur.type === T.Identifier && this.peekAhead(1)?.type === T.Colon) {
+        // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
+        const key = this.identifierOf(this.read());
+        this.read();
+        const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+        return { type: 'ObjectProperty', key, value, range: span(key, value) };
+      }
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
@@ -681,14 +694,14 @@ export class Parser {
         UNTIL_COLON_NEW_LINE_RIGHT_BRACE,
       ) as A.Identifier | A.StringExpression | Skipped;
       const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
-      const value = this.withRecovery(() => this.expression(COMPLEX), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
+      const value = this.expressionWithRecovery(COMPLEX, suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
       return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
     }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
   }
 
   private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
     const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
-    const expression = this.withRecovery(() => this.expression(COMPLEX), NONE, terminators);
+    const expression = this.expressionWithRecovery(COMPLEX, NONE, terminators);
     return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
   }
 
@@ -717,7 +730,7 @@ export class Parser {
           ? this.forVariableBlock()
           : this.skipEmpty(E.expectedLoopItemIdentifierOrVariableBlockStart());
     const inKeyword = this.withRecovery(() => this.expectKeyword('in'), this.hasSyntaxError(variableSection) ? SUPPRESS : NONE, UNTIL_RIGHT_SQUARE_NEW_LINE);
-    const expression = this.withRecovery(() => this.expression(COMPLEX), suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
+    const expression = this.expressionWithRecovery(COMPLEX, suppression(inKeyword), UNTIL_COLON_RIGHT_SQUARE_NEW_LINE);
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
     const body = this.withRecovery((): Expr | A.IfCondition => {
       if (!resourceOrModule) return this.expression(flags | COMPLEX);
@@ -772,7 +785,7 @@ export class Parser {
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-      const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+      const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
       return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
     }
     return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
@@ -816,7 +829,7 @@ export class Parser {
     const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
-    const body = this.withRecovery(() => this.expression(COMPLEX), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
+    const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
     const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
     return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
@@ -828,10 +841,10 @@ export class Parser {
     const startToken = this.peek();
     if (startToken.type === T.StringComplete) {
       // Most strings are one token: no pieces or holes to collect.
-      const segments = stringSegments(this.text, [startToken]);
-      if (segments) {
+      const value = completeStringValue(this.text, startToken);
+      if (value !== undefined) {
         this.read();
-        return { type: 'String', segments, expressions: [], range: [startToken.start, startToken.end] };
+        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [startToken.start, startToken.end] };
       }
     }
     const tokens: Token[] = [];
@@ -853,8 +866,8 @@ export class Parser {
         tokens.push(token);
         parts.push(token);
         // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
-        let hole: Expr = this.withRecovery(() => this.expression(NONE), NONE, HOLE_END);
-        if (!this.check(...HOLE_END)) {
+        let hole: Expr = this.expressionWithRecovery(NONE, NONE, HOLE_END);
+        if (!this.checkAny(HOLE_END)) {
           const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
           hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
         }
@@ -864,7 +877,7 @@ export class Parser {
       } else {
         const skipped = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
         parts.push(skipped);
-        if (!this.check(T.StringMiddlePiece, T.StringRightPiece)) failed = true;
+        if (!this.checkAny(HOLE_CONTINUATION)) failed = true;
       }
       if (failed) {
         const nodes = parts.filter((x): x is Node => !isToken(x));
@@ -1092,7 +1105,7 @@ export class Parser {
     return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) {
         let k = 1;
-        while (this.peekAhead(k)?.type === T.NewLine && this.peekAhead(k)!.commentBefore) k++;
+        while (this.peekAhead(k)?.type === T.NewLine && this.commented.has(this.p + k)) k++;
         const after = this.peekAhead(k);
         // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
         if (!after || after.type === T.EndOfFile) return false;
@@ -1102,7 +1115,7 @@ export class Parser {
         this.read();
         if (this.is(T.NewLine)) this.newLines();
         // No trailing commas: parse an element anyway for its diagnostic.
-        if (this.check(closing)) out.push(parse());
+        if (this.is(closing)) out.push(parse());
       } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
       return true;
     });
@@ -1115,7 +1128,7 @@ export class Parser {
   private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
     const out: Node[] = [];
     // A close on the same line is always allowed.
-    if (this.check(closing)) return out;
+    if (this.is(closing)) return out;
     this.newLines();
     let expectElement = true;
     while (!this.isAtEnd() && this.peek().type !== closing) {
@@ -1189,7 +1202,7 @@ export class Parser {
   }
 
   private expect(type: TokenType, error: BicepMessage): Token {
-    if (this.check(type)) return this.read();
+    if (this.is(type)) return this.read();
     throw this.expected(this.peek(), error);
   }
 
@@ -1233,7 +1246,8 @@ export class Parser {
     return t === type && t !== T.EndOfFile;
   }
 
-  private check(...types: TokenType[]): boolean {
+  /** Whether the next token is one of `types` (never the end of the file). */
+  private checkAny(types: readonly TokenType[]): boolean {
     return !this.isAtEnd() && types.includes(this.tokens[this.p]!.type);
   }
 
@@ -1247,6 +1261,17 @@ export class Parser {
     } catch (e) {
       if (!(e instanceof ExpectedToken)) throw e;
       return this.synchronizeAndSkip(start, flags, e, terminators);
+    }
+  }
+
+  /** `withRecovery(() => this.expression(flags), …)` without a closure: the commonest recovery, run for every property value and argument. */
+  private expressionWithRecovery(flags: number, recovery: number, terminators: readonly TokenType[]): Expr {
+    const start = this.p;
+    try {
+      return this.expression(flags);
+    } catch (e) {
+      if (!(e instanceof ExpectedToken)) throw e;
+      return this.synchronizeAndSkip(start, recovery, e, terminators);
     }
   }
 

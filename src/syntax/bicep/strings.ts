@@ -24,17 +24,32 @@ export function stringSegments(text: string, tokens: readonly Token[]): string[]
   return out;
 }
 
+/**
+ * The value of a string that is one token: `stringSegments(text, [token])?.[0]`, without the
+ * lists, for the parser's commonest string.
+ */
+export function completeStringValue(text: string, token: Token): string | undefined {
+  const multiLine = token.end - token.start > 2 && (text.charCodeAt(token.start) === 36 || text.charCodeAt(token.start + 1) === 39);
+  return multiLine ? stringSegments(text, [token])?.[0] : singleLineValue(text, token);
+}
+
+// Single-line delimiters, allocated once.
+const COMPLETE: [string, string] = ["'", "'"];
+const LEFT: [string, string] = ["'", '${'];
+const MIDDLE: [string, string] = ['}', '${'];
+const RIGHT: [string, string] = ['}', "'"];
+
 function delimiters(token: Token, multiLine: boolean, dollars: number): [string, string] | undefined {
-  const hole = '$'.repeat(dollars);
   if (!multiLine) {
     switch (token.type) {
-      case T.StringComplete: return ["'", "'"];
-      case T.StringLeftPiece: return ["'", '${'];
-      case T.StringMiddlePiece: return ['}', '${'];
-      case T.StringRightPiece: return ['}', "'"];
+      case T.StringComplete: return COMPLETE;
+      case T.StringLeftPiece: return LEFT;
+      case T.StringMiddlePiece: return MIDDLE;
+      case T.StringRightPiece: return RIGHT;
       default: return undefined;
     }
   }
+  const hole = '$'.repeat(dollars);
   if (token.type === T.StringComplete) return [`${hole}'''`, "'''"];
   if (dollars === 0) return undefined;
   switch (token.type) {
