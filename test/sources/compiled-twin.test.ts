@@ -39,6 +39,20 @@ describe('compiled twins', () => {
     assert.deepEqual(compiledTwinsOf('/p/db.bicep', ws), []);
   });
 
+  it('are told by metadata._generator as the parsed tree tells them, read plainly or not', () => {
+    const metadataLast = JSON.stringify({ resources: ULTRA, metadata: BICEP });
+    const nestedOnly = template({ resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'n', properties: { mode: 'Incremental', template: { metadata: BICEP } } }] });
+    const escaped = compiled.replace('"_generator"', '"_gen\\u0065rator"');
+    const brokenLater = compiled.replace(/\}\s*$/, ', "x": ]');
+    const lineBreakFirst = `{"description": "a\nb", ${compiled.slice(1)}`;
+    const ws = index({ 'main.bicep': BICEP_SOURCE, 'a.bicep': BICEP_SOURCE, 'b.bicep': BICEP_SOURCE, 'c.bicep': BICEP_SOURCE, 'd.bicep': BICEP_SOURCE, 'main.json': metadataLast, 'a.json': nestedOnly, 'b.json': escaped, 'c.json': brokenLater, 'd.json': lineBreakFirst });
+    assert.equal(compiledFrom('/p/main.json', ws), '/p/main.bicep', 'metadata after resources');
+    assert.equal(compiledFrom('/p/a.json', ws), undefined, 'only a nested template says bicep');
+    assert.equal(compiledFrom('/p/b.json', ws), '/p/b.bicep', 'escaped key');
+    assert.equal(compiledFrom('/p/c.json', ws), '/p/c.bicep', 'syntax error after the metadata');
+    assert.equal(compiledFrom('/p/d.json', ws), '/p/d.bicep', 'a line break in a string: the full parse decides');
+  });
+
   it('are no unit of their own, and give no finding, by default', () => {
     const files = { 'main.bicep': BICEP_SOURCE, 'azuredeploy.json': compiled };
     assert.deepEqual(index(files).unitsOf('/p/azuredeploy.json'), []);
