@@ -143,17 +143,26 @@ export function splitParts(parts: readonly TextPart[], delimiters: readonly stri
     let from = 0;
     let i = 0;
     while (i < p.length) {
-      const hit = delims.find((d) => p.startsWith(d, i));
+      const hit = delimiterAt(p, i, delims);
       if (hit) {
         pieces.at(-1)!.push(p.slice(from, i));
         pieces.push([]);
-        i += hit.length;
+        i += hit;
         from = i;
       } else i++;
     }
     pieces.at(-1)!.push(p.slice(from));
   }
   return pieces.map(normalize);
+}
+
+/**
+ * The length of the first delimiter at `text[i]`, 0 when none: asked for every character of
+ * every id a template builds, so it makes no closure per character.
+ */
+function delimiterAt(text: string, i: number, delims: readonly string[]): number {
+  for (let k = 0; k < delims.length; k++) if (text.startsWith(delims[k]!, i)) return delims[k]!.length;
+  return 0;
 }
 
 /** A string with known text around deployment-time parts: known to be a string, and not empty. */

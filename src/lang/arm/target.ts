@@ -24,7 +24,6 @@ export function deploymentObject(target: DeploymentTarget, name: DeploymentFunct
   const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
   const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
   const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
-  const subId = partialString(['/subscriptions/', ...subParts], site, []);
   const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
   switch (name) {
     case 'resourceGroup':
@@ -43,7 +42,7 @@ export function deploymentObject(target: DeploymentTarget, name: DeploymentFunct
     case 'subscription':
       return obj(
         [
-          { key: 'id', value: subId },
+          { key: 'id', value: partialString(['/subscriptions/', ...subParts], site, []) },
           { key: 'subscriptionId', value: moveTo(subscription, site) },
           { key: 'tenantId', value: sym('subscription().tenantId') },
           { key: 'displayName', value: sym('subscription().displayName') },
