@@ -1,16 +1,10 @@
 #!/usr/bin/env node
 import v8 from 'node:v8';
+import { CLI_V8_FLAGS } from '../dist/src/cli/v8-flags.js';
 
-// A lint run is short: over a 1,200-file repository V8's optimizing compiler, busy inlining the
-// evaluator's recursive functions, spent more thread time than the whole run took, and the
-// optimized code arrived too late to pay. Without inlining the run is ~14% faster; steady-state
-// code is ~4% slower, which only a run many times that size would notice (bench/README.md).
-// For the same reason V8 is made to wait longer before it optimizes a function: it weighs
-// optimizing after a budget of bytecode has run, and at eight times the default budget only
-// code that stays hot is compiled again; the run takes ~10% less CPU (bench/README.md).
-// Set before any of the linter's code is compiled, hence the dynamic import below.
-v8.setFlagsFromString('--no-turbo-inlining');
-v8.setFlagsFromString('--interrupt-budget=540672');
+// V8 settings for a run this short (src/cli/v8-flags.ts says why), set before any of the
+// linter's code is compiled, hence the dynamic import of the linter below.
+for (const flag of CLI_V8_FLAGS) v8.setFlagsFromString(flag);
 
 // A reader that goes away (`| head`) or a full disk must not turn into a stack trace, nor into
 // an exit code that says the templates were checked: the report did not arrive, so exit 2 with
