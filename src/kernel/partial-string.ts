@@ -33,16 +33,37 @@ export function partsOf(v: Val): readonly TextPart[] | undefined {
 /** The parts as id text, each deployment-time value as `{symbol}`: the key names and ids link by. */
 export function partsText(parts: readonly TextPart[]): string {
   let out = '';
-  for (const p of parts) out += typeof p === 'string' ? p : `{${p.symbol}}`;
+  // Loops over parts are indexed in this file: they run for every id and name built, often before
+  // V8 optimizes them, and an unoptimized for…of allocates an iterator and a result per step.
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    out += typeof p === 'string' ? p : `{${p.symbol}}`;
+  }
   return out;
+}
+
+function allText(parts: readonly TextPart[]): parts is readonly string[] {
+  for (let i = 0; i < parts.length; i++) if (typeof parts[i] !== 'string') return false;
+  return true;
+}
+
+/** Characters of the parts' id text (partsText), without building it. */
+export function partsTextLength(parts: readonly TextPart[]): number {
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    n += typeof p === 'string' ? p.length : p.symbol.length + 2;
+  }
+  return n;
 }
 
 /** Adjacent texts merged, empty ones dropped: one spelling per string. */
 function normalize(parts: readonly TextPart[]): TextPart[] {
   const out: TextPart[] = [];
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if (p === '') continue;
-    const last = out.at(-1);
+    const last = out[out.length - 1];
     if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
     else out.push(p);
   }
@@ -55,8 +76,9 @@ function normalize(parts: readonly TextPart[]): TextPart[] {
  * so two equal spellings are the same value wherever symbols are compared).
  */
 export function partialString(parts: readonly TextPart[], loc: Loc | undefined, origins: readonly Origin[], reason = 'built from values known only at deployment'): Val {
+  // Most strings built are known text (concat() of literals and parameters): no normalized copy for them.
+  if (allText(parts)) return str(parts.length === 1 ? parts[0]! : parts.join(''), loc, origins);
   const norm = normalize(parts);
-  if (norm.every((p) => typeof p === 'string')) return str((norm as string[]).join(''), loc, origins);
   if (norm.length === 1) return unknown(reason, loc, { origins, symbol: (norm[0] as SymbolPart).symbol });
   return unknown(reason, loc, { origins, symbol: partsText(norm), parts: norm });
 }
@@ -134,24 +156,31 @@ export function splitParts(parts: readonly TextPart[], delimiters: readonly stri
   const delims = delimiters.filter((d) => d !== '');
   for (const p of parts) if (typeof p !== 'string' && delims.some((d) => mayContain(p.symbol, d))) return undefined;
   const pieces: TextPart[][] = [[]];
+  let piece = pieces[0]!;
+  const norm = normalize(parts);
   // No symbol holds a character of a delimiter, so none spans one: known texts split alone.
-  for (const p of normalize(parts)) {
+  for (let n = 0; n < norm.length; n++) {
+    const p = norm[n]!;
     if (typeof p !== 'string') {
-      pieces.at(-1)!.push(p);
+      piece.push(p);
       continue;
     }
+    // From one delimiter to the next by indexOf (this runs for every resource id built), the
+    // nearest first and, where several start at once, the first listed.
     let from = 0;
-    let i = 0;
-    while (i < p.length) {
-      const hit = delims.find((d) => p.startsWith(d, i));
-      if (hit) {
-        pieces.at(-1)!.push(p.slice(from, i));
-        pieces.push([]);
-        i += hit.length;
-        from = i;
-      } else i++;
+    for (;;) {
+      let at = -1;
+      for (let k = 0; k < delims.length; k++) {
+        const j = p.indexOf(delims[k]!, from);
+        if (j !== -1 && (at === -1 || j < at)) at = j;
+      }
+      if (at === -1) break;
+      const hit = delims.find((d) => p.startsWith(d, at))!;
+      piece.push(p.slice(from, at));
+      pieces.push((piece = []));
+      from = at + hit.length;
     }
-    pieces.at(-1)!.push(p.slice(from));
+    piece.push(p.slice(from));
   }
   return pieces.map(normalize);
 }

@@ -29,6 +29,7 @@ export class SizedCache<K, V> {
     this.delete(key);
     this.#entries.set(key, { value, size });
     this.#size += size;
+    if (this.#size <= this.maxSize) return;
     for (const [oldKey, old] of this.#entries) {
       if (this.#size <= this.maxSize || oldKey === key) break;
       this.#entries.delete(oldKey);

@@ -125,7 +125,9 @@ export function arr(items: readonly Val[], loc?: Loc, origins: readonly Origin[]
 }
 export function obj(props: Iterable<Prop>, loc?: Loc, origins: readonly Origin[] = NO_ORIGINS): ObjectVal {
   const map = new Map<string, Prop>();
-  for (const p of props) map.set(p.key, p);
+  // Indexed for an array (every JSON object evaluated): an unoptimized for…of allocates per step.
+  if (Array.isArray(props)) for (let i = 0; i < props.length; i++) map.set(props[i].key, props[i]);
+  else for (const p of props) map.set(p.key, p);
   return { kind: 'object', props: map, loc, origins };
 }
 /** An object over a map of its properties built for it (keyed by `Prop.key`), which it then owns. */
@@ -297,9 +299,11 @@ export function valueNodes(v: Val): number {
   if (known !== undefined) return known;
   let size = 1;
   // Without a list of the properties' values: every fresh object a reference moves is measured.
+  // Indexed, and Map.forEach: an unoptimized for…of allocates an iterator and a result per step.
   if (v.kind === 'array') {
-    for (const child of v.items) if ((size += valueNodes(child)) > MAX_VALUE_NODES) break;
-  } else for (const p of v.props.values()) if ((size += valueNodes(p.value)) > MAX_VALUE_NODES) break;
+    const items = v.items;
+    for (let i = 0; i < items.length && size <= MAX_VALUE_NODES; i++) size += valueNodes(items[i]!);
+  } else v.props.forEach((p) => (size = size > MAX_VALUE_NODES ? size : size + valueNodes(p.value)));
   if (size > REMEMBERED_SIZE) treeSizes.set(v, size);
   return size;
 }
@@ -314,8 +318,10 @@ export function valueDepth(v: Val): number {
   const known = depths.get(source);
   if (known !== undefined) return known;
   let deepest = 0;
-  const children = source.kind === 'array' ? source.items : [...(source as ObjectVal).props.values()].map((p) => p.value);
-  for (const child of children) deepest = Math.max(deepest, valueDepth(child));
+  if (source.kind === 'array') {
+    const items = source.items;
+    for (let i = 0; i < items.length; i++) deepest = Math.max(deepest, valueDepth(items[i]!));
+  } else (source as ObjectVal).props.forEach((p) => (deepest = Math.max(deepest, valueDepth(p.value))));
   depths.set(source, deepest + 1);
   return deepest + 1;
 }
@@ -364,8 +370,16 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
       return bool(v.value, loc, origins);
     case 'null':
       return nul(loc, origins);
-    case 'unknown':
-      return unknown(v.reason, loc, { candidates: v.candidates, symbol: v.symbol, parts: v.parts, origins, cause: v.cause, subject: v.subject });
+    case 'unknown': {
+      // Built as unknown() builds it (same fields in the same order), without its options object: every reference copies.
+      if (v.cause !== 'deploy-time') errorValuesSoFar++;
+      const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason: v.reason, loc, origins, cause: v.cause };
+      if (v.subject) u.subject = v.subject;
+      if (v.candidates) u.candidates = v.candidates;
+      if (v.symbol) u.symbol = v.symbol;
+      if (v.parts) u.parts = v.parts;
+      return u;
+    }
   }
 }
 
@@ -446,16 +460,17 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
     return this.children();
   }
 
-  prop(key: string): Prop | undefined {
+  /** One property (ARM's names ignore case); while the others are not built, only it is moved. */
+  prop(key: string, caseInsensitive = false): Prop | undefined {
     const source = this.unbuilt();
-    if (!source) return this.props.get(key);
-    const p = propOf(source, key);
+    if (!source) return findEntry(this.props, key, caseInsensitive);
+    const p = caseInsensitive ? getPropEntry(source, key) : propOf(source, key);
     return p && { key: p.key, keyLoc: p.keyLoc, value: this.move(p.value) };
   }
 
   protected moveChildren(source: ObjectVal, move: (v: Val) => Val): ReadonlyMap<string, Prop> {
     const map = new Map<string, Prop>();
-    for (const [key, p] of source.props) map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) });
+    source.props.forEach((p, key) => map.set(key, { key: p.key, keyLoc: p.keyLoc, value: move(p.value) }));
     return map;
   }
 }
@@ -482,28 +497,29 @@ export function withOrigins(v: Val, origins: readonly Origin[]): Val {
 
 /** Property lookup; ARM property names are case-insensitive, Terraform's are not. */
 export function getProp(o: Val | undefined, key: string, caseInsensitive = true): Val | undefined {
-  if (!o || o.kind !== 'object') return undefined;
-  const exact = o.props.get(key);
-  if (exact || !caseInsensitive) return exact?.value;
-  const lower = key.toLowerCase();
-  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k)!.value;
-  return undefined;
+  return getPropEntry(o, key, caseInsensitive)?.value;
 }
 
+/** Property lookup: of a moved object whose children are not built, only the property read is moved (propOf). */
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
-  const exact = o.props.get(key);
+  return o instanceof MovedObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
+}
+
+function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {
+  const exact = props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  for (const k of o.props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return o.props.get(k);
+  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
+  for (const k of props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return props.get(k);
   return undefined;
 }
 
 /** Follows a path of property names and array indexes. */
 export function getPath(o: Val | undefined, path: readonly (string | number)[], caseInsensitive = true): Val | undefined {
   let cur = o;
-  for (const step of path) {
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
     if (!cur) return undefined;
     if (typeof step === 'number') cur = cur.kind === 'array' ? cur.items[step] : undefined;
     else cur = getProp(cur, step, caseInsensitive);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 import type { Loc } from './location.js';
-import { unknown, valueDepth, valueNodes, type UnknownVal, type Val } from './value.js';
+import { unknown, unmoved, valueDepth, valueNodes, type ObjectVal, type UnknownVal, type Val } from './value.js';
 import { mergeOrigins, type Input } from './value-ops.js';
 
 /**
@@ -116,10 +116,11 @@ export function tooDeepVal(site: Loc | undefined, inputs: readonly Input[] = [])
 /** What building or walking a value costs: its elements (shared parts each time), or a string's length. */
 export function valueCost(v: Val): number {
   if (v.kind === 'string') return 1 + Math.floor(v.value.length / CHARS_PER_UNIT);
-  // Node counts stop a little past MAX_VALUE_NODES; a longer list still costs its length.
-  if (v.kind === 'array') return Math.max(valueNodes(v), v.items.length);
-  if (v.kind === 'object') return Math.max(valueNodes(v), v.props.size);
-  return 1;
+  if (v.kind !== 'array' && v.kind !== 'object') return 1;
+  // Node counts stop a little past MAX_VALUE_NODES; a longer list still costs its length. The
+  // length is read from what a moved value was moved from: reading its own would move its children.
+  const base = unmoved(v);
+  return Math.max(valueNodes(base), base.kind === 'array' ? base.items.length : (base as ObjectVal).props.size);
 }
 
 /**

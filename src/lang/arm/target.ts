@@ -18,38 +18,45 @@ export const ROOT_TARGET: DeploymentTarget = {
   subscription: unknown('the subscription is chosen at deployment', undefined, { symbol: 'subscription().subscriptionId' }),
 };
 
+/**
+ * Each target's objects, built once: templates call `resourceGroup()` in most expressions, and
+ * every call is a move of the same value to its site (lazy, so reading one property moves one).
+ */
+const objectsOf = new WeakMap<DeploymentTarget, Map<DeploymentFunctionName, Val>>();
+
 /** `resourceGroup()`, `subscription()`, `deployment()`…: the target's objects, deployment-time parts as symbols. */
 export function deploymentObject(target: DeploymentTarget, name: DeploymentFunctionName, site: Loc | undefined): Val {
+  let objects = objectsOf.get(target);
+  if (!objects) objectsOf.set(target, (objects = new Map()));
+  let v = objects.get(name);
+  if (!v) objects.set(name, (v = buildDeploymentObject(target, name)));
+  return moveTo(v, site);
+}
+
+function buildDeploymentObject(target: DeploymentTarget, name: DeploymentFunctionName): Val {
   const { resourceGroup, subscription } = target;
-  const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, site, { symbol });
+  const sym = (symbol: string) => unknown(`${symbol} is known only at deployment`, undefined, { symbol });
   const rgParts = partsOf(resourceGroup) ?? [{ symbol: 'resourceGroup().name' }];
   const subParts = partsOf(subscription) ?? [{ symbol: 'subscription().subscriptionId' }];
-  const subId = partialString(['/subscriptions/', ...subParts], site, []);
   const rgSymbol = resourceGroup.kind === 'unknown' ? 'resourceGroup()' : `resourceGroup('${partsText(rgParts)}')`;
   switch (name) {
     case 'resourceGroup':
-      return obj(
-        [
-          { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], site, []) },
-          { key: 'name', value: moveTo(resourceGroup, site) },
-          { key: 'type', value: str('Microsoft.Resources/resourceGroups', site) },
-          { key: 'location', value: sym(`${rgSymbol}.location`) },
-          { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
-          { key: 'tags', value: sym(`${rgSymbol}.tags`) },
-          { key: 'properties', value: sym(`${rgSymbol}.properties`) },
-        ],
-        site,
-      );
+      return obj([
+        { key: 'id', value: partialString(['/subscriptions/', ...subParts, '/resourceGroups/', ...rgParts], undefined, []) },
+        { key: 'name', value: moveTo(resourceGroup, undefined) },
+        { key: 'type', value: str('Microsoft.Resources/resourceGroups') },
+        { key: 'location', value: sym(`${rgSymbol}.location`) },
+        { key: 'managedBy', value: sym(`${rgSymbol}.managedBy`) },
+        { key: 'tags', value: sym(`${rgSymbol}.tags`) },
+        { key: 'properties', value: sym(`${rgSymbol}.properties`) },
+      ]);
     case 'subscription':
-      return obj(
-        [
-          { key: 'id', value: subId },
-          { key: 'subscriptionId', value: moveTo(subscription, site) },
-          { key: 'tenantId', value: sym('subscription().tenantId') },
-          { key: 'displayName', value: sym('subscription().displayName') },
-        ],
-        site,
-      );
+      return obj([
+        { key: 'id', value: partialString(['/subscriptions/', ...subParts], undefined, []) },
+        { key: 'subscriptionId', value: moveTo(subscription, undefined) },
+        { key: 'tenantId', value: sym('subscription().tenantId') },
+        { key: 'displayName', value: sym('subscription().displayName') },
+      ]);
     default:
       return sym(`${name}()`);
   }

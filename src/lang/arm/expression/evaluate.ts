@@ -6,7 +6,7 @@ import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '.
 import { ARM_EQUALITY, atSite } from '../functions/util.js';
 import { tooDeepVal } from '../../../kernel/work.js';
 import { isSyntaxError, type CallNode, type ExpressionNode, type IndexNode, type PropertyNode } from './ast.js';
-import { parseExpression } from './parser.js';
+import { parseBracketed } from './parser.js';
 import type { ExpressionScope } from './scope.js';
 
 interface Env {
@@ -23,7 +23,7 @@ interface Env {
 export function evaluateString(text: string, site: Loc | undefined, scope: ExpressionScope): Val {
   if (text.length < 2 || text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return str(text, site);
   if (text.charCodeAt(1) === 91) return str(text.slice(1), site);
-  const parsed = parseExpression(text.slice(1, -1));
+  const parsed = parseBracketed(text);
   if (isSyntaxError(parsed)) {
     const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
     return errorVal(site, `invalid expression ${shown}: ${parsed.summary} (at character ${parsed.subject.start + 2})`);
@@ -89,7 +89,8 @@ function evalCall(node: CallNode, env: Env): Val {
     }
   }
   const args: Arg[] = [];
-  for (const a of node.args) {
+  for (let i = 0; i < node.args.length; i++) {
+    const a = node.args[i]!;
     if (a.kind !== 'call' || a.name.length !== 6 || a.name.toLowerCase() !== 'lambda') args.push(evalNode(a, env));
     else {
       const l = makeLambda(a, env);

@@ -9,17 +9,24 @@ export const MAX_EXPRESSION_DEPTH = 256;
 const CACHE_CHARS = 2_000_000;
 const cache = new SizedCache<string, ParsedExpression>(CACHE_CHARS);
 
-/**
- * Parses the text inside an expression's brackets. Results are cached by text because the
- * same expressions (`parameters('location')`…) recur across a template and across templates.
- */
+/** Parses the text inside an expression's brackets. */
 export function parseExpression(text: string): ParsedExpression {
+  return parseBracketed(`[${text}]`);
+}
+
+/**
+ * Parses an expression with its brackets, as a template's string holds it. Results are cached
+ * by text because the same expressions (`[parameters('location')]`…) recur across a template
+ * and across templates; keyed by the template's own string, a lookup neither cuts a new
+ * string nor hashes one again when the same value is evaluated again.
+ */
+export function parseBracketed(text: string): ParsedExpression {
   const hit = cache.get(text);
   if (hit) return hit;
   // The cache outlives the template: its key and the tree's names and strings are cut from a copy,
   // not from the template's text, which would stay alive with them.
   const own = ownCopy(text);
-  const result = new Parser(own).parseAll();
+  const result = new Parser(own.slice(1, -1)).parseAll();
   cache.set(own, result, own.length);
   return result;
 }

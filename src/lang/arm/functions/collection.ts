@@ -1,9 +1,9 @@
 import { namedByCall } from './text.js';
 import { arr, bool, nul, num, obj, str, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
-import { knownPrefix, partsOf, type TextPart } from '../../../kernel/partial-string.js';
+import { knownPrefix, partsOf, partsTextLength, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, FunctionTable } from './types.js';
 import { deepEqual, errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { ARM_EQUALITY, atSite, canonicalKey, idText, intArg, newPartial, textParts, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, newArr, newStr, typeName, wrongType } from './util.js';
+import { ARM_EQUALITY, atSite, canonicalKey, intArg, newPartial, scalarText, MAX_ARRAY_LENGTH, MAX_STRING_LENGTH, newArr, newStr, typeName, wrongType } from './util.js';
 
 /** ARM's own limit on range()'s count. */
 export const MAX_RANGE_COUNT = 10_000;
@@ -26,11 +26,17 @@ function concat(args: readonly Arg[], ctx: CallContext): Val {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.kind === 'object' || a.kind === 'lambda') return wrongType(ctx, i, 'a string or an array', a, args);
-    const parts = textParts(a);
-    if (parts === undefined) return propagateUnknown(args, ctx.site);
-    length += idText(a)!.length;
+    if (a.kind === 'unknown') {
+      const parts = partsOf(a);
+      if (parts === undefined) return propagateUnknown(args, ctx.site);
+      length += partsTextLength(parts);
+      for (const p of parts) texts.push(p);
+    } else {
+      const text = scalarText(a)!;
+      length += text.length;
+      texts.push(text);
+    }
     if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `concat() result over ${MAX_STRING_LENGTH} characters`, args);
-    texts.push(...parts);
   }
   return newPartial(texts, ctx, args);
 }

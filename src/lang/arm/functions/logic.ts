@@ -9,15 +9,18 @@ function equals(args: readonly Arg[], ctx: CallContext): Val {
   return e === undefined ? propagateUnknown(args, ctx.site) : bool(e, ctx.site, mergeOrigins(args));
 }
 
-/** Culture-aware string order, as ARM's greater()/less() compare strings ('a' sorts before 'A'). */
-const collator = new Intl.Collator('en', { sensitivity: 'variant' });
+/**
+ * Culture-aware string order, as ARM's greater()/less() compare strings ('a' sorts before 'A').
+ * Made on first use: ICU's collation data cost ~5 ms at a start that may compare no strings.
+ */
+let collator: Intl.Collator | undefined;
 
 function compare(test: (c: number) => boolean) {
   return (args: readonly Arg[], ctx: CallContext): Val => {
     const [a, b] = args as [Val, Val];
     let c: number;
     if (a.kind === 'number' && b.kind === 'number') c = a.value - b.value;
-    else if (a.kind === 'string' && b.kind === 'string') c = collator.compare(a.value, b.value);
+    else if (a.kind === 'string' && b.kind === 'string') c = (collator ??= new Intl.Collator('en', { sensitivity: 'variant' })).compare(a.value, b.value);
     else return errorVal(ctx.site, `${ctx.name}() compares two integers or two strings, not ${typeName(a)} and ${typeName(b)}`, args);
     return bool(test(c), ctx.site, mergeOrigins(args));
   };

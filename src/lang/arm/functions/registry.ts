@@ -86,8 +86,15 @@ function overCandidates(def: FunctionDef, args: readonly Arg[], ctx: CallContext
 export function callFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {
   // A call walks its arguments at most about once (comparing, copying, printing them): charged
   // by their size, so a loop over a large value pays for the value at every turn.
+  // Indexed loops here and below: this runs for every call, often before V8 optimizes it, and
+  // an unoptimized for…of allocates an iterator and a result per step.
   let cost = 1;
-  for (const a of args) if (a.kind !== 'lambda') cost += valueCost(a);
+  let hasUnknown = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.kind === 'unknown') hasUnknown = true;
+    if (a.kind !== 'lambda') cost += valueCost(a);
+  }
   if (!ctx.work.charge(cost, ctx.site)) return stoppedVal(ctx.site, args);
   const def = lookup(name);
   if (!def) return callUserFunction(name, args, ctx);
@@ -96,13 +103,13 @@ export function callFunction(name: string, args: readonly Arg[], ctx: CallContex
   for (let i = 0; i < args.length; i++)
     if (isLambda(args[i]) && !def.lambdaArgs?.includes(i))
       return errorVal(ctx.site, `lambda() can only be an argument of ${lambdaHosts.join(', ')}; not of ${name}() argument ${i + 1}`, args);
-  const hasUnknown = args.some((a) => a.kind === 'unknown');
   const result = def.handlesUnknown || !hasUnknown ? def.fn(args, ctx) : undefined;
   if (hasUnknown && (result === undefined || (result.kind === 'unknown' && !isError(result)))) {
     const decided = overCandidates(def, args, ctx);
     if (decided) return decided;
   }
-  return result ? ctx.work.boundDepth(result, ctx.site, args) : propagateUnknown(args, ctx.site);
+  if (!result) return propagateUnknown(args, ctx.site);
+  return result.kind === 'array' || result.kind === 'object' ? ctx.work.boundDepth(result, ctx.site, args) : result;
 }
 
 function callUserFunction(name: string, args: readonly Arg[], ctx: CallContext): Val {

@@ -1,7 +1,7 @@
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, limitVal, mergeOrigins } from '../../../kernel/value-ops.js';
 import { arr, moveTo, str, unmoved, type UnknownVal, type Val } from '../../../kernel/value.js';
-import { partialString, partsOf, partsText, type TextPart } from '../../../kernel/partial-string.js';
+import { partialString, partsOf, partsText, partsTextLength, type TextPart } from '../../../kernel/partial-string.js';
 import type { Arg, CallContext, LambdaArg } from './types.js';
 import { stoppedVal } from '../../../kernel/work.js';
 
@@ -114,9 +114,9 @@ export function armMayContain(symbol: string, text: string): boolean {
 
 /** A string of parts at the call site, or unknown when it exceeds the string limit. */
 export function newPartial(parts: readonly TextPart[], ctx: CallContext, args: readonly Arg[]): Val {
-  const text = partsText(parts);
-  if (text.length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${text.length} characters (limit ${MAX_STRING_LENGTH})`, args);
-  if (!ctx.work.chargeChars(text.length, ctx.site)) return stoppedVal(ctx.site, args);
+  const length = partsTextLength(parts);
+  if (length > MAX_STRING_LENGTH) return limitVal(ctx.site, `${ctx.name}() would build a string of ${length} characters (limit ${MAX_STRING_LENGTH})`, args);
+  if (!ctx.work.chargeChars(length, ctx.site)) return stoppedVal(ctx.site, args);
   const first = args.find((a): a is UnknownVal => a.kind === 'unknown');
   return partialString(parts, ctx.site, mergeOrigins(args), first?.reason);
 }

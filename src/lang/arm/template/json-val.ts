@@ -17,7 +17,10 @@ export function entries(node: JsonNode | undefined): [JsonNode, JsonNode][] {
 export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
   if (!node || node.type !== 'object' || !node.children) return undefined;
   let lower: string | undefined;
-  for (const p of node.children) {
+  // Indexed: an unoptimized for…of allocates per step, and this runs for every property looked up.
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const p = children[i]!;
     const name = p.children?.[0]?.value;
     // Most lookups match exactly; lower-case only names of the right length.
     if (typeof name !== 'string' || name.length !== key.length) continue;

@@ -24,6 +24,7 @@ const REFERENCE_NESTING = 4;
 
 /** Per template instance: parameter and variable values, evaluated once and cached. */
 class TemplateState {
+  /** Parameter and variable values by lower-case name, resolved on first use and then reused. */
   readonly paramCache = new Map<string, Val>();
   readonly varCache = new Map<string, Val>();
   readonly evaluating = new Set<string>();
@@ -120,7 +121,9 @@ export class TemplateScope implements TemplateEnv {
 
   parameter(name: string, site: Loc | undefined): Val | undefined {
     const key = name.toLowerCase();
-    const value = cached(this.state.paramCache, key, () => this.resolveParameter(key, name));
+    const cache = this.state.paramCache;
+    let value = cache.get(key);
+    if (!value && (value = this.resolveParameter(key, name))) cache.set(key, value);
     return value && moveTo(value, site);
   }
 
@@ -160,7 +163,9 @@ export class TemplateScope implements TemplateEnv {
 
   variable(name: string, site: Loc | undefined): Val | undefined {
     const key = name.toLowerCase();
-    const value = cached(this.state.varCache, key, () => this.resolveVariable(key, name));
+    const cache = this.state.varCache;
+    let value = cache.get(key);
+    if (!value && (value = this.resolveVariable(key, name))) cache.set(key, value);
     return value && moveTo(value, site, { kind: 'variable', name });
   }
 
@@ -207,15 +212,6 @@ export class TemplateScope implements TemplateEnv {
 }
 
 const ARTIFACTS = new Set(['_artifactslocation', '_artifactslocationsastoken']);
-
-/** A parameter's or variable's value, resolved on first use in a deployment and then reused. */
-function cached(cache: Map<string, Val>, key: string, resolve: () => Val | undefined): Val | undefined {
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const value = resolve();
-  if (value) cache.set(key, value);
-  return value;
-}
 
 /** The `copy` entry of the `variables` section that defines variable `lowerKey`. */
 function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
