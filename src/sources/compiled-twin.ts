@@ -70,8 +70,3 @@ export function compiledFrom(jsonFile: string, ws: Workspace): string | undefine
   const sources = present(path.dirname(jsonFile), sourceNamesOf(path.basename(jsonFile)), ws);
   return sources.length && isBicepOutput(jsonFile, ws) ? sources[0] : undefined;
 }
-
-/** The compiled twins beside a `.bicep` file. */
-export function compiledTwinsOf(bicepFile: string, ws: Workspace): string[] {
-  return present(path.dirname(bicepFile), twinNamesOf(path.basename(bicepFile)), ws).filter((json) => isBicepOutput(json, ws));
-}
