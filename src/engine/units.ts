@@ -94,7 +94,7 @@ export class UnitIndex implements Workspace {
   private readonly recent = new Map<string, number>();
   private recentChars = 0;
   /**
-   * Files parsed only to learn a fact (whether a neighbour is a template, or Bicep's output) and
+   * Files parsed or read only to learn a fact (whether a neighbour is a template, or Bicep's output) and
    * read by no unit since: let go after the unit that asked, or every compiled twin beside a
    * `.bicep` stays parsed for the rest of the run.
    */
@@ -135,6 +135,14 @@ export class UnitIndex implements Workspace {
     this.store(abs, parser, value);
     if (this.computingFact > 0) this.parsedForFacts.add(abs);
     return value;
+  }
+
+  text(file: string): string | undefined {
+    const abs = resolvePath(file);
+    if (this.computingFact === 0) this.parsedForFacts.delete(abs);
+    else if (!this.parses.has(abs)) this.parsedForFacts.add(abs);
+    const read = this.fs.read(abs);
+    return read.ok ? read.text : undefined;
   }
 
   /**

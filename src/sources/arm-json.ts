@@ -7,6 +7,7 @@ import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
 import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
+import { peekJson } from '../syntax/json/peek.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import { bicepUnitOf, compiledFrom, skipsCompiledJson, twinNamesOf } from './compiled-twin.js';
 import type { Evaluation, SourceKind, UnitRef, Workspace } from './source-kind.js';
@@ -14,7 +15,7 @@ import { buildArmModel } from '../azure/from-arm/build.js';
 import { isModelled, isVmType } from '../azure/from-arm/modelled-types.js';
 import type { RunContext } from '../lang/arm/template/context.js';
 import { entries, jsonToVal, nodeLoc, prop } from '../lang/arm/template/json-val.js';
-import { classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
+import { armKindOfSchema, classifyArmJson, type ArmFileKind } from '../lang/arm/template/recognize.js';
 import { evaluateResources } from '../lang/arm/template/resources.js';
 import { TemplateScope, type ParamSource } from '../lang/arm/template/scope.js';
 import { ROOT_TARGET } from '../lang/arm/target.js';
@@ -96,9 +97,16 @@ export function parameterFileValues(file: string, doc: JsonDocument): Map<string
 const JSON_FILE = /\.jsonc?$/i;
 const BICEP_FILE = /\.bicep$/i;
 
-/** What a JSON file is to ARM, remembered after its tree is let go. */
+/**
+ * What a JSON file is to ARM, remembered after its tree is let go. Its `$schema` mostly says, read
+ * without the tree: a neighbour asked about (a compiled twin beside its parameter file) is then never parsed.
+ */
 function armKindOf(file: string, ws: Workspace): ArmFileKind {
-  return ws.fact('arm-json', file, () => classifyArmJson(ws.parsed(JSON_PARSER, file)?.root));
+  return ws.fact('arm-json', file, () => {
+    const text = ws.text(file);
+    const schema = text === undefined ? undefined : peekJson(text, ['$schema']);
+    return (schema?.type === 'string' && armKindOfSchema(schema.value!)) || classifyArmJson(ws.parsed(JSON_PARSER, file)?.root);
+  });
 }
 
 function unitOf(template: string): UnitRef {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { prop } from '../lang/arm/template/json-val.js';
+import { peekJson } from '../syntax/json/peek.js';
 import { JSON_PARSER } from './json-file.js';
 import type { UnitRef, Workspace } from './source-kind.js';
 
@@ -39,10 +40,18 @@ function sourceNamesOf(jsonName: string): string[] {
   return names;
 }
 
-/** Whether a JSON file says Bicep generated it (`metadata._generator.name`), remembered after its tree is let go. */
+const GENERATOR = ['metadata', '_generator', 'name'];
+
+/**
+ * Whether a JSON file says Bicep generated it (`metadata._generator.name`), remembered. Read
+ * without the tree (Bicep writes `metadata` near the top) unless the text is not plain enough:
+ * a `.bicep` run then never parses the twins beside its files.
+ */
 function isBicepOutput(file: string, ws: Workspace): boolean {
   return ws.fact('bicep-generated', file, () => {
-    const name = prop(prop(prop(ws.parsed(JSON_PARSER, file)?.root, 'metadata'), '_generator'), 'name');
+    const text = ws.text(file);
+    const peeked = text === undefined ? undefined : peekJson(text, GENERATOR);
+    const name = peeked !== undefined ? peeked : prop(prop(prop(ws.parsed(JSON_PARSER, file)?.root, 'metadata'), '_generator'), 'name');
     return name?.type === 'string' && String(name.value).toLowerCase() === 'bicep';
   });
 }
@@ -60,9 +69,4 @@ function present(dir: string, wanted: readonly string[], ws: Workspace): string[
 export function compiledFrom(jsonFile: string, ws: Workspace): string | undefined {
   const sources = present(path.dirname(jsonFile), sourceNamesOf(path.basename(jsonFile)), ws);
   return sources.length && isBicepOutput(jsonFile, ws) ? sources[0] : undefined;
-}
-
-/** The compiled twins beside a `.bicep` file. */
-export function compiledTwinsOf(bicepFile: string, ws: Workspace): string[] {
-  return present(path.dirname(bicepFile), twinNamesOf(path.basename(bicepFile)), ws).filter((json) => isBicepOutput(json, ws));
 }

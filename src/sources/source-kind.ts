@@ -80,6 +80,8 @@ export interface Workspace {
   readonly options: SourceOptions;
   /** A file's parse, made once per run and shared by every unit that reads it; undefined when the file cannot be read. */
   parsed<T>(parser: Parser<T>, file: string): T | undefined;
+  /** A file's text, undefined when it cannot be read (`parsed` then says why); a fact may read it instead of parsing the file. */
+  text(file: string): string | undefined;
   /** Why a file could not be read, after `parsed` returned undefined. */
   readError(file: string): string | undefined;
   /** A small fact about a file (what it is), kept after the file's parse is let go, until the file changes. */

@@ -49,22 +49,22 @@ export function azureInstanceId(mode: 'managed' | 'data', type: string, body: Ob
   if (type === 'azapi_resource' && mode === 'managed') {
     return azapiId(body);
   }
-  const subscription = configuredSubscription(provider);
+  // The subscription is asked for only by the types whose id holds it: most resources have none.
   if (type === 'azurerm_subscription' && mode === 'data') {
     const own = attr(body, 'subscription_id');
-    return subscriptionId(own.kind === 'null' ? subscription : own);
+    return subscriptionId(own.kind === 'null' ? configuredSubscription(provider) : own);
   }
   if (type === 'azurerm_resource_group') {
     const name = partsOf(attr(body, 'name'));
-    const sub = partsOf(subscription);
+    const sub = name && partsOf(configuredSubscription(provider));
     return name && sub && partialString(['/subscriptions/', ...sub, '/resourceGroups/', ...name], undefined, [], 'a resource group id is known only after apply');
   }
   // A data source reads an existing resource by the same arguments.
   const armType = ARM_TYPE_OF.get(type);
   if (armType) {
     const name = partsOf(attr(body, 'name'));
-    const group = partsOf(attr(body, 'resource_group_name'));
-    const sub = partsOf(subscription);
+    const group = name && partsOf(attr(body, 'resource_group_name'));
+    const sub = group && partsOf(configuredSubscription(provider));
     return name && group && sub && partialString(['/subscriptions/', ...sub, '/resourceGroups/', ...group, `/providers/${armType}/`, ...name], undefined, [], 'a resource id is known only after apply');
   }
   return undefined;

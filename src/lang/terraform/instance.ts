@@ -52,6 +52,9 @@ const ANY_INSTANCE = Symbol('any instance');
 /** Its expansion: `count.index` and `each` are unknown. */
 const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in particular', text: 'any instance' };
 
+/** The bindings of an expression outside count, for_each and for: read-only, so one serves every env. */
+const NO_BINDINGS: ReadonlyMap<string, Val> = new Map();
+
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
 
@@ -110,7 +113,7 @@ export class ModuleInstance implements Scope {
     };
   }
 
-  env(file: string, bindings: ReadonlyMap<string, Val> = new Map()): Env {
+  env(file: string, bindings: ReadonlyMap<string, Val> = NO_BINDINGS): Env {
     return { file, scope: this, bindings, state: this.session.state };
   }
 

@@ -33,5 +33,15 @@ export function parseBicep(text: string, options: BicepParseOptions = {}): Bicep
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parser = new Parser(source, options.file ?? '', options.params === true);
   const ast = parser.program();
-  return { ast, comments: parser.comments, pragmas: parser.pragmas, diagnostics: parser.diagnostics, lines: new LineIndex(source) };
+  // Built when first asked: a re-lint in the editor that reports nothing never needs positions.
+  let lines: LineIndex | undefined;
+  return {
+    ast,
+    comments: parser.comments,
+    pragmas: parser.pragmas,
+    diagnostics: parser.diagnostics,
+    get lines() {
+      return (lines ??= new LineIndex(source));
+    },
+  };
 }

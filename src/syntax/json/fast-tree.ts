@@ -111,7 +111,7 @@ class Parser {
     const i = closingQuote(t, start);
     if (i === -1) return undefined;
     const raw = t.slice(start + 1, i);
-    const value = raw.indexOf('\\') === -1 ? raw : unescape(raw);
+    const value = raw.indexOf('\\') === -1 ? raw : decodeEscapes(raw);
     if (value === undefined) return undefined;
     this.pos = i + 1;
     return { type: 'string', offset: start, length: i + 1 - start, value, parent: parent! } as Node;
@@ -184,7 +184,7 @@ function isDigit(c: number): boolean {
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Decodes a string's escapes; undefined for an invalid one (jsonc-parser then reports it). */
-function unescape(raw: string): string | undefined {
+export function decodeEscapes(raw: string): string | undefined {
   // Copies the runs between escapes whole: appending char by char allocated a string per character.
   let out = '';
   let from = 0;

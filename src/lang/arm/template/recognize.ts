@@ -7,13 +7,19 @@ const PARAMETERS_SCHEMA = /deploymentparameters\.json/i;
 
 export type ArmFileKind = 'template' | 'parameters' | 'other';
 
+/** What a `$schema` says a file is, when it names a template or parameter file schema. */
+export function armKindOfSchema(schema: string): ArmFileKind | undefined {
+  if (TEMPLATE_SCHEMA.test(schema)) return 'template';
+  if (PARAMETERS_SCHEMA.test(schema)) return 'parameters';
+  return undefined;
+}
+
 /** Recognises templates by `$schema`, or by shape when the schema is missing. */
 export function classifyArmJson(root: JsonNode | undefined): ArmFileKind {
   if (!root || root.type !== 'object') return 'other';
   const schema = prop(root, '$schema');
-  const schemaText = schema?.type === 'string' ? (schema.value as string) : '';
-  if (TEMPLATE_SCHEMA.test(schemaText)) return 'template';
-  if (PARAMETERS_SCHEMA.test(schemaText)) return 'parameters';
+  const bySchema = schema?.type === 'string' ? armKindOfSchema(schema.value as string) : undefined;
+  if (bySchema) return bySchema;
   const resources = prop(root, 'resources');
   if (resources && (resources.type === 'array' || resources.type === 'object') && (prop(root, 'contentVersion') || prop(root, 'parameters') || prop(root, 'variables'))) {
     return 'template';

@@ -18,12 +18,8 @@ const SKIP_NOTHING: ReadonlySet<string> = new Set();
  */
 export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<string> = SKIP_NOTHING): ObjectVal {
   const props = new Map<string, Prop>();
-  const blockLists = new Map<string, { keyLoc: Loc; items: Val[] }>();
-  const addBlock = (type: string, keyLoc: Loc, value: Val): void => {
-    const list = blockLists.get(type) ?? { keyLoc, items: [] };
-    list.items.push(value);
-    blockLists.set(type, list);
-  };
+  // Made at the first nested block: most bodies (nested ones, module inputs) have none.
+  let blockLists: BlockLists | undefined;
   for (const item of body.items) {
     if (item.type === 'Attribute') {
       if (skip.has(item.name.name)) continue;
@@ -32,18 +28,28 @@ export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<s
     }
     const type = item.blockType.name;
     if (skip.has(type)) continue;
+    blockLists ??= new Map();
     if (type === 'dynamic') {
-      expandDynamic(item, env, addBlock);
+      expandDynamic(item, env, blockLists);
       continue;
     }
     const at = locOf(env, item.blockType);
-    addBlock(type, at, evaluateBody(item.body, env, at));
+    addBlock(blockLists, type, at, evaluateBody(item.body, env, at));
   }
-  for (const [type, list] of blockLists) props.set(type, { key: type, keyLoc: list.keyLoc, value: arr(list.items, list.keyLoc) });
+  if (blockLists) for (const [type, list] of blockLists) props.set(type, { key: type, keyLoc: list.keyLoc, value: arr(list.items, list.keyLoc) });
   return objectOf(props, loc);
 }
 
-function expandDynamic(block: Block, env: Env, addBlock: (type: string, keyLoc: Loc, value: Val) => void): void {
+/** Nested blocks by type, in order, each list located at its first block. */
+type BlockLists = Map<string, { keyLoc: Loc; items: Val[] }>;
+
+function addBlock(lists: BlockLists, type: string, keyLoc: Loc, value: Val): void {
+  const list = lists.get(type);
+  if (list) list.items.push(value);
+  else lists.set(type, { keyLoc, items: [value] });
+}
+
+function expandDynamic(block: Block, env: Env, lists: BlockLists): void {
   const label = block.labels[0];
   const forEach = attribute(block.body, 'for_each');
   const [content] = blocks(block.body, 'content');
@@ -63,6 +69,6 @@ function expandDynamic(block: Block, env: Env, addBlock: (type: string, keyLoc: 
       { key: 'value', value: v },
     ], at);
     const inner = withBindings(env, [[name, iterator]]);
-    addBlock(label.value, at, evaluateBody(content.body, inner, at));
+    addBlock(lists, label.value, at, evaluateBody(content.body, inner, at));
   }
 }
