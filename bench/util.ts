@@ -58,9 +58,9 @@ export function alternate(cases: readonly Case[], runs: number): Series {
   return series;
 }
 
-/** A measure's median and range: `0.61 s (0.58–0.70)`. */
+/** A measure's median and range: `0.61 s (0.58–0.70)`; MB to a tenth, so a peak just over a goal does not print as equal to it. */
 export function spread(xs: readonly number[], unit: 's' | 'ms' | 'MB'): string {
-  const f = (x: number) => (unit === 's' ? (x / 1000).toFixed(2) : unit === 'MB' ? x.toFixed(0) : x.toFixed(1));
+  const f = (x: number) => (unit === 's' ? (x / 1000).toFixed(2) : x.toFixed(1));
   return `${f(median(xs))} ${unit} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 }
 
