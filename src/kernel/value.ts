@@ -155,19 +155,21 @@ export function errorValuesMade(): number {
 }
 
 export function unknown(reason: string, loc?: Loc, extra: UnknownExtra = {}): UnknownVal {
-  if (extra.cause === 'error' || extra.cause === 'limit') errorValuesSoFar++;
+  return buildUnknown(reason, loc, extra.origins ?? NO_ORIGINS, extra.cause ?? 'deploy-time', extra);
+}
+
+/**
+ * An unknown with the optional fields of `rest` (an options object, or the unknown being copied:
+ * every reference copies one, so no options object is made for that).
+ */
+function buildUnknown(reason: string, loc: Loc | undefined, origins: readonly Origin[], cause: UnknownCause, rest: Pick<UnknownExtra, 'subject' | 'candidates' | 'symbol' | 'parts'>): UnknownVal {
+  if (cause !== 'deploy-time') errorValuesSoFar++;
   // Assigned rather than spread: spreading temporary objects made this a hot allocation site.
-  const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = {
-    kind: 'unknown',
-    reason,
-    loc,
-    origins: extra.origins ?? NO_ORIGINS,
-    cause: extra.cause ?? 'deploy-time',
-  };
-  if (extra.subject) u.subject = extra.subject;
-  if (extra.candidates) u.candidates = extra.candidates;
-  if (extra.symbol) u.symbol = extra.symbol;
-  if (extra.parts) u.parts = extra.parts;
+  const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason, loc, origins, cause };
+  if (rest.subject) u.subject = rest.subject;
+  if (rest.candidates) u.candidates = rest.candidates;
+  if (rest.symbol) u.symbol = rest.symbol;
+  if (rest.parts) u.parts = rest.parts;
   return u;
 }
 
@@ -370,16 +372,8 @@ function leafAt(v: Exclude<Val, ArrayVal | ObjectVal>, loc: Loc | undefined, ori
       return bool(v.value, loc, origins);
     case 'null':
       return nul(loc, origins);
-    case 'unknown': {
-      // Built as unknown() builds it (same fields in the same order), without its options object: every reference copies.
-      if (v.cause !== 'deploy-time') errorValuesSoFar++;
-      const u: { -readonly [K in keyof UnknownVal]: UnknownVal[K] } = { kind: 'unknown', reason: v.reason, loc, origins, cause: v.cause };
-      if (v.subject) u.subject = v.subject;
-      if (v.candidates) u.candidates = v.candidates;
-      if (v.symbol) u.symbol = v.symbol;
-      if (v.parts) u.parts = v.parts;
-      return u;
-    }
+    case 'unknown':
+      return buildUnknown(v.reason, loc, origins, v.cause, v);
   }
 }
 
