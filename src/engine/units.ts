@@ -84,15 +84,13 @@ export class UnitIndex implements Workspace {
    * SHARED_BUDGET characters of files read more recently follow. Kept for the run, a repository's
    * every linked template and module stayed parsed to its end.
    */
-  private readonly shared = new Map<string, number>();
-  private sharedChars = 0;
+  private readonly shared = new TextWindow(SHARED_BUDGET);
   /**
    * Released files whose parser lingers, oldest first, with their text's length: let go only once
    * RECENT_BUDGET characters of newer ones follow, so a caller linted just after the module it
    * calls (examples/ after the module in the directory above) still finds it parsed.
    */
-  private readonly recent = new Map<string, number>();
-  private recentChars = 0;
+  private readonly recent = new TextWindow(RECENT_BUDGET);
   /**
    * Files parsed or read only to learn a fact (whether a neighbour is a template, or Bicep's output) and
    * read by no unit since: let go after the unit that asked, or every compiled twin beside a
@@ -201,8 +199,8 @@ export class UnitIndex implements Workspace {
     this.readErrors.delete(abs);
     for (const byFile of this.facts.values()) byFile.delete(abs);
     this.problems.delete(abs);
-    this.forgetShared(abs);
-    this.forgetRecent(abs);
+    this.shared.delete(abs);
+    this.recent.delete(abs);
     this.units.clear();
   }
 
@@ -220,13 +218,7 @@ export class UnitIndex implements Workspace {
       this.drop(abs);
       return;
     }
-    this.recent.set(abs, this.chars(abs));
-    this.recentChars += this.recent.get(abs)!;
-    for (const oldest of this.recent.keys()) {
-      if (this.recentChars <= RECENT_BUDGET) break;
-      this.forgetRecent(oldest);
-      this.drop(oldest);
-    }
+    for (const oldest of this.recent.add(abs, this.chars(abs))) this.drop(oldest);
   }
 
   private chars(abs: string): number {
@@ -239,33 +231,14 @@ export class UnitIndex implements Workspace {
     this.fs.release(abs);
   }
 
-  private forgetRecent(abs: string): void {
-    const chars = this.recent.get(abs);
-    if (chars === undefined) return;
-    this.recent.delete(abs);
-    this.recentChars -= chars;
-  }
-
-  private forgetShared(abs: string): void {
-    const chars = this.shared.get(abs);
-    if (chars === undefined) return;
-    this.shared.delete(abs);
-    this.sharedChars -= chars;
-  }
-
   /**
    * Keeps a file's parse and text: a unit other than its own read it (a caller of a linked
    * template or child module), and its other callers are likely to read it again.
    */
   share(file: string): void {
     const abs = resolvePath(file);
-    this.forgetRecent(abs);
-    this.forgetShared(abs);
-    this.shared.set(abs, this.chars(abs));
-    this.sharedChars += this.shared.get(abs)!;
-    for (const oldest of this.shared.keys()) {
-      if (this.sharedChars <= SHARED_BUDGET || oldest === abs) break;
-      this.forgetShared(oldest);
+    this.recent.delete(abs);
+    for (const oldest of this.shared.add(abs, this.chars(abs), abs)) {
       // What later questions about it need; its own units, if still to come, parse it again.
       if (this.parses.has(oldest)) this.remember(oldest);
       this.drop(oldest);
@@ -327,5 +300,38 @@ export class UnitIndex implements Workspace {
     const kind = this.byId.get(unit.kind);
     if (!kind) throw new Error(`no source kind '${unit.kind}'`);
     return kind;
+  }
+}
+
+/** Files kept, oldest first, while the characters of those added after them stay within a budget. */
+class TextWindow {
+  private readonly chars = new Map<string, number>();
+  private total = 0;
+
+  constructor(private readonly budget: number) {}
+
+  has(file: string): boolean {
+    return this.chars.has(file);
+  }
+
+  delete(file: string): void {
+    const chars = this.chars.get(file);
+    if (chars === undefined) return;
+    this.chars.delete(file);
+    this.total -= chars;
+  }
+
+  /** Adds `file` as the newest and returns the oldest ones let go to keep within the budget (never `keep`). */
+  add(file: string, chars: number, keep?: string): string[] {
+    this.delete(file);
+    this.chars.set(file, chars);
+    this.total += chars;
+    const letGo: string[] = [];
+    for (const oldest of this.chars.keys()) {
+      if (this.total <= this.budget || oldest === keep) break;
+      this.delete(oldest);
+      letGo.push(oldest);
+    }
+    return letGo;
   }
 }
