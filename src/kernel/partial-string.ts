@@ -170,12 +170,15 @@ export function splitParts(parts: readonly TextPart[], delimiters: readonly stri
     let from = 0;
     for (;;) {
       let at = -1;
+      let hit = '';
       for (let k = 0; k < delims.length; k++) {
         const j = p.indexOf(delims[k]!, from);
-        if (j !== -1 && (at === -1 || j < at)) at = j;
+        if (j !== -1 && (at === -1 || j < at)) {
+          at = j;
+          hit = delims[k]!;
+        }
       }
       if (at === -1) break;
-      const hit = delims.find((d) => p.startsWith(d, at))!;
       piece.push(p.slice(from, at));
       pieces.push((piece = []));
       from = at + hit.length;
