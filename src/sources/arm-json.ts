@@ -5,9 +5,8 @@ import type { ProjectFs } from '../kernel/project-fs.js';
 import { DiagnosticSink, reportTemplateErrors } from '../kernel/diagnostic.js';
 import type { Model } from '../azure/model.js';
 import type { JsonDocument } from '../syntax/json/parse.js';
-import { JSON_PARSER, jsonFileProblem, printJsonLiteral } from './json-file.js';
+import { JSON_PARSER, jsonFileProblem, peekJsonFile, printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
-import { peekJson } from '../syntax/json/peek.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import { bicepUnitOf, compiledFrom, skipsCompiledJson, twinNamesOf } from './compiled-twin.js';
 import type { Evaluation, SourceKind, UnitRef, Workspace } from './source-kind.js';
@@ -103,8 +102,7 @@ const BICEP_FILE = /\.bicep$/i;
  */
 function armKindOf(file: string, ws: Workspace): ArmFileKind {
   return ws.fact('arm-json', file, () => {
-    const text = ws.text(file);
-    const schema = text === undefined ? undefined : peekJson(text, ['$schema']);
+    const schema = peekJsonFile(file, ['$schema'], ws);
     return (schema?.type === 'string' && armKindOfSchema(schema.value!)) || classifyArmJson(ws.parsed(JSON_PARSER, file)?.root);
   });
 }

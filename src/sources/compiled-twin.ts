@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { prop } from '../lang/arm/template/json-val.js';
-import { peekJson } from '../syntax/json/peek.js';
-import { JSON_PARSER } from './json-file.js';
+import { JSON_PARSER, peekJsonFile } from './json-file.js';
 import type { UnitRef, Workspace } from './source-kind.js';
 
 // A compiled twin is the ARM JSON that `bicep build` wrote beside its `.bicep` source. Both say
@@ -49,8 +48,7 @@ const GENERATOR = ['metadata', '_generator', 'name'];
  */
 function isBicepOutput(file: string, ws: Workspace): boolean {
   return ws.fact('bicep-generated', file, () => {
-    const text = ws.text(file);
-    const peeked = text === undefined ? undefined : peekJson(text, GENERATOR);
+    const peeked = peekJsonFile(file, GENERATOR, ws);
     const name = peeked !== undefined ? peeked : prop(prop(prop(ws.parsed(JSON_PARSER, file)?.root, 'metadata'), '_generator'), 'name');
     return name?.type === 'string' && String(name.value).toLowerCase() === 'bicep';
   });
