@@ -24,6 +24,7 @@ import { ARM_TYPES, isDiagnosticSetting, isLock } from './modelled-types.js';
 import { mapPolicy } from './policy.js';
 import { DISK, DISK_ENTRY, EXTENSION, IMAGE, IP_CONFIG, NIC_IP_CONFIGURATIONS, NIC_REF_ID, PROFILE, VM } from './arm-paths.js';
 import { entryAt } from './sdk-paths.js';
+import { groupBy } from '../../kernel/group-by.js';
 
 /** A property the template leaves out: Azure's default applies, which no rule flags. */
 const ABSENT: Val = nul();
@@ -49,7 +50,7 @@ export interface OutsideLinks {
  */
 export function buildArmModel(resources: readonly ArmResource[], scenario: Scenario, outside?: OutsideLinks, opaque: readonly OpaqueSource[] = []): Model {
   // One pass over the resources (a template's copies can make thousands), not one per type asked for.
-  const ofType = groupBy(resources, (r) => r.type.toLowerCase(), (r) => r);
+  const ofType = groupBy(resources, (r) => r.type.toLowerCase());
   const byType = (t: string): readonly ArmResource[] => ofType.get(t) ?? [];
   const disks = byType(T.disk).map(mapDisk);
   const nics = byType(T.nic).map(mapNic);
@@ -66,24 +67,12 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
     encryptionOperation: getPath(e.body, EXTENSION.encryptionOperation) ?? ABSENT,
   }));
   const diagnosticSettings = resources.filter((r) => isDiagnosticSetting(r.type)).map(mapDiagnosticSetting);
-  const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId, (d) => d);
+  const settingsByTarget = groupBy(diagnosticSettings, (d) => d.targetId);
   const vms = [...byType(T.vm), ...byType(T.vmss)].map((r) => mapVm(r, diskById, nicById, extensionsByVm, settingsByTarget));
   const vmById = indexById(vms);
   const protectedItems = byType(T.protectedItem).map((r) => mapProtectedItem(r, vms, vmById, vaultById, policyById, outside));
   const locks = resources.filter((r) => isLock(r.type) && /microsoft\.authorization/i.test(`${r.type} ${r.id ?? ''}`)).map(mapLock);
   return { scenario, vms, disks, networkInterfaces: nics, vaults, policies, protectedItems, locks, diagnosticSettings, opaque };
-}
-
-function groupBy<T, U>(items: readonly T[], key: (item: T) => string | undefined, value: (item: T) => U): Map<string, U[]> {
-  const map = new Map<string, U[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const list = map.get(k);
-    if (list) list.push(value(item));
-    else map.set(k, [value(item)]);
-  }
-  return map;
 }
 
 function indexById<T extends { id?: string | undefined }>(items: readonly T[]): Map<string, T> {

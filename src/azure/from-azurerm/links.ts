@@ -4,6 +4,7 @@ import { isPartialString } from '../../kernel/partial-string.js';
 import type { TfResource } from './resource.js';
 import { attr } from './access.js';
 import { BY_ARM_TYPE } from './ids.js';
+import { groupBy } from '../../kernel/group-by.js';
 
 
 /**
@@ -23,23 +24,17 @@ function sameText(a: Val, b: string): boolean {
  * group and name. Never matches by searching text.
  */
 export class Links {
-  private readonly byAddress = new Map<string, TfResource>();
+  private readonly byAddress: ReadonlyMap<string, TfResource>;
   /** By the text of the symbolic id references see (lower-cased). */
-  private readonly byIdText = new Map<string, TfResource[]>();
+  private readonly byIdText: ReadonlyMap<string, readonly TfResource[]>;
   // Built when first asked: most configurations link through symbolic ids alone, and hashing
   // every lower-cased address and id again showed in the mapping of small modules.
   #byLowerAddress: Map<string, TfResource> | undefined;
   #byCloudId: Map<string, TfResource> | undefined;
 
   constructor(private readonly resources: readonly TfResource[]) {
-    for (const r of resources) {
-      this.byAddress.set(r.address, r);
-      const text = r.id && idText(r.id)?.toLowerCase();
-      if (!text) continue;
-      const same = this.byIdText.get(text);
-      if (same) same.push(r);
-      else this.byIdText.set(text, [r]);
-    }
+    this.byAddress = new Map(resources.map((r) => [r.address, r]));
+    this.byIdText = groupBy(resources, (r) => (r.id && idText(r.id)?.toLowerCase()) || undefined);
   }
 
   private get byLowerAddress(): ReadonlyMap<string, TfResource> {

@@ -20,6 +20,7 @@ import { azapiResources } from './azapi.js';
 import { attr, blockList, encryptionOperation, firstBlock, providerSubscription } from './access.js';
 import { Links } from './links.js';
 import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
+import { groupBy } from '../../kernel/group-by.js';
 
 /** The fields every model object has; spread last into each literal (see `base` in src/azure/from-arm/build.ts). */
 function base(r: TfResource): ResourceBase {
@@ -51,12 +52,7 @@ export function mapModel(resources: readonly TfResource[], scenario: string, opa
   const links = new Links(resources);
   const managed = resources.filter((r) => r.mode === 'managed');
   // Indexed once: a dozen passes over every resource, one per type, cost more than the mapping.
-  const byType = new Map<string, TfResource[]>();
-  for (const r of managed) {
-    const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
-  }
+  const byType = groupBy(managed, (r) => r.type);
   const ofType = (type: string): readonly TfResource[] => byType.get(type) ?? [];
 
   const disks = new Map<string, ManagedDisk>();
