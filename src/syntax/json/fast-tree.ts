@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { closingQuote } from './scan.js';
+import { closingQuote, triviaEnd } from './scan.js';
 
 /**
  * A fast parser for well-formed JSON with comments and trailing commas (what ARM accepts,
@@ -36,26 +36,9 @@ class Parser {
     private readonly maxDepth: number,
   ) {}
 
+  /** Between every two tokens; an unclosed block comment leaves `pos` NaN, where nothing matches. */
   skipSpace(): void {
-    const t = this.text;
-    // A local index, written back once: this runs between every two tokens.
-    let i = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) i++;
-      else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2f) {
-        i += 2;
-        while (i < t.length && t.charCodeAt(i) !== 0x0a && t.charCodeAt(i) !== 0x0d) i++;
-      } else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2a) {
-        const close = t.indexOf('*/', i + 2);
-        if (close < 0) {
-          this.pos = Number.NaN;
-          return;
-        }
-        i = close + 2;
-      } else break;
-    }
-    this.pos = i;
+    this.pos = triviaEnd(this.text, this.pos, true);
   }
 
   value(parent: Node | undefined, depth: number): Node | undefined {

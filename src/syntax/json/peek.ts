@@ -1,6 +1,6 @@
 import { MAX_JSON_DEPTH, type JsonNode } from './parse.js';
 import { decodeEscapes } from './fast-tree.js';
-import { closingQuote } from './scan.js';
+import { closingQuote, triviaEnd } from './scan.js';
 
 /** A value `peekJson` found: its type, and its text when it is a string. */
 export interface PeekedValue {
@@ -125,24 +125,11 @@ class Reader {
     return value;
   }
 
-  /** Whitespace and comments, as both parsers skip them. */
+  /** Whitespace and comments, as both parsers skip them (not U+FEFF, which jsonc-parser does not). */
   skipSpace(): void {
-    const t = this.text;
-    let i = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      // Not U+FEFF, which the fast grammar skips but jsonc-parser does not.
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2f) {
-        i += 2;
-        while (i < t.length && t.charCodeAt(i) !== 0x0a && t.charCodeAt(i) !== 0x0d) i++;
-      } else if (c === 0x2f && t.charCodeAt(i + 1) === 0x2a) {
-        const close = t.indexOf('*/', i + 2);
-        if (close < 0) throw new Unclear();
-        i = close + 2;
-      } else break;
-    }
-    this.pos = i;
+    const end = triviaEnd(this.text, this.pos, false);
+    if (Number.isNaN(end)) throw new Unclear();
+    this.pos = end;
   }
 }
 

@@ -50,6 +50,25 @@ export function closingQuote(text: string, open: number): number {
   return i;
 }
 
+/**
+ * Where the whitespace and comments from `i` end (U+FEFF counts as space when `bom` says so:
+ * our fast grammar skips it, jsonc-parser does not); NaN when a block comment is not closed.
+ */
+export function triviaEnd(text: string, i: number, bom: boolean): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || (bom && c === 0xfeff)) i++;
+    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      i += 2;
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return Number.NaN;
+      i = close + 2;
+    } else return i;
+  }
+}
+
 function isEscaped(text: string, quote: number): boolean {
   let backslashes = 0;
   while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
