@@ -470,11 +470,39 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
 }
 
 /**
+ * An object whose properties are computed when first read: one at a time by `prop`, all at once
+ * by `props`. An evaluator makes one where most of a value is never read (a resource body, of which
+ * the model reads a few paths); whoever walks it whole sees a plain object.
+ */
+export abstract class DeferredObject implements ObjectVal {
+  readonly kind = 'object';
+  #props: ReadonlyMap<string, Prop> | undefined;
+
+  constructor(
+    readonly loc: Loc | undefined,
+    readonly origins: readonly Origin[] = NO_ORIGINS,
+  ) {}
+
+  get props(): ReadonlyMap<string, Prop> {
+    return (this.#props ??= this.allProps());
+  }
+
+  /** What `findEntry` would give on `props`, without computing the other properties. */
+  prop(key: string, caseInsensitive: boolean): Prop | undefined {
+    return this.#props ? findEntry(this.#props, key, caseInsensitive) : this.oneProp(key, caseInsensitive);
+  }
+
+  /** Every property, in the order and with the values (the same objects) `oneProp` gave. */
+  protected abstract allProps(): ReadonlyMap<string, Prop>;
+  protected abstract oneProp(key: string, caseInsensitive: boolean): Prop | undefined;
+}
+
+/**
  * One property of an object: of a moved object whose children are not built yet, only this one is
  * moved (reading `resource.name.id` need not move every argument of the resource).
  */
 export function propOf(o: ObjectVal, key: string): Prop | undefined {
-  return o instanceof MovedObject ? o.prop(key) : o.props.get(key);
+  return o instanceof MovedObject ? o.prop(key) : o instanceof DeferredObject ? o.prop(key, false) : o.props.get(key);
 }
 
 /** The same value with other origins (for an array or object, the same children). */
@@ -497,7 +525,8 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
 /** Property lookup: of a moved object whose children are not built, only the property read is moved (propOf). */
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
-  return o instanceof MovedObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
+  if (o instanceof MovedObject) return o.prop(key, caseInsensitive);
+  return o instanceof DeferredObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
 }
 
 function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {

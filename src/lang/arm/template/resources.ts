@@ -3,7 +3,7 @@ import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '.
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { displayText } from '../../../kernel/names.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
-import { copyCount, evaluateNode } from './evaluate-node.js';
+import { copyCount, evaluateBody, evaluateNode } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type ParamSource } from './scope.js';
 import { joinName, resourceId, type DeploymentTarget } from '../target.js';
@@ -119,12 +119,13 @@ function evaluateInstance(
   const type = relative ? `${parent.type}/${rawType}` : rawType;
   const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
-  // Only wanted resources need their properties; for the rest the scope places their id.
-  const body = isEvaluated(scope, type)
-    ? evaluateNode(node, scope, (key, depth) =>
-        depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
-      )
-    : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
+  // Only wanted resources need their properties, and only those the model reads (evaluateBody);
+  // a deployment's are read whole for its child template. For the rest the scope places their id.
+  const body = isDeployment
+    ? evaluateNode(node, scope, (key, depth) => (depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : depth === 1 && key.toLowerCase() === 'template'))
+    : isEvaluated(scope, type)
+      ? evaluateBody(node, scope, (key, depth) => depth === 0 && TOP_LEVEL_SKIP.has(key.toLowerCase()))
+      : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
   const resource: TemplateResource = {
     file: scope.file,
     type,
