@@ -103,7 +103,8 @@ function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipK
 
 /**
  * A JSON object (with no property `copy` loop) whose members are evaluated when first read,
- * each as evaluateValue would have: same scope, same skipped keys, as deeply nested.
+ * each as evaluateValue would have: same scope, same skipped keys, as deeply nested. Lookups
+ * scan the members rather than index them: most objects are read for a few keys, or not at all.
  */
 class DeferredJsonObject extends DeferredObject {
   readonly #node: JsonNode;
@@ -112,10 +113,8 @@ class DeferredJsonObject extends DeferredObject {
   readonly #depth: number;
   /** The nesting entered when the object was reached, entered again to evaluate a member later. */
   readonly #nesting: number;
-  /** Each member's key, or undefined for a member that is skipped or incomplete; made on first read. */
-  #keys: (string | undefined)[] | undefined;
   /** Members evaluated so far, by index. */
-  readonly #done: (Prop | undefined)[] = [];
+  #done: (Prop | undefined)[] | undefined;
 
   constructor(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipKey | undefined, depth: number) {
     super(loc);
@@ -127,43 +126,50 @@ class DeferredJsonObject extends DeferredObject {
   }
 
   protected oneProp(key: string, caseInsensitive: boolean): Prop | undefined {
-    const keys = this.keys();
     // As in a map built in member order: the last member of a key gives its value.
-    let found = keys.lastIndexOf(key);
+    let found = this.lastWithKey(key);
     if (found < 0 && caseInsensitive) {
       // As findEntry: the first key (in member order) equal but for case, then its last member.
-      const lower = key.toLowerCase();
-      const match = keys.find((k) => k !== undefined && k.length === lower.length && k.toLowerCase() === lower);
-      if (match !== undefined) found = keys.lastIndexOf(match);
+      const members = this.#node.children ?? [];
+      let lower: string | undefined;
+      for (let i = 0; i < members.length; i++) {
+        const k = this.keyOf(members[i]!);
+        if (k === undefined || k.length !== key.length || k.toLowerCase() !== (lower ??= key.toLowerCase())) continue;
+        found = this.lastWithKey(k);
+        break;
+      }
     }
     return found < 0 ? undefined : this.member(found);
   }
 
   protected allProps(): ReadonlyMap<string, Prop> {
-    const keys = this.keys();
+    const members = this.#node.children ?? [];
     const map = new Map<string, Prop>();
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
+    for (let i = 0; i < members.length; i++) {
+      const key = this.keyOf(members[i]!);
       if (key !== undefined) map.set(key, this.member(i));
     }
     return map;
   }
 
-  private keys(): (string | undefined)[] {
-    if (this.#keys) return this.#keys;
+  private lastWithKey(key: string): number {
     const members = this.#node.children ?? [];
-    const keys: (string | undefined)[] = [];
-    for (let i = 0; i < members.length; i++) {
-      const k = members[i]!.children?.[0];
-      const key = k && members[i]!.children?.[1] ? (k.value as string) : undefined;
-      keys.push(key === undefined || this.#skip?.(key, this.#depth) ? undefined : key);
-    }
-    return (this.#keys = keys);
+    for (let i = members.length - 1; i >= 0; i--) if (members[i]!.children?.[0]?.value === key && this.keyOf(members[i]!) === key) return i;
+    return -1;
+  }
+
+  /** The member's key, or undefined for a member that is skipped or incomplete. */
+  private keyOf(member: JsonNode): string | undefined {
+    const k = member.children?.[0];
+    if (!k || !member.children![1]) return undefined;
+    const key = k.value as string;
+    return this.#skip?.(key, this.#depth) ? undefined : key;
   }
 
   private member(i: number): Prop {
-    const done = this.#done[i];
-    if (done) return done;
+    const done = (this.#done ??= []);
+    const known = done[i];
+    if (known) return known;
     const [k, v] = this.#node.children![i]!.children!;
     const work = this.#scope.work;
     // Read from the model, not from inside the body: its depth limits hold as when the body was evaluated.
@@ -171,7 +177,7 @@ class DeferredJsonObject extends DeferredObject {
     work.enter(extra, undefined);
     try {
       const p: Prop = { key: k!.value as string, keyLoc: nodeLoc(this.#scope.file, k!), value: evaluateNode(v!, this.#scope, this.#skip, this.#depth + 1, true) };
-      return (this.#done[i] = p);
+      return (done[i] = p);
     } finally {
       work.leave(extra);
     }
