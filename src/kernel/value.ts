@@ -354,7 +354,7 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
 /** `v`'s origins after one more step; built without spreads, as moveTo runs for every reference. */
 function withOrigin(v: Val, origin: { kind: OriginKind; name: string; caller?: string | undefined }): readonly Origin[] {
   const first: Origin = origin.caller ? { kind: origin.kind, name: origin.name, loc: v.loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc: v.loc };
-  return v.origins.length === 0 ? [first] : [first, ...v.origins];
+  return v.origins.length === 0 ? [first] : [first].concat(v.origins);
 }
 
 /**
@@ -533,9 +533,13 @@ function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitiv
   const exact = props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return props.get(k);
-  return undefined;
+  // By forEach: this fallback runs for every path the model reads that a resource leaves out, often
+  // before V8 optimizes it, and an unoptimized for…of allocates an iterator result per key.
+  let found: Prop | undefined;
+  props.forEach((p, k) => {
+    if (found === undefined && k.length === lower.length && k.toLowerCase() === lower) found = p;
+  });
+  return found;
 }
 
 /** Follows a path of property names and array indexes. */

@@ -170,13 +170,16 @@ class DeferredJsonObject extends DeferredObject {
     const done = (this.#done ??= []);
     const known = done[i];
     if (known) return known;
-    const [k, v] = this.#node.children![i]!.children!;
+    // Indexed, not destructured: an unoptimized destructuring allocates an iterator and a result per element.
+    const pair = this.#node.children![i]!.children!;
+    const k = pair[0]!;
+    const v = pair[1]!;
     const work = this.#scope.work;
     // Read from the model, not from inside the body: its depth limits hold as when the body was evaluated.
     const extra = Math.max(0, this.#nesting - work.nesting);
     work.enter(extra, undefined);
     try {
-      const p: Prop = { key: k!.value as string, keyLoc: nodeLoc(this.#scope.file, k!), value: evaluateNode(v!, this.#scope, this.#skip, this.#depth + 1, true) };
+      const p: Prop = { key: k.value as string, keyLoc: nodeLoc(this.#scope.file, k), value: evaluateNode(v, this.#scope, this.#skip, this.#depth + 1, true) };
       return (done[i] = p);
     } finally {
       work.leave(extra);

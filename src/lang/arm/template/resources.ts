@@ -26,7 +26,8 @@ const ALL_BUT_SCOPE: SkipKey = (key, depth) => depth === 0 && key.toLowerCase() 
 export function evaluateResources(scope: TemplateScope, resources: JsonNode | undefined, target: DeploymentTarget, parent?: Parent): void {
   if (!resources) return;
   const list = resources.type === 'array' ? (resources.children ?? []) : entries(resources).map(([, v]) => v);
-  for (const node of list) {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i]!;
     if (node.type !== 'object') continue;
     // languageVersion 2.0: `existing` resources are references to something deployed elsewhere.
     const existing = evaluateOptional(prop(node, 'existing'), scope);
