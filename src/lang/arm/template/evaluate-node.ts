@@ -104,7 +104,7 @@ function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipK
 /**
  * A JSON object (with no property `copy` loop) whose members are evaluated when first read,
  * each as evaluateValue would have: same scope, same skipped keys, as deeply nested. Lookups
- * scan the members rather than index them: most objects are read for a few keys, or not at all.
+ * scan the keys rather than index them: most objects are read for a few keys, or not at all.
  */
 class DeferredJsonObject extends DeferredObject {
   readonly #node: JsonNode;
@@ -113,6 +113,7 @@ class DeferredJsonObject extends DeferredObject {
   readonly #depth: number;
   /** The nesting entered when the object was reached, entered again to evaluate a member later. */
   readonly #nesting: number;
+  #keys: (string | undefined)[] | undefined;
   /** Members evaluated so far, by index. */
   #done: (Prop | undefined)[] | undefined;
 
@@ -126,16 +127,16 @@ class DeferredJsonObject extends DeferredObject {
   }
 
   protected oneProp(key: string, caseInsensitive: boolean): Prop | undefined {
+    const keys = this.keys();
     // As in a map built in member order: the last member of a key gives its value.
-    let found = this.lastWithKey(key);
+    let found = keys.lastIndexOf(key);
     if (found < 0 && caseInsensitive) {
       // As findEntry: the first key (in member order) equal but for case, then its last member.
-      const members = this.#node.children ?? [];
       let lower: string | undefined;
-      for (let i = 0; i < members.length; i++) {
-        const k = this.keyOf(members[i]!);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
         if (k === undefined || k.length !== key.length || k.toLowerCase() !== (lower ??= key.toLowerCase())) continue;
-        found = this.lastWithKey(k);
+        found = keys.lastIndexOf(k);
         break;
       }
     }
@@ -143,27 +144,26 @@ class DeferredJsonObject extends DeferredObject {
   }
 
   protected allProps(): ReadonlyMap<string, Prop> {
-    const members = this.#node.children ?? [];
+    const keys = this.keys();
     const map = new Map<string, Prop>();
-    for (let i = 0; i < members.length; i++) {
-      const key = this.keyOf(members[i]!);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (key !== undefined) map.set(key, this.member(i));
     }
     return map;
   }
 
-  private lastWithKey(key: string): number {
+  /** Each member's key, or undefined for a member that is skipped or incomplete: asked once, on first read. */
+  private keys(): readonly (string | undefined)[] {
+    if (this.#keys) return this.#keys;
     const members = this.#node.children ?? [];
-    for (let i = members.length - 1; i >= 0; i--) if (members[i]!.children?.[0]?.value === key && this.keyOf(members[i]!) === key) return i;
-    return -1;
-  }
-
-  /** The member's key, or undefined for a member that is skipped or incomplete. */
-  private keyOf(member: JsonNode): string | undefined {
-    const k = member.children?.[0];
-    if (!k || !member.children![1]) return undefined;
-    const key = k.value as string;
-    return this.#skip?.(key, this.#depth) ? undefined : key;
+    const keys: (string | undefined)[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const k = members[i]!.children?.[0];
+      const key = k && members[i]!.children![1] ? (k.value as string) : undefined;
+      keys.push(key === undefined || this.#skip?.(key, this.#depth) ? undefined : key);
+    }
+    return (this.#keys = keys);
   }
 
   private member(i: number): Prop {
