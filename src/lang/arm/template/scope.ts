@@ -129,7 +129,7 @@ export class TemplateScope implements TemplateEnv {
 
   /** The parameter's value where it stands, with the origin that set it. */
   private resolveParameter(key: string, name: string): Val | undefined {
-    const decl = prop(prop(this.state.template, 'parameters'), key);
+    const decl = sectionMember(prop(this.state.template, 'parameters'), key);
     const supplied = this.state.supplied.get(key);
     if (!decl && !supplied) return undefined;
     // The artifacts-location convention: where the deployment's files are staged (and the SAS
@@ -171,7 +171,7 @@ export class TemplateScope implements TemplateEnv {
 
   private resolveVariable(key: string, name: string): Val | undefined {
     const variables = prop(this.state.template, 'variables');
-    const node = prop(variables, key);
+    const node = sectionMember(variables, key);
     if (node) return this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, node, (root) => evaluateNode(node, root));
     const copyEntry = findVariableCopy(variables, key);
     return copyEntry && this.evaluateAtRoot(`var:${key}`, `variable '${name}'`, copyEntry, (root) => expandCopy(copyEntry, root));
@@ -212,6 +212,32 @@ export class TemplateScope implements TemplateEnv {
 }
 
 const ARTIFACTS = new Set(['_artifactslocation', '_artifactslocationsastoken']);
+
+/** The members of `parameters` and `variables` sections by lower-cased name, made on first reference. */
+const sectionIndexes = new WeakMap<JsonNode, Map<string, JsonNode | undefined>>();
+
+/**
+ * What `prop(section, lowerKey)` gives (the first member whose name matches ignoring case), from an
+ * index of the section: a template references most of its parameters and variables, and each
+ * first reference scanned the whole section; scenarios and nested scopes share the index.
+ */
+function sectionMember(section: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
+  if (!section || section.type !== 'object' || !section.children) return undefined;
+  let index = sectionIndexes.get(section);
+  if (!index) {
+    index = new Map();
+    const members = section.children;
+    for (let i = 0; i < members.length; i++) {
+      const name = members[i]!.children?.[0]?.value;
+      if (typeof name !== 'string') continue;
+      const lower = name.toLowerCase();
+      // prop() compares names of the key's length only (a few letters change length in lower case).
+      if (lower.length === name.length && !index.has(lower)) index.set(lower, members[i]!.children![1]);
+    }
+    sectionIndexes.set(section, index);
+  }
+  return index.get(lowerKey);
+}
 
 /** The `copy` entry of the `variables` section that defines variable `lowerKey`. */
 function findVariableCopy(variables: JsonNode | undefined, lowerKey: string): JsonNode | undefined {
