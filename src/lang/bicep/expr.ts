@@ -1,6 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
 import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../kernel/value-ops.js';
-import { arr, bool, moveTo, nul, num, obj, str, unknown, type Prop, type Val } from '../../kernel/value.js';
+import { arr, bool, moveTo, nul, num, objectOf, str, unknown, type Prop, type Val } from '../../kernel/value.js';
 import type * as B from '../../syntax/bicep/index.js';
 import { access, choose } from '../arm/expression/index.js';
 import { callFunction } from '../arm/functions/registry.js';
@@ -113,28 +113,34 @@ function stringValue(node: B.StringExpression, env: Env, site: Loc): Val {
   return callFunction('format', [str(pattern, site), ...args], context('format', env, site));
 }
 
-function objectValue(node: B.ObjectExpression, env: Env, site: Loc, skip?: (key: string) => boolean): Val {
-  const props: Prop[] = [];
-  const spreads: Val[] = [];
-  for (const child of node.children) {
+function objectValue(node: B.ObjectExpression, env: Env, site: Loc): Val {
+  const props = new Map<string, Prop>();
+  const spreads = propertiesInto(props, node, env);
+  return spreads ? propagateUnknown(spreads, site, 'a spread value is not an object') : objectOf(props, site);
+}
+
+/**
+ * Adds an object body's properties to `props` (the last of a key wins, at its first place), without
+ * the keys `skip` names; returns the spread values that are no object, which make the whole object unknown.
+ * Filled in place: an array of properties and then a map copied from it doubled what every object cost.
+ */
+export function propertiesInto(props: Map<string, Prop>, node: B.ObjectExpression, env: Env, skip?: (key: string) => boolean): Val[] | undefined {
+  let spreads: Val[] | undefined;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'ObjectProperty') {
       const key = propertyKey(child.key, env);
       if (key === undefined || skip?.(key)) continue;
-      props.push({ key, keyLoc: locOf(env.scope.file, child.key), value: evalNode(child.value, env) });
+      props.set(key, { key, keyLoc: locOf(env.scope.file, child.key), value: evalNode(child.value, env) });
     } else if (child.type === 'SpreadExpression') {
       const spread = evalNode(child.expression, env);
-      if (spread.kind === 'object') for (const p of spread.props.values()) props.push(p);
-      else if (spread.kind !== 'null') spreads.push(spread);
+      if (spread.kind === 'object') spread.props.forEach((p) => props.set(p.key, p));
+      else if (spread.kind !== 'null') (spreads ??= []).push(spread);
     }
     // Nested resources are declarations of their own; skipped text has its parse diagnostic.
   }
-  if (spreads.length) return propagateUnknown(spreads, site, 'a spread value is not an object');
-  return obj(props, site);
-}
-
-/** An object body without some keys (a resource's `parent`, `scope`, `dependsOn`). */
-export function objectWithout(node: B.ObjectExpression, env: Env, skip: (key: string) => boolean): Val {
-  return objectValue(node, env, locOf(env.scope.file, node), skip);
+  return spreads;
 }
 
 /** A property key: a name, or a string (possibly interpolated); undefined when it is not known. */
