@@ -68,9 +68,16 @@ export function instanceKey(parts: BodyParts, instance: Instance): string {
 
 /** Values made once per declaration and instance key. */
 export class PerInstance<Decl, V> {
+  /** Of a declaration outside a loop (key ''), its one value: no map of keys for each of them. */
+  private readonly single = new Map<Decl, V>();
   private readonly byDecl = new Map<Decl, Map<string, V>>();
 
   get(decl: Decl, key: string, make: () => V): V {
+    if (key === '') {
+      let v = this.single.get(decl);
+      if (v === undefined) this.single.set(decl, (v = make()));
+      return v;
+    }
     let byKey = this.byDecl.get(decl);
     if (!byKey) this.byDecl.set(decl, (byKey = new Map()));
     let v = byKey.get(key);
