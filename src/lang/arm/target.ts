@@ -92,16 +92,39 @@ function resourceIdParts(type: string, name: Val, target: DeploymentTarget, scop
   if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
   const typeParts = type.split('/');
   // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
-  const names = splitParts(nameParts, ['/'], () => false)!;
+  const names = splitParts(nameParts, ['/'], NO_DELIMITER_IN_SYMBOLS)!;
   if (typeParts.length !== names.length + 1) return undefined;
-  const tail: TextPart[] = [`${typeParts[0]}/${typeParts[1]}/`, ...names[0]!];
-  for (let i = 1; i < names.length; i++) tail.push(`/${typeParts[i + 1]}/`, ...names[i]!);
-  const rgId: TextPart[] = ['/subscriptions/', ...sub, '/resourceGroups/', ...rg];
-  if (scopeVal) {
-    const scopeParts = partsOf(scopeVal);
-    if (scopeParts === undefined) return undefined;
-    const scopeId = idText(scopeVal)?.startsWith('/') ? scopeParts : [...rgId, '/providers/', ...scopeParts];
-    return [...scopeId, '/providers/', ...tail];
+  const scopeParts = scopeVal && partsOf(scopeVal);
+  if (scopeVal && scopeParts === undefined) return undefined;
+  // One list, built in order with adjacent texts joined (the form partialString keeps): every
+  // resource of every template builds its id here, and new lists at each step made most of its cost.
+  const id: TextPart[] = [];
+  if (!scopeParts || !idText(scopeVal!)?.startsWith('/')) {
+    append(id, '/subscriptions/');
+    appendAll(id, sub);
+    append(id, '/resourceGroups/');
+    appendAll(id, rg);
+    if (scopeParts) append(id, '/providers/');
   }
-  return [...rgId, '/providers/', ...tail];
+  if (scopeParts) appendAll(id, scopeParts);
+  append(id, `/providers/${typeParts[0]}/${typeParts[1]}/`);
+  appendAll(id, names[0]!);
+  for (let i = 1; i < names.length; i++) {
+    append(id, `/${typeParts[i + 1]}/`);
+    appendAll(id, names[i]!);
+  }
+  return id;
 }
+
+function append(to: TextPart[], part: TextPart): void {
+  const last = to.length > 0 ? to[to.length - 1] : undefined;
+  if (part === '') return;
+  if (typeof part === 'string' && typeof last === 'string') to[to.length - 1] = last + part;
+  else to.push(part);
+}
+
+function appendAll(to: TextPart[], parts: readonly TextPart[]): void {
+  for (let i = 0; i < parts.length; i++) append(to, parts[i]!);
+}
+
+const NO_DELIMITER_IN_SYMBOLS = (): boolean => false;
