@@ -505,8 +505,19 @@ function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitiv
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
   // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return props.get(k);
+  // It runs for every absent property the model asks about: keys are compared without lower-cased copies.
+  for (const k of props.keys()) if (k.length === lower.length && sameLowerCase(k, lower)) return props.get(k);
   return undefined;
+}
+
+/** `text.toLowerCase() === lower`, for `text` as long as `lower`, without the copy when the text is ASCII. */
+function sameLowerCase(text: string, lower: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return text.toLowerCase() === lower;
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Follows a path of property names and array indexes. */

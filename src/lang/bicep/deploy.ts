@@ -63,9 +63,11 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     return;
   }
   const run = scope.run;
+  // Asked once per declaration: every instance's head has the declaration's type.
+  const wanted = info.type !== undefined && run.wants(info.type);
   // A type the caller does not want, with no child declared in it: nothing to deploy, and
   // whatever refers to it reads its name when it does.
-  if (info.type && !run.wants(info.type) && info.children.length === 0) return;
+  if (info.type && !wanted && info.children.length === 0) return;
   const at = scope.loc(info.decl.name);
   const all = instancesOf(info.parts, parentEnv, at);
   if (all.list.length === 0) recordUndeployedResource(scope, info, instanceFor(info.parts, parentEnv, undefined, at));
@@ -84,7 +86,6 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     if (!head.type) continue;
     reportTemplateErrors(run.diagnostics, head.name);
     const typeLoc = scope.loc(info.decl.resourceType);
-    const wanted = run.wants(head.type);
     const declLoc = scope.loc(info.decl);
     const body = objectOf(resourceBody(head, head.type, info, instance.env, typeLoc, wanted), declLoc);
     const resource: TemplateResource = {
