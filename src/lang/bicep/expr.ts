@@ -96,21 +96,26 @@ function evalNode(node: B.Expression | B.SkippedTrivia, env: Env): Val {
   }
 }
 
+/** Stands in for format()'s pattern until it is built. */
+const PATTERN_PENDING: Val = nul();
+
 /** `'a${x}b'` is `format('a{0}b', x)`, as Bicep compiles it: each hole keeps its origins. */
 function stringValue(node: B.StringExpression, env: Env, site: Loc): Val {
   if (node.expressions.length === 0) return str(node.segments[0] ?? '', site);
   let pattern = '';
-  const args: Val[] = [];
+  // format()'s arguments: the pattern first, set once it is built (no second list with it in front).
+  const args: Val[] = [PATTERN_PENDING];
   for (let i = 0; i < node.segments.length; i++) {
     const segment = node.segments[i]!;
     pattern += segment.includes('{') || segment.includes('}') ? segment.replace(/[{}]/g, (c) => c + c) : segment;
     const hole = node.expressions[i];
     if (hole) {
-      pattern += `{${args.length}}`;
+      pattern += `{${args.length - 1}}`;
       args.push(evalNode(hole, env));
     }
   }
-  return callFunction('format', [str(pattern, site), ...args], context('format', env, site));
+  args[0] = str(pattern, site);
+  return callFunction('format', args, context('format', env, site));
 }
 
 function objectValue(node: B.ObjectExpression, env: Env, site: Loc): Val {
@@ -164,26 +169,19 @@ function arrayValue(node: B.ArrayExpression, env: Env, site: Loc): Val {
   return arr(items, site);
 }
 
-/** The names a `for` binds: the item, and the index when written `(item, index)`. */
-export function loopNames(section: B.ForExpression['variableSection']): { item?: string; index?: string } {
-  if (section.type === 'LocalVariable') return { item: section.name.name };
-  if (section.type === 'VariableBlock') {
-    const [item, index] = section.arguments;
-    return {
-      ...(item?.type === 'LocalVariable' ? { item: item.name.name } : {}),
-      ...(index?.type === 'LocalVariable' ? { index: index.name.name } : {}),
-    };
-  }
-  return {};
-}
-
-/** The bindings of one loop iteration; undefined item and index for the representative of an unknown list. */
-export function loopBindings(section: B.ForExpression['variableSection'], item: Val, index: Val): [string, Val][] {
-  const names = loopNames(section);
-  const out: [string, Val][] = [];
-  if (names.item) out.push([names.item, item]);
-  if (names.index) out.push([names.index, index]);
-  return out;
+/**
+ * The environment of one loop iteration: the item bound, and the index when written `(item, index)`;
+ * unknown ones for the representative of an unknown list. Bound straight into the new locals:
+ * every iteration of every loop makes one.
+ */
+export function loopEnv(env: Env, section: B.ForExpression['variableSection'], item: Val, index: Val): Env {
+  const locals = new Map(env.locals);
+  const itemVar = section.type === 'LocalVariable' ? section : section.type === 'VariableBlock' ? section.arguments[0] : undefined;
+  const indexVar = section.type === 'VariableBlock' ? section.arguments[1] : undefined;
+  // A name recovery left empty binds nothing.
+  if (itemVar?.type === 'LocalVariable' && itemVar.name.name) locals.set(itemVar.name.name, item);
+  if (indexVar?.type === 'LocalVariable' && indexVar.name.name) locals.set(indexVar.name.name, index);
+  return { scope: env.scope, locals };
 }
 
 /**
@@ -205,7 +203,7 @@ function forValue(node: B.ForExpression, env: Env, site: Loc): Val {
   if (iterable.kind !== 'array') return errorVal(site, `a loop runs over an array, not ${iterable.kind === 'null' ? 'null' : `a ${iterable.kind}`}`, [iterable]);
   const items: Val[] = [];
   iterable.items.forEach((item, i) => {
-    const inner = withLocals(env, loopBindings(node.variableSection, item, num(i, site)));
+    const inner = loopEnv(env, node.variableSection, item, num(i, site));
     const body = node.body;
     if (body.type === 'IfCondition') {
       const cond = body.condition.type === 'SkippedTrivia' ? skippedVal(env.scope.file, body.condition) : evalNode(body.condition.expression, inner);
