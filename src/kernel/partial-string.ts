@@ -61,14 +61,16 @@ export function partsTextLength(parts: readonly TextPart[]): number {
 function normalize(parts: readonly TextPart[]): readonly TextPart[] {
   if (isNormal(parts)) return parts;
   const out: TextPart[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    if (p === '') continue;
-    const last = out[out.length - 1];
-    if (typeof p === 'string' && typeof last === 'string') out[out.length - 1] = last + p;
-    else out.push(p);
-  }
+  for (let i = 0; i < parts.length; i++) appendPart(out, parts[i]!);
   return out;
+}
+
+/** Adds a part to parts in normal form, keeping them so: a text joins the text before it, an empty one is dropped. */
+export function appendPart(to: TextPart[], part: TextPart): void {
+  if (part === '') return;
+  const last = to.length > 0 ? to[to.length - 1] : undefined;
+  if (typeof part === 'string' && typeof last === 'string') to[to.length - 1] = last + part;
+  else to.push(part);
 }
 
 function isNormal(parts: readonly TextPart[]): boolean {

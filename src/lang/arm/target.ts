@@ -1,6 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
 import { idText } from '../../kernel/names.js';
-import { partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
+import { appendPart, partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
 import { moveTo, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type { DeploymentFunctionName } from './expression/scope.js';
 
@@ -100,31 +100,24 @@ function resourceIdParts(type: string, name: Val, target: DeploymentTarget, scop
   // resource of every template builds its id here, and new lists at each step made most of its cost.
   const id: TextPart[] = [];
   if (!scopeParts || !idText(scopeVal!)?.startsWith('/')) {
-    append(id, '/subscriptions/');
+    appendPart(id, '/subscriptions/');
     appendAll(id, sub);
-    append(id, '/resourceGroups/');
+    appendPart(id, '/resourceGroups/');
     appendAll(id, rg);
-    if (scopeParts) append(id, '/providers/');
+    if (scopeParts) appendPart(id, '/providers/');
   }
   if (scopeParts) appendAll(id, scopeParts);
-  append(id, `/providers/${typeParts[0]}/${typeParts[1]}/`);
+  appendPart(id, `/providers/${typeParts[0]}/${typeParts[1]}/`);
   appendAll(id, names[0]!);
   for (let i = 1; i < names.length; i++) {
-    append(id, `/${typeParts[i + 1]}/`);
+    appendPart(id, `/${typeParts[i + 1]}/`);
     appendAll(id, names[i]!);
   }
   return id;
 }
 
-function append(to: TextPart[], part: TextPart): void {
-  const last = to.length > 0 ? to[to.length - 1] : undefined;
-  if (part === '') return;
-  if (typeof part === 'string' && typeof last === 'string') to[to.length - 1] = last + part;
-  else to.push(part);
-}
-
 function appendAll(to: TextPart[], parts: readonly TextPart[]): void {
-  for (let i = 0; i < parts.length; i++) append(to, parts[i]!);
+  for (let i = 0; i < parts.length; i++) appendPart(to, parts[i]!);
 }
 
 const NO_DELIMITER_IN_SYMBOLS = (): boolean => false;
