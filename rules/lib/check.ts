@@ -30,16 +30,15 @@ function checkValue<T extends string | number | boolean, Id extends string>(
   options: CheckOptions,
 ): void {
   if (!value) return;
-  const { certainty, severity, suggestions } = options;
-  const extra = { ...(severity ? { severity } : {}), ...(certainty ? { certainty } : {}) };
   if (value.kind !== 'unknown') {
     const x = read(value);
     const found = x === undefined ? undefined : problem(x);
-    if (found) context.report({ at: at(value, fallback), ...found, ...extra, ...(suggestions ? { suggestions } : {}) });
+    if (found) context.report({ at: at(value, fallback), ...found, ...extra(options), ...(options.suggestions ? { suggestions: options.suggestions } : {}) });
     return;
   }
+  if (!value.candidates) return;
   const bad: T[] = [];
-  for (const c of value.candidates ?? []) {
+  for (const c of value.candidates) {
     const x = read(c);
     if (x !== undefined && !bad.includes(x) && problem(x)) bad.push(x);
   }
@@ -49,10 +48,16 @@ function checkValue<T extends string | number | boolean, Id extends string>(
   context.report({
     at: at(value, fallback),
     ...problem(bad[0]!)!,
-    ...extra,
+    ...extra(options),
     certainty: 'maybe',
     premise: `${source[0]!.toUpperCase()}${source.slice(1)} allows ${quoteList(shown)}`,
   });
+}
+
+/** Severity and certainty as a report spells them: made only for a report, as most values checked are fine. */
+function extra(options: CheckOptions): Pick<Report, 'severity' | 'certainty'> {
+  const { certainty, severity } = options;
+  return { ...(severity ? { severity } : {}), ...(certainty ? { certainty } : {}) };
 }
 
 export function checkString<Id extends string>(

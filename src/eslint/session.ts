@@ -38,6 +38,11 @@ export class Session {
   /** Messages per file for the text they were made from; bounded by that text's size (it is shared with the file system's copy). */
   private readonly results = new SizedCache<string, { readonly text: string; readonly messages: readonly LintMessage[] }>(RESULT_CHARS);
   private readonly linkersLinted = new Set<string>();
+  /**
+   * `callersNear` per file: it reads the other files of up to three directories, and does not
+   * change while only the file itself is edited (see SourceKind.callersNear), which is every keystroke.
+   */
+  private readonly callers = new Map<string, readonly string[]>();
 
   constructor(cwd: string, options: LintOptions) {
     this.fs = new ProjectFs(cwd);
@@ -68,6 +73,10 @@ export class Session {
       // Any file's messages may come from a unit that read this one (parameter files, tfvars, linked templates).
       this.results.clear();
       this.linkersLinted.clear();
+      // Another file's callers may be this one, in its new text.
+      const own = this.callers.get(file);
+      this.callers.clear();
+      if (own) this.callers.set(file, own);
     }
     if (parse) this.linter.units.adopt(parse.parser, file, parse.value);
   }
@@ -82,7 +91,9 @@ export class Session {
     if (this.linkersLinted.has(file)) return;
     this.linkersLinted.add(file);
     const units = this.linter.units;
-    for (const caller of units.callersNear(file)) for (const unit of units.unitsOf(caller)) this.linter.lintUnit(unit);
+    let callers = this.callers.get(file);
+    if (!callers) this.callers.set(file, (callers = units.callersNear(file)));
+    for (const caller of callers) for (const unit of units.unitsOf(caller)) this.linter.lintUnit(unit);
   }
 }
 

@@ -5,7 +5,8 @@ import type { Val } from './value.js';
 export function idText(v: Val): string | undefined {
   if (v.kind === 'string') return v.value;
   if (v.kind !== 'unknown') return undefined;
-  if (v.parts) return partsText(v.parts);
+  // A partially known string's symbol is its parts' text already (partialString): not built again per read.
+  if (v.parts) return v.symbol ?? partsText(v.parts);
   return v.symbol ? `{${v.symbol}}` : undefined;
 }
 

@@ -534,12 +534,23 @@ function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitiv
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
   // By forEach: this fallback runs for every path the model reads that a resource leaves out, often
-  // before V8 optimizes it, and an unoptimized for…of allocates an iterator result per key.
+  // before V8 optimizes it, and an unoptimized for…of allocates an iterator result per key. Keys
+  // are compared without lower-cased copies.
   let found: Prop | undefined;
   props.forEach((p, k) => {
-    if (found === undefined && k.length === lower.length && k.toLowerCase() === lower) found = p;
+    if (found === undefined && k.length === lower.length && sameLowerCase(k, lower)) found = p;
   });
   return found;
+}
+
+/** `text.toLowerCase() === lower`, for `text` as long as `lower`, without the copy when the text is ASCII. */
+function sameLowerCase(text: string, lower: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return text.toLowerCase() === lower;
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Follows a path of property names and array indexes. */

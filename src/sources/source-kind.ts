@@ -27,7 +27,10 @@ export interface SourceKind {
   fileProblem(file: string, ws: Workspace): Diagnostic | undefined;
   /** Where a problem of the whole unit is shown when it has no better place. */
   anchorFile(unit: UnitRef, ws: Workspace): string;
-  /** Files near `file` whose units may read it (a parent template, a calling module): an editor lints them first. */
+  /**
+   * Files near `file` whose units may read it (a parent template, a calling module): an editor lints them first.
+   * Read from the other files only, never from `file`'s own text, so an editor keeps the answer while `file` is edited.
+   */
   callersNear(file: string, ws: Workspace): string[];
   /** The comments of a claimed file, where directive comments suppress findings. */
   comments(file: string, text: string): SourceComment[];

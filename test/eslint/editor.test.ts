@@ -114,3 +114,48 @@ resource "azurerm_virtual_machine_data_disk_attachment" "data" {
     ]);
   });
 });
+
+describe('lintText on a Bicep module whose caller is on disk', () => {
+  const moduleText = (comment: string) => `// ${comment}
+param diskSku string
+
+resource vm 'Microsoft.Compute/virtualMachines@2023-09-01' = {
+  name: 'vm1'
+  location: 'westeurope'
+  properties: {
+    hardwareProfile: { vmSize: 'Standard_D4s_v5' }
+    storageProfile: {
+      dataDisks: [ { lun: 0, createOption: 'Empty', diskSizeGB: 64, managedDisk: { storageAccountType: diskSku } } ]
+    }
+  }
+}
+`;
+  const caller = (sku: string) => `module vm './vm.bicep' = {
+  name: 'vm'
+  params: { diskSku: '${sku}' }
+}
+`;
+  let project: ReturnType<typeof tempProject>;
+  let eslint: ESLint;
+  let modulePath: string;
+  let callerPath: string;
+  before(() => {
+    project = tempProject({ 'main.bicep': caller('UltraSSD_LRS'), 'vm.bicep': moduleText('saved') });
+    eslint = eslintIn(project.dir);
+    modulePath = path.join(project.dir, 'vm.bicep');
+    callerPath = path.join(project.dir, 'main.bicep');
+  });
+  after(() => project.remove());
+
+  const ultra = async (text: string) => (await lintText(eslint, modulePath, text)).filter((m) => m.includes('no-ultra-ssd'));
+
+  it('keeps showing the value its caller passes while the module is edited, and follows an edit of the caller', async () => {
+    const at = pos(moduleText('saved'), 'diskSku }');
+    assert.deepEqual((await ultra(moduleText('saved'))).map((m) => m.split(' ')[0]), [at]);
+    for (const edit of ['one', 'two', 'three']) assert.deepEqual((await ultra(moduleText(edit))).map((m) => m.split(' ')[0]), [at]);
+    assert.deepEqual(await lintText(eslint, callerPath, caller('Premium_LRS')), []);
+    assert.deepEqual(await ultra(moduleText('four')), []);
+    await lintText(eslint, callerPath, caller('UltraSSD_LRS'));
+    assert.deepEqual((await ultra(moduleText('five'))).map((m) => m.split(' ')[0]), [at]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
 import { idText } from '../../kernel/names.js';
-import { partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
+import { appendPart, partialString, partsOf, partsText, splitParts, type TextPart } from '../../kernel/partial-string.js';
 import { moveTo, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type { DeploymentFunctionName } from './expression/scope.js';
 
@@ -92,18 +92,32 @@ function resourceIdParts(type: string, name: Val, target: DeploymentTarget, scop
   if (nameParts === undefined || sub === undefined || rg === undefined) return undefined;
   const typeParts = type.split('/');
   // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
-  const names = splitParts(nameParts, ['/'], () => false)!;
+  const names = splitParts(nameParts, ['/'], NO_DELIMITER_IN_SYMBOLS)!;
   if (typeParts.length !== names.length + 1) return undefined;
-  // Joined by concat, not spreads: this runs for every resource, mostly before V8 optimizes it,
-  // and an unoptimized spread steps an iterator (a result object per part).
-  let tail = ([] as TextPart[]).concat(`${typeParts[0]}/${typeParts[1]}/`, names[0]!);
-  for (let i = 1; i < names.length; i++) tail = tail.concat(`/${typeParts[i + 1]}/`, names[i]!);
-  const rgId = ([] as TextPart[]).concat('/subscriptions/', sub, '/resourceGroups/', rg);
-  if (scopeVal) {
-    const scopeParts = partsOf(scopeVal);
-    if (scopeParts === undefined) return undefined;
-    const scopeId = idText(scopeVal)?.startsWith('/') ? scopeParts : rgId.concat('/providers/', scopeParts);
-    return scopeId.concat('/providers/', tail);
+  const scopeParts = scopeVal && partsOf(scopeVal);
+  if (scopeVal && scopeParts === undefined) return undefined;
+  // One list, built in order with adjacent texts joined (the form partialString keeps): every
+  // resource of every template builds its id here, and new lists at each step made most of its cost.
+  const id: TextPart[] = [];
+  if (!scopeParts || !idText(scopeVal!)?.startsWith('/')) {
+    appendPart(id, '/subscriptions/');
+    appendAll(id, sub);
+    appendPart(id, '/resourceGroups/');
+    appendAll(id, rg);
+    if (scopeParts) appendPart(id, '/providers/');
   }
-  return rgId.concat('/providers/', tail);
+  if (scopeParts) appendAll(id, scopeParts);
+  appendPart(id, `/providers/${typeParts[0]}/${typeParts[1]}/`);
+  appendAll(id, names[0]!);
+  for (let i = 1; i < names.length; i++) {
+    appendPart(id, `/${typeParts[i + 1]}/`);
+    appendAll(id, names[i]!);
+  }
+  return id;
 }
+
+function appendAll(to: TextPart[], parts: readonly TextPart[]): void {
+  for (let i = 0; i < parts.length; i++) appendPart(to, parts[i]!);
+}
+
+const NO_DELIMITER_IN_SYMBOLS = (): boolean => false;

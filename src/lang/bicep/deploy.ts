@@ -1,10 +1,12 @@
 import { reportTemplateErrors } from '../../kernel/diagnostic.js';
 import { idText } from '../../kernel/names.js';
-import { asBoolean, obj, str } from '../../kernel/value.js';
+import type { Loc } from '../../kernel/location.js';
+import { asBoolean, objectOf, str, type Prop } from '../../kernel/value.js';
 import type { BicepParseResult } from '../../syntax/bicep/index.js';
 import { ARM_LIMITS, type TemplateResource } from '../arm/template/context.js';
 import type { ResourceInfo } from './declarations.js';
-import { objectWithout, rootEnv } from './expr.js';
+import type { ResourceHead } from './symbols.js';
+import { propertiesInto, rootEnv, type Env } from './expr.js';
 import type { FileScope } from './file-scope.js';
 import { conditionOf, instanceFor, instancesOf } from './instances.js';
 import type { BicepRun } from './run.js';
@@ -23,7 +25,8 @@ export function readBicep(run: BicepRun, file: string): BicepParseResult | undef
 }
 
 /** Body keys that are not part of what gets deployed, or that the resource's head already says. */
-const NOT_DEPLOYED = new Set(['parent', 'dependsOn', 'scope']);
+const NOT_DEPLOYED = new Set(['name', 'parent', 'dependsOn', 'scope']);
+const notDeployed = (key: string) => NOT_DEPLOYED.has(key);
 
 /** Deploys a file's resources and modules into the run, in declaration order. */
 export function deployFile(scope: FileScope): void {
@@ -41,6 +44,18 @@ export function deployFile(scope: FileScope): void {
   }
 }
 
+/** What the head says (type, API version, name, scope), then the body's own properties when the type is wanted. */
+function resourceBody(head: ResourceHead, type: string, info: ResourceInfo, env: Env, typeLoc: Loc, wanted: boolean): Map<string, Prop> {
+  const props = new Map<string, Prop>();
+  props.set('type', { key: 'type', value: str(type, typeLoc) });
+  if (info.apiVersion) props.set('apiVersion', { key: 'apiVersion', value: str(info.apiVersion, typeLoc) });
+  props.set('name', { key: 'name', value: head.name });
+  if (head.scope) props.set('scope', { key: 'scope', value: head.scope });
+  // A spread that is no object makes the body unknown: the resource keeps what its head says.
+  if (info.parts.body && wanted && propertiesInto(props, info.parts.body, env, notDeployed)) return resourceBody(head, type, info, env, typeLoc, false);
+  return props;
+}
+
 function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEnv(scope)): void {
   // An existing resource is not deployed, but a child declared in it is.
   if (info.decl.existing) {
@@ -48,9 +63,11 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     return;
   }
   const run = scope.run;
+  // Asked once per declaration: every instance's head has the declaration's type.
+  const wanted = info.type !== undefined && run.wants(info.type);
   // A type the caller does not want, with no child declared in it: nothing to deploy, and
   // whatever refers to it reads its name when it does.
-  if (info.type && !run.wants(info.type) && info.children.length === 0) return;
+  if (info.type && !wanted && info.children.length === 0) return;
   const at = scope.loc(info.decl.name);
   const all = instancesOf(info.parts, parentEnv, at);
   if (all.list.length === 0) recordUndeployedResource(scope, info, instanceFor(info.parts, parentEnv, undefined, at));
@@ -69,18 +86,8 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     if (!head.type) continue;
     reportTemplateErrors(run.diagnostics, head.name);
     const typeLoc = scope.loc(info.decl.resourceType);
-    const wanted = run.wants(head.type);
-    const props = info.parts.body && wanted ? objectWithout(info.parts.body, instance.env, (k) => k === 'name' || NOT_DEPLOYED.has(k)) : obj([], typeLoc);
-    const body = obj(
-      [
-        { key: 'type', value: str(head.type, typeLoc) },
-        ...(info.apiVersion ? [{ key: 'apiVersion', value: str(info.apiVersion, typeLoc) }] : []),
-        { key: 'name', value: head.name },
-        ...(head.scope ? [{ key: 'scope', value: head.scope }] : []),
-        ...(props.kind === 'object' ? props.props.values() : []),
-      ],
-      scope.loc(info.decl),
-    );
+    const declLoc = scope.loc(info.decl);
+    const body = objectOf(resourceBody(head, head.type, info, instance.env, typeLoc, wanted), declLoc);
     const resource: TemplateResource = {
       file: scope.file,
       type: head.type,
@@ -93,7 +100,7 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
       subscription: head.target.subscription,
       ...(instance.index !== undefined ? { copyIndex: instance.index } : {}),
       instances: all.count,
-      declLoc: scope.loc(info.decl),
+      declLoc,
     };
     run.resources.push(resource);
     // Nested resources cannot sit in a looped parent (BCP160): each follows its parent's one instance.

@@ -1,6 +1,6 @@
 import type { Loc } from '../../kernel/location.js';
 import { errorVal, limitVal, mergeOrigins, propagateUnknown } from '../../kernel/value-ops.js';
-import { arr, bool, moveTo, nul, num, obj, str, unknown, type Prop, type Val } from '../../kernel/value.js';
+import { arr, bool, moveTo, nul, num, objectOf, str, unknown, type Prop, type Val } from '../../kernel/value.js';
 import type * as B from '../../syntax/bicep/index.js';
 import { access, choose } from '../arm/expression/index.js';
 import { callFunction } from '../arm/functions/registry.js';
@@ -96,45 +96,56 @@ function evalNode(node: B.Expression | B.SkippedTrivia, env: Env): Val {
   }
 }
 
+/** Stands in for format()'s pattern until it is built. */
+const PATTERN_PENDING: Val = nul();
+
 /** `'a${x}b'` is `format('a{0}b', x)`, as Bicep compiles it: each hole keeps its origins. */
 function stringValue(node: B.StringExpression, env: Env, site: Loc): Val {
   if (node.expressions.length === 0) return str(node.segments[0] ?? '', site);
   let pattern = '';
-  const args: Val[] = [];
+  // format()'s arguments: the pattern first, set once it is built (no second list with it in front).
+  const args: Val[] = [PATTERN_PENDING];
   for (let i = 0; i < node.segments.length; i++) {
     const segment = node.segments[i]!;
     pattern += segment.includes('{') || segment.includes('}') ? segment.replace(/[{}]/g, (c) => c + c) : segment;
     const hole = node.expressions[i];
     if (hole) {
-      pattern += `{${args.length}}`;
+      pattern += `{${args.length - 1}}`;
       args.push(evalNode(hole, env));
     }
   }
-  return callFunction('format', [str(pattern, site), ...args], context('format', env, site));
+  args[0] = str(pattern, site);
+  return callFunction('format', args, context('format', env, site));
 }
 
-function objectValue(node: B.ObjectExpression, env: Env, site: Loc, skip?: (key: string) => boolean): Val {
-  const props: Prop[] = [];
-  const spreads: Val[] = [];
-  for (const child of node.children) {
+function objectValue(node: B.ObjectExpression, env: Env, site: Loc): Val {
+  const props = new Map<string, Prop>();
+  const spreads = propertiesInto(props, node, env);
+  return spreads ? propagateUnknown(spreads, site, 'a spread value is not an object') : objectOf(props, site);
+}
+
+/**
+ * Adds an object body's properties to `props` (the last of a key wins, at its first place), without
+ * the keys `skip` names; returns the spread values that are no object, which make the whole object unknown.
+ * Filled in place: an array of properties and then a map copied from it doubled what every object cost.
+ */
+export function propertiesInto(props: Map<string, Prop>, node: B.ObjectExpression, env: Env, skip?: (key: string) => boolean): Val[] | undefined {
+  let spreads: Val[] | undefined;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'ObjectProperty') {
       const key = propertyKey(child.key, env);
       if (key === undefined || skip?.(key)) continue;
-      props.push({ key, keyLoc: locOf(env.scope.file, child.key), value: evalNode(child.value, env) });
+      props.set(key, { key, keyLoc: locOf(env.scope.file, child.key), value: evalNode(child.value, env) });
     } else if (child.type === 'SpreadExpression') {
       const spread = evalNode(child.expression, env);
-      if (spread.kind === 'object') for (const p of spread.props.values()) props.push(p);
-      else if (spread.kind !== 'null') spreads.push(spread);
+      if (spread.kind === 'object') spread.props.forEach((p) => props.set(p.key, p));
+      else if (spread.kind !== 'null') (spreads ??= []).push(spread);
     }
     // Nested resources are declarations of their own; skipped text has its parse diagnostic.
   }
-  if (spreads.length) return propagateUnknown(spreads, site, 'a spread value is not an object');
-  return obj(props, site);
-}
-
-/** An object body without some keys (a resource's `parent`, `scope`, `dependsOn`). */
-export function objectWithout(node: B.ObjectExpression, env: Env, skip: (key: string) => boolean): Val {
-  return objectValue(node, env, locOf(env.scope.file, node), skip);
+  return spreads;
 }
 
 /** A property key: a name, or a string (possibly interpolated); undefined when it is not known. */
@@ -158,26 +169,19 @@ function arrayValue(node: B.ArrayExpression, env: Env, site: Loc): Val {
   return arr(items, site);
 }
 
-/** The names a `for` binds: the item, and the index when written `(item, index)`. */
-export function loopNames(section: B.ForExpression['variableSection']): { item?: string; index?: string } {
-  if (section.type === 'LocalVariable') return { item: section.name.name };
-  if (section.type === 'VariableBlock') {
-    const [item, index] = section.arguments;
-    return {
-      ...(item?.type === 'LocalVariable' ? { item: item.name.name } : {}),
-      ...(index?.type === 'LocalVariable' ? { index: index.name.name } : {}),
-    };
-  }
-  return {};
-}
-
-/** The bindings of one loop iteration; undefined item and index for the representative of an unknown list. */
-export function loopBindings(section: B.ForExpression['variableSection'], item: Val, index: Val): [string, Val][] {
-  const names = loopNames(section);
-  const out: [string, Val][] = [];
-  if (names.item) out.push([names.item, item]);
-  if (names.index) out.push([names.index, index]);
-  return out;
+/**
+ * The environment of one loop iteration: the item bound, and the index when written `(item, index)`;
+ * unknown ones for the representative of an unknown list. Bound straight into the new locals:
+ * every iteration of every loop makes one.
+ */
+export function loopEnv(env: Env, section: B.ForExpression['variableSection'], item: Val, index: Val): Env {
+  const locals = new Map(env.locals);
+  const itemVar = section.type === 'LocalVariable' ? section : section.type === 'VariableBlock' ? section.arguments[0] : undefined;
+  const indexVar = section.type === 'VariableBlock' ? section.arguments[1] : undefined;
+  // A name recovery left empty binds nothing.
+  if (itemVar?.type === 'LocalVariable' && itemVar.name.name) locals.set(itemVar.name.name, item);
+  if (indexVar?.type === 'LocalVariable' && indexVar.name.name) locals.set(indexVar.name.name, index);
+  return { scope: env.scope, locals };
 }
 
 /**
@@ -199,7 +203,7 @@ function forValue(node: B.ForExpression, env: Env, site: Loc): Val {
   if (iterable.kind !== 'array') return errorVal(site, `a loop runs over an array, not ${iterable.kind === 'null' ? 'null' : `a ${iterable.kind}`}`, [iterable]);
   const items: Val[] = [];
   iterable.items.forEach((item, i) => {
-    const inner = withLocals(env, loopBindings(node.variableSection, item, num(i, site)));
+    const inner = loopEnv(env, node.variableSection, item, num(i, site));
     const body = node.body;
     if (body.type === 'IfCondition') {
       const cond = body.condition.type === 'SkippedTrivia' ? skippedVal(env.scope.file, body.condition) : evalNode(body.condition.expression, inner);

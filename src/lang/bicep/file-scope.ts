@@ -12,7 +12,7 @@ import { evaluate, locOf, rootEnv, type Env } from './expr.js';
 import type { BicepRun } from './run.js';
 import { Symbols } from './symbols.js';
 
-type Named = B.ParameterDeclaration | B.VariableDeclaration | B.OutputDeclaration | B.FunctionDeclaration | B.ParameterAssignment;
+type ValueDecl = B.ParameterDeclaration | B.VariableDeclaration | B.ParameterAssignment;
 
 /**
  * One evaluation of one Bicep file: the entry, or one instance of a module. Parameters,
@@ -22,8 +22,13 @@ export class FileScope {
   readonly symbols: Symbols;
   /** What the ARM function library asks of its caller's scope. */
   readonly expressionScope: ExpressionScope;
-  private readonly named = new Map<string, Named>();
-  private readonly cache = new Map<string, Val>();
+  // By kind of name, each keyed by the name as written: every variable read looks one up, and a
+  // key made of kind and name was a new string to hash on each.
+  private readonly values = new Map<string, ValueDecl>();
+  private readonly functions = new Map<string, B.FunctionDeclaration>();
+  private readonly outputs = new Map<string, B.OutputDeclaration>();
+  private readonly valueCache = new Map<string, Val>();
+  private readonly outputCache = new Map<string, Val>();
   private readonly evaluating = new Set<string>();
   /** `import {a as b} from './x.bicep'`: b → the file and the name there. */
   private readonly imports = new Map<string, { readonly path: string; readonly name: string }>();
@@ -44,9 +49,9 @@ export class FileScope {
     private readonly base?: Val,
   ) {
     for (const s of program.body) {
-      if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'FunctionDeclaration' || s.type === 'ParameterAssignment') {
-        this.named.set(`${s.type === 'FunctionDeclaration' ? 'func' : 'value'}:${s.name.name}`, s);
-      } else if (s.type === 'OutputDeclaration') this.named.set(`output:${s.name.name}`, s);
+      if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'ParameterAssignment') this.values.set(s.name.name, s);
+      else if (s.type === 'FunctionDeclaration') this.functions.set(s.name.name, s);
+      else if (s.type === 'OutputDeclaration') this.outputs.set(s.name.name, s);
       else if (s.type === 'CompileTimeImportDeclaration') this.addImport(s);
     }
     this.symbols = new Symbols(this);
@@ -97,7 +102,7 @@ export class FileScope {
     const ref = member === undefined ? this.imports.get(name) : this.namespaces.has(name) ? { path: this.namespaces.get(name)!, name: member } : undefined;
     if (!ref) return undefined;
     const scope = this.importedScope(ref.path);
-    return scope?.named.has(`value:${ref.name}`) ? scope.value(ref.name, site) : undefined;
+    return scope?.values.has(ref.name) ? scope.value(ref.name, site) : undefined;
   }
 
   /** An imported function (`import {f}`, or `ns.f` with `member`) and the scope it runs in. */
@@ -115,42 +120,40 @@ export class FileScope {
 
   /** A parameter's or variable's value at `site`, with the origin that set it; undefined when the file declares no such name. */
   value(name: string, site: Loc): Val | undefined {
-    const decl = this.named.get(`value:${name}`);
+    const decl = this.values.get(name);
     if (!decl && this.imports.has(name)) return this.importedValue(name, site);
     if (!decl && this.base && name === 'base') return moveTo(this.base, site);
-    const supplied = decl ? undefined : this.supplied.get(name.toLowerCase());
-    if (!decl && !supplied) return undefined;
-    const v = this.cached(`value:${name}`, () => (decl?.type === 'VariableDeclaration' ? this.variable(decl) : this.parameter(name, decl)));
+    if (!decl && !this.isSupplied(name)) return undefined;
+    let v = this.valueCache.get(name);
+    if (!v) this.valueCache.set(name, (v = decl?.type === 'VariableDeclaration' ? this.variable(decl) : this.parameter(name, decl)));
     return decl?.type === 'VariableDeclaration' ? moveTo(v, site, { kind: 'variable', name }) : moveTo(v, site);
   }
 
   /** Whether a name is a parameter or variable here (which hides a resource of the same name). */
   declaresValue(name: string): boolean {
-    return this.named.has(`value:${name}`) || this.supplied.has(name.toLowerCase()) || this.imports.has(name) || this.namespaces.has(name);
+    return this.values.has(name) || this.isSupplied(name) || this.imports.has(name) || this.namespaces.has(name);
+  }
+
+  /** Whether the scenario or caller supplies a value for `name` (most files have none: no lower-cased copy of each name read). */
+  private isSupplied(name: string): boolean {
+    return this.supplied.size > 0 && this.supplied.has(name.toLowerCase());
   }
 
   function(name: string): B.FunctionDeclaration | undefined {
-    const f = this.named.get(`func:${name}`);
-    return f?.type === 'FunctionDeclaration' ? f : undefined;
+    return this.functions.get(name);
   }
 
   /** An output's value, evaluated where the file declares it; undefined when there is no such output. */
   output(name: string): Val | undefined {
-    const decl = this.named.get(`output:${name}`);
-    if (decl?.type !== 'OutputDeclaration') return undefined;
-    return this.cached(`output:${name}`, () => this.atRoot(`output:${name}`, `output '${name}'`, decl, (env) => evaluate(decl.value, env)));
+    const decl = this.outputs.get(name);
+    if (!decl) return undefined;
+    let v = this.outputCache.get(name);
+    if (!v) this.outputCache.set(name, (v = this.atRoot(`output:${name}`, `output '${name}'`, decl, (env) => evaluate(decl.value, env))));
+    return v;
   }
 
   outputNames(): string[] {
-    return [...this.named.keys()].filter((k) => k.startsWith('output:')).map((k) => k.slice(7));
-  }
-
-  private cached(key: string, compute: () => Val): Val {
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const v = compute();
-    this.cache.set(key, v);
-    return v;
+    return [...this.outputs.keys()];
   }
 
   private variable(decl: B.VariableDeclaration): Val {
@@ -158,7 +161,7 @@ export class FileScope {
   }
 
   /** The parameter's value where it stands: supplied, its default, or unknown; `@allowed` values are its candidates. */
-  private parameter(name: string, decl: Named | undefined): Val {
+  private parameter(name: string, decl: ValueDecl | undefined): Val {
     const supplied = this.supplied.get(name.toLowerCase());
     const declared = decl?.type === 'ParameterDeclaration' ? decl : undefined;
     const allowed = declared && this.allowedValues(declared);

@@ -12,16 +12,27 @@ import { loadFunction } from './loads.js';
  * forms ARM itself has (no arguments: the current scope).
  */
 export function scopeTarget(name: string, args: readonly Arg[], current: DeploymentTarget): DeploymentTarget | undefined {
+  if (args.length === 0) return undefined;
+  const lower = lowerCase(name);
+  if (lower !== 'resourcegroup' && lower !== 'subscription') return undefined;
   const vals = args.filter((a): a is Val => a.kind !== 'lambda');
-  if (vals.length === 0 || vals.length !== args.length) return undefined;
-  switch (name.toLowerCase()) {
-    case 'resourcegroup':
-      return vals.length === 1 ? { ...current, resourceGroup: vals[0]! } : { subscription: vals[0]!, resourceGroup: vals[1]! };
-    case 'subscription':
-      return { ...current, subscription: vals[0]! };
-    default:
-      return undefined;
+  if (vals.length !== args.length) return undefined;
+  if (lower === 'subscription') return { ...current, subscription: vals[0]! };
+  return vals.length === 1 ? { ...current, resourceGroup: vals[0]! } : { subscription: vals[0]!, resourceGroup: vals[1]! };
+}
+
+const lowerCases = new Map<string, string>();
+/** Spellings remembered at most: user-defined names are as many as files make up. */
+const MAX_SPELLINGS = 10_000;
+
+/** A function name lower-cased, remembered by spelling: files repeat a few (`resourceId`, `resourceGroup`…) in every call. */
+function lowerCase(name: string): string {
+  let lower = lowerCases.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCases.size < MAX_SPELLINGS) lowerCases.set(name, lower);
   }
+  return lower;
 }
 
 /**
@@ -29,7 +40,7 @@ export function scopeTarget(name: string, args: readonly Arg[], current: Deploym
  * arguments, `any()`, file loads (module-local, as Bicep reads them when it compiles) and Key Vault secrets. Undefined for everything ARM evaluates.
  */
 export function bicepOnlyFunction(name: string, args: readonly Arg[], env: Env, site: Loc): Val | undefined {
-  const lower = name.toLowerCase();
+  const lower = lowerCase(name);
   if (lower === 'any' && args.length === 1 && args[0]!.kind !== 'lambda') return args[0] as Val;
   const target = scopeTarget(name, args, env.scope.target);
   if (target) return deploymentObject(target, lower === 'subscription' ? 'subscription' : 'resourceGroup', site);

@@ -3,7 +3,7 @@ import { reportTemplateErrors } from '../../kernel/diagnostic.js';
 import { num, unknown, type Val } from '../../kernel/value.js';
 import { ARM_LIMITS } from '../arm/template/context.js';
 import type { BodyParts } from './declarations.js';
-import { evaluate, loopBindings, withLocals, type Env } from './expr.js';
+import { evaluate, loopEnv, type Env } from './expr.js';
 
 /** One instance of a resource or module declaration: the environment its body is evaluated in. */
 export interface Instance {
@@ -30,7 +30,7 @@ export function instancesOf(parts: BodyParts, env: Env, at: Loc): Instances {
   if (iterable.kind !== 'array') {
     const reason = iterable.kind === 'unknown' ? iterable.reason : `a loop runs over an array, not a ${iterable.kind}`;
     const u = unknown(reason, at, { origins: iterable.origins });
-    return { list: [{ env: withLocals(env, loopBindings(loop.variableSection, u, u)) }], count: 0 };
+    return { list: [{ env: loopEnv(env, loop.variableSection, u, u) }], count: 0 };
   }
   const n = iterable.items.length;
   if (n > ARM_LIMITS.copyCount) {
@@ -38,7 +38,7 @@ export function instancesOf(parts: BodyParts, env: Env, at: Loc): Instances {
     return { list: [], count: 0 };
   }
   return {
-    list: iterable.items.map((item, i) => ({ env: withLocals(env, loopBindings(loop.variableSection, item, num(i, at))), index: i })),
+    list: iterable.items.map((item, i) => ({ env: loopEnv(env, loop.variableSection, item, num(i, at)), index: i })),
     count: n,
   };
 }
@@ -54,7 +54,7 @@ export function instanceFor(parts: BodyParts, env: Env, index: Val | undefined, 
     if (hit) return hit;
   }
   const u = unknown(index?.kind === 'unknown' ? index.reason : 'the loop index is not known here', at, { origins: index?.origins ?? [] });
-  return { env: withLocals(env, loopBindings(parts.loop.variableSection, u, u)) };
+  return { env: loopEnv(env, parts.loop.variableSection, u, u) };
 }
 
 /** How an instance is keyed: '' outside a loop, its index, '?' for the representative of an unknown list or index. */
@@ -68,9 +68,16 @@ export function instanceKey(parts: BodyParts, instance: Instance): string {
 
 /** Values made once per declaration and instance key. */
 export class PerInstance<Decl, V> {
+  /** Of a declaration outside a loop (key ''), its one value: no map of keys for each of them. */
+  private readonly single = new Map<Decl, V>();
   private readonly byDecl = new Map<Decl, Map<string, V>>();
 
   get(decl: Decl, key: string, make: () => V): V {
+    if (key === '') {
+      let v = this.single.get(decl);
+      if (v === undefined) this.single.set(decl, (v = make()));
+      return v;
+    }
     let byKey = this.byDecl.get(decl);
     if (!byKey) this.byDecl.set(decl, (byKey = new Map()));
     let v = byKey.get(key);

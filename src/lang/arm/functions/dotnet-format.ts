@@ -11,16 +11,16 @@ export function parseComposite(fmt: string): FormatPiece[] | string {
   let lit = '';
   let i = 0;
   while (i < fmt.length) {
+    // Text up to the next brace in one piece: a string per character made most of what format() allocated.
+    const brace = nextBrace(fmt, i);
+    if (brace > i) lit += fmt.slice(i, brace);
+    i = brace;
+    if (i === fmt.length) break;
     const c = fmt[i]!;
     if (c === '}') {
       if (fmt[i + 1] !== '}') return 'Input string was not in a correct format (unescaped \'}\').';
       lit += '}';
       i += 2;
-      continue;
-    }
-    if (c !== '{') {
-      lit += c;
-      i++;
       continue;
     }
     if (fmt[i + 1] === '{') {
@@ -31,15 +31,38 @@ export function parseComposite(fmt: string): FormatPiece[] | string {
     const close = fmt.indexOf('}', i);
     if (close < 0) return 'Input string was not in a correct format (unclosed \'{\').';
     const body = fmt.slice(i + 1, close);
-    const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(body);
-    if (!m) return `Input string was not in a correct format ('{${body}}').`;
+    const hole = plainIndex(body) ?? formatItem(body);
+    if (!hole) return `Input string was not in a correct format ('{${body}}').`;
     if (lit) pieces.push(lit);
     lit = '';
-    pieces.push({ index: Number(m[1]), alignment: m[2] ? Number(m[2]) : 0, spec: m[3] ?? '' });
+    pieces.push(hole);
     i = close + 1;
   }
   if (lit) pieces.push(lit);
   return pieces;
+}
+
+function nextBrace(fmt: string, from: number): number {
+  for (let i = from; i < fmt.length; i++) {
+    const c = fmt.charCodeAt(i);
+    if (c === 0x7b || c === 0x7d) return i;
+  }
+  return fmt.length;
+}
+
+/** `{0}`, by far the most common item (and every Bicep interpolation), without the general expression. */
+function plainIndex(body: string): FormatPiece | undefined {
+  if (body.length === 0 || body.length > 9) return undefined;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return { index: Number(body), alignment: 0, spec: '' };
+}
+
+function formatItem(body: string): FormatPiece | undefined {
+  const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(body);
+  return m ? { index: Number(m[1]), alignment: m[2] ? Number(m[2]) : 0, spec: m[3] ?? '' } : undefined;
 }
 
 export function align(text: string, alignment: number): string {
