@@ -28,8 +28,9 @@ export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey,
 
 /**
  * A resource body whose objects are evaluated a property at a time, as they are read: the model
- * reads a few paths of each body (a VM's disks, not its OS profile or tags), and what is never
- * read made no finding and no diagnostic (errors count where they reach the model). Evaluated
+ * reads a few paths of each body (a VM's disks, not its OS profile or tags), a deployment's child
+ * template the parameters it uses, and what is never read made no finding and no diagnostic
+ * (errors count where they reach the model). Evaluated
  * whole when a property `copy` loop is anywhere in it: a loop over ARM's limit is reported
  * whether or not its list is read.
  */

@@ -125,8 +125,8 @@ function evaluateInstance(
   const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
   // Only wanted resources need their properties, and only those the model reads (evaluateBody);
-  // a deployment's are read whole for its child template. For the rest the scope places their id.
-  const body = isDeployment ? evaluateNode(node, scope, DEPLOYMENT_SKIP) : evaluateBody(node, scope, isEvaluated(scope, type) ? BODY_SKIP : ALL_BUT_SCOPE);
+  // a deployment's, those its child template reads. For the rest the scope places their id.
+  const body = evaluateBody(node, scope, isDeployment ? DEPLOYMENT_SKIP : isEvaluated(scope, type) ? BODY_SKIP : ALL_BUT_SCOPE);
   const resource: TemplateResource = {
     file: scope.file,
     type,

@@ -3,7 +3,7 @@ import type { JsonNode } from '../../../syntax/json/parse.js';
 import { idText } from '../../../kernel/names.js';
 import { DEPLOYMENT_TYPE } from './context.js';
 import { childTemplate, type ChildTemplate } from './deployments.js';
-import { evaluateNode } from './evaluate-node.js';
+import { evaluateBody, evaluateNode, type SkipKey } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import type { TemplateScope } from './scope.js';
 
@@ -51,13 +51,14 @@ function resourceNodes(resources: JsonNode | undefined): JsonNode[] {
 
 /** What a deployment's body needs evaluated to find its template: not its copy, condition or inline template. */
 const BODY_SKIP = new Set(['copy', 'condition', 'dependson', 'resources', 'existing', 'comments']);
+const DEPLOYMENT_BODY_SKIP: SkipKey = (key, depth) => (depth === 0 ? BODY_SKIP.has(key.toLowerCase()) : depth === 1 && key.toLowerCase() === 'template');
 
 /**
  * The template a deployment would run, with the scope its names evaluate in, found as a deployed
  * one is (`childTemplate`), without reporting its problems: nothing of it is deployed.
  */
 function deploymentTemplate(node: JsonNode, scope: TemplateScope): ChildTemplate | undefined {
-  const body = evaluateNode(node, scope, (key, depth) => (depth === 0 ? BODY_SKIP.has(key.toLowerCase()) : depth === 1 && key.toLowerCase() === 'template'));
+  const body = evaluateBody(node, scope, DEPLOYMENT_BODY_SKIP);
   const nameNode = prop(node, 'name');
   const name = nameNode ? evaluateNode(nameNode, scope) : unknown('the deployment has no name', nodeLoc(scope.file, node));
   return childTemplate(node, body, name, scope, scope.target);
