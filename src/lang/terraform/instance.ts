@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, MAX_VALUE_NODES, moveTo, obj, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
 import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
-import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
-import { evaluateSafe, locOf } from './eval/expr.js';
+import { NO_BINDINGS, type Env, type EvalState, type FileAccess, type Scope } from './eval/env.js';
+import { evaluateSafe, getAttr, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { idText } from '../../kernel/names.js';
 import { symbolicString } from '../../kernel/partial-string.js';
@@ -51,9 +51,6 @@ const PROVIDER_META = new Set(['alias', 'version']);
 const ANY_INSTANCE = Symbol('any instance');
 /** Its expansion: `count.index` and `each` are unknown. */
 const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in particular', text: 'any instance' };
-
-/** The bindings of an expression outside count, for_each and for: read-only, so one serves every env. */
-const NO_BINDINGS: ReadonlyMap<string, Val> = new Map();
 
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
@@ -299,6 +296,20 @@ export class ModuleInstance implements Scope {
     const value = this.instanceValue(decl, key, address, site);
     if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
     return moveTo(value, site, { kind: 'resource-attribute', name: address });
+  }
+
+  resourceAttribute(type: string, name: string, attr: string, site: Loc, loc: Loc): Val | undefined {
+    const decl = this.config.resourcesByType.managed.get(type)?.get(name);
+    if (!decl || this.resourceExpansion(decl).kind !== 'single') return undefined;
+    const address = this.address(decl, undefined);
+    const value = this.instanceValue(decl, undefined, address, site);
+    if (!value) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
+    const origin = { kind: 'resource-attribute', name: address } as const;
+    const p = value.props.get(attr);
+    // An attribute the configuration does not set, or an instance over the size bound: as the
+    // whole instance moved gives it. Else the attribute moved as the instance's move would move it.
+    if (!p || valueNodes(value) > MAX_VALUE_NODES) return getAttr(moveTo(value, site, origin), attr, loc);
+    return moveTo(moveTo(p.value, site, origin), loc);
   }
 
   /**
