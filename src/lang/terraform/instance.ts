@@ -307,9 +307,9 @@ export class ModuleInstance implements Scope {
     const origin = { kind: 'resource-attribute', name: address } as const;
     const p = value.props.get(attr);
     // An attribute the configuration does not set, or an instance over the size bound: as the
-    // whole instance moved gives it. Else the attribute moved as the instance's move would move it.
+    // whole instance moved gives it. Else the attribute with the step the instance's move adds to it.
     if (!p || valueNodes(value) > MAX_VALUE_NODES) return getAttr(moveTo(value, site, origin), attr, loc);
-    return moveTo(moveTo(p.value, site, origin), loc);
+    return moveTo(p.value, loc, origin);
   }
 
   /**

@@ -333,9 +333,9 @@ function directAttribute(ref: Expression, attr: string, env: Env, at: Loc, loc: 
   if (ref.type === 'Variable') {
     const bound = env.bindings.get(ref.name);
     if (bound?.kind !== 'object' || valueNodes(bound) > MAX_VALUE_NODES) return undefined;
-    // As moving the whole object to `at` moves the property it is read for.
+    // Moving the whole object to `at` and then the property to `loc` adds no origin: one move.
     const p = propOf(bound, attr);
-    return p && moveTo(moveTo(p.value, at), loc);
+    return p && moveTo(p.value, loc);
   }
   if (ref.type === 'GetAttr' && ref.object.type === 'Variable' && !NOT_RESOURCES.has(ref.object.name) && !env.bindings.has(ref.object.name)) {
     return env.scope.resourceAttribute(ref.object.name, ref.name.name, attr, at, loc);
