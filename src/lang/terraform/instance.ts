@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, MAX_VALUE_NODES, moveTo, obj, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
 import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
@@ -323,9 +323,10 @@ export class ModuleInstance implements Scope {
     const body = this.body(decl, key, site);
     if (!body) return undefined;
     const at = this.labelLoc(decl);
-    const props = [...body.props.values()];
-    if (!body.props.has('id')) props.push({ key: 'id', value: this.instanceId(decl, body, address, at) });
-    const value = obj(props, at);
+    // A copy of the body's map (a Map copies another without stepping an iterator per property).
+    const props = new Map(body.props);
+    if (!props.has('id')) props.set('id', { key: 'id', value: this.instanceId(decl, body, address, at) });
+    const value = objectOf(props, at);
     this.instanceValues.set(address, value);
     return value;
   }
