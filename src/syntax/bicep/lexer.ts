@@ -38,11 +38,23 @@ export interface Token {
   readonly end: number;
 }
 
-export interface LexResult {
-  readonly tokens: Token[];
+/**
+ * The tokens of a text as a struct of arrays: token `i` is `types[i]` over `[starts[i], ends[i])`,
+ * for `i < count`; the last is always `EndOfFile`. A parse holds every token of its file, about
+ * one per eight characters, and as objects they were the parse's most numerous allocation and
+ * what the young generation had to copy; typed arrays hold them outside the heap.
+ */
+export interface TokenArrays {
+  readonly count: number;
+  readonly types: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+export interface LexResult extends TokenArrays {
   /**
    * Indexes of the tokens whose leading trivia holds a comment (Bicep's `CheckTrivia` on them).
-   * Few do: a set instead of a field on every token, which are a parse's most numerous objects.
+   * Few do: a set instead of a field on every token.
    */
   readonly commented: ReadonlySet<number>;
   readonly comments: Comment[];
@@ -50,8 +62,14 @@ export interface LexResult {
   readonly errors: BicepError[];
 }
 
+/** The tokens as objects, for dumps and tests. */
+export function tokenList(tokens: TokenArrays): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.count; i++) out.push({ type: tokens.types[i]! as TokenType, start: tokens.starts[i]!, end: tokens.ends[i]! });
+  return out;
+}
+
 const MAX_IDENTIFIER_LENGTH = 255;
-const KEYWORDS: ReadonlyMap<string, TokenType> = new Map([['true', T.TrueKeyword], ['false', T.FalseKeyword], ['null', T.NullKeyword]]);
 const PRAGMAS = ['disable-next-line', 'disable-diagnostics', 'restore-diagnostics'] as const;
 const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 const ESCAPE_LIST = `"\\$", "\\'", "\\\\", "\\n", "\\r", "\\t", "\\u{...}"`;
@@ -112,7 +130,10 @@ export function lexBicep(text: string): LexResult {
 }
 
 class Lexer {
-  private readonly tokens: Token[] = [];
+  private types: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private count = 0;
   private readonly comments: Comment[] = [];
   private readonly pragmas: Pragma[] = [];
   private readonly errors: BicepError[] = [];
@@ -124,13 +145,33 @@ class Lexer {
   /** Whether the current token's leading trivia held a comment. */
   private leadingComment = false;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // Real files hold about one token per eight characters; `grow` doubles the arrays if need be.
+    const capacity = (text.length >> 3) + 16;
+    this.types = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   lex(): LexResult {
     const n = this.text.length;
     while (this.pos < n) this.lexToken();
-    if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1]!.type !== T.EndOfFile) this.lexToken();
-    return { tokens: this.tokens, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+    if (this.count === 0 || this.types[this.count - 1] !== T.EndOfFile) this.lexToken();
+    const { count, types, starts, ends } = this;
+    return { count, types, starts, ends, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+  }
+
+  private grow(): void {
+    const capacity = this.types.length * 2;
+    const types = new Uint8Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    types.set(this.types);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.types = types;
+    this.starts = starts;
+    this.ends = ends;
   }
 
   /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
@@ -154,30 +195,50 @@ class Lexer {
     this.errors.push({ ...(e as (...a: string[]) => BicepMessage)(...args), start, end });
   }
 
+  /**
+   * One token and the trivia around it. The usual trivia, a few spaces, is skipped here rather
+   * than in a call: the CLI runs V8 without inlining (src/cli/v8-flags.ts), so every call on
+   * this path is paid once per token.
+   */
   private lexToken(): void {
+    const text = this.text;
+    let p = this.pos;
+    let c = text.charCodeAt(p);
+    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    this.pos = p;
     this.leadingComment = false;
-    this.scanLeadingTrivia();
-    this.start = this.pos;
+    if (c === 47 || c === 35) this.scanLeadingTrivia();
+    const start = (this.start = this.pos);
     const type = this.scanToken();
-    const start = this.start;
     const end = this.pos;
-    if (type === T.Unrecognized) {
-      const s = this.text.slice(start, end);
-      if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
-      else this.error(start, end, BicepErrors.unrecognizedToken, s);
-    }
-    if (this.leadingComment) this.commented.add(this.tokens.length);
-    this.tokens.push({ type, start, end });
-    this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
+    if (type === T.Unrecognized) this.unrecognized(start, end);
+    const i = this.count;
+    if (i === this.types.length) this.grow();
+    if (this.leadingComment) this.commented.add(i);
+    this.types[i] = type;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.count = i + 1;
+    p = end;
+    c = text.charCodeAt(p);
+    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    this.pos = p;
+    if (c === 47 && TRAILING_COMMENTS[type] === 1) this.scanTrailingComments();
   }
 
-  private scanTrailingTrivia(includeComments: boolean): void {
+  private unrecognized(start: number, end: number): void {
+    const s = this.text.slice(start, end);
+    if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
+    else this.error(start, end, BicepErrors.unrecognizedToken, s);
+  }
+
+  private scanTrailingComments(): void {
     const text = this.text;
     for (;;) {
       const c = text.charCodeAt(this.pos);
       if (c === 32 || c === 9) this.skipWhile(SPACE);
-      else if (includeComments && c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
-      else if (includeComments && c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
+      else if (c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
+      else if (c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
       else return;
     }
   }
@@ -198,12 +259,18 @@ class Lexer {
         this.scanMultiLineComment();
         lastWasComment = this.leadingComment = true;
       } else if (c === 35 && !lastWasComment) {
-        const kind = PRAGMAS.find((k) => this.text.startsWith(k, this.pos + 1));
+        const kind = this.pragmaAt(this.pos + 1);
         if (!kind || !this.onlyWhitespaceBeforeOnLine(triviaStart)) return;
         this.scanPragma(kind);
         lastWasComment = false;
       } else return;
     }
+  }
+
+  /** The pragma keyword at `position`. A loop, not `find` with a closure: a closure over `this` made every call of the caller allocate. */
+  private pragmaAt(position: number): Pragma['kind'] | undefined {
+    for (const kind of PRAGMAS) if (this.text.startsWith(kind, position)) return kind;
+    return undefined;
   }
 
   private onlyWhitespaceBeforeOnLine(position: number): boolean {
@@ -363,12 +430,14 @@ class Lexer {
   }
 
   private scanToken(): TokenType {
-    if (this.atEnd()) return T.EndOfFile;
-    const c = this.peek();
-    this.pos++;
+    const text = this.text;
+    if (this.pos >= text.length) return T.EndOfFile;
+    const c = text.charCodeAt(this.pos++);
+    const charClass = c < 128 ? CHAR_CLASS[c]! : 0;
+    if (charClass & IDENTIFIER) return charClass & DIGIT ? this.scanInteger() : this.scanIdentifier();
     const operator = c < 128 ? OPERATOR[c]! : NOT_OPERATOR;
     if (operator !== NOT_OPERATOR) {
-      const next = this.peek();
+      const next = text.charCodeAt(this.pos);
       const pair = next < 128 ? OPERATOR_PAIR[(c << 7) | next]! : NOT_OPERATOR;
       if (pair === NOT_OPERATOR) return operator as TokenType;
       this.pos++;
@@ -430,22 +499,26 @@ class Lexer {
         while (isNewLine(this.peek())) this.pos++;
         return T.NewLine;
       default:
-        if (isDigit(c)) {
-          this.skipWhile(DIGIT);
-          return T.Integer;
-        }
-        if (isIdentifierStart(c)) {
-          this.skipWhile(IDENTIFIER);
-          const length = this.pos - this.start;
-          if (length === 4 || length === 5) {
-            const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
-            if (keyword !== undefined) return keyword;
-          }
-          if (this.pos - this.start > MAX_IDENTIFIER_LENGTH) this.error(this.start, this.pos, BicepErrors.identifierNameExceedsLimit);
-          return T.Identifier;
-        }
         return T.Unrecognized;
     }
+  }
+
+  private scanInteger(): TokenType {
+    this.skipWhile(DIGIT);
+    return T.Integer;
+  }
+
+  private scanIdentifier(): TokenType {
+    this.skipWhile(IDENTIFIER);
+    const { start, pos: end, text } = this;
+    const length = end - start;
+    // The keywords compared in place: a slice for a map lookup was an allocation per word of their length.
+    if (length === 4) {
+      if (text.startsWith('true', start)) return T.TrueKeyword;
+      if (text.startsWith('null', start)) return T.NullKeyword;
+    } else if (length === 5 && text.startsWith('false', start)) return T.FalseKeyword;
+    if (length > MAX_IDENTIFIER_LENGTH) this.error(start, end, BicepErrors.identifierNameExceedsLimit);
+    return T.Identifier;
   }
 }
 

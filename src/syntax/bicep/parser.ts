@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type * as A from './ast.js';
-import { lexBicep, T, type Token, type TokenType } from './lexer.js';
+import { lexBicep, T, type TokenArrays, type TokenType } from './lexer.js';
 import { BicepErrors as E, type BicepMessage } from './messages.js';
 import { completeStringValue, stringSegments } from './strings.js';
 import { VISITOR_KEYS } from './visitor-keys.js';
@@ -15,6 +15,8 @@ import { VISITOR_KEYS } from './visitor-keys.js';
 export const MAX_NESTING = 256;
 
 type Node = A.Node;
+/** A token, by its index in the lexer's arrays. */
+type Token = number;
 type Part = Token | Node;
 type Skipped = A.SkippedTrivia;
 type Expr = A.Expression | Skipped;
@@ -78,12 +80,8 @@ class ExpectedToken {
   constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
 }
 
-// A token's type is a number, a node's a string: cheaper to ask than whether a key is present.
-const isToken = (p: Part): p is Token => typeof p.type === 'number';
-const startOf = (p: Part): number => (isToken(p) ? p.start : p.range[0]);
-const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
-const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
-const span = (first: Part, last: Part): A.Range => [startOf(first), endOf(last)];
+const isToken = (p: Part): p is Token => typeof p === 'number';
+const isSkipped = (p: Part | null | undefined): p is Skipped => typeof p === 'object' && p !== null && p.type === 'SkippedTrivia';
 
 /**
  * `node` with the recovery nodes among the parts that stood in its token slots. Fixed arity, not
@@ -101,7 +99,13 @@ export class Parser {
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
   readonly diagnostics: Diagnostic[] = [];
-  private readonly tokens: Token[];
+  private readonly tokens: TokenArrays;
+  // The token arrays again, one load nearer: read for nearly every step.
+  private readonly types: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** The number of tokens; the last, at `last`, is the end of the file. */
+  private readonly count: number;
   private readonly commented: ReadonlySet<number>;
   private readonly last: number;
   private p = 0;
@@ -111,12 +115,16 @@ export class Parser {
 
   constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
     const lexed = lexBicep(text);
-    this.tokens = lexed.tokens;
+    this.tokens = lexed;
+    this.types = lexed.types;
+    this.starts = lexed.starts;
+    this.ends = lexed.ends;
+    this.count = lexed.count;
     this.commented = lexed.commented;
     this.comments = lexed.comments;
     this.pragmas = lexed.pragmas;
     this.lexErrors = lexed.errors;
-    this.last = this.tokens.length - 1;
+    this.last = lexed.count - 1;
   }
 
   // ── Program and declarations ──────────────────────────────────────────────────────────────
@@ -148,14 +156,14 @@ export class Parser {
   private declaration(expected?: string): A.Statement | Skipped | Token {
     return this.withRecovery((): A.Statement | Token => {
       const leading = this.leadingNodes();
-      const cur = this.peek();
-      if (cur.type === T.Identifier) {
+      const cur = this.p;
+      if (this.types[cur] === T.Identifier) {
         const word = this.textOf(cur);
         const keyword = expected === undefined || expected === word ? word : '';
         const d = this.params ? this.paramsStatement(keyword, leading) : this.statement(keyword, leading);
         if (d) return d;
-      } else if (cur.type === T.NewLine) return this.newLine();
-      if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: span(leading[0]!, leading[leading.length - 1]!) };
+      } else if (this.types[cur] === T.NewLine) return this.newLine();
+      if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: this.span(leading[0]!, leading[leading.length - 1]!) };
       throw this.expected(cur, this.params ? E.unrecognizedParamsFileDeclaration() : E.unrecognizedDeclaration());
     }, NONE, UNTIL_NEW_LINE);
   }
@@ -199,7 +207,7 @@ export class Parser {
 
   /** Start of a statement: its first decorator, or its keyword. */
   private statementRange(leading: Part[], keyword: Part, last: Part): A.Range {
-    return span(leading[0] ?? keyword, last);
+    return this.span(leading[0] ?? keyword, last);
   }
 
   private targetScope(leading: Part[]): A.TargetScope {
@@ -228,9 +236,9 @@ export class Parser {
     const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
     const modifier = this.withRecovery((): A.ParameterDefaultValue | null => {
-      const cur = this.peek();
-      if (cur.type === T.NewLine || cur.type === T.EndOfFile) return null;
-      if (cur.type === T.Assignment) return this.parameterDefaultValue();
+      const cur = this.p;
+      if (this.types[cur] === T.NewLine || this.types[cur] === T.EndOfFile) return null;
+      if (this.types[cur] === T.Assignment) return this.parameterDefaultValue();
       throw this.expected(cur, E.expectedParameterContinuation());
     }, suppression(declaredType), UNTIL_NEW_LINE);
     const node: A.ParameterDeclaration = { type: 'ParameterDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, range: this.statementRange(leading, keyword, modifier ?? declaredType) };
@@ -240,14 +248,14 @@ export class Parser {
   private parameterDefaultValue(): A.ParameterDefaultValue {
     const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
     const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
-    return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
+    return { type: 'ParameterDefaultValue', value, range: this.span(assignment, value) };
   }
 
   private variableDeclaration(leading: Part[]): A.VariableDeclaration {
     const keyword = this.expectKeyword('var');
     const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery((): TypeExpr | null => {
-      const t = this.peek().type;
+      const t = this.peekType();
       return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
     }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
@@ -310,10 +318,10 @@ export class Parser {
 
   /** `{…}`, `if (c) {…}` or `[for …]` after a resource's or module's `=`. */
   private declarationBody(flags: number, loops: boolean): A.DeclarationBody {
-    const cur = this.peek();
-    if (cur.type === T.Identifier && this.textOf(cur) === 'if') return this.ifCondition(flags, false);
-    if (cur.type === T.LeftBrace) return this.object(flags);
-    if (loops && cur.type === T.LeftSquare) return this.forExpression(flags, true);
+    const cur = this.p;
+    if (this.types[cur] === T.Identifier && this.textOf(cur) === 'if') return this.ifCondition(flags, false);
+    if (this.types[cur] === T.LeftBrace) return this.object(flags);
+    if (loops && this.types[cur] === T.LeftSquare) return this.forExpression(flags, true);
     throw this.expected(cur, E.expectBodyStartOrIfOrLoopStart());
   }
 
@@ -323,8 +331,8 @@ export class Parser {
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
     const value = this.withRecovery(() => {
-      const cur = this.peek();
-      if (cur.type === T.LeftBrace) return this.object(COMPLEX);
+      const cur = this.p;
+      if (this.types[cur] === T.LeftBrace) return this.object(COMPLEX);
       throw this.expected(cur, E.expectedCharacter('{'));
     }, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
@@ -336,7 +344,7 @@ export class Parser {
   private importDeclaration(leading: Part[]): A.Statement {
     const keyword = this.expectKeyword('import');
     // The old `import 'az@1.0.0'` form of an extension declaration shares the keyword.
-    const t = this.peek().type;
+    const t = this.peekType();
     return t === T.StringLeftPiece || t === T.StringComplete ? this.extensionDeclaration(keyword, leading) : this.compileTimeImportDeclaration(keyword, leading);
   }
 
@@ -346,7 +354,7 @@ export class Parser {
   }
 
   private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
-    const t = this.peek().type;
+    const t = this.peekType();
     let importExpression: A.ImportedSymbolsList | A.WildcardImport | Skipped;
     if (t === T.EndOfFile || t === T.NewLine || t === T.Identifier) importExpression = this.skipEmpty(E.expectedSymbolListOrWildcard());
     else if (t === T.LeftBrace) importExpression = this.importedSymbolsList();
@@ -360,58 +368,58 @@ export class Parser {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
     const items = this.arrayOrObjectElements(T.RightBrace, () => this.importedSymbolsListItem());
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: span(open, close) };
+    return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: this.span(open, close) };
   }
 
   private importedSymbolsListItem(): A.ImportedSymbolsListItem | Skipped {
-    const t = this.peek().type;
+    const t = this.peekType();
     let original: A.Identifier | A.StringExpression | Skipped;
     if (t === T.Identifier) original = this.identifier(E.expectedExportedSymbolName());
     else if (t === T.StringComplete) original = this.interpolableString();
     else if (t === T.StringLeftPiece) original = this.skip([this.interpolableString()], E.compileTimeConstantRequired());
     else original = this.skip([this.read()], E.expectedExportedSymbolName());
-    const alias = this.isKeyword(this.peek(), 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
+    const alias = this.isKeyword(this.p, 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
     if (original.type === 'String' && alias === null) return this.skip([original], E.importListItemDoesNotIncludeDeclaredSymbolName());
-    const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: span(original, alias ?? original) };
+    const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: this.span(original, alias ?? original) };
     return alias ? { ...node, alias } : node;
   }
 
   private aliasAsClause(name: () => A.Identifier): A.AliasAsClause {
     const keyword = this.expectKeyword('as');
     const alias = name();
-    return { type: 'AliasAsClause', alias, range: span(keyword, alias) };
+    return { type: 'AliasAsClause', alias, range: this.span(keyword, alias) };
   }
 
   private wildcardImport(): A.WildcardImport {
     const star = this.expect(T.Asterisk, E.expectedCharacter('*'));
     const alias = this.aliasAsClause(() => this.identifier(E.expectedNamespaceIdentifier()));
-    return { type: 'WildcardImport', alias, range: span(star, alias) };
+    return { type: 'WildcardImport', alias, range: this.span(star, alias) };
   }
 
   private compileTimeImportFromClause(): A.CompileTimeImportFromClause {
     const keyword = this.expectKeyword('from');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, UNTIL_NEW_LINE);
-    return { type: 'CompileTimeImportFromClause', path, range: span(keyword, path) };
+    return { type: 'CompileTimeImportFromClause', path, range: this.span(keyword, path) };
   }
 
   private extensionDeclaration(keyword: Token, leading: Part[]): A.ExtensionDeclaration {
     const specification: A.Identifier | A.StringExpression | Skipped =
-      this.peek().type === T.Identifier
+      this.peekType() === T.Identifier
         ? this.identifierOf(this.read())
         : this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE);
-    let cur = this.peek();
+    let cur = this.p;
     const withClause =
-      cur.type === T.EndOfFile || cur.type === T.NewLine || this.isKeyword(cur, 'as')
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine || this.isKeyword(cur, 'as')
         ? this.skipEmpty()
         : this.withRecovery(() => this.extensionWithClause(E.expectedWithOrAsKeywordOrNewLine()), suppression(specification), UNTIL_NEW_LINE);
-    cur = this.peek();
+    cur = this.p;
     const asClause =
-      cur.type === T.EndOfFile || cur.type === T.NewLine
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const as = this.expectKeyword('as', E.expectedWithOrAsKeywordOrNewLine());
             const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_NEW_LINE);
-            return { type: 'AliasAsClause', alias, range: span(as, alias) } satisfies A.AliasAsClause;
+            return { type: 'AliasAsClause', alias, range: this.span(as, alias) } satisfies A.AliasAsClause;
           }, suppression(withClause), UNTIL_NEW_LINE);
     return { type: 'ExtensionDeclaration', decorators: this.decoratorsOf(leading), specification, withClause, asClause, range: this.statementRange(leading, keyword, asClause) };
   }
@@ -419,28 +427,28 @@ export class Parser {
   private extensionWithClause(error: BicepMessage): A.ExtensionWithClause {
     const keyword = this.expectKeyword('with', error);
     const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
-    return { type: 'ExtensionWithClause', config, range: span(keyword, config) };
+    return { type: 'ExtensionWithClause', config, range: this.span(keyword, config) };
   }
 
   // ── .bicepparam ───────────────────────────────────────────────────────────────────────────
 
   private usingDeclaration(leading: Part[]): A.UsingDeclaration {
     const keyword = this.expectKeyword('using');
-    const t = this.peek().type;
+    const t = this.peekType();
     let path: A.StringExpression | A.NoneLiteral | Skipped;
     if (t === T.Identifier) {
       const none = this.expectKeyword('none');
-      path = { type: 'NoneLiteral', range: span(none, none) };
+      path = { type: 'NoneLiteral', range: this.span(none, none) };
     } else if (t === T.StringComplete) path = this.throwIfSkipped(() => this.interpolableString(), E.expectedFilePathString());
     else path = this.skipEmpty(E.expectedSymbolListOrWildcard());
-    const cur = this.peek();
+    const cur = this.p;
     const withClause: A.UsingWithClause | Skipped =
-      cur.type === T.EndOfFile || cur.type === T.NewLine
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const w = this.expectKeyword('with', E.expectedWithKeywordOrNewLine());
             const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
-            return { type: 'UsingWithClause', config, range: span(w, config) } satisfies A.UsingWithClause;
+            return { type: 'UsingWithClause', config, range: this.span(w, config) } satisfies A.UsingWithClause;
           }, suppression(path), UNTIL_NEW_LINE);
     return { type: 'UsingDeclaration', decorators: this.decoratorsOf(leading), path, withClause, range: this.statementRange(leading, keyword, withClause) };
   }
@@ -484,17 +492,17 @@ export class Parser {
       while (this.is(T.Dot)) {
         this.read();
         name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: span(current, name) };
+        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: this.span(current, name) };
       }
       return current;
     }, NONE, UNTIL_NEW_LINE);
-    return { type: 'Decorator', expression, range: span(at, expression) };
+    return { type: 'Decorator', expression, range: this.span(at, expression) };
   }
 
   // ── Expressions ───────────────────────────────────────────────────────────────────────────
 
   expression(flags: number): Expr {
-    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.p);
     this.depth++;
     try {
       return this.ternary(flags);
@@ -505,34 +513,34 @@ export class Parser {
 
   private ternary(flags: number): Expr {
     const condition = this.binaryExpression(flags, 0);
-    if (this.peekSkippingNewLines().type === T.Question) this.newLines();
+    if (this.types[this.peekSkippingNewLines()] === T.Question) this.newLines();
     if (!this.is(T.Question)) return condition;
     this.read();
     const trueExpression = this.expressionWithRecovery(flags, NONE, UNTIL_COLON_OR_EXPRESSION_END);
-    if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
+    if (!isSkipped(trueExpression) && this.types[this.peekSkippingNewLines()] === T.Colon) this.newLines();
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
     const falseExpression = this.expressionWithRecovery(flags, suppression(colon), EXPRESSION_END);
-    return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
+    return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: this.span(condition, falseExpression) }, colon);
   }
 
   private binaryExpression(flags: number, precedence: number): Expr {
     let current = this.unaryExpression(flags);
     for (;;) {
-      const op = BINARY.get(this.peek().type);
+      const op = BINARY.get(this.peekType());
       if (!op || op[1] <= precedence) return current;
       this.read();
       const right = this.withRecovery(() => this.binaryExpression(flags, op[1]), NONE, EXPRESSION_END);
-      current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: span(current, right) };
+      current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: this.span(current, right) };
     }
   }
 
   private unaryExpression(flags: number): Expr {
-    const token = this.peek();
-    const operator = UNARY.get(token.type);
+    const token = this.p;
+    const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberExpression(flags);
     this.read();
     const expression = this.withRecovery(() => this.memberExpression(flags), NONE, EXPRESSION_END);
-    return { type: 'UnaryOperation', operator, expression, range: span(token, expression) };
+    return { type: 'UnaryOperation', operator, expression, range: this.span(token, expression) };
   }
 
   private memberExpression(flags: number): Expr {
@@ -544,7 +552,7 @@ export class Parser {
         const fromEnd = this.is(T.Hat) ? (this.read(), true) : false;
         const index: Expr = this.is(T.RightSquare) ? this.skipEmpty(E.emptyIndexerNotAllowed()) : this.expression(flags);
         const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-        current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: span(current, close) };
+        current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: this.span(current, close) };
         continue;
       }
       if (this.is(T.Dot)) {
@@ -552,23 +560,23 @@ export class Parser {
         const safeMarker = this.is(T.Question) ? this.read() : null;
         let name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         if (this.is(T.LeftParen)) {
-          if (safeMarker) {
-            const s = this.skipNodes(span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
+          if (safeMarker !== null) {
+            const s = this.skipNodes(this.span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
             name = { type: 'Identifier', name: '', range: s.range, skipped: [s] };
           }
           current = this.instanceFunctionCall(current, name, flags);
-        } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: span(current, name) };
+        } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: this.span(current, name) };
         continue;
       }
       if (this.is(T.DoubleColon)) {
         this.read();
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: span(current, name) };
+        current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: this.span(current, name) };
         continue;
       }
       if (this.is(T.Exclamation)) {
         const bang = this.read();
-        current = { type: 'NonNullAssertion', baseExpression: current, range: span(current, bang) };
+        current = { type: 'NonNullAssertion', baseExpression: current, range: this.span(current, bang) };
         continue;
       }
       return current;
@@ -576,8 +584,8 @@ export class Parser {
   }
 
   private primaryExpression(flags: number): Expr {
-    const next = this.peek();
-    switch (next.type) {
+    const next = this.p;
+    switch (this.types[next]) {
       case T.Integer:
       case T.NullKeyword:
       case T.TrueKeyword:
@@ -604,13 +612,13 @@ export class Parser {
   /** A `true`, `false`, `null` or integer literal, as a value or (Bicep's `LiteralType`) as a type. */
   private literal<K extends 'value' | 'type'>(kind: K): K extends 'value' ? A.Expression : A.TypeExpression;
   private literal(kind: 'value' | 'type'): A.Expression | A.TypeExpression {
-    const cur = this.peek();
-    const range = span(cur, cur);
-    if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
+    const cur = this.p;
+    const range = this.span(cur, cur);
+    if (this.types[cur] === T.TrueKeyword || this.types[cur] === T.FalseKeyword) {
       this.read();
-      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range };
+      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: this.types[cur] === T.TrueKeyword, range };
     }
-    if (cur.type === T.NullKeyword) {
+    if (this.types[cur] === T.NullKeyword) {
       this.read();
       return { type: kind === 'value' ? 'NullLiteral' : 'NullTypeLiteral', range };
     }
@@ -621,8 +629,8 @@ export class Parser {
   private numericLiteral(): string {
     const literal = this.expect(T.Integer, E.expectedNumericLiteral());
     const raw = this.textOf(literal);
-    // Bicep reads the literal as an unsigned 64-bit integer.
-    if (raw.length > 20 || BigInt(raw) > 18446744073709551615n) throw this.expected(literal, E.invalidInteger());
+    // Bicep reads the literal as an unsigned 64-bit integer; up to 19 digits always fit.
+    if (raw.length > 19 && (raw.length > 20 || BigInt(raw) > 18446744073709551615n)) throw this.expected(literal, E.invalidInteger());
     return raw;
   }
 
@@ -634,19 +642,19 @@ export class Parser {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
       const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
-      return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
+      return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: this.span(name, body) };
     }
     return { type: 'VariableAccess', name, range: name.range };
   }
 
   private functionCall(name: A.Identifier, flags: number): A.FunctionCall {
     const [args, close] = this.functionArguments(flags);
-    return withSkipped({ type: 'FunctionCall', name, arguments: args, range: span(name, close) }, close);
+    return withSkipped({ type: 'FunctionCall', name, arguments: args, range: this.span(name, close) }, close);
   }
 
   private instanceFunctionCall(base: Expr, name: A.Identifier, flags: number): A.InstanceFunctionCall {
     const [args, close] = this.functionArguments(flags);
-    return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: span(base, close) }, close);
+    return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: this.span(base, close) }, close);
   }
 
   private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
@@ -663,31 +671,31 @@ export class Parser {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
     const children = this.arrayOrObjectElements(T.RightBrace, () => this.objectElement(flags));
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'Object', children: children as A.ObjectExpression['children'], range: span(open, close) };
+    return { type: 'Object', children: children as A.ObjectExpression['children'], range: this.span(open, close) };
   }
 
   private objectElement(flags: number): Node {
     return this.withRecovery((): Node => {
-      const cur = this.peek();
+      const cur = this.p;
       // A nested resource needs lookahead: `resource` is also a valid property name.
-      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekAhead(1)?.type === T.Identifier))) {
+      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekTypeAhead(1) === T.Identifier))) {
         const d = this.declaration('resource');
         if (isToken(d)) throw this.expected(d, E.expectedPropertyName());
         return d;
       }
-      if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
-      if (cur.type === T.Identifier && this.peekAhead(1)?.type === T.Colon) {
+      if (this.types[cur] === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
+      if (this.types[cur] === T.Identifier && this.peekTypeAhead(1) === T.Colon) {
         // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
         const key = this.identifierOf(this.read());
         this.read();
         const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
-        return { type: 'ObjectProperty', key, value, range: span(key, value) };
+        return { type: 'ObjectProperty', key, value, range: this.span(key, value) };
       }
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
-            if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
-            if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
+            if (this.types[cur] === T.Identifier) return this.identifier(E.expectedPropertyName());
+            if (this.types[cur] === T.StringComplete || this.types[cur] === T.StringLeftPiece) return this.interpolableString();
             throw this.expected(cur, E.expectedPropertyName());
           }, E.expectedPropertyName()),
         NONE,
@@ -695,34 +703,34 @@ export class Parser {
       ) as A.Identifier | A.StringExpression | Skipped;
       const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
       const value = this.expressionWithRecovery(COMPLEX, suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
-      return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
+      return withSkipped({ type: 'ObjectProperty', key, value, range: this.span(key, value) }, colon);
     }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
   }
 
   private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
     const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
     const expression = this.expressionWithRecovery(COMPLEX, NONE, terminators);
-    return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
+    return { type: 'SpreadExpression', expression, range: this.span(ellipsis, expression) };
   }
 
   private array(): A.ArrayExpression {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
     const items = this.arrayOrObjectElements(T.RightSquare, () =>
       this.withRecovery((): Node => {
-        if (this.peek().type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
+        if (this.peekType() === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
         const value = this.expression(COMPLEX);
         return { type: 'ArrayItem', value, range: value.range };
       }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
     );
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-    return { type: 'Array', items: items as A.ArrayExpression['items'], range: span(open, close) };
+    return { type: 'Array', items: items as A.ArrayExpression['items'], range: this.span(open, close) };
   }
 
   private forExpression(flags: number, resourceOrModule: boolean): A.ForExpression {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
     this.newLines();
     this.expectKeyword('for');
-    const t = this.peek().type;
+    const t = this.peekType();
     const variableSection: A.LocalVariable | A.VariableBlock | Skipped =
       t === T.Identifier
         ? this.localVariable(this.identifier(E.expectedLoopVariableIdentifier()))
@@ -734,14 +742,14 @@ export class Parser {
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
     const body = this.withRecovery((): Expr | A.IfCondition => {
       if (!resourceOrModule) return this.expression(flags | COMPLEX);
-      const cur = this.peek();
-      if (cur.type === T.LeftBrace) return this.object(flags);
+      const cur = this.p;
+      if (this.types[cur] === T.LeftBrace) return this.object(flags);
       if (this.isKeyword(cur, 'if')) return this.ifCondition(flags, true);
       throw this.expected(cur, E.expectBodyStartOrIf());
     }, suppression(colon), UNTIL_RIGHT_SQUARE_NEW_LINE);
     if (!isSkipped(body)) this.newLines();
     const close = this.withRecovery(() => this.expect(T.RightSquare, E.expectedCharacter(']')), suppression(body), UNTIL_RIGHT_SQUARE_NEW_LINE);
-    return withSkipped({ type: 'For', variableSection, expression, body, range: span(open, close) }, inKeyword, colon, close);
+    return withSkipped({ type: 'For', variableSection, expression, body, range: this.span(open, close) }, inKeyword, colon, close);
   }
 
   private localVariable(name: A.Identifier): A.LocalVariable {
@@ -763,7 +771,7 @@ export class Parser {
       else if (item.type === 'SkippedTrivia') args.push(item);
       else args.push({ type: 'SkippedTrivia', elements: [item], range: item.range });
     }
-    return withSkipped({ type: 'VariableBlock', arguments: args, range: span(open, close) }, close);
+    return withSkipped({ type: 'VariableBlock', arguments: args, range: this.span(open, close) }, close);
   }
 
   private ifCondition(flags: number, insideFor: boolean): A.IfCondition {
@@ -772,12 +780,12 @@ export class Parser {
     // Bicep keeps the body's error only when the condition's `)` is there.
     const closed = condition.type === 'ParenthesizedExpression' && condition.skipped === undefined;
     const body = this.withRecovery(() => this.object(flags), closed ? NONE : SUPPRESS, insideFor ? UNTIL_RIGHT_SQUARE_NEW_LINE : UNTIL_NEW_LINE);
-    return { type: 'IfCondition', condition, body, range: span(keyword, body) };
+    return { type: 'IfCondition', condition, body, range: this.span(keyword, body) };
   }
 
   private parenthesizedExpression(flags: number): A.ParenthesizedExpression {
     const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
-    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private parenthesizedExpressionOrLambda(flags: number): A.Expression {
@@ -786,13 +794,13 @@ export class Parser {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
       const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
-      return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
+      return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: this.span(open, body) };
     }
-    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private parenthesizedContent<N extends Node>(open: Token, items: Part[]): N | Skipped {
-    if (items.length === 0) return this.skipEmptyAt(open.end, E.parenthesesMustHaveExactlyOneItem());
+    if (items.length === 0) return this.skipEmptyAt(this.ends[open]!, E.parenthesesMustHaveExactlyOneItem());
     if (items.length === 1) {
       const only = items[0]!;
       return isToken(only) ? this.skip([only]) : (only as N | Skipped);
@@ -816,7 +824,7 @@ export class Parser {
       newLines();
     }
     const lastItem = items[items.length - 1];
-    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
+    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem !== undefined ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
     return [open, items, close];
   }
 
@@ -824,52 +832,54 @@ export class Parser {
     const [open, items, close] = this.parenthesizedList((): A.TypedLocalVariable => {
       const name = this.identifierOrSkip(E.expectedVariableIdentifier());
       const declaredType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
-      return { type: 'TypedLocalVariable', name, declaredType, range: span(name, declaredType) };
+      return { type: 'TypedLocalVariable', name, declaredType, range: this.span(name, declaredType) };
     }, true);
     const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
     const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
-    const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
-    return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
+    const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: this.span(open, close) }, close);
+    return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: this.span(open, body) }, arrow);
   }
 
   // ── Strings ───────────────────────────────────────────────────────────────────────────────
 
   private interpolableString(): A.StringExpression | Skipped {
-    const startToken = this.peek();
-    if (startToken.type === T.StringComplete) {
+    const startToken = this.p;
+    if (this.types[startToken] === T.StringComplete) {
       // Most strings are one token: no pieces or holes to collect.
-      const value = completeStringValue(this.text, startToken);
+      const start = this.starts[startToken]!;
+      const end = this.ends[startToken]!;
+      const value = completeStringValue(this.text, start, end);
       if (value !== undefined) {
         this.read();
-        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [startToken.start, startToken.end] };
+        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [start, end] };
       }
     }
-    const tokens: Token[] = [];
+    const pieces: Token[] = [];
     const parts: Part[] = [];
     const expressions: Expr[] = [];
     let first = true;
     for (;;) {
       let failed = false;
-      const t = this.peek().type;
+      const t = this.peekType();
       if (t === (first ? T.StringComplete : T.StringRightPiece)) {
         const token = this.read();
-        tokens.push(token);
+        pieces.push(token);
         parts.push(token);
-        const segments = stringSegments(this.text, tokens);
-        if (segments) return { type: 'String', segments, expressions, range: span(tokens[0]!, token) };
+        const segments = stringSegments(this.text, this.tokens, pieces);
+        if (segments) return { type: 'String', segments, expressions, range: this.span(pieces[0]!, token) };
         failed = true;
       } else if (t === (first ? T.StringLeftPiece : T.StringMiddlePiece)) {
         const token = this.read();
-        tokens.push(token);
+        pieces.push(token);
         parts.push(token);
         // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
         let hole: Expr = this.expressionWithRecovery(NONE, NONE, HOLE_END);
         if (!this.checkAny(HOLE_END)) {
           const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
-          hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
+          hole = { type: 'SkippedTrivia', elements: [hole, rest], range: this.span(hole, rest) };
         }
         expressions.push(hole);
         parts.push(hole);
@@ -881,7 +891,7 @@ export class Parser {
       }
       if (failed) {
         const nodes = parts.filter((x): x is Node => !isToken(x));
-        return { type: 'SkippedTrivia', elements: nodes, range: [startToken.start, this.peek().start] };
+        return { type: 'SkippedTrivia', elements: nodes, range: [this.starts[startToken]!, this.starts[this.p]!] };
       }
       first = false;
     }
@@ -890,20 +900,20 @@ export class Parser {
   // ── Types ─────────────────────────────────────────────────────────────────────────────────
 
   private type(optionalResourceType: boolean): TypeExpr {
-    if (this.isKeyword(this.peek(), 'resource') && this.peekAhead(1)?.type !== T.LeftChevron) {
+    if (this.isKeyword(this.p, 'resource') && this.peekTypeAhead(1) !== T.LeftChevron) {
       const keyword = this.read();
       const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
-        if (optionalResourceType && !this.isString(this.peek())) return null;
+        if (optionalResourceType && !this.isString(this.p)) return null;
         return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
       }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
-      const node: A.ResourceType = { type: 'ResourceType', range: span(keyword, resourceType ?? keyword) };
+      const node: A.ResourceType = { type: 'ResourceType', range: this.span(keyword, resourceType ?? keyword) };
       return resourceType ? { ...node, resourceType } : node;
     }
     return this.typeExpression();
   }
 
   private typeExpression(): TypeExpr {
-    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.p);
     this.depth++;
     try {
       return this.unionOrType();
@@ -913,7 +923,7 @@ export class Parser {
   }
 
   private hasUnionSeparator(): boolean {
-    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
+    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekTypeAhead(1) === T.Pipe);
   }
 
   private unionOrType(): TypeExpr {
@@ -937,7 +947,7 @@ export class Parser {
           }, NONE, []),
         );
     }
-    return { type: 'UnionType', members, range: span(start ?? candidate, members[members.length - 1]!) };
+    return { type: 'UnionType', members, range: this.span(start ?? candidate, members[members.length - 1]!) };
   }
 
   private unaryTypeExpression(): TypeExpr {
@@ -945,21 +955,21 @@ export class Parser {
     for (;;) {
       if (this.is(T.Question)) {
         const q = this.read();
-        candidate = { type: 'NullableType', base: candidate, range: span(candidate, q) };
+        candidate = { type: 'NullableType', base: candidate, range: this.span(candidate, q) };
       } else if (this.is(T.Exclamation)) {
         const b = this.read();
-        candidate = { type: 'NonNullableType', base: candidate, range: span(candidate, b) };
+        candidate = { type: 'NonNullableType', base: candidate, range: this.span(candidate, b) };
       } else return candidate;
     }
   }
 
   private unaryTypeBase(): TypeExpr {
-    const token = this.peek();
-    const operator = UNARY.get(token.type);
+    const token = this.p;
+    const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberTypeExpression();
     this.read();
     const expression = this.withRecovery(() => this.memberTypeExpression(), NONE, EXPRESSION_END);
-    return { type: 'UnaryTypeOperation', operator, expression, range: span(token, expression) };
+    return { type: 'UnaryTypeOperation', operator, expression, range: this.span(token, expression) };
   }
 
   private memberTypeExpression(): TypeExpr {
@@ -969,15 +979,15 @@ export class Parser {
         this.read();
         if (this.is(T.RightSquare)) {
           const close = this.read();
-          current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: span(current, close) };
+          current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: this.span(current, close) };
         } else if (this.is(T.Asterisk)) {
           this.read();
           const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-          current = { type: 'TypeItemsAccess', baseExpression: current, range: span(current, close) };
+          current = { type: 'TypeItemsAccess', baseExpression: current, range: this.span(current, close) };
         } else {
           const index = this.expression(NONE);
           const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-          current = { type: 'TypeArrayAccess', baseExpression: current, indexExpression: index, range: span(current, close) };
+          current = { type: 'TypeArrayAccess', baseExpression: current, indexExpression: index, range: this.span(current, close) };
         }
         continue;
       }
@@ -985,14 +995,14 @@ export class Parser {
         this.read();
         if (this.is(T.Asterisk)) {
           const star = this.read();
-          current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: span(current, star) };
+          current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: this.span(current, star) };
           continue;
         }
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         if (this.is(T.LeftChevron)) {
           const [args, close] = this.typeArguments();
-          current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: span(current, close) }, close);
-        } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: span(current, name) };
+          current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: this.span(current, close) }, close);
+        } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: this.span(current, name) };
         continue;
       }
       return current;
@@ -1010,8 +1020,8 @@ export class Parser {
   }
 
   private primaryTypeExpression(): TypeExpr {
-    const next = this.peek();
-    switch (next.type) {
+    const next = this.p;
+    switch (this.types[next]) {
       case T.Integer:
       case T.NullKeyword:
       case T.TrueKeyword:
@@ -1028,13 +1038,13 @@ export class Parser {
         return this.tupleType();
       case T.LeftParen: {
         const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
-        return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+        return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
       }
       case T.Identifier: {
         const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
         if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
         const [args, close] = this.typeArguments();
-        return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: span(name, close) }, close);
+        return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: this.span(name, close) }, close);
       }
       default:
         throw this.expected(next, E.unrecognizedTypeExpression());
@@ -1045,18 +1055,18 @@ export class Parser {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
     const members = this.arrayOrObjectElements(T.RightBrace, () => this.objectTypeMember());
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'ObjectType', members: members as A.ObjectType['members'], range: span(open, close) };
+    return { type: 'ObjectType', members: members as A.ObjectType['members'], range: this.span(open, close) };
   }
 
   private objectTypeMember(): A.ObjectTypeProperty | A.ObjectTypeAdditionalProperties {
     const leading = this.leadingNodes();
-    const cur = this.peek();
+    const cur = this.p;
     const key = this.withRecovery(
       () =>
         this.throwIfSkipped((): Part => {
-          if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
-          if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
-          if (cur.type === T.Asterisk) return this.expect(T.Asterisk, E.expectedCharacter('*'));
+          if (this.types[cur] === T.Identifier) return this.identifier(E.expectedPropertyName());
+          if (this.types[cur] === T.StringComplete || this.types[cur] === T.StringLeftPiece) return this.interpolableString();
+          if (this.types[cur] === T.Asterisk) return this.expect(T.Asterisk, E.expectedCharacter('*'));
           throw this.expected(cur, E.expectedPropertyNameOrMatcher());
         }, E.expectedPropertyName()),
       NONE,
@@ -1064,7 +1074,7 @@ export class Parser {
     );
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
     const value = this.withRecovery(() => this.typeExpression(), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
-    const range = span(leading[0] ?? key, value);
+    const range = this.span(leading[0] ?? key, value);
     const decorators = this.decoratorsOf(leading);
     if (isToken(key)) return withSkipped({ type: 'ObjectTypeAdditionalProperties', decorators, value, range }, colon);
     return withSkipped({ type: 'ObjectTypeProperty', decorators, key: key as A.Identifier | A.StringExpression | Skipped, value, range }, colon);
@@ -1076,11 +1086,11 @@ export class Parser {
       this.withRecovery((): A.TupleTypeItem => {
         const leading = this.leadingNodes();
         const value = this.typeExpression();
-        return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: span(leading[0] ?? value, value) };
+        return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading[0] ?? value, value) };
       }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
     );
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-    return { type: 'TupleType', items: items as A.TupleType['items'], range: span(open, close) };
+    return { type: 'TupleType', items: items as A.TupleType['items'], range: this.span(open, close) };
   }
 
   // ── Lists ─────────────────────────────────────────────────────────────────────────────────
@@ -1105,11 +1115,11 @@ export class Parser {
     return this.elements(closing, parse, (out) => {
       if (this.is(T.NewLine)) {
         let k = 1;
-        while (this.peekAhead(k)?.type === T.NewLine && this.commented.has(this.p + k)) k++;
-        const after = this.peekAhead(k);
+        while (this.peekTypeAhead(k) === T.NewLine && this.commented.has(this.p + k)) k++;
+        const after = this.peekTypeAhead(k);
         // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
-        if (!after || after.type === T.EndOfFile) return false;
-        if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
+        if (after === -1 || after === T.EndOfFile) return false;
+        if (after !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
         this.newLines();
       } else if (this.is(T.Comma)) {
         this.read();
@@ -1131,7 +1141,7 @@ export class Parser {
     if (this.is(closing)) return out;
     this.newLines();
     let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
+    while (!this.isAtEnd() && this.peekType() !== closing) {
       if (expectElement) out.push(parse());
       else if (!separator(out)) break;
       expectElement = !expectElement;
@@ -1142,7 +1152,9 @@ export class Parser {
   // ── Identifiers and tokens ────────────────────────────────────────────────────────────────
 
   private identifierOf(token: Token): A.Identifier {
-    return { type: 'Identifier', name: this.textOf(token), range: [token.start, token.end] };
+    const start = this.starts[token]!;
+    const end = this.ends[token]!;
+    return { type: 'Identifier', name: this.text.slice(start, end), range: [start, end] };
   }
 
   private identifier(error: BicepMessage): A.Identifier {
@@ -1172,7 +1184,7 @@ export class Parser {
   }
 
   private newLineOrEof(): Token | null {
-    return this.peek().type === T.EndOfFile ? null : this.newLine();
+    return this.types[this.p] === T.EndOfFile ? null : this.newLine();
   }
 
   private newLines(): void {
@@ -1180,75 +1192,90 @@ export class Parser {
   }
 
   private textOf(token: Token): string {
-    return this.text.slice(token.start, token.end);
+    return this.text.slice(this.starts[token], this.ends[token]);
   }
 
-  private isKeyword(token: Token | null | undefined, keyword: string): boolean {
-    return token != null && token.type === T.Identifier && token.end - token.start === keyword.length && this.text.startsWith(keyword, token.start);
+  /** `[start of first, end of last]`, each a token or a node. */
+  private span(first: Part, last: Part): A.Range {
+    return [typeof first === 'number' ? this.starts[first]! : first.range[0], typeof last === 'number' ? this.ends[last]! : last.range[1]];
+  }
+
+  /** Whether `token` (-1: past the end) is the identifier `keyword`. */
+  private isKeyword(token: Token, keyword: string): boolean {
+    if (token < 0 || this.types[token] !== T.Identifier) return false;
+    const start = this.starts[token]!;
+    return this.ends[token]! - start === keyword.length && this.text.startsWith(keyword, start);
   }
 
   private isString(token: Token): boolean {
-    return token.type === T.StringComplete || token.type === T.StringLeftPiece;
+    const t = this.types[token];
+    return t === T.StringComplete || t === T.StringLeftPiece;
   }
 
   private optionalKeyword(keyword: string): Token | null {
-    return !this.isAtEnd() && this.isKeyword(this.peek(), keyword) ? this.read() : null;
+    return !this.isAtEnd() && this.isKeyword(this.p, keyword) ? this.read() : null;
   }
 
   private expectKeyword(keyword: string, error?: BicepMessage): Token {
     const t = this.optionalKeyword(keyword);
-    if (t) return t;
-    throw this.expected(this.peek(), error ?? E.expectedKeyword(keyword));
+    if (t !== null) return t;
+    throw this.expected(this.p, error ?? E.expectedKeyword(keyword));
   }
 
   private expect(type: TokenType, error: BicepMessage): Token {
     if (this.is(type)) return this.read();
-    throw this.expected(this.peek(), error);
+    throw this.expected(this.p, error);
   }
 
   private expected(token: Token, error: BicepMessage): ExpectedToken {
     // A newline's error is a zero-length span at its start, so it does not run onto the next line.
-    return new ExpectedToken(token.start, token.type === T.NewLine ? token.start : token.end, error);
+    const start = this.starts[token]!;
+    return new ExpectedToken(start, this.types[token] === T.NewLine ? start : this.ends[token]!, error);
   }
 
-  private peek(): Token {
-    return this.tokens[this.p]!;
+  /** The type of the next token. */
+  private peekType(): TokenType {
+    return this.types[this.p]!;
   }
 
-  private peekAhead(k: number): Token | null {
-    return this.tokens[this.p + k] ?? null;
+  /** The type of the token `k` ahead, or -1 past the end. */
+  private peekTypeAhead(k: number): TokenType | -1 {
+    const i = this.p + k;
+    return i < this.count ? this.types[i]! : -1;
   }
 
+  /** The next token that is not a newline. */
   private peekSkippingNewLines(): Token {
     let i = this.p;
-    while (this.tokens[i]!.type === T.NewLine) i++;
-    return this.tokens[i]!;
+    while (this.types[i] === T.NewLine) i++;
+    return i;
   }
 
-  private peekAheadSkippingNewLines(k: number): Token | null {
+  /** The first token from `k` ahead that is not a newline, or -1 past the end. */
+  private peekAheadSkippingNewLines(k: number): Token {
     let i = this.p + k;
-    while (this.tokens[i]?.type === T.NewLine) i++;
-    return this.tokens[i] ?? null;
+    while (i < this.count && this.types[i] === T.NewLine) i++;
+    return i < this.count ? i : -1;
   }
 
   private read(): Token {
-    const t = this.tokens[this.p]!;
-    if (this.p < this.last) this.p++;
+    const t = this.p;
+    if (t < this.last) this.p++;
     return t;
   }
 
   private isAtEnd(): boolean {
-    return this.tokens[this.p]!.type === T.EndOfFile;
+    return this.types[this.p] === T.EndOfFile;
   }
 
   private is(type: TokenType): boolean {
-    const t = this.tokens[this.p]!.type;
+    const t = this.types[this.p];
     return t === type && t !== T.EndOfFile;
   }
 
   /** Whether the next token is one of `types` (never the end of the file). */
   private checkAny(types: readonly TokenType[]): boolean {
-    return !this.isAtEnd() && types.includes(this.tokens[this.p]!.type);
+    return !this.isAtEnd() && types.includes(this.types[this.p]!);
   }
 
   // ── Recovery ──────────────────────────────────────────────────────────────────────────────
@@ -1276,7 +1303,7 @@ export class Parser {
   }
 
   private throwIfSkipped<R extends Part>(parse: () => R, error: BicepMessage): Exclude<R, Skipped> {
-    const start = this.peek();
+    const start = this.p;
     const result = parse();
     if (isSkipped(result)) throw this.expected(start, error);
     return result as Exclude<R, Skipped>;
@@ -1284,7 +1311,7 @@ export class Parser {
 
   private synchronize(consumeTerminator: boolean, terminators: readonly TokenType[]): void {
     while (!this.isAtEnd()) {
-      if (terminators.includes(this.peek().type)) {
+      if (terminators.includes(this.peekType())) {
         if (consumeTerminator) this.read();
         return;
       }
@@ -1309,12 +1336,12 @@ export class Parser {
   }
 
   private skippedRange(start: number): A.Range {
-    const first = this.tokens[start]!.start;
-    return this.p > start ? [first, this.tokens[this.p - 1]!.end] : [first, first];
+    const first = this.starts[start]!;
+    return this.p > start ? [first, this.ends[this.p - 1]!] : [first, first];
   }
 
   private skip(parts: Part[], error?: BicepMessage): Skipped {
-    const range = span(parts[0]!, parts[parts.length - 1]!);
+    const range = this.span(parts[0]!, parts[parts.length - 1]!);
     const node: Skipped = { type: 'SkippedTrivia', elements: parts.filter((x): x is Node => !isToken(x)), range };
     if (error) this.errorOf.set(node, { ...error, start: range[0], end: range[1] });
     return node;
@@ -1323,12 +1350,12 @@ export class Parser {
   /** A `SkippedTrivia` over `range` holding `nodes`, its error at `errorAt`. */
   private skipNodes(range: A.Range, nodes: Node[], error: BicepMessage, errorAt: Token): Skipped {
     const node: Skipped = { type: 'SkippedTrivia', elements: nodes, range };
-    this.errorOf.set(node, { ...error, start: errorAt.start, end: errorAt.end });
+    this.errorOf.set(node, { ...error, start: this.starts[errorAt]!, end: this.ends[errorAt]! });
     return node;
   }
 
   private skipEmpty(error?: BicepMessage): Skipped {
-    return this.skipEmptyAt(this.peek().start, error);
+    return this.skipEmptyAt(this.starts[this.p]!, error);
   }
 
   private skipEmptyAt(position: number, error?: BicepMessage): Skipped {
@@ -1345,14 +1372,14 @@ export class Parser {
     let balance = 0;
     let i = start;
     for (; i < this.last; i++) {
-      const t = this.tokens[i]!.type;
+      const t = this.types[i];
       if (t === T.LeftBrace || t === T.LeftParen || t === T.LeftSquare || t === T.StringLeftPiece) balance++;
       else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) balance--;
       else if (t === T.NewLine && balance <= 0 && i >= this.p) break;
     }
     this.p = i;
     const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
-    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: at.start, end: at.end });
+    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: this.starts[at]!, end: this.ends[at]! });
     return node;
   }
 
