@@ -22,6 +22,16 @@ type Skipped = A.SkippedTrivia;
 type Expr = A.Expression | Skipped;
 type TypeExpr = A.TypeExpression | Skipped;
 
+/**
+ * What a bracketed list holds. `elements` picks the parse of each element by this, rather than
+ * being handed a closure per list (and each element's own recovery closure).
+ */
+const enum List {
+  ObjectElements, ArrayItems, ImportedSymbols, ObjectTypeMembers, TupleItems,
+  // Separated by commas (`functionSeparator`); the others by newlines or commas.
+  Arguments, TypeArguments,
+}
+
 const NONE = 0;
 const CONSUME_TERMINATOR = 1;
 const SUPPRESS = 2;
@@ -65,8 +75,13 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
   [T.LogicalAnd, ['&&', 50]], [T.LogicalOr, ['||', 40]], [T.DoubleQuestion, ['??', 30]],
 ]);
 
-/** The holes of a string without any; trees are never mutated, so every such string shares it. */
+// Trees are never mutated, so every node with an empty list shares one, as do the statements
+// without decorators.
+/** The holes of a string without any. */
 const NO_EXPRESSIONS: readonly Expr[] = Object.freeze([]);
+const NO_DECORATORS: readonly A.Leading[] = Object.freeze([]);
+const NO_PARTS: readonly Part[] = Object.freeze([]);
+const NO_NODES: readonly Node[] = Object.freeze([]);
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
@@ -168,7 +183,7 @@ export class Parser {
     }, NONE, UNTIL_NEW_LINE);
   }
 
-  private statement(keyword: string, leading: Part[]): A.Statement | undefined {
+  private statement(keyword: string, leading: readonly Part[]): A.Statement | undefined {
     switch (keyword) {
       case 'targetScope': return this.targetScope(leading);
       case 'metadata': return this.metadataDeclaration(leading);
@@ -187,7 +202,7 @@ export class Parser {
     }
   }
 
-  private paramsStatement(keyword: string, leading: Part[]): A.Statement | undefined {
+  private paramsStatement(keyword: string, leading: readonly Part[]): A.Statement | undefined {
     switch (keyword) {
       case 'using': return this.usingDeclaration(leading);
       case 'extends': return this.extendsDeclaration(leading);
@@ -201,29 +216,29 @@ export class Parser {
     }
   }
 
-  private decoratorsOf(leading: Part[]): A.Leading[] {
-    return leading.filter((p): p is A.Leading => !isToken(p));
+  private decoratorsOf(leading: readonly Part[]): readonly A.Leading[] {
+    return leading.length === 0 ? NO_DECORATORS : leading.filter((p): p is A.Leading => !isToken(p));
   }
 
   /** Start of a statement: its first decorator, or its keyword. */
-  private statementRange(leading: Part[], keyword: Part, last: Part): A.Range {
+  private statementRange(leading: readonly Part[], keyword: Part, last: Part): A.Range {
     return this.span(leading[0] ?? keyword, last);
   }
 
-  private targetScope(leading: Part[]): A.TargetScope {
+  private targetScope(leading: readonly Part[]): A.TargetScope {
     const keyword = this.expectKeyword('targetScope');
     const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
     const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
+  private metadataDeclaration(leading: readonly Part[]): A.MetadataDeclaration {
     const { name, value, range, skipped } = this.namedAssignment('metadata', E.expectedMetadataIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
     return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   /** `keyword name = value`: metadata, assert and `.bicepparam` parameters share Bicep's recovery for it. */
-  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: Part[]) {
+  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: readonly Part[]) {
     const start = this.expectKeyword(keyword);
     const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
@@ -231,7 +246,7 @@ export class Parser {
     return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
-  private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
+  private parameterDeclaration(leading: readonly Part[]): A.ParameterDeclaration {
     const keyword = this.expectKeyword('param');
     const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
@@ -251,7 +266,7 @@ export class Parser {
     return { type: 'ParameterDefaultValue', value, range: this.span(assignment, value) };
   }
 
-  private variableDeclaration(leading: Part[]): A.VariableDeclaration {
+  private variableDeclaration(leading: readonly Part[]): A.VariableDeclaration {
     const keyword = this.expectKeyword('var');
     const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery((): TypeExpr | null => {
@@ -264,7 +279,7 @@ export class Parser {
     return declaredType ? { ...node, declaredType } : node;
   }
 
-  private typeDeclaration(leading: Part[]): A.TypeDeclaration {
+  private typeDeclaration(leading: readonly Part[]): A.TypeDeclaration {
     const keyword = this.expectKeyword('type');
     const name = this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
@@ -272,14 +287,14 @@ export class Parser {
     return withSkipped({ type: 'TypeDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private functionDeclaration(leading: Part[]): A.FunctionDeclaration {
+  private functionDeclaration(leading: readonly Part[]): A.FunctionDeclaration {
     const keyword = this.expectKeyword('func');
     const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
     const lambda = this.withRecovery(() => this.typedLambda(), suppression(name), UNTIL_NEW_LINE);
     return { type: 'FunctionDeclaration', decorators: this.decoratorsOf(leading), name, lambda, range: this.statementRange(leading, keyword, lambda) };
   }
 
-  private outputDeclaration(leading: Part[]): A.OutputDeclaration {
+  private outputDeclaration(leading: readonly Part[]): A.OutputDeclaration {
     const keyword = this.expectKeyword('output');
     const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -288,7 +303,7 @@ export class Parser {
     return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private resourceDeclaration(leading: Part[]): A.ResourceDeclaration {
+  private resourceDeclaration(leading: readonly Part[]): A.ResourceDeclaration {
     const keyword = this.expectKeyword('resource');
     const name = this.identifierWithRecovery(E.expectedResourceIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const resourceType = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -303,7 +318,7 @@ export class Parser {
     );
   }
 
-  private moduleDeclaration(leading: Part[]): A.ModuleDeclaration {
+  private moduleDeclaration(leading: readonly Part[]): A.ModuleDeclaration {
     const keyword = this.expectKeyword('module');
     const name = this.identifierWithRecovery(E.expectedModuleIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -325,7 +340,7 @@ export class Parser {
     throw this.expected(cur, E.expectBodyStartOrIfOrLoopStart());
   }
 
-  private testDeclaration(leading: Part[]): A.TestDeclaration {
+  private testDeclaration(leading: readonly Part[]): A.TestDeclaration {
     const keyword = this.expectKeyword('test');
     const name = this.identifierWithRecovery(E.expectedTestIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -341,19 +356,19 @@ export class Parser {
     );
   }
 
-  private importDeclaration(leading: Part[]): A.Statement {
+  private importDeclaration(leading: readonly Part[]): A.Statement {
     const keyword = this.expectKeyword('import');
     // The old `import 'az@1.0.0'` form of an extension declaration shares the keyword.
     const t = this.peekType();
     return t === T.StringLeftPiece || t === T.StringComplete ? this.extensionDeclaration(keyword, leading) : this.compileTimeImportDeclaration(keyword, leading);
   }
 
-  private assertDeclaration(leading: Part[]): A.AssertDeclaration {
+  private assertDeclaration(leading: readonly Part[]): A.AssertDeclaration {
     const { name, value, range, skipped } = this.namedAssignment('assert', E.expectedAssertIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
     return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
-  private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
+  private compileTimeImportDeclaration(keyword: Token, leading: readonly Part[]): A.CompileTimeImportDeclaration {
     const t = this.peekType();
     let importExpression: A.ImportedSymbolsList | A.WildcardImport | Skipped;
     if (t === T.EndOfFile || t === T.NewLine || t === T.Identifier) importExpression = this.skipEmpty(E.expectedSymbolListOrWildcard());
@@ -366,7 +381,7 @@ export class Parser {
 
   private importedSymbolsList(): A.ImportedSymbolsList {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const items = this.arrayOrObjectElements(T.RightBrace, () => this.importedSymbolsListItem());
+    const items = this.elements(List.ImportedSymbols, T.RightBrace, NONE);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
     return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: this.span(open, close) };
   }
@@ -402,7 +417,7 @@ export class Parser {
     return { type: 'CompileTimeImportFromClause', path, range: this.span(keyword, path) };
   }
 
-  private extensionDeclaration(keyword: Token, leading: Part[]): A.ExtensionDeclaration {
+  private extensionDeclaration(keyword: Token, leading: readonly Part[]): A.ExtensionDeclaration {
     const specification: A.Identifier | A.StringExpression | Skipped =
       this.peekType() === T.Identifier
         ? this.identifierOf(this.read())
@@ -432,7 +447,7 @@ export class Parser {
 
   // ── .bicepparam ───────────────────────────────────────────────────────────────────────────
 
-  private usingDeclaration(leading: Part[]): A.UsingDeclaration {
+  private usingDeclaration(leading: readonly Part[]): A.UsingDeclaration {
     const keyword = this.expectKeyword('using');
     const t = this.peekType();
     let path: A.StringExpression | A.NoneLiteral | Skipped;
@@ -453,18 +468,18 @@ export class Parser {
     return { type: 'UsingDeclaration', decorators: this.decoratorsOf(leading), path, withClause, range: this.statementRange(leading, keyword, withClause) };
   }
 
-  private extendsDeclaration(leading: Part[]): A.ExtendsDeclaration {
+  private extendsDeclaration(leading: readonly Part[]): A.ExtendsDeclaration {
     const keyword = this.expectKeyword('extends');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, UNTIL_NEW_LINE);
     return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path, range: this.statementRange(leading, keyword, path) };
   }
 
-  private parameterAssignment(leading: Part[]): A.ParameterAssignment {
+  private parameterAssignment(leading: readonly Part[]): A.ParameterAssignment {
     const { name, value, range, skipped } = this.namedAssignment('param', E.expectedParameterIdentifier(), UNTIL_IDENTIFIER_NEW_LINE, leading);
     return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
-  private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
+  private extensionConfigAssignment(leading: readonly Part[]): A.ExtensionConfigAssignment {
     const keyword = this.expectKeyword('extensionConfig');
     const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const withClause = this.withRecovery(() => this.extensionWithClause(E.expectedKeyword('with')), suppression(alias), UNTIL_NEW_LINE);
@@ -473,12 +488,18 @@ export class Parser {
 
   // ── Decorators ────────────────────────────────────────────────────────────────────────────
 
-  private leadingNodes(): Part[] {
+  private leadingNodes(): readonly Part[] {
+    if (!this.is(T.At)) return NO_PARTS;
     const out: Part[] = [];
     while (this.is(T.At)) {
       out.push(this.decorator());
       // Every decorator must be followed by a newline.
-      out.push(this.withRecovery(() => this.newLine(), CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      const start = this.p;
+      try {
+        out.push(this.newLine());
+      } catch (e) {
+        out.push(this.recovered(start, e, CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      }
       while (this.is(T.NewLine)) out.push(this.newLine());
     }
     return out;
@@ -514,7 +535,11 @@ export class Parser {
   private ternary(flags: number): Expr {
     const condition = this.binaryExpression(flags, 0);
     if (this.types[this.peekSkippingNewLines()] === T.Question) this.newLines();
-    if (!this.is(T.Question)) return condition;
+    return this.is(T.Question) ? this.ternaryRest(condition, flags) : condition;
+  }
+
+  /** After a ternary's `?`. Its own method: its closure would make every expression allocate (see `recovered`). */
+  private ternaryRest(condition: Expr, flags: number): Expr {
     this.read();
     const trueExpression = this.expressionWithRecovery(flags, NONE, UNTIL_COLON_OR_EXPRESSION_END);
     if (!isSkipped(trueExpression) && this.types[this.peekSkippingNewLines()] === T.Colon) this.newLines();
@@ -529,7 +554,13 @@ export class Parser {
       const op = BINARY.get(this.peekType());
       if (!op || op[1] <= precedence) return current;
       this.read();
-      const right = this.withRecovery(() => this.binaryExpression(flags, op[1]), NONE, EXPRESSION_END);
+      const start = this.p;
+      let right: Expr;
+      try {
+        right = this.binaryExpression(flags, op[1]);
+      } catch (e) {
+        right = this.recovered(start, e, NONE, EXPRESSION_END);
+      }
       current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: this.span(current, right) };
     }
   }
@@ -539,7 +570,13 @@ export class Parser {
     const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberExpression(flags);
     this.read();
-    const expression = this.withRecovery(() => this.memberExpression(flags), NONE, EXPRESSION_END);
+    const start = this.p;
+    let expression: Expr;
+    try {
+      expression = this.memberExpression(flags);
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, EXPRESSION_END);
+    }
     return { type: 'UnaryOperation', operator, expression, range: this.span(token, expression) };
   }
 
@@ -648,33 +685,53 @@ export class Parser {
   }
 
   private functionCall(name: A.Identifier, flags: number): A.FunctionCall {
-    const [args, close] = this.functionArguments(flags);
+    const args = this.elements(List.Arguments, this.openList(T.LeftParen, '(', T.RightParen), flags) as A.FunctionCall['arguments'];
+    const close = this.closeList(T.RightParen, ')');
     return withSkipped({ type: 'FunctionCall', name, arguments: args, range: this.span(name, close) }, close);
   }
 
   private instanceFunctionCall(base: Expr, name: A.Identifier, flags: number): A.InstanceFunctionCall {
-    const [args, close] = this.functionArguments(flags);
+    const args = this.elements(List.Arguments, this.openList(T.LeftParen, '(', T.RightParen), flags) as A.InstanceFunctionCall['arguments'];
+    const close = this.closeList(T.RightParen, ')');
     return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: this.span(base, close) }, close);
   }
 
-  private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
-    this.expect(T.LeftParen, E.expectedCharacter('('));
-    const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
-      const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
-      return { type: 'FunctionArgument', expression, range: expression.range };
-    });
-    const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
-    return [args as (A.FunctionArgument | Skipped)[], close];
+  private functionArgument(flags: number): A.FunctionArgument {
+    const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+    return { type: 'FunctionArgument', expression, range: expression.range };
+  }
+
+  /** The `(` or `<` before arguments; gives the closing token type. */
+  private openList(open: TokenType, text: string, closing: TokenType): TokenType {
+    this.expect(open, E.expectedCharacter(text));
+    return closing;
+  }
+
+  /** The `)` or `>` after arguments, or where it is missing. */
+  private closeList(closing: TokenType, text: string): Part {
+    return this.is(closing) ? this.read() : this.skipEmpty(E.expectedCharacter(text));
   }
 
   private object(flags: number): A.ObjectExpression {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const children = this.arrayOrObjectElements(T.RightBrace, () => this.objectElement(flags));
+    const children = this.elements(List.ObjectElements, T.RightBrace, flags);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
     return { type: 'Object', children: children as A.ObjectExpression['children'], range: this.span(open, close) };
   }
 
   private objectElement(flags: number): Node {
+    if (this.types[this.p] === T.Identifier && this.peekTypeAhead(1) === T.Colon) {
+      // Most properties are `name: value` (never a nested resource, which has a name after `resource`):
+      // nothing for the key's or colon's recovery to do, and no closures.
+      const key = this.identifierOf(this.read());
+      this.read();
+      const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+      return { type: 'ObjectProperty', key, value, range: this.span(key, value) };
+    }
+    return this.otherObjectElement(flags);
+  }
+
+  private otherObjectElement(flags: number): Node {
     return this.withRecovery((): Node => {
       const cur = this.p;
       // A nested resource needs lookahead: `resource` is also a valid property name.
@@ -684,13 +741,6 @@ export class Parser {
         return d;
       }
       if (this.types[cur] === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
-      if (this.types[cur] === T.Identifier && this.peekTypeAhead(1) === T.Colon) {
-        // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
-        const key = this.identifierOf(this.read());
-        this.read();
-        const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
-        return { type: 'ObjectProperty', key, value, range: this.span(key, value) };
-      }
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
@@ -715,15 +765,20 @@ export class Parser {
 
   private array(): A.ArrayExpression {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
-    const items = this.arrayOrObjectElements(T.RightSquare, () =>
-      this.withRecovery((): Node => {
-        if (this.peekType() === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
-        const value = this.expression(COMPLEX);
-        return { type: 'ArrayItem', value, range: value.range };
-      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
-    );
+    const items = this.elements(List.ArrayItems, T.RightSquare, NONE);
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
     return { type: 'Array', items: items as A.ArrayExpression['items'], range: this.span(open, close) };
+  }
+
+  private arrayItem(): Node {
+    const start = this.p;
+    try {
+      if (this.types[start] === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
+      const value = this.expression(COMPLEX);
+      return { type: 'ArrayItem', value, range: value.range };
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE);
+    }
   }
 
   private forExpression(flags: number, resourceOrModule: boolean): A.ForExpression {
@@ -968,7 +1023,13 @@ export class Parser {
     const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberTypeExpression();
     this.read();
-    const expression = this.withRecovery(() => this.memberTypeExpression(), NONE, EXPRESSION_END);
+    const start = this.p;
+    let expression: TypeExpr;
+    try {
+      expression = this.memberTypeExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, EXPRESSION_END);
+    }
     return { type: 'UnaryTypeOperation', operator, expression, range: this.span(token, expression) };
   }
 
@@ -1000,7 +1061,8 @@ export class Parser {
         }
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         if (this.is(T.LeftChevron)) {
-          const [args, close] = this.typeArguments();
+          const args = this.elements(List.TypeArguments, this.openList(T.LeftChevron, '<', T.RightChevron), NONE) as A.InstanceParameterizedTypeInstantiation['arguments'];
+          const close = this.closeList(T.RightChevron, '>');
           current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: this.span(current, close) }, close);
         } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: this.span(current, name) };
         continue;
@@ -1009,14 +1071,15 @@ export class Parser {
     }
   }
 
-  private typeArguments(): [(A.ParameterizedTypeArgument | Skipped)[], Part] {
-    this.expect(T.LeftChevron, E.expectedCharacter('<'));
-    const args = this.functionElements(T.RightChevron, (): A.ParameterizedTypeArgument => {
-      const expression = this.withRecovery(() => this.typeExpression(), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
-      return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
-    });
-    const close = this.is(T.RightChevron) ? this.read() : this.skipEmpty(E.expectedCharacter('>'));
-    return [args as (A.ParameterizedTypeArgument | Skipped)[], close];
+  private typeArgument(): A.ParameterizedTypeArgument {
+    const start = this.p;
+    let expression: TypeExpr;
+    try {
+      expression = this.typeExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
+    }
+    return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
   }
 
   private primaryTypeExpression(): TypeExpr {
@@ -1043,7 +1106,8 @@ export class Parser {
       case T.Identifier: {
         const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
         if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
-        const [args, close] = this.typeArguments();
+        const args = this.elements(List.TypeArguments, this.openList(T.LeftChevron, '<', T.RightChevron), NONE) as A.ParameterizedTypeInstantiation['arguments'];
+        const close = this.closeList(T.RightChevron, '>');
         return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: this.span(name, close) }, close);
       }
       default:
@@ -1053,7 +1117,7 @@ export class Parser {
 
   private objectType(): A.ObjectType {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const members = this.arrayOrObjectElements(T.RightBrace, () => this.objectTypeMember());
+    const members = this.elements(List.ObjectTypeMembers, T.RightBrace, NONE);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
     return { type: 'ObjectType', members: members as A.ObjectType['members'], range: this.span(open, close) };
   }
@@ -1082,71 +1146,84 @@ export class Parser {
 
   private tupleType(): A.TupleType {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
-    const items = this.arrayOrObjectElements(T.RightSquare, () =>
-      this.withRecovery((): A.TupleTypeItem => {
-        const leading = this.leadingNodes();
-        const value = this.typeExpression();
-        return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading[0] ?? value, value) };
-      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
-    );
+    const items = this.elements(List.TupleItems, T.RightSquare, NONE);
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
     return { type: 'TupleType', items: items as A.TupleType['items'], range: this.span(open, close) };
   }
 
+  private tupleTypeItem(): A.TupleTypeItem | Skipped {
+    const start = this.p;
+    try {
+      const leading = this.leadingNodes();
+      const value = this.typeExpression();
+      return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading[0] ?? value, value) };
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE);
+    }
+  }
+
   // ── Lists ─────────────────────────────────────────────────────────────────────────────────
 
-  /** Elements of `{…}` and `[…]`: separated by newlines or by commas, never both. */
-  private arrayOrObjectElements(closing: TokenType, parse: () => Node): Node[] {
-    return this.elements(closing, parse, (out) => {
-      if (this.is(T.NewLine)) this.newLines();
-      else if (this.is(T.Comma)) {
-        this.read();
-        if (this.is(T.NewLine)) {
-          out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
-          this.newLine();
-        }
-      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      return true;
-    });
-  }
-
-  /** Function arguments and type arguments: separated by commas, newlines allowed after them. */
-  private functionElements(closing: TokenType, parse: () => Node): Node[] {
-    return this.elements(closing, parse, (out) => {
-      if (this.is(T.NewLine)) {
-        let k = 1;
-        while (this.peekTypeAhead(k) === T.NewLine && this.commented.has(this.p + k)) k++;
-        const after = this.peekTypeAhead(k);
-        // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
-        if (after === -1 || after === T.EndOfFile) return false;
-        if (after !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
-        this.newLines();
-      } else if (this.is(T.Comma)) {
-        this.read();
-        if (this.is(T.NewLine)) this.newLines();
-        // No trailing commas: parse an element anyway for its diagnostic.
-        if (this.is(closing)) out.push(parse());
-      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      return true;
-    });
-  }
-
   /**
-   * Elements up to `closing`, alternating with separators; `separator` reads one (adding recovery
-   * nodes to the list) and says whether to go on.
+   * The elements of a list up to `closing`, alternating with separators (which add recovery nodes
+   * to the list). `flags` go to object elements and arguments.
    */
-  private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
-    const out: Node[] = [];
+  private elements(kind: List, closing: TokenType, flags: number): readonly Node[] {
     // A close on the same line is always allowed.
-    if (this.is(closing)) return out;
+    if (this.is(closing)) return NO_NODES;
+    const out: Node[] = [];
     this.newLines();
     let expectElement = true;
-    while (!this.isAtEnd() && this.peekType() !== closing) {
-      if (expectElement) out.push(parse());
-      else if (!separator(out)) break;
+    while (!this.isAtEnd() && this.types[this.p] !== closing) {
+      if (expectElement) out.push(this.element(kind, flags));
+      else if (kind >= List.Arguments ? !this.functionSeparator(kind, closing, flags, out) : !this.separator(out)) break;
       expectElement = !expectElement;
     }
     return out;
+  }
+
+  private element(kind: List, flags: number): Node {
+    switch (kind) {
+      case List.ObjectElements: return this.objectElement(flags);
+      case List.ArrayItems: return this.arrayItem();
+      case List.ImportedSymbols: return this.importedSymbolsListItem();
+      case List.ObjectTypeMembers: return this.objectTypeMember();
+      case List.TupleItems: return this.tupleTypeItem();
+      case List.Arguments: return this.functionArgument(flags);
+      case List.TypeArguments: return this.typeArgument();
+    }
+  }
+
+  /** Between elements of `{…}` and `[…]`: newlines or a comma, never both. */
+  private separator(out: Node[]): boolean {
+    if (this.is(T.NewLine)) this.newLines();
+    else if (this.is(T.Comma)) {
+      this.read();
+      if (this.is(T.NewLine)) {
+        out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
+        this.newLine();
+      }
+    } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+    return true;
+  }
+
+  /** Between arguments and type arguments: a comma, newlines allowed after it. False: stop the list. */
+  private functionSeparator(kind: List, closing: TokenType, flags: number, out: Node[]): boolean {
+    if (this.is(T.NewLine)) {
+      let k = 1;
+      while (this.peekTypeAhead(k) === T.NewLine && this.commented.has(this.p + k)) k++;
+      const after = this.peekTypeAhead(k);
+      // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
+      if (after === -1 || after === T.EndOfFile) return false;
+      if (after !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
+      this.newLines();
+    } else if (this.is(T.Comma)) {
+      this.read();
+      if (this.is(T.NewLine)) this.newLines();
+      // No trailing commas: parse an element anyway for its diagnostic.
+      if (this.is(closing)) out.push(this.element(kind, flags));
+    } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+    return true;
   }
 
   // ── Identifiers and tokens ────────────────────────────────────────────────────────────────
@@ -1286,9 +1363,18 @@ export class Parser {
     try {
       return parse();
     } catch (e) {
-      if (!(e instanceof ExpectedToken)) throw e;
-      return this.synchronizeAndSkip(start, flags, e, terminators);
+      return this.recovered(start, e, flags, terminators);
     }
+  }
+
+  /**
+   * The catch side of `withRecovery`, for the hot call sites that inline its try: a closure there
+   * cost an allocation per call, and a closure over `this` made V8 allocate a context on every
+   * entry to the calling method, whether the closure was made or not.
+   */
+  private recovered(start: number, e: unknown, flags: number, terminators: readonly TokenType[]): Skipped {
+    if (!(e instanceof ExpectedToken)) throw e;
+    return this.synchronizeAndSkip(start, flags, e, terminators);
   }
 
   /** `withRecovery(() => this.expression(flags), …)` without a closure: the commonest recovery, run for every property value and argument. */
@@ -1297,8 +1383,7 @@ export class Parser {
     try {
       return this.expression(flags);
     } catch (e) {
-      if (!(e instanceof ExpectedToken)) throw e;
-      return this.synchronizeAndSkip(start, recovery, e, terminators);
+      return this.recovered(start, e, recovery, terminators);
     }
   }
 
