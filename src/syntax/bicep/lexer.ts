@@ -174,16 +174,25 @@ class Lexer {
     this.ends = ends;
   }
 
-  /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
+  /**
+   * The character code `i` ahead, or NaN past the end (which no comparison matches). Reads past the
+   * end are checked here and in the loops below, not left to `charCodeAt`: V8's optimized code
+   * does not expect them, and each file's end threw the lexer's optimized code away.
+   */
   private peek(i = 0): number {
-    return this.text.charCodeAt(this.pos + i);
+    const p = this.pos + i;
+    return p < this.text.length ? this.text.charCodeAt(p) : NaN;
   }
 
   /** Advances over the characters of `kind` (the IDENTIFIER, DIGIT or SPACE bit of CHAR_CLASS). */
   private skipWhile(kind: number): void {
     const text = this.text;
+    const n = text.length;
     let p = this.pos;
-    for (let c = text.charCodeAt(p); c < 128 && (CHAR_CLASS[c]! & kind) !== 0; c = text.charCodeAt(++p));
+    for (; p < n; p++) {
+      const c = text.charCodeAt(p);
+      if (c >= 128 || (CHAR_CLASS[c]! & kind) === 0) break;
+    }
     this.pos = p;
   }
 
@@ -202,9 +211,10 @@ class Lexer {
    */
   private lexToken(): void {
     const text = this.text;
+    const n = text.length;
     let p = this.pos;
-    let c = text.charCodeAt(p);
-    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    let c = p < n ? text.charCodeAt(p) : -1;
+    while (c === 32 || c === 9) c = ++p < n ? text.charCodeAt(p) : -1;
     this.pos = p;
     this.leadingComment = false;
     if (c === 47 || c === 35) this.scanLeadingTrivia();
@@ -220,8 +230,8 @@ class Lexer {
     this.ends[i] = end;
     this.count = i + 1;
     p = end;
-    c = text.charCodeAt(p);
-    while (c === 32 || c === 9) c = text.charCodeAt(++p);
+    c = p < n ? text.charCodeAt(p) : -1;
+    while (c === 32 || c === 9) c = ++p < n ? text.charCodeAt(p) : -1;
     this.pos = p;
     if (c === 47 && TRAILING_COMMENTS[type] === 1) this.scanTrailingComments();
   }
@@ -233,9 +243,8 @@ class Lexer {
   }
 
   private scanTrailingComments(): void {
-    const text = this.text;
     for (;;) {
-      const c = text.charCodeAt(this.pos);
+      const c = this.peek();
       if (c === 32 || c === 9) this.skipWhile(SPACE);
       else if (c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
       else if (c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
@@ -245,10 +254,9 @@ class Lexer {
 
   private scanLeadingTrivia(): void {
     let lastWasComment = false;
-    const text = this.text;
     for (;;) {
       const triviaStart = this.pos;
-      const c = text.charCodeAt(triviaStart);
+      const c = this.peek();
       if (c === 32 || c === 9) {
         this.skipWhile(SPACE);
         lastWasComment = false;
@@ -282,7 +290,10 @@ class Lexer {
     const start = this.pos;
     const text = this.text;
     let p = start + 2;
-    for (let c = text.charCodeAt(p); p < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++p));
+    for (; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 10 || c === 13) break;
+    }
     this.pos = p;
     this.comments.push({ type: 'Line', value: this.text.slice(start + 2, this.pos), range: [start, this.pos] });
   }
@@ -375,8 +386,11 @@ class Lexer {
       // Plain characters run to the next quote, hole, escape or line end: one tight loop, as
       // most strings have no escapes and the lexer spends much of its time inside strings.
       let p = this.pos;
-      let c = text.charCodeAt(p);
-      while (p < n && c !== 39 && c !== 36 && c !== 92 && c !== 10 && c !== 13) c = text.charCodeAt(++p);
+      let c = -1;
+      for (; p < n; p++) {
+        c = text.charCodeAt(p);
+        if (c === 39 || c === 36 || c === 92 || c === 10 || c === 13) break;
+      }
       this.pos = p;
       if (p >= n) {
         this.error(this.start, this.pos, BicepErrors.unterminatedString);
@@ -390,7 +404,7 @@ class Lexer {
       this.pos = ++p;
       if (c === 39) return done;
       if (c === 36) {
-        if (text.charCodeAt(p) !== 123) continue;
+        if (p >= n || text.charCodeAt(p) !== 123) continue;
         this.pos++;
         return atStart ? T.StringLeftPiece : T.StringMiddlePiece;
       }
@@ -437,7 +451,7 @@ class Lexer {
     if (charClass & IDENTIFIER) return charClass & DIGIT ? this.scanInteger() : this.scanIdentifier();
     const operator = c < 128 ? OPERATOR[c]! : NOT_OPERATOR;
     if (operator !== NOT_OPERATOR) {
-      const next = text.charCodeAt(this.pos);
+      const next = this.pos < text.length ? text.charCodeAt(this.pos) : 128;
       const pair = next < 128 ? OPERATOR_PAIR[(c << 7) | next]! : NOT_OPERATOR;
       if (pair === NOT_OPERATOR) return operator as TokenType;
       this.pos++;
@@ -457,12 +471,13 @@ class Lexer {
         if (piece === T.StringRightPiece) stack.pop();
         return piece;
       }
-      case 46:
-        if (this.peek() === 46 && this.peek(1) === 46) {
-          this.pos += 2;
-          return T.Ellipsis;
-        }
-        return T.Dot;
+      case 46: {
+        // Written without a branch of its own for the rare `...`: code first reached after the lexer
+        // was optimized has no type feedback, and running it threw the optimized lexer away.
+        const ellipsis = text.startsWith('..', this.pos);
+        this.pos += ellipsis ? 2 : 0;
+        return ellipsis ? T.Ellipsis : T.Dot;
+      }
       case 36: {
         // $'''…''' (and $$'''…''' with $${…} holes)
         let escapeCount = 1;
@@ -479,7 +494,7 @@ class Lexer {
         return T.Unrecognized;
       }
       case 39: {
-        if (this.peek() === 39 && this.peek(1) === 39) {
+        if (text.startsWith("''", this.pos)) {
           this.pos += 2;
           return this.scanMultilineString(true, 0);
         }

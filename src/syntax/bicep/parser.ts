@@ -222,7 +222,8 @@ export class Parser {
 
   /** Start of a statement: its first decorator, or its keyword. */
   private statementRange(leading: readonly Part[], keyword: Part, last: Part): A.Range {
-    return this.span(leading[0] ?? keyword, last);
+    // Not `leading[0] ?? keyword`: reading past the end of the shared empty list is a slow path.
+    return this.span(leading.length > 0 ? leading[0]! : keyword, last);
   }
 
   private targetScope(leading: readonly Part[]): A.TargetScope {
@@ -1138,7 +1139,7 @@ export class Parser {
     );
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
     const value = this.withRecovery(() => this.typeExpression(), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
-    const range = this.span(leading[0] ?? key, value);
+    const range = this.span(leading.length > 0 ? leading[0]! : key, value);
     const decorators = this.decoratorsOf(leading);
     if (isToken(key)) return withSkipped({ type: 'ObjectTypeAdditionalProperties', decorators, value, range }, colon);
     return withSkipped({ type: 'ObjectTypeProperty', decorators, key: key as A.Identifier | A.StringExpression | Skipped, value, range }, colon);
@@ -1156,7 +1157,7 @@ export class Parser {
     try {
       const leading = this.leadingNodes();
       const value = this.typeExpression();
-      return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading[0] ?? value, value) };
+      return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading.length > 0 ? leading[0]! : value, value) };
     } catch (e) {
       return this.recovered(start, e, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE);
     }
@@ -1179,7 +1180,7 @@ export class Parser {
       else if (kind >= List.Arguments ? !this.functionSeparator(kind, closing, flags, out) : !this.separator(out)) break;
       expectElement = !expectElement;
     }
-    return out;
+    return out.slice();
   }
 
   private element(kind: List, flags: number): Node {
