@@ -125,6 +125,9 @@ export class Parser {
   private readonly last: number;
   private p = 0;
   private depth = 0;
+  /** The elements of the lists being parsed, innermost last (see `elements`); `listTop` is its length. */
+  private readonly listStack: Node[] = [];
+  private listTop = 0;
   private readonly errorOf = new Map<Skipped, BicepMessage & { start: number; end: number }>();
   private readonly lexErrors;
 
@@ -1172,15 +1175,26 @@ export class Parser {
   private elements(kind: List, closing: TokenType, flags: number): readonly Node[] {
     // A close on the same line is always allowed.
     if (this.is(closing)) return NO_NODES;
-    const out: Node[] = [];
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.types[this.p] !== closing) {
-      if (expectElement) out.push(this.element(kind, flags));
-      else if (kind >= List.Arguments ? !this.functionSeparator(kind, closing, flags, out) : !this.separator(out)) break;
-      expectElement = !expectElement;
+    // The elements gather on the parser's stack, and the list is cut from it at its length: an
+    // array grown by `push` held room for 17 and more, in a tree that lives through the lint.
+    const base = this.listTop;
+    try {
+      this.newLines();
+      let expectElement = true;
+      while (!this.isAtEnd() && this.types[this.p] !== closing) {
+        if (expectElement) this.listPush(this.element(kind, flags));
+        else if (kind >= List.Arguments ? !this.functionSeparator(kind, closing, flags) : !this.separator()) break;
+        expectElement = !expectElement;
+      }
+      return this.listStack.slice(base, this.listTop);
+    } finally {
+      // Also when recovery unwinds past the list.
+      this.listTop = base;
     }
-    return out.slice();
+  }
+
+  private listPush(node: Node): void {
+    this.listStack[this.listTop++] = node;
   }
 
   private element(kind: List, flags: number): Node {
@@ -1196,34 +1210,34 @@ export class Parser {
   }
 
   /** Between elements of `{…}` and `[…]`: newlines or a comma, never both. */
-  private separator(out: Node[]): boolean {
+  private separator(): boolean {
     if (this.is(T.NewLine)) this.newLines();
     else if (this.is(T.Comma)) {
       this.read();
       if (this.is(T.NewLine)) {
-        out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
+        this.listPush(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
         this.newLine();
       }
-    } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+    } else this.listPush(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
     return true;
   }
 
   /** Between arguments and type arguments: a comma, newlines allowed after it. False: stop the list. */
-  private functionSeparator(kind: List, closing: TokenType, flags: number, out: Node[]): boolean {
+  private functionSeparator(kind: List, closing: TokenType, flags: number): boolean {
     if (this.is(T.NewLine)) {
       let k = 1;
       while (this.peekTypeAhead(k) === T.NewLine && this.commented.has(this.p + k)) k++;
       const after = this.peekTypeAhead(k);
       // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
       if (after === -1 || after === T.EndOfFile) return false;
-      if (after !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
+      if (after !== closing) this.listPush(this.skipEmpty(E.expectedCommaSeparator()));
       this.newLines();
     } else if (this.is(T.Comma)) {
       this.read();
       if (this.is(T.NewLine)) this.newLines();
       // No trailing commas: parse an element anyway for its diagnostic.
-      if (this.is(closing)) out.push(this.element(kind, flags));
-    } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+      if (this.is(closing)) this.listPush(this.element(kind, flags));
+    } else this.listPush(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
     return true;
   }
 
