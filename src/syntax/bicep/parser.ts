@@ -54,6 +54,7 @@ const UNTIL_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.NewLine, T.RightBrac
 const UNTIL_NEW_LINE_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.RightParen];
 const UNTIL_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.NewLine, T.RightSquare];
 const UNTIL_NEW_LINE: readonly TokenType[] = [T.NewLine];
+const NO_TERMINATORS: readonly TokenType[] = [];
 const UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.LeftBrace, T.NewLine];
 const UNTIL_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.NewLine];
 const UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringComplete, T.StringLeftPiece, T.NewLine];
@@ -162,8 +163,12 @@ export class Parser {
       if (isToken(d)) continue;
       body.push(d);
       if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
-        const nl = this.withRecovery(() => this.newLineOrEof(), CONSUME_TERMINATOR, UNTIL_NEW_LINE);
-        if (isSkipped(nl)) body.push(nl);
+        const at = this.p;
+        try {
+          this.newLineOrEof();
+        } catch (e) {
+          body.push(this.recovered(at, e, CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+        }
       }
     }
     const program: A.Program = { type: 'Program', body, range: [0, this.text.length] };
@@ -171,8 +176,10 @@ export class Parser {
     return program;
   }
 
+  /** A statement or a blank line; the recovery is `withRecovery`'s, without its closure (as for every line). */
   private declaration(expected?: string): A.Statement | Skipped | Token {
-    return this.withRecovery((): A.Statement | Token => {
+    const start = this.p;
+    try {
       const leading = this.leadingNodes();
       const cur = this.p;
       if (this.types[cur] === T.Identifier) {
@@ -183,7 +190,9 @@ export class Parser {
       } else if (this.types[cur] === T.NewLine) return this.newLine();
       if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: this.span(leading[0]!, leading[leading.length - 1]!) };
       throw this.expected(cur, this.params ? E.unrecognizedParamsFileDeclaration() : E.unrecognizedDeclaration());
-    }, NONE, UNTIL_NEW_LINE);
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE);
+    }
   }
 
   private statement(keyword: string, leading: readonly Part[]): A.Statement | undefined {
@@ -253,15 +262,33 @@ export class Parser {
   private parameterDeclaration(leading: readonly Part[]): A.ParameterDeclaration {
     const keyword = this.expectKeyword('param');
     const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
-    const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
-    const modifier = this.withRecovery((): A.ParameterDefaultValue | null => {
-      const cur = this.p;
-      if (this.types[cur] === T.NewLine || this.types[cur] === T.EndOfFile) return null;
-      if (this.types[cur] === T.Assignment) return this.parameterDefaultValue();
-      throw this.expected(cur, E.expectedParameterContinuation());
-    }, suppression(declaredType), UNTIL_NEW_LINE);
-    const node: A.ParameterDeclaration = { type: 'ParameterDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, range: this.statementRange(leading, keyword, modifier ?? declaredType) };
-    return modifier ? { ...node, modifier } : node;
+    // Recovery without closures, and one literal for each shape, not a spread: parameters are
+    // the commonest declaration.
+    let start = this.p;
+    let declaredType: TypeExpr;
+    try {
+      declaredType = this.type(false);
+    } catch (e) {
+      declaredType = this.recovered(start, e, suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
+    }
+    start = this.p;
+    let modifier: A.ParameterDeclaration['modifier'] | null;
+    try {
+      modifier = this.parameterModifier();
+    } catch (e) {
+      modifier = this.recovered(start, e, suppression(declaredType), UNTIL_NEW_LINE);
+    }
+    const decorators = this.decoratorsOf(leading);
+    const range = this.statementRange(leading, keyword, modifier ?? declaredType);
+    return modifier ? { type: 'ParameterDeclaration', decorators, name, declaredType, range, modifier } : { type: 'ParameterDeclaration', decorators, name, declaredType, range };
+  }
+
+  /** What may follow a parameter's type: nothing, or `= value`. */
+  private parameterModifier(): A.ParameterDefaultValue | null {
+    const t = this.types[this.p];
+    if (t === T.NewLine || t === T.EndOfFile) return null;
+    if (t === T.Assignment) return this.parameterDefaultValue();
+    throw this.expected(this.p, E.expectedParameterContinuation());
   }
 
   private parameterDefaultValue(): A.ParameterDefaultValue {
@@ -511,17 +538,25 @@ export class Parser {
 
   private decorator(): A.Decorator {
     const at = this.expect(T.At, E.expectedCharacter('@'));
-    const expression = this.withRecovery((): A.Expression => {
-      let name = this.identifier(E.expectedNamespaceOrDecoratorName());
-      let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
-      while (this.is(T.Dot)) {
-        this.read();
-        name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: this.span(current, name) };
-      }
-      return current;
-    }, NONE, UNTIL_NEW_LINE);
+    const start = this.p;
+    let expression: Expr;
+    try {
+      expression = this.decoratorExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, UNTIL_NEW_LINE);
+    }
     return { type: 'Decorator', expression, range: this.span(at, expression) };
+  }
+
+  private decoratorExpression(): A.Expression {
+    let name = this.identifier(E.expectedNamespaceOrDecoratorName());
+    let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
+    while (this.is(T.Dot)) {
+      this.read();
+      name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+      current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: this.span(current, name) };
+    }
+    return current;
   }
 
   // ── Expressions ───────────────────────────────────────────────────────────────────────────
@@ -959,16 +994,19 @@ export class Parser {
   // ── Types ─────────────────────────────────────────────────────────────────────────────────
 
   private type(optionalResourceType: boolean): TypeExpr {
-    if (this.isKeyword(this.p, 'resource') && this.peekTypeAhead(1) !== T.LeftChevron) {
-      const keyword = this.read();
-      const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
-        if (optionalResourceType && !this.isString(this.p)) return null;
-        return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
-      }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
-      const node: A.ResourceType = { type: 'ResourceType', range: this.span(keyword, resourceType ?? keyword) };
-      return resourceType ? { ...node, resourceType } : node;
-    }
+    if (this.isKeyword(this.p, 'resource') && this.peekTypeAhead(1) !== T.LeftChevron) return this.resourceType(optionalResourceType);
     return this.typeExpression();
+  }
+
+  /** `resource 'type@version'` as a type. Its own method, so `type` has no closure (see `recovered`). */
+  private resourceType(optionalResourceType: boolean): TypeExpr {
+    const keyword = this.read();
+    const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
+      if (optionalResourceType && !this.isString(this.p)) return null;
+      return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
+    }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const node: A.ResourceType = { type: 'ResourceType', range: this.span(keyword, resourceType ?? keyword) };
+    return resourceType ? { ...node, resourceType } : node;
   }
 
   private typeExpression(): TypeExpr {
@@ -998,15 +1036,19 @@ export class Parser {
       this.newLines();
       this.read();
       if (this.is(T.NewLine)) members.push(this.skipEmpty(E.expectedTypeLiteral()));
-      else
-        members.push(
-          this.withRecovery((): A.UnionTypeMember => {
-            const value = this.unaryTypeExpression();
-            return { type: 'UnionTypeMember', value, range: value.range };
-          }, NONE, []),
-        );
+      else members.push(this.unionTypeMember());
     }
     return { type: 'UnionType', members, range: this.span(start ?? candidate, members[members.length - 1]!) };
+  }
+
+  private unionTypeMember(): A.UnionTypeMember | Skipped {
+    const start = this.p;
+    try {
+      const value = this.unaryTypeExpression();
+      return { type: 'UnionTypeMember', value, range: value.range };
+    } catch (e) {
+      return this.recovered(start, e, NONE, NO_TERMINATORS);
+    }
   }
 
   private unaryTypeExpression(): TypeExpr {
@@ -1103,10 +1145,8 @@ export class Parser {
         return this.objectType();
       case T.LeftSquare:
         return this.tupleType();
-      case T.LeftParen: {
-        const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
-        return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
-      }
+      case T.LeftParen:
+        return this.parenthesizedType();
       case T.Identifier: {
         const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
         if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
@@ -1117,6 +1157,11 @@ export class Parser {
       default:
         throw this.expected(next, E.unrecognizedTypeExpression());
     }
+  }
+
+  private parenthesizedType(): A.ParenthesizedType {
+    const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
+    return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private objectType(): A.ObjectType {
@@ -1263,8 +1308,12 @@ export class Parser {
   }
 
   private identifierWithRecovery(error: BicepMessage, flags: number, terminators: readonly TokenType[]): A.Identifier {
-    const r = this.withRecovery(() => this.identifier(error), flags, terminators);
-    return r.type === 'SkippedTrivia' ? this.malformedIdentifier(r) : r;
+    const start = this.p;
+    try {
+      return this.identifier(error);
+    } catch (e) {
+      return this.malformedIdentifier(this.recovered(start, e, flags, terminators));
+    }
   }
 
   private assignment(): Token {
