@@ -86,6 +86,12 @@ const NO_NODES: readonly Node[] = Object.freeze([]);
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
 
+interface Parenthesized {
+  readonly open: Token;
+  readonly items: Part[];
+  readonly close: Part;
+}
+
 /** Nesting past `MAX_NESTING`: unwinds past every `withRecovery` to the statement. */
 class TooDeep {
   constructor(readonly token: Token) {}
@@ -851,7 +857,7 @@ export class Parser {
   }
 
   private forVariableBlock(): A.VariableBlock | Skipped {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(NONE), false);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(NONE), false);
     const block = this.variableBlock(open, items, close);
     if (block.arguments.length !== 2 && !this.hasSyntaxError(block)) return this.skip([block], E.expectedLoopVariableBlockWith2Elements(String(block.arguments.length)));
     return block;
@@ -878,12 +884,12 @@ export class Parser {
   }
 
   private parenthesizedExpression(flags: number): A.ParenthesizedExpression {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(flags), true);
     return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private parenthesizedExpressionOrLambda(flags: number): A.Expression {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(flags), true);
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
@@ -902,28 +908,36 @@ export class Parser {
     return this.skip(items, E.parenthesesMustHaveExactlyOneItem());
   }
 
-  private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): [Token, Part[], Part] {
+  /** `(…)` with its items and separators; an object, not a tuple, as destructuring a tuple goes through an iterator. */
+  private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): Parenthesized {
     const open = this.expect(T.LeftParen, E.expectedCharacter('('));
     const items: Part[] = [];
     // As in Bicep, the newlines count as items: `(\n a \n)` holds three.
-    const newLines = (): void => {
-      while (newLinesAllowed && this.is(T.NewLine)) items.push(this.read());
-    };
-    newLines();
+    this.itemNewLines(items, newLinesAllowed);
     while (!this.is(T.RightParen)) {
       items.push(this.withRecovery(parse, NONE, UNTIL_EXPRESSION_END_OR_COMMA));
-      newLines();
+      this.itemNewLines(items, newLinesAllowed);
       if (!this.is(T.Comma)) break;
       items.push(this.read());
-      newLines();
+      this.itemNewLines(items, newLinesAllowed);
     }
     const lastItem = items[items.length - 1];
-    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem !== undefined ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
-    return [open, items, close];
+    const start = this.p;
+    let close: Part;
+    try {
+      close = this.expect(T.RightParen, E.expectedCharacter(')'));
+    } catch (e) {
+      close = this.recovered(start, e, lastItem !== undefined ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
+    }
+    return { open, items, close };
+  }
+
+  private itemNewLines(items: Part[], allowed: boolean): void {
+    while (allowed && this.is(T.NewLine)) items.push(this.read());
   }
 
   private typedLambda(): A.TypedLambda {
-    const [open, items, close] = this.parenthesizedList((): A.TypedLocalVariable => {
+    const { open, items, close } = this.parenthesizedList((): A.TypedLocalVariable => {
       const name = this.identifierOrSkip(E.expectedVariableIdentifier());
       const declaredType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
       return { type: 'TypedLocalVariable', name, declaredType, range: this.span(name, declaredType) };
@@ -1160,7 +1174,7 @@ export class Parser {
   }
 
   private parenthesizedType(): A.ParenthesizedType {
-    const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
+    const { open, items, close } = this.parenthesizedList(() => this.typeExpression(), false);
     return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
