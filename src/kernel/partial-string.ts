@@ -154,7 +154,10 @@ export function compareParts(a: readonly TextPart[], b: readonly TextPart[]): bo
  */
 export function splitParts(parts: readonly TextPart[], delimiters: readonly string[], mayContain: MayContain): TextPart[][] | undefined {
   const delims = delimiters.filter((d) => d !== '');
-  for (const p of parts) if (typeof p !== 'string' && delims.some((d) => mayContain(p.symbol, d))) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (typeof p !== 'string' && delims.some((d) => mayContain(p.symbol, d))) return undefined;
+  }
   const pieces: TextPart[][] = [[]];
   let piece = pieces[0]!;
   const norm = normalize(parts);

@@ -354,7 +354,7 @@ export function moveTo(v: Val, loc: Loc | undefined, origin?: { kind: OriginKind
 /** `v`'s origins after one more step; built without spreads, as moveTo runs for every reference. */
 function withOrigin(v: Val, origin: { kind: OriginKind; name: string; caller?: string | undefined }): readonly Origin[] {
   const first: Origin = origin.caller ? { kind: origin.kind, name: origin.name, loc: v.loc, caller: origin.caller } : { kind: origin.kind, name: origin.name, loc: v.loc };
-  return v.origins.length === 0 ? [first] : [first, ...v.origins];
+  return v.origins.length === 0 ? [first] : [first].concat(v.origins);
 }
 
 /**
@@ -470,11 +470,39 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
 }
 
 /**
+ * An object whose properties are computed when first read: one at a time by `prop`, all at once
+ * by `props`. An evaluator makes one where most of a value is never read (a resource body, of which
+ * the model reads a few paths); whoever walks it whole sees a plain object.
+ */
+export abstract class DeferredObject implements ObjectVal {
+  readonly kind = 'object';
+  #props: ReadonlyMap<string, Prop> | undefined;
+
+  constructor(
+    readonly loc: Loc | undefined,
+    readonly origins: readonly Origin[] = NO_ORIGINS,
+  ) {}
+
+  get props(): ReadonlyMap<string, Prop> {
+    return (this.#props ??= this.allProps());
+  }
+
+  /** What `findEntry` would give on `props`, without computing the other properties. */
+  prop(key: string, caseInsensitive: boolean): Prop | undefined {
+    return this.#props ? findEntry(this.#props, key, caseInsensitive) : this.oneProp(key, caseInsensitive);
+  }
+
+  /** Every property, in the order and with the values (the same objects) `oneProp` gave. */
+  protected abstract allProps(): ReadonlyMap<string, Prop>;
+  protected abstract oneProp(key: string, caseInsensitive: boolean): Prop | undefined;
+}
+
+/**
  * One property of an object: of a moved object whose children are not built yet, only this one is
  * moved (reading `resource.name.id` need not move every argument of the resource).
  */
 export function propOf(o: ObjectVal, key: string): Prop | undefined {
-  return o instanceof MovedObject ? o.prop(key) : o.props.get(key);
+  return o instanceof MovedObject ? o.prop(key) : o instanceof DeferredObject ? o.prop(key, false) : o.props.get(key);
 }
 
 /** The same value with other origins (for an array or object, the same children). */
@@ -497,16 +525,21 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
 /** Property lookup: of a moved object whose children are not built, only the property read is moved (propOf). */
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
-  return o instanceof MovedObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
+  if (o instanceof MovedObject) return o.prop(key, caseInsensitive);
+  return o instanceof DeferredObject ? o.prop(key, caseInsensitive) : findEntry(o.props, key, caseInsensitive);
 }
 
 function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {
   const exact = props.get(key);
   if (exact || !caseInsensitive) return exact;
   const lower = key.toLowerCase();
-  // Over keys, not entries: this fallback runs often enough that a [key, prop] pair per step shows.
-  for (const k of props.keys()) if (k.length === lower.length && k.toLowerCase() === lower) return props.get(k);
-  return undefined;
+  // By forEach: this fallback runs for every path the model reads that a resource leaves out, often
+  // before V8 optimizes it, and an unoptimized for…of allocates an iterator result per key.
+  let found: Prop | undefined;
+  props.forEach((p, k) => {
+    if (found === undefined && k.length === lower.length && k.toLowerCase() === lower) found = p;
+  });
+  return found;
 }
 
 /** Follows a path of property names and array indexes. */

@@ -48,6 +48,11 @@ export class WorkBudget {
     return this.#spent;
   }
 
+  /** The nesting levels entered now: what evaluation deferred to later must enter again. */
+  get nesting(): number {
+    return this.#nesting;
+  }
+
   get exhausted(): boolean {
     return this.#spent > this.limit;
   }

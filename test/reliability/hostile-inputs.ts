@@ -117,8 +117,9 @@ const ARM_INPUTS: HostileInput[] = [
     files: () => ({
       'bad.json': template({
         variables: { big: BIG_STRINGS },
+        // In the location, which the model reads: a property nothing reads (tags) is not evaluated.
         resources: [
-          { ...vmResource("[concat('vm', copyIndex())]", 'Standard_D4s_v5'), copy: { name: 'c', count: 800 }, tags: { n: "[string(length(map(variables('big'), lambda('i', concat(lambdaVariables('i'), 'x')))))]" } },
+          { ...vmResource("[concat('vm', copyIndex())]", 'Standard_D4s_v5'), copy: { name: 'c', count: 800 }, location: "[string(length(map(variables('big'), lambda('i', concat(lambdaVariables('i'), 'x')))))]" },
         ],
       }),
     }),
@@ -166,7 +167,7 @@ const ARM_INPUTS: HostileInput[] = [
       let inner: Record<string, unknown> = {
         $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
         contentVersion: '1.0.0.0',
-        resources: [{ ...vmResource("[concat('vm', copyIndex())]", 'Standard_D4s_v5'), copy: { name: 'c', count: 800 }, tags: { t: "[string(range(0, 500))]" } }],
+        resources: [{ ...vmResource("[concat('vm', copyIndex())]", 'Standard_D4s_v5'), copy: { name: 'c', count: 800 }, location: "[string(range(0, 500))]" }],
       };
       for (let d = 0; d < 19; d++) {
         inner = {

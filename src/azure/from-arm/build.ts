@@ -77,7 +77,7 @@ export function buildArmModel(resources: readonly ArmResource[], scenario: Scena
 
 function indexById<T extends { id?: string | undefined }>(items: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
-  for (const item of items) if (item.id) map.set(item.id, item);
+  for (let i = 0; i < items.length; i++) if (items[i]!.id) map.set(items[i]!.id!, items[i]!);
   return map;
 }
 

@@ -67,7 +67,7 @@ export function joinName(parentName: Val, child: Val): Val {
   const p = partsOf(parentName);
   const c = partsOf(child);
   if (p === undefined || c === undefined) return unknown('resource name is unknown', child.loc);
-  return partialString([...p, '/', ...c], child.loc, [...parentName.origins, ...child.origins]);
+  return partialString(p.concat('/', c), child.loc, parentName.origins.concat(child.origins));
 }
 
 /**
@@ -94,14 +94,16 @@ function resourceIdParts(type: string, name: Val, target: DeploymentTarget, scop
   // Split by parts: a deployment-time part (`uniqueString(resourceGroup().id)`) stands whole in one segment.
   const names = splitParts(nameParts, ['/'], () => false)!;
   if (typeParts.length !== names.length + 1) return undefined;
-  const tail: TextPart[] = [`${typeParts[0]}/${typeParts[1]}/`, ...names[0]!];
-  for (let i = 1; i < names.length; i++) tail.push(`/${typeParts[i + 1]}/`, ...names[i]!);
-  const rgId: TextPart[] = ['/subscriptions/', ...sub, '/resourceGroups/', ...rg];
+  // Joined by concat, not spreads: this runs for every resource, mostly before V8 optimizes it,
+  // and an unoptimized spread steps an iterator (a result object per part).
+  let tail = ([] as TextPart[]).concat(`${typeParts[0]}/${typeParts[1]}/`, names[0]!);
+  for (let i = 1; i < names.length; i++) tail = tail.concat(`/${typeParts[i + 1]}/`, names[i]!);
+  const rgId = ([] as TextPart[]).concat('/subscriptions/', sub, '/resourceGroups/', rg);
   if (scopeVal) {
     const scopeParts = partsOf(scopeVal);
     if (scopeParts === undefined) return undefined;
-    const scopeId = idText(scopeVal)?.startsWith('/') ? scopeParts : [...rgId, '/providers/', ...scopeParts];
-    return [...scopeId, '/providers/', ...tail];
+    const scopeId = idText(scopeVal)?.startsWith('/') ? scopeParts : rgId.concat('/providers/', scopeParts);
+    return scopeId.concat('/providers/', tail);
   }
-  return [...rgId, '/providers/', ...tail];
+  return rgId.concat('/providers/', tail);
 }

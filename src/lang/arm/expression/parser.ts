@@ -58,8 +58,15 @@ function isIdentStart(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
+/**
+ * Where the identifier characters (letters, digits, `_`, `$`) from `i` end. One loop without
+ * calls: every function and property name of every distinct expression is scanned here, mostly
+ * before V8 optimizes the parser.
+ */
+function identEnd(text: string, i: number): number {
+  let c = text.charCodeAt(i);
+  while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36) c = text.charCodeAt(++i);
+  return i;
 }
 
 class Parser {
@@ -103,7 +110,7 @@ class Parser {
       if (c === 46 /* . */) {
         const safe = this.openAccess();
         const nameStart = this.pos;
-        while (this.pos < this.text.length && isIdentPart(this.text.charCodeAt(this.pos))) this.pos++;
+        this.pos = identEnd(this.text, this.pos);
         if (this.pos === nameStart) this.fail('expected a property name after \'.\'', nameStart);
         height++;
         this.checkHeight(height, nameStart);
@@ -173,11 +180,10 @@ class Parser {
 
   private parseCall(): Parsed {
     const start = this.pos;
-    while (isIdentPart(this.text.charCodeAt(this.pos))) this.pos++;
+    this.pos = identEnd(this.text, this.pos);
     // A user-defined function is called as `namespace.name(...)`.
     if (this.text.charCodeAt(this.pos) === 46 && isIdentStart(this.text.charCodeAt(this.pos + 1))) {
-      let p = this.pos + 1;
-      while (isIdentPart(this.text.charCodeAt(p))) p++;
+      const p = identEnd(this.text, this.pos + 1);
       let q = p;
       while (isSpace(this.text.charCodeAt(q))) q++;
       if (this.text.charCodeAt(q) === 40) this.pos = p;

@@ -58,10 +58,15 @@ function arity(def: FunctionDef): string {
  * the function is tried on each. One common result is known; several are candidates.
  */
 function overCandidates(def: FunctionDef, args: readonly Arg[], ctx: CallContext): Val | undefined {
-  const unknowns = args.filter((a) => a.kind === 'unknown');
-  const u = unknowns[0];
-  if (unknowns.length !== 1 || !u || u.kind !== 'unknown' || !u.candidates || u.candidates.length > MAX_CANDIDATES) return undefined;
-  const at = args.indexOf(u);
+  // The one unknown argument, found without a filtered copy: calls on unknowns come here every time.
+  let at = -1;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.kind !== 'unknown') continue;
+    if (at !== -1) return undefined;
+    at = i;
+  }
+  const u = args[at];
+  if (!u || u.kind !== 'unknown' || !u.candidates || u.candidates.length > MAX_CANDIDATES) return undefined;
   const results: Val[] = [];
   const keys = new Set<string>();
   for (const c of u.candidates) {
@@ -90,19 +95,22 @@ export function callFunction(name: string, args: readonly Arg[], ctx: CallContex
   // an unoptimized for…of allocates an iterator and a result per step.
   let cost = 1;
   let hasUnknown = false;
+  let hasLambda = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.kind === 'unknown') hasUnknown = true;
     if (a.kind !== 'lambda') cost += valueCost(a);
+    else hasLambda = true;
   }
   if (!ctx.work.charge(cost, ctx.site)) return stoppedVal(ctx.site, args);
   const def = lookup(name);
   if (!def) return callUserFunction(name, args, ctx);
   if (args.length < def.minArgs || args.length > def.maxArgs)
     return errorVal(ctx.site, `${name}() takes ${arity(def)} argument(s), not ${args.length}`, args);
-  for (let i = 0; i < args.length; i++)
-    if (isLambda(args[i]) && !def.lambdaArgs?.includes(i))
-      return errorVal(ctx.site, `lambda() can only be an argument of ${lambdaHosts.join(', ')}; not of ${name}() argument ${i + 1}`, args);
+  if (hasLambda)
+    for (let i = 0; i < args.length; i++)
+      if (isLambda(args[i]) && !def.lambdaArgs?.includes(i))
+        return errorVal(ctx.site, `lambda() can only be an argument of ${lambdaHosts.join(', ')}; not of ${name}() argument ${i + 1}`, args);
   const result = def.handlesUnknown || !hasUnknown ? def.fn(args, ctx) : undefined;
   if (hasUnknown && (result === undefined || (result.kind === 'unknown' && !isError(result)))) {
     const decided = overCandidates(def, args, ctx);

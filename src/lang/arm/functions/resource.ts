@@ -77,7 +77,7 @@ function build(args: readonly Arg[], ctx: CallContext, maxBefore: number, prefix
   if (!isParts(path)) return path;
   const p = prefix(parts.slice(0, t));
   if (!isParts(p)) return p.kind === 'unknown' && !isError(p) ? propagateUnknown([p], ctx.site) : p;
-  return newPartial([...p, '/', ...path], ctx, args);
+  return newPartial(p.concat('/', path), ctx, args);
 }
 
 function scopeParts(ctx: CallContext, fn: DeploymentFunctionName, prop: string): Parts | Val {
@@ -89,11 +89,12 @@ function resourceId(args: readonly Arg[], ctx: CallContext): Val {
   return build(args, ctx, 2, (before) => {
     const sub = before.length === 2 ? before[0]! : scopeParts(ctx, 'subscription', 'subscriptionId');
     if (!isParts(sub)) return sub;
-    if (before.length > 0) return ['/subscriptions/', ...sub, '/resourceGroups/', ...before[before.length - 1]!];
+    // Joined by concat, not spreads: an unoptimized spread steps an iterator, and templates call this most.
+    if (before.length > 0) return ([] as TextPart[]).concat('/subscriptions/', sub, '/resourceGroups/', before[before.length - 1]!);
     const rg = scopeParts(ctx, 'resourceGroup', 'name');
     // Outside a resource group (subscription-scope deployments) ids are subscription-level.
-    if (!isParts(rg)) return isError(rg) ? ['/subscriptions/', ...sub] : rg;
-    return ['/subscriptions/', ...sub, '/resourceGroups/', ...rg];
+    if (!isParts(rg)) return isError(rg) ? ([] as TextPart[]).concat('/subscriptions/', sub) : rg;
+    return ([] as TextPart[]).concat('/subscriptions/', sub, '/resourceGroups/', rg);
   });
 }
 

@@ -143,10 +143,10 @@ function safeDecode(text: string): string | undefined {
 function suppliedParameters(params: Val | undefined, caller: string): Map<string, ParamSource> {
   const out = new Map<string, ParamSource>();
   if (params?.kind !== 'object') return out;
-  for (const [key, p] of params.props) {
+  params.props.forEach((p, key) => {
     const value = getProp(p.value, 'value') ?? unknown(`parameter '${key}' comes from a Key Vault reference`, p.value.loc);
     out.set(key.toLowerCase(), { value, origin: 'nested-deployment', caller });
-  }
+  });
   return out;
 }
 

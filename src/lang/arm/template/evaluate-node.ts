@@ -1,4 +1,4 @@
-import { arr, asNumber, bool, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, asNumber, bool, DeferredObject, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
@@ -9,21 +9,55 @@ import { nodeLoc, prop } from './json-val.js';
 /** Keys of a resource object that are not part of what gets deployed. */
 export type SkipKey = (key: string, depth: number) => boolean;
 
-/** Evaluates a template JSON value: expressions in strings, property `copy` loops in objects. */
-export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0): Val {
+/**
+ * Evaluates a template JSON value: expressions in strings, property `copy` loops in objects.
+ * `deferred`: objects are evaluated a property at a time, when read (DeferredJsonObject).
+ */
+export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0, deferred = false): Val {
   const loc = nodeLoc(scope.file, node);
   // Every node of every instance: copy loops and nested deployments multiply a body's size.
   if (!scope.work.charge(1, loc)) return stoppedVal(loc);
   // A JSON level takes four frames (the array's map among them): two levels of nesting.
   if (!scope.work.enter(2, loc)) return tooDeepVal(loc);
   try {
-    return evaluateValue(node, loc, scope, skip, depth);
+    return evaluateValue(node, loc, scope, skip, depth, deferred);
   } finally {
     scope.work.leave(2);
   }
 }
 
-function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipKey | undefined, depth: number): Val {
+/**
+ * A resource body whose objects are evaluated a property at a time, as they are read: the model
+ * reads a few paths of each body (a VM's disks, not its OS profile or tags), and what is never
+ * read made no finding and no diagnostic (errors count where they reach the model). Evaluated
+ * whole when a property `copy` loop is anywhere in it: a loop over ARM's limit is reported
+ * whether or not its list is read.
+ */
+export function evaluateBody(node: JsonNode, scope: TemplateEnv, skip: SkipKey): Val {
+  return evaluateNode(node, scope, skip, 0, !holdsPropertyCopy(node, skip, 0));
+}
+
+function holdsPropertyCopy(node: JsonNode, skip: SkipKey | undefined, depth: number): boolean {
+  const children = node.children;
+  if (!children) return false;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (node.type === 'array') {
+      // As evaluateValue does: inside an array no key is skipped.
+      if (holdsPropertyCopy(c, undefined, depth + 1)) return true;
+      continue;
+    }
+    const k = c.children?.[0];
+    const v = c.children?.[1];
+    if (!k || !v) continue;
+    const key = k.value as string;
+    if (skip?.(key, depth)) continue;
+    if ((key.length === 4 && key.toLowerCase() === 'copy' && isPropertyCopy(v)) || holdsPropertyCopy(v, skip, depth + 1)) return true;
+  }
+  return false;
+}
+
+function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipKey | undefined, depth: number, deferred: boolean): Val {
   switch (node.type) {
     case 'string': {
       const text = node.value as string;
@@ -36,8 +70,9 @@ function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipK
     case 'null':
       return nul(loc);
     case 'array':
-      return arr((node.children ?? []).map((c) => evaluateNode(c, scope, undefined, depth + 1)), loc);
+      return arr((node.children ?? []).map((c) => evaluateNode(c, scope, undefined, depth + 1, deferred)), loc);
     case 'object': {
+      if (deferred) return new DeferredJsonObject(node, loc, scope, skip, depth);
       const props: Prop[] = [];
       const children = node.children ?? [];
       // Indexed loops, indexed rather than destructured, and lower-cased only at copy's length: this
@@ -63,6 +98,92 @@ function evaluateValue(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipK
     }
     default:
       return unknown('invalid JSON', loc);
+  }
+}
+
+/**
+ * A JSON object (with no property `copy` loop) whose members are evaluated when first read,
+ * each as evaluateValue would have: same scope, same skipped keys, as deeply nested. Lookups
+ * scan the keys rather than index them: most objects are read for a few keys, or not at all.
+ */
+class DeferredJsonObject extends DeferredObject {
+  readonly #node: JsonNode;
+  readonly #scope: TemplateEnv;
+  readonly #skip: SkipKey | undefined;
+  readonly #depth: number;
+  /** The nesting entered when the object was reached, entered again to evaluate a member later. */
+  readonly #nesting: number;
+  #keys: (string | undefined)[] | undefined;
+  /** Members evaluated so far, by index. */
+  #done: (Prop | undefined)[] | undefined;
+
+  constructor(node: JsonNode, loc: Loc, scope: TemplateEnv, skip: SkipKey | undefined, depth: number) {
+    super(loc);
+    this.#node = node;
+    this.#scope = scope;
+    this.#skip = skip;
+    this.#depth = depth;
+    this.#nesting = scope.work.nesting;
+  }
+
+  protected oneProp(key: string, caseInsensitive: boolean): Prop | undefined {
+    const keys = this.keys();
+    // As in a map built in member order: the last member of a key gives its value.
+    let found = keys.lastIndexOf(key);
+    if (found < 0 && caseInsensitive) {
+      // As findEntry: the first key (in member order) equal but for case, then its last member.
+      let lower: string | undefined;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (k === undefined || k.length !== key.length || k.toLowerCase() !== (lower ??= key.toLowerCase())) continue;
+        found = keys.lastIndexOf(k);
+        break;
+      }
+    }
+    return found < 0 ? undefined : this.member(found);
+  }
+
+  protected allProps(): ReadonlyMap<string, Prop> {
+    const keys = this.keys();
+    const map = new Map<string, Prop>();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== undefined) map.set(key, this.member(i));
+    }
+    return map;
+  }
+
+  /** Each member's key, or undefined for a member that is skipped or incomplete: asked once, on first read. */
+  private keys(): readonly (string | undefined)[] {
+    if (this.#keys) return this.#keys;
+    const members = this.#node.children ?? [];
+    const keys: (string | undefined)[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const k = members[i]!.children?.[0];
+      const key = k && members[i]!.children![1] ? (k.value as string) : undefined;
+      keys.push(key === undefined || this.#skip?.(key, this.#depth) ? undefined : key);
+    }
+    return (this.#keys = keys);
+  }
+
+  private member(i: number): Prop {
+    const done = (this.#done ??= []);
+    const known = done[i];
+    if (known) return known;
+    // Indexed, not destructured: an unoptimized destructuring allocates an iterator and a result per element.
+    const pair = this.#node.children![i]!.children!;
+    const k = pair[0]!;
+    const v = pair[1]!;
+    const work = this.#scope.work;
+    // Read from the model, not from inside the body: its depth limits hold as when the body was evaluated.
+    const extra = Math.max(0, this.#nesting - work.nesting);
+    work.enter(extra, undefined);
+    try {
+      const p: Prop = { key: k.value as string, keyLoc: nodeLoc(this.#scope.file, k), value: evaluateNode(v, this.#scope, this.#skip, this.#depth + 1, true) };
+      return (done[i] = p);
+    } finally {
+      work.leave(extra);
+    }
   }
 }
 

@@ -5,9 +5,12 @@ export { jsonToVal, nodeLoc } from '../../json-values.js';
 /** Property nodes of an object node as [key node, value node] pairs. */
 export function entries(node: JsonNode | undefined): [JsonNode, JsonNode][] {
   const out: [JsonNode, JsonNode][] = [];
-  if (!node || node.type !== 'object') return out;
-  for (const p of node.children ?? []) {
-    const [k, v] = p.children ?? [];
+  if (!node || node.type !== 'object' || !node.children) return out;
+  // Indexed, not destructured: an unoptimized for…of or destructuring allocates per step.
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const k = children[i]!.children?.[0];
+    const v = children[i]!.children?.[1];
     if (k && v) out.push([k, v]);
   }
   return out;

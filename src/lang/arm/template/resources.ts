@@ -3,7 +3,7 @@ import { asBoolean, asString, getPath, getProp, obj, unknown, type Val } from '.
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { displayText } from '../../../kernel/names.js';
 import { ARM_LIMITS, DEPLOYMENT_TYPE, type RunContext, type TemplateResource } from './context.js';
-import { copyCount, evaluateNode } from './evaluate-node.js';
+import { copyCount, evaluateBody, evaluateNode, type SkipKey } from './evaluate-node.js';
 import { entries, nodeLoc, prop } from './json-val.js';
 import { TemplateScope, type ParamSource } from './scope.js';
 import { joinName, resourceId, type DeploymentTarget } from '../target.js';
@@ -17,12 +17,17 @@ interface Parent {
 }
 
 const TOP_LEVEL_SKIP = new Set(['copy', 'condition', 'dependson', 'resources', 'existing', 'comments']);
+const BODY_SKIP: SkipKey = (key, depth) => depth === 0 && TOP_LEVEL_SKIP.has(key.toLowerCase());
+const DEPLOYMENT_SKIP: SkipKey = (key, depth) => (depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : depth === 1 && key.toLowerCase() === 'template');
+/** Of a resource no rule looks into, what places its id. */
+const ALL_BUT_SCOPE: SkipKey = (key, depth) => depth === 0 && key.toLowerCase() !== 'scope';
 
 /** Evaluates a `resources` section (array, or object keyed by symbolic name in languageVersion 2.0). */
 export function evaluateResources(scope: TemplateScope, resources: JsonNode | undefined, target: DeploymentTarget, parent?: Parent): void {
   if (!resources) return;
   const list = resources.type === 'array' ? (resources.children ?? []) : entries(resources).map(([, v]) => v);
-  for (const node of list) {
+  for (let i = 0; i < list.length; i++) {
+    const node = list[i]!;
     if (node.type !== 'object') continue;
     // languageVersion 2.0: `existing` resources are references to something deployed elsewhere.
     const existing = evaluateOptional(prop(node, 'existing'), scope);
@@ -119,12 +124,9 @@ function evaluateInstance(
   const type = relative ? `${parent.type}/${rawType}` : rawType;
   const name = relative ? joinName(parent.name, rawName) : rawName;
   const isDeployment = type.toLowerCase() === DEPLOYMENT_TYPE;
-  // Only wanted resources need their properties; for the rest the scope places their id.
-  const body = isEvaluated(scope, type)
-    ? evaluateNode(node, scope, (key, depth) =>
-        depth === 0 ? TOP_LEVEL_SKIP.has(key.toLowerCase()) : isDeployment && depth === 1 && key.toLowerCase() === 'template',
-      )
-    : evaluateNode(node, scope, (key, depth) => depth === 0 && key.toLowerCase() !== 'scope');
+  // Only wanted resources need their properties, and only those the model reads (evaluateBody);
+  // a deployment's are read whole for its child template. For the rest the scope places their id.
+  const body = isDeployment ? evaluateNode(node, scope, DEPLOYMENT_SKIP) : evaluateBody(node, scope, isEvaluated(scope, type) ? BODY_SKIP : ALL_BUT_SCOPE);
   const resource: TemplateResource = {
     file: scope.file,
     type,
