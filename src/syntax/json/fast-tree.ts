@@ -89,8 +89,7 @@ class Parser {
     const start = this.pos;
     const i = closingQuote(t, start);
     if (i === -1) return undefined;
-    const raw = t.slice(start + 1, i);
-    const value = raw.indexOf('\\') === -1 ? raw : decodeEscapes(raw);
+    const value = i - start - 1 < SHORT ? shortString(t, start + 1, i) : unescaped(t.slice(start + 1, i));
     if (value === undefined) return undefined;
     this.pos = i + 1;
     return { type: 'string', offset: start, length: i + 1 - start, value };
@@ -149,6 +148,31 @@ class Parser {
     this.pending.length = first;
     return node;
   }
+}
+
+/**
+ * Strings this short are copied by `slice` (longer ones are views of the text): 30 bytes each,
+ * and two thirds of a template's strings are (keys above all: "type", "name", "properties").
+ * Each is taken from a small table of strings seen before when the text there is the same, so
+ * a tree holds one copy of each instead of one per node; a miss replaces the slot.
+ */
+const SHORT = 13;
+const seen: (string | undefined)[] = new Array(4096).fill(undefined);
+
+function shortString(t: string, from: number, to: number): string | undefined {
+  const length = to - from;
+  if (length === 0) return '';
+  const slot = (length * 977 + t.charCodeAt(from) * 31 + t.charCodeAt(to - 1) * 7 + t.charCodeAt(from + (length >> 1))) & 4095;
+  const known = seen[slot];
+  // A string in the table holds no escape, so text equal to it holds none either.
+  if (known !== undefined && known.length === length && t.startsWith(known, from)) return known;
+  const value = unescaped(t.slice(from, to));
+  if (value !== undefined && value.length === length) seen[slot] = value;
+  return value;
+}
+
+function unescaped(raw: string): string | undefined {
+  return raw.indexOf('\\') === -1 ? raw : decodeEscapes(raw);
 }
 
 function isDigit(c: number): boolean {

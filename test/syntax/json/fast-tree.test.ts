@@ -62,6 +62,11 @@ describe('the fast JSON tree', () => {
     for (const leaf of [property.children![0]!, ...array.children!]) assert.deepEqual(Object.keys(leaf), ['type', 'offset', 'length', 'value']);
   });
 
+  it('decodes a short string written with escapes the same whether or not its plain spelling was seen before', () => {
+    const texts = [String.raw`["ab", "a\u0062", "\n", "n", "\\", "\"", "", "ab"]`, String.raw`["a\u0062", "ab", "", "n", "\n"]`];
+    for (const text of [...texts, ...texts.reverse()]) assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text)), text);
+  });
+
   it('accepts line breaks inside strings, as ARM does', () => {
     const root = parseWellFormed('{"a": "[concat(\n  \'x\')]"}', 1000)!;
     assert.equal(root.children![0]!.children![1]!.value, "[concat(\n  'x')]");
