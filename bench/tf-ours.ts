@@ -3,15 +3,20 @@
 // fresh process: `node dist/bench/tf-ours.js <dir>`.
 import path from 'node:path';
 import { ProjectFs } from '../src/kernel/project-fs.js';
-import { UnitIndex } from '../src/engine/units.js';
+import { discoverFiles } from '../src/engine/discover.js';
+import { claimsOf, UnitIndex } from '../src/engine/units.js';
 import { terraformDir } from '../src/sources/terraform-dir.js';
-import { tfFiles } from './terraform-corpus.js';
 
 const dir = path.resolve(process.argv[2] ?? '.');
-const units = new UnitIndex(new ProjectFs(dir), {}, [terraformDir]);
+const fs = new ProjectFs(dir);
+// Found as a CLI run finds them: the walk tells the project's file system each directory's files,
+// so the modules' loading does not list the directories again.
+const claims = claimsOf([terraformDir]);
+const { files } = discoverFiles(['.'], dir, (name) => claims(name).length > 0, [], (d, names, fromParent, linked) => fs.seedListing(d, names, fromParent, linked));
+const units = new UnitIndex(fs, {}, [terraformDir]);
 const seen = new Set<string>();
 let vms = 0;
-for (const file of tfFiles(dir)) {
+for (const file of files) {
   for (const unit of units.unitsOf(file)) {
     if (seen.has(unit.key)) continue;
     seen.add(unit.key);

@@ -23,7 +23,7 @@ if (!existsSync(shared)) {
 }
 
 const { parseBicep } = await import(path.join(root, 'dist/src/syntax/bicep/index.js'));
-const { lexBicep, TOKEN_NAMES } = await import(path.join(root, 'dist/src/syntax/bicep/lexer.js'));
+const { lexBicep, TOKEN_NAMES, tokenList } = await import(path.join(root, 'dist/src/syntax/bicep/lexer.js'));
 const { walk } = await import(path.join(root, 'dist/src/syntax/bicep/parser.js'));
 
 const stripBom = (t) => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
@@ -94,7 +94,7 @@ function dumpItems(dumpText, newline) {
 
 function compareTokens(source, dumpText, newline) {
   const expected = dumpItems(dumpText, newline).map(([s, e, t]) => `${/^(\w+) /.exec(t)?.[1]} ${s} ${e}`);
-  const actual = lexBicep(source).tokens.map((t) => `${TOKEN_NAMES[t.type]} ${t.start} ${t.end}`);
+  const actual = tokenList(lexBicep(source)).map((t) => `${TOKEN_NAMES[t.type]} ${t.start} ${t.end}`);
   return firstDifference(expected, actual);
 }
 

@@ -41,11 +41,6 @@ export class JsonSourceCode extends AzureSourceCode<JsonRoot> {
     super(text, ast, () => ast.document.lines, JSON_VISITOR_KEYS);
   }
 
-  override getParent(node: object): object | undefined {
-    if (node === this.ast) return undefined;
-    return (node as JsonNode).parent ?? this.ast;
-  }
-
   get comments(): readonly CommentNode[] {
     this.scanned ??= scanJsonComments(this.text, this.lineIndex);
     return this.scanned;

@@ -142,4 +142,21 @@ describe('terraform expressions', () => {
     assert.equal(known('basename("a/b/c.tf")'), 'c.tf');
     assert.equal(known('dirname("a/b/c.tf")'), 'a/b');
   });
+
+  it('reads one attribute of a resource or a bound object as reading it from the whole value does', () => {
+    // `(x).attr` takes the whole value first; `x.attr` reads the attribute alone: the same value and history.
+    const group = { 'rg.tf': 'resource "azurerm_resource_group" "rg" {\n  name = "rg-${var.env}"\n  tags = { a = var.env }\n}\nvariable "env" {\n  default = "prod"\n}\n' };
+    const same = (direct: string, whole: string, extra: Record<string, string>): void => {
+      const [a, b] = [value(direct, extra), value(whole, extra)];
+      assert.deepEqual({ ...a, loc: undefined }, { ...b, loc: undefined }, `${direct} and ${whole}`);
+    };
+    same('azurerm_resource_group.rg.name', '(azurerm_resource_group.rg).name', group);
+    same('azurerm_resource_group.rg.id', '(azurerm_resource_group.rg).id', group);
+    same('azurerm_resource_group.rg.tags.a', '(azurerm_resource_group.rg).tags.a', group);
+    same('azurerm_resource_group.rg.location', '(azurerm_resource_group.rg).location', group);
+    const each = (read: string): Val =>
+      model({ 'main.tf': `resource "azurerm_recovery_services_vault" "v" {\n  for_each = { a = { n = "x" } }\n  name = ${read}\n}\n` }).vaults[0]!.name;
+    assert.deepEqual({ ...each('each.value.n'), loc: undefined }, { ...each('(each.value).n'), loc: undefined });
+    assert.deepEqual({ ...each('each.key'), loc: undefined }, { ...each('(each).key'), loc: undefined });
+  });
 });

@@ -76,7 +76,13 @@ export interface ModuleConfig {
 export const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
 export function attribute(body: Body, name: string): Attribute | undefined {
-  for (const item of body.items) if (item.type === 'Attribute' && item.name.name === name) return item;
+  // Indexed: run mostly by V8's interpreter, `for…of` makes an iterator result per item, and
+  // every declaration of every module is searched here for its meta-arguments.
+  const items = body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === 'Attribute' && item.name.name === name) return item;
+  }
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { moveTo, num, obj, str, unknown, type Val } from '../../kernel/value.js';
 import type { Attribute } from '../../syntax/hcl/ast.js';
 import { reportTemplateErrors, type DiagnosticSink } from '../../kernel/diagnostic.js';
-import type { Env } from './eval/env.js';
+import { NO_BINDINGS, type Env } from './eval/env.js';
 import { evaluateSafe, locOf } from './eval/expr.js';
 import { LIMITS } from './eval/support.js';
 
@@ -68,7 +68,9 @@ export function instanceKeys(exp: Expansion): InstanceKey[] {
 }
 
 /** `count.index` / `each.key` / `each.value` for one instance, located at the meta-argument. */
-export function instanceBindings(exp: Expansion, key: InstanceKey, env: Env, attr: Attribute | undefined): Map<string, Val> {
+export function instanceBindings(exp: Expansion, key: InstanceKey, env: Env, attr: Attribute | undefined): ReadonlyMap<string, Val> {
+  // Most resources and module calls have neither count nor for_each: nothing to bind.
+  if (exp.kind === 'single') return NO_BINDINGS;
   const at = attr ? locOf(env, attr.value) : undefined;
   const b = new Map<string, Val>();
   if (exp.kind === 'count' && typeof key === 'number') b.set('count', obj([{ key: 'index', value: num(key, at) }], at));

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, moveTo, obj, str, unknown, unknownAt, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
 import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
-import type { Env, EvalState, FileAccess, Scope } from './eval/env.js';
-import { evaluateSafe, locOf } from './eval/expr.js';
+import { NO_BINDINGS, type Env, type EvalState, type FileAccess, type Scope } from './eval/env.js';
+import { evaluateSafe, getAttr, locOf } from './eval/expr.js';
 import { errorVal } from '../../kernel/value-ops.js';
 import { idText } from '../../kernel/names.js';
 import { symbolicString } from '../../kernel/partial-string.js';
@@ -51,9 +51,6 @@ const PROVIDER_META = new Set(['alias', 'version']);
 const ANY_INSTANCE = Symbol('any instance');
 /** Its expansion: `count.index` and `each` are unknown. */
 const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in particular', text: 'any instance' };
-
-/** The bindings of an expression outside count, for_each and for: read-only, so one serves every env. */
-const NO_BINDINGS: ReadonlyMap<string, Val> = new Map();
 
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
@@ -301,6 +298,20 @@ export class ModuleInstance implements Scope {
     return moveTo(value, site, { kind: 'resource-attribute', name: address });
   }
 
+  resourceAttribute(type: string, name: string, attr: string, site: Loc, loc: Loc): Val | undefined {
+    const decl = this.config.resourcesByType.managed.get(type)?.get(name);
+    if (!decl || this.resourceExpansion(decl).kind !== 'single') return undefined;
+    const address = this.address(decl, undefined);
+    const value = this.instanceValue(decl, undefined, address, site);
+    if (!value) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
+    const origin = { kind: 'resource-attribute', name: address } as const;
+    const p = value.props.get(attr);
+    // An attribute the configuration does not set, or an instance over the size bound: as the
+    // whole instance moved gives it. Else the attribute with the step the instance's move adds to it.
+    if (!p || valueNodes(value) > MAX_VALUE_NODES) return getAttr(moveTo(value, site, origin), attr, loc);
+    return moveTo(p.value, loc, origin);
+  }
+
   /**
    * An instance's value before it is moved to a reference, built once: a resource group or a VM
    * is referenced by most resources of its module, and each reference used to rebuild it and its id.
@@ -312,9 +323,10 @@ export class ModuleInstance implements Scope {
     const body = this.body(decl, key, site);
     if (!body) return undefined;
     const at = this.labelLoc(decl);
-    const props = [...body.props.values()];
-    if (!body.props.has('id')) props.push({ key: 'id', value: this.instanceId(decl, body, address, at) });
-    const value = obj(props, at);
+    // A copy of the body's map (a Map copies another without stepping an iterator per property).
+    const props = new Map(body.props);
+    if (!props.has('id')) props.set('id', { key: 'id', value: this.instanceId(decl, body, address, at) });
+    const value = objectOf(props, at);
     this.instanceValues.set(address, value);
     return value;
   }

@@ -17,6 +17,7 @@ const CONSTANT_SCOPE: Scope = {
   moduleOutput: (_name, _output, site) => errorVal(site, 'modules are not allowed in a variable file'),
   resource: (_mode, _type, _name, site) => errorVal(site, 'resources are not allowed in a variable file'),
   resourceInstance: (_mode, _type, _name, _key, site) => errorVal(site, 'resources are not allowed in a variable file'),
+  resourceAttribute: () => undefined,
   path: (_name, site) => errorVal(site, 'path is not allowed in a variable file'),
   files: { rootDir: '/', read: () => ({ ok: false, reason: 'files are not read from a variable file' }) },
   mayContain: () => true,

@@ -38,11 +38,23 @@ export interface Token {
   readonly end: number;
 }
 
-export interface LexResult {
-  readonly tokens: Token[];
+/**
+ * The tokens of a text as a struct of arrays: token `i` is `types[i]` over `[starts[i], ends[i])`,
+ * for `i < count`; the last is always `EndOfFile`. A parse holds every token of its file, about
+ * one per eight characters, and as objects they were the parse's most numerous allocation and
+ * what the young generation had to copy; typed arrays hold them outside the heap.
+ */
+export interface TokenArrays {
+  readonly count: number;
+  readonly types: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+export interface LexResult extends TokenArrays {
   /**
    * Indexes of the tokens whose leading trivia holds a comment (Bicep's `CheckTrivia` on them).
-   * Few do: a set instead of a field on every token, which are a parse's most numerous objects.
+   * Few do: a set instead of a field on every token.
    */
   readonly commented: ReadonlySet<number>;
   readonly comments: Comment[];
@@ -50,8 +62,14 @@ export interface LexResult {
   readonly errors: BicepError[];
 }
 
+/** The tokens as objects, for dumps and tests. */
+export function tokenList(tokens: TokenArrays): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.count; i++) out.push({ type: tokens.types[i]! as TokenType, start: tokens.starts[i]!, end: tokens.ends[i]! });
+  return out;
+}
+
 const MAX_IDENTIFIER_LENGTH = 255;
-const KEYWORDS: ReadonlyMap<string, TokenType> = new Map([['true', T.TrueKeyword], ['false', T.FalseKeyword], ['null', T.NullKeyword]]);
 const PRAGMAS = ['disable-next-line', 'disable-diagnostics', 'restore-diagnostics'] as const;
 const SINGLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 const ESCAPE_LIST = `"\\$", "\\'", "\\\\", "\\n", "\\r", "\\t", "\\u{...}"`;
@@ -112,7 +130,10 @@ export function lexBicep(text: string): LexResult {
 }
 
 class Lexer {
-  private readonly tokens: Token[] = [];
+  private types: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private count = 0;
   private readonly comments: Comment[] = [];
   private readonly pragmas: Pragma[] = [];
   private readonly errors: BicepError[] = [];
@@ -124,25 +145,54 @@ class Lexer {
   /** Whether the current token's leading trivia held a comment. */
   private leadingComment = false;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // Real files hold about one token per eight characters; `grow` doubles the arrays if need be.
+    const capacity = (text.length >> 3) + 16;
+    this.types = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   lex(): LexResult {
     const n = this.text.length;
     while (this.pos < n) this.lexToken();
-    if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1]!.type !== T.EndOfFile) this.lexToken();
-    return { tokens: this.tokens, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+    if (this.count === 0 || this.types[this.count - 1] !== T.EndOfFile) this.lexToken();
+    const { count, types, starts, ends } = this;
+    return { count, types, starts, ends, commented: this.commented, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
   }
 
-  /** The character code `i` ahead, or NaN past the end (which no comparison matches). */
+  private grow(): void {
+    const capacity = this.types.length * 2;
+    const types = new Uint8Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    types.set(this.types);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.types = types;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  /**
+   * The character code `i` ahead, or NaN past the end (which no comparison matches). Reads past the
+   * end are checked here and in the loops below, not left to `charCodeAt`: V8's optimized code
+   * does not expect them, and each file's end threw the lexer's optimized code away.
+   */
   private peek(i = 0): number {
-    return this.text.charCodeAt(this.pos + i);
+    const p = this.pos + i;
+    return p < this.text.length ? this.text.charCodeAt(p) : NaN;
   }
 
   /** Advances over the characters of `kind` (the IDENTIFIER, DIGIT or SPACE bit of CHAR_CLASS). */
   private skipWhile(kind: number): void {
     const text = this.text;
+    const n = text.length;
     let p = this.pos;
-    for (let c = text.charCodeAt(p); c < 128 && (CHAR_CLASS[c]! & kind) !== 0; c = text.charCodeAt(++p));
+    for (; p < n; p++) {
+      const c = text.charCodeAt(p);
+      if (c >= 128 || (CHAR_CLASS[c]! & kind) === 0) break;
+    }
     this.pos = p;
   }
 
@@ -154,40 +204,59 @@ class Lexer {
     this.errors.push({ ...(e as (...a: string[]) => BicepMessage)(...args), start, end });
   }
 
+  /**
+   * One token and the trivia around it. The usual trivia, a few spaces, is skipped here rather
+   * than in a call: the CLI runs V8 without inlining (src/cli/v8-flags.ts), so every call on
+   * this path is paid once per token.
+   */
   private lexToken(): void {
+    const text = this.text;
+    const n = text.length;
+    let p = this.pos;
+    let c = p < n ? text.charCodeAt(p) : -1;
+    while (c === 32 || c === 9) c = ++p < n ? text.charCodeAt(p) : -1;
+    this.pos = p;
     this.leadingComment = false;
-    this.scanLeadingTrivia();
-    this.start = this.pos;
+    if (c === 47 || c === 35) this.scanLeadingTrivia();
+    const start = (this.start = this.pos);
     const type = this.scanToken();
-    const start = this.start;
     const end = this.pos;
-    if (type === T.Unrecognized) {
-      const s = this.text.slice(start, end);
-      if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
-      else this.error(start, end, BicepErrors.unrecognizedToken, s);
-    }
-    if (this.leadingComment) this.commented.add(this.tokens.length);
-    this.tokens.push({ type, start, end });
-    this.scanTrailingTrivia(TRAILING_COMMENTS[type] === 1);
+    if (type === T.Unrecognized) this.unrecognized(start, end);
+    const i = this.count;
+    if (i === this.types.length) this.grow();
+    if (this.leadingComment) this.commented.add(i);
+    this.types[i] = type;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.count = i + 1;
+    p = end;
+    c = p < n ? text.charCodeAt(p) : -1;
+    while (c === 32 || c === 9) c = ++p < n ? text.charCodeAt(p) : -1;
+    this.pos = p;
+    if (c === 47 && TRAILING_COMMENTS[type] === 1) this.scanTrailingComments();
   }
 
-  private scanTrailingTrivia(includeComments: boolean): void {
-    const text = this.text;
+  private unrecognized(start: number, end: number): void {
+    const s = this.text.slice(start, end);
+    if (s === '"') this.error(start, end, BicepErrors.doubleQuoteToken, s);
+    else this.error(start, end, BicepErrors.unrecognizedToken, s);
+  }
+
+  private scanTrailingComments(): void {
     for (;;) {
-      const c = text.charCodeAt(this.pos);
+      const c = this.peek();
       if (c === 32 || c === 9) this.skipWhile(SPACE);
-      else if (includeComments && c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
-      else if (includeComments && c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
+      else if (c === 47 && this.peek(1) === 47) this.scanSingleLineComment();
+      else if (c === 47 && this.peek(1) === 42) this.scanMultiLineComment();
       else return;
     }
   }
 
   private scanLeadingTrivia(): void {
     let lastWasComment = false;
-    const text = this.text;
     for (;;) {
       const triviaStart = this.pos;
-      const c = text.charCodeAt(triviaStart);
+      const c = this.peek();
       if (c === 32 || c === 9) {
         this.skipWhile(SPACE);
         lastWasComment = false;
@@ -198,12 +267,18 @@ class Lexer {
         this.scanMultiLineComment();
         lastWasComment = this.leadingComment = true;
       } else if (c === 35 && !lastWasComment) {
-        const kind = PRAGMAS.find((k) => this.text.startsWith(k, this.pos + 1));
+        const kind = this.pragmaAt(this.pos + 1);
         if (!kind || !this.onlyWhitespaceBeforeOnLine(triviaStart)) return;
         this.scanPragma(kind);
         lastWasComment = false;
       } else return;
     }
+  }
+
+  /** The pragma keyword at `position`. A loop, not `find` with a closure: a closure over `this` made every call of the caller allocate. */
+  private pragmaAt(position: number): Pragma['kind'] | undefined {
+    for (const kind of PRAGMAS) if (this.text.startsWith(kind, position)) return kind;
+    return undefined;
   }
 
   private onlyWhitespaceBeforeOnLine(position: number): boolean {
@@ -215,7 +290,10 @@ class Lexer {
     const start = this.pos;
     const text = this.text;
     let p = start + 2;
-    for (let c = text.charCodeAt(p); p < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++p));
+    for (; p < text.length; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 10 || c === 13) break;
+    }
     this.pos = p;
     this.comments.push({ type: 'Line', value: this.text.slice(start + 2, this.pos), range: [start, this.pos] });
   }
@@ -308,8 +386,11 @@ class Lexer {
       // Plain characters run to the next quote, hole, escape or line end: one tight loop, as
       // most strings have no escapes and the lexer spends much of its time inside strings.
       let p = this.pos;
-      let c = text.charCodeAt(p);
-      while (p < n && c !== 39 && c !== 36 && c !== 92 && c !== 10 && c !== 13) c = text.charCodeAt(++p);
+      let c = -1;
+      for (; p < n; p++) {
+        c = text.charCodeAt(p);
+        if (c === 39 || c === 36 || c === 92 || c === 10 || c === 13) break;
+      }
       this.pos = p;
       if (p >= n) {
         this.error(this.start, this.pos, BicepErrors.unterminatedString);
@@ -323,7 +404,7 @@ class Lexer {
       this.pos = ++p;
       if (c === 39) return done;
       if (c === 36) {
-        if (text.charCodeAt(p) !== 123) continue;
+        if (p >= n || text.charCodeAt(p) !== 123) continue;
         this.pos++;
         return atStart ? T.StringLeftPiece : T.StringMiddlePiece;
       }
@@ -363,12 +444,14 @@ class Lexer {
   }
 
   private scanToken(): TokenType {
-    if (this.atEnd()) return T.EndOfFile;
-    const c = this.peek();
-    this.pos++;
+    const text = this.text;
+    if (this.pos >= text.length) return T.EndOfFile;
+    const c = text.charCodeAt(this.pos++);
+    const charClass = c < 128 ? CHAR_CLASS[c]! : 0;
+    if (charClass & IDENTIFIER) return charClass & DIGIT ? this.scanInteger() : this.scanIdentifier();
     const operator = c < 128 ? OPERATOR[c]! : NOT_OPERATOR;
     if (operator !== NOT_OPERATOR) {
-      const next = this.peek();
+      const next = this.pos < text.length ? text.charCodeAt(this.pos) : 128;
       const pair = next < 128 ? OPERATOR_PAIR[(c << 7) | next]! : NOT_OPERATOR;
       if (pair === NOT_OPERATOR) return operator as TokenType;
       this.pos++;
@@ -388,12 +471,13 @@ class Lexer {
         if (piece === T.StringRightPiece) stack.pop();
         return piece;
       }
-      case 46:
-        if (this.peek() === 46 && this.peek(1) === 46) {
-          this.pos += 2;
-          return T.Ellipsis;
-        }
-        return T.Dot;
+      case 46: {
+        // Written without a branch of its own for the rare `...`: code first reached after the lexer
+        // was optimized has no type feedback, and running it threw the optimized lexer away.
+        const ellipsis = text.startsWith('..', this.pos);
+        this.pos += ellipsis ? 2 : 0;
+        return ellipsis ? T.Ellipsis : T.Dot;
+      }
       case 36: {
         // $'''…''' (and $$'''…''' with $${…} holes)
         let escapeCount = 1;
@@ -410,7 +494,7 @@ class Lexer {
         return T.Unrecognized;
       }
       case 39: {
-        if (this.peek() === 39 && this.peek(1) === 39) {
+        if (text.startsWith("''", this.pos)) {
           this.pos += 2;
           return this.scanMultilineString(true, 0);
         }
@@ -430,22 +514,26 @@ class Lexer {
         while (isNewLine(this.peek())) this.pos++;
         return T.NewLine;
       default:
-        if (isDigit(c)) {
-          this.skipWhile(DIGIT);
-          return T.Integer;
-        }
-        if (isIdentifierStart(c)) {
-          this.skipWhile(IDENTIFIER);
-          const length = this.pos - this.start;
-          if (length === 4 || length === 5) {
-            const keyword = KEYWORDS.get(this.text.slice(this.start, this.pos));
-            if (keyword !== undefined) return keyword;
-          }
-          if (this.pos - this.start > MAX_IDENTIFIER_LENGTH) this.error(this.start, this.pos, BicepErrors.identifierNameExceedsLimit);
-          return T.Identifier;
-        }
         return T.Unrecognized;
     }
+  }
+
+  private scanInteger(): TokenType {
+    this.skipWhile(DIGIT);
+    return T.Integer;
+  }
+
+  private scanIdentifier(): TokenType {
+    this.skipWhile(IDENTIFIER);
+    const { start, pos: end, text } = this;
+    const length = end - start;
+    // The keywords compared in place: a slice for a map lookup was an allocation per word of their length.
+    if (length === 4) {
+      if (text.startsWith('true', start)) return T.TrueKeyword;
+      if (text.startsWith('null', start)) return T.NullKeyword;
+    } else if (length === 5 && text.startsWith('false', start)) return T.FalseKeyword;
+    if (length > MAX_IDENTIFIER_LENGTH) this.error(start, end, BicepErrors.identifierNameExceedsLimit);
+    return T.Identifier;
   }
 }
 

@@ -14,18 +14,24 @@ export interface BicepError extends BicepMessage {
 
 const m = (code: string, message: string): BicepMessage => ({ code, message });
 
-/** The parser names the error of every expectation before it knows whether it fails: build each message once. */
-function memo<A extends string[]>(f: (...args: A) => BicepMessage): (...args: A) => BicepMessage {
+/**
+ * The parser names the error of every expectation before it knows whether it fails: build each
+ * message once. The memo keeps its function's arity (none or one argument), not a rest parameter:
+ * an argument array per expectation was garbage.
+ */
+function memo<A extends [] | [string]>(f: (...args: A) => BicepMessage): (...args: A) => BicepMessage {
+  if (f.length === 0) {
+    const make = f as () => BicepMessage;
+    let plain: BicepMessage | undefined;
+    return (() => (plain ??= make())) as (...args: A) => BicepMessage;
+  }
+  const make = f as (arg: string) => BicepMessage;
   const cache = new Map<string, BicepMessage>();
-  // Most messages take no argument: those need no key.
-  let plain: BicepMessage | undefined;
-  return (...args: A) => {
-    if (args.length === 0) return (plain ??= f(...args));
-    const key = args.length === 1 ? args[0]! : args.join('\0');
-    let message = cache.get(key);
-    if (message === undefined) cache.set(key, (message = f(...args)));
+  return ((arg: string) => {
+    let message = cache.get(arg);
+    if (message === undefined) cache.set(arg, (message = make(arg)));
     return message;
-  };
+  }) as (...args: A) => BicepMessage;
 }
 const quoted = (items: readonly string[]): string => items.map((i) => `"${i}"`).join(', ');
 

@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type * as A from './ast.js';
-import { lexBicep, T, type Token, type TokenType } from './lexer.js';
+import { lexBicep, T, type TokenArrays, type TokenType } from './lexer.js';
 import { BicepErrors as E, type BicepMessage } from './messages.js';
 import { completeStringValue, stringSegments } from './strings.js';
 import { VISITOR_KEYS } from './visitor-keys.js';
@@ -15,10 +15,22 @@ import { VISITOR_KEYS } from './visitor-keys.js';
 export const MAX_NESTING = 256;
 
 type Node = A.Node;
+/** A token, by its index in the lexer's arrays. */
+type Token = number;
 type Part = Token | Node;
 type Skipped = A.SkippedTrivia;
 type Expr = A.Expression | Skipped;
 type TypeExpr = A.TypeExpression | Skipped;
+
+/**
+ * What a bracketed list holds. `elements` picks the parse of each element by this, rather than
+ * being handed a closure per list (and each element's own recovery closure).
+ */
+const enum List {
+  ObjectElements, ArrayItems, ImportedSymbols, ObjectTypeMembers, TupleItems,
+  // Separated by commas (`functionSeparator`); the others by newlines or commas.
+  Arguments, TypeArguments,
+}
 
 const NONE = 0;
 const CONSUME_TERMINATOR = 1;
@@ -42,6 +54,7 @@ const UNTIL_NEW_LINE_RIGHT_BRACE: readonly TokenType[] = [T.NewLine, T.RightBrac
 const UNTIL_NEW_LINE_RIGHT_PAREN: readonly TokenType[] = [T.NewLine, T.RightParen];
 const UNTIL_NEW_LINE_RIGHT_SQUARE: readonly TokenType[] = [T.NewLine, T.RightSquare];
 const UNTIL_NEW_LINE: readonly TokenType[] = [T.NewLine];
+const NO_TERMINATORS: readonly TokenType[] = [];
 const UNTIL_RIGHT_SQUARE_LEFT_BRACE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.LeftBrace, T.NewLine];
 const UNTIL_RIGHT_SQUARE_NEW_LINE: readonly TokenType[] = [T.RightSquare, T.NewLine];
 const UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE: readonly TokenType[] = [T.StringComplete, T.StringLeftPiece, T.NewLine];
@@ -63,10 +76,22 @@ const BINARY: ReadonlyMap<number, [A.BinaryOperator, number]> = new Map([
   [T.LogicalAnd, ['&&', 50]], [T.LogicalOr, ['||', 40]], [T.DoubleQuestion, ['??', 30]],
 ]);
 
-/** The holes of a string without any; trees are never mutated, so every such string shares it. */
-const NO_EXPRESSIONS: readonly Expr[] = Object.freeze([]);
+// Trees are never mutated (the types say so), so every node with an empty list shares one, as do
+// the statements without decorators. Not frozen: `for…of` over a frozen array allocates a result
+// per step in V8, and the evaluator and ESLint iterate these lists (+0.16 MB per re-lint).
+/** The holes of a string without any. */
+const NO_EXPRESSIONS: readonly Expr[] = [];
+const NO_DECORATORS: readonly A.Leading[] = [];
+const NO_PARTS: readonly Part[] = [];
+const NO_NODES: readonly Node[] = [];
 
 const UNARY: ReadonlyMap<number, A.UnaryOperator> = new Map([[T.Exclamation, '!'], [T.Minus, '-']]);
+
+interface Parenthesized {
+  readonly open: Token;
+  readonly items: Part[];
+  readonly close: Part;
+}
 
 /** Nesting past `MAX_NESTING`: unwinds past every `withRecovery` to the statement. */
 class TooDeep {
@@ -78,12 +103,8 @@ class ExpectedToken {
   constructor(readonly start: number, readonly end: number, readonly error: BicepMessage) {}
 }
 
-// A token's type is a number, a node's a string: cheaper to ask than whether a key is present.
-const isToken = (p: Part): p is Token => typeof p.type === 'number';
-const startOf = (p: Part): number => (isToken(p) ? p.start : p.range[0]);
-const endOf = (p: Part): number => (isToken(p) ? p.end : p.range[1]);
-const isSkipped = (p: Part | null | undefined): p is Skipped => p != null && !isToken(p) && p.type === 'SkippedTrivia';
-const span = (first: Part, last: Part): A.Range => [startOf(first), endOf(last)];
+const isToken = (p: Part): p is Token => typeof p === 'number';
+const isSkipped = (p: Part | null | undefined): p is Skipped => typeof p === 'object' && p !== null && p.type === 'SkippedTrivia';
 
 /**
  * `node` with the recovery nodes among the parts that stood in its token slots. Fixed arity, not
@@ -101,22 +122,35 @@ export class Parser {
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
   readonly diagnostics: Diagnostic[] = [];
-  private readonly tokens: Token[];
+  private readonly tokens: TokenArrays;
+  // The token arrays again, one load nearer: read for nearly every step.
+  private readonly types: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** The number of tokens; the last, at `last`, is the end of the file. */
+  private readonly count: number;
   private readonly commented: ReadonlySet<number>;
   private readonly last: number;
   private p = 0;
   private depth = 0;
+  /** The elements of the lists being parsed, innermost last (see `elements`); `listTop` is its length. */
+  private readonly listStack: Node[] = [];
+  private listTop = 0;
   private readonly errorOf = new Map<Skipped, BicepMessage & { start: number; end: number }>();
   private readonly lexErrors;
 
   constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
     const lexed = lexBicep(text);
-    this.tokens = lexed.tokens;
+    this.tokens = lexed;
+    this.types = lexed.types;
+    this.starts = lexed.starts;
+    this.ends = lexed.ends;
+    this.count = lexed.count;
     this.commented = lexed.commented;
     this.comments = lexed.comments;
     this.pragmas = lexed.pragmas;
     this.lexErrors = lexed.errors;
-    this.last = this.tokens.length - 1;
+    this.last = lexed.count - 1;
   }
 
   // ── Program and declarations ──────────────────────────────────────────────────────────────
@@ -136,8 +170,12 @@ export class Parser {
       if (isToken(d)) continue;
       body.push(d);
       if (d.type !== 'SkippedTrivia' && (this.params || d.type !== 'MissingDeclaration')) {
-        const nl = this.withRecovery(() => this.newLineOrEof(), CONSUME_TERMINATOR, UNTIL_NEW_LINE);
-        if (isSkipped(nl)) body.push(nl);
+        const at = this.p;
+        try {
+          this.newLineOrEof();
+        } catch (e) {
+          body.push(this.recovered(at, e, CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+        }
       }
     }
     const program: A.Program = { type: 'Program', body, range: [0, this.text.length] };
@@ -145,22 +183,26 @@ export class Parser {
     return program;
   }
 
+  /** A statement or a blank line; the recovery is `withRecovery`'s, without its closure (as for every line). */
   private declaration(expected?: string): A.Statement | Skipped | Token {
-    return this.withRecovery((): A.Statement | Token => {
+    const start = this.p;
+    try {
       const leading = this.leadingNodes();
-      const cur = this.peek();
-      if (cur.type === T.Identifier) {
+      const cur = this.p;
+      if (this.types[cur] === T.Identifier) {
         const word = this.textOf(cur);
         const keyword = expected === undefined || expected === word ? word : '';
         const d = this.params ? this.paramsStatement(keyword, leading) : this.statement(keyword, leading);
         if (d) return d;
-      } else if (cur.type === T.NewLine) return this.newLine();
-      if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: span(leading[0]!, leading[leading.length - 1]!) };
+      } else if (this.types[cur] === T.NewLine) return this.newLine();
+      if (!this.params && leading.length > 0) return { type: 'MissingDeclaration', decorators: this.decoratorsOf(leading), range: this.span(leading[0]!, leading[leading.length - 1]!) };
       throw this.expected(cur, this.params ? E.unrecognizedParamsFileDeclaration() : E.unrecognizedDeclaration());
-    }, NONE, UNTIL_NEW_LINE);
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE);
+    }
   }
 
-  private statement(keyword: string, leading: Part[]): A.Statement | undefined {
+  private statement(keyword: string, leading: readonly Part[]): A.Statement | undefined {
     switch (keyword) {
       case 'targetScope': return this.targetScope(leading);
       case 'metadata': return this.metadataDeclaration(leading);
@@ -179,7 +221,7 @@ export class Parser {
     }
   }
 
-  private paramsStatement(keyword: string, leading: Part[]): A.Statement | undefined {
+  private paramsStatement(keyword: string, leading: readonly Part[]): A.Statement | undefined {
     switch (keyword) {
       case 'using': return this.usingDeclaration(leading);
       case 'extends': return this.extendsDeclaration(leading);
@@ -193,29 +235,30 @@ export class Parser {
     }
   }
 
-  private decoratorsOf(leading: Part[]): A.Leading[] {
-    return leading.filter((p): p is A.Leading => !isToken(p));
+  private decoratorsOf(leading: readonly Part[]): readonly A.Leading[] {
+    return leading.length === 0 ? NO_DECORATORS : leading.filter((p): p is A.Leading => !isToken(p));
   }
 
   /** Start of a statement: its first decorator, or its keyword. */
-  private statementRange(leading: Part[], keyword: Part, last: Part): A.Range {
-    return span(leading[0] ?? keyword, last);
+  private statementRange(leading: readonly Part[], keyword: Part, last: Part): A.Range {
+    // Not `leading[0] ?? keyword`: reading past the end of the shared empty list is a slow path.
+    return this.span(leading.length > 0 ? leading[0]! : keyword, last);
   }
 
-  private targetScope(leading: Part[]): A.TargetScope {
+  private targetScope(leading: readonly Part[]): A.TargetScope {
     const keyword = this.expectKeyword('targetScope');
     const assignment = this.withRecovery(() => this.assignment(), NONE, UNTIL_NEW_LINE);
     const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
     return withSkipped({ type: 'TargetScope', decorators: this.decoratorsOf(leading), value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private metadataDeclaration(leading: Part[]): A.MetadataDeclaration {
+  private metadataDeclaration(leading: readonly Part[]): A.MetadataDeclaration {
     const { name, value, range, skipped } = this.namedAssignment('metadata', E.expectedMetadataIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
     return withSkipped({ type: 'MetadataDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
   /** `keyword name = value`: metadata, assert and `.bicepparam` parameters share Bicep's recovery for it. */
-  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: Part[]) {
+  private namedAssignment(keyword: string, nameError: BicepMessage, nameTerminators: readonly TokenType[], leading: readonly Part[]) {
     const start = this.expectKeyword(keyword);
     const name = this.identifierWithRecovery(nameError, NONE, nameTerminators);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
@@ -223,31 +266,49 @@ export class Parser {
     return { name, value, range: this.statementRange(leading, start, value), skipped: assignment };
   }
 
-  private parameterDeclaration(leading: Part[]): A.ParameterDeclaration {
+  private parameterDeclaration(leading: readonly Part[]): A.ParameterDeclaration {
     const keyword = this.expectKeyword('param');
     const name = this.identifierWithRecovery(E.expectedParameterIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
-    const declaredType = this.withRecovery(() => this.type(false), suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
-    const modifier = this.withRecovery((): A.ParameterDefaultValue | null => {
-      const cur = this.peek();
-      if (cur.type === T.NewLine || cur.type === T.EndOfFile) return null;
-      if (cur.type === T.Assignment) return this.parameterDefaultValue();
-      throw this.expected(cur, E.expectedParameterContinuation());
-    }, suppression(declaredType), UNTIL_NEW_LINE);
-    const node: A.ParameterDeclaration = { type: 'ParameterDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, range: this.statementRange(leading, keyword, modifier ?? declaredType) };
-    return modifier ? { ...node, modifier } : node;
+    // Recovery without closures, and one literal for each shape, not a spread: parameters are
+    // the commonest declaration.
+    let start = this.p;
+    let declaredType: TypeExpr;
+    try {
+      declaredType = this.type(false);
+    } catch (e) {
+      declaredType = this.recovered(start, e, suppression(name), UNTIL_ASSIGNMENT_LEFT_BRACE_NEW_LINE);
+    }
+    start = this.p;
+    let modifier: A.ParameterDeclaration['modifier'] | null;
+    try {
+      modifier = this.parameterModifier();
+    } catch (e) {
+      modifier = this.recovered(start, e, suppression(declaredType), UNTIL_NEW_LINE);
+    }
+    const decorators = this.decoratorsOf(leading);
+    const range = this.statementRange(leading, keyword, modifier ?? declaredType);
+    return modifier ? { type: 'ParameterDeclaration', decorators, name, declaredType, range, modifier } : { type: 'ParameterDeclaration', decorators, name, declaredType, range };
+  }
+
+  /** What may follow a parameter's type: nothing, or `= value`. */
+  private parameterModifier(): A.ParameterDefaultValue | null {
+    const t = this.types[this.p];
+    if (t === T.NewLine || t === T.EndOfFile) return null;
+    if (t === T.Assignment) return this.parameterDefaultValue();
+    throw this.expected(this.p, E.expectedParameterContinuation());
   }
 
   private parameterDefaultValue(): A.ParameterDefaultValue {
     const assignment = this.expect(T.Assignment, E.expectedCharacter('='));
     const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE);
-    return { type: 'ParameterDefaultValue', value, range: span(assignment, value) };
+    return { type: 'ParameterDefaultValue', value, range: this.span(assignment, value) };
   }
 
-  private variableDeclaration(leading: Part[]): A.VariableDeclaration {
+  private variableDeclaration(leading: readonly Part[]): A.VariableDeclaration {
     const keyword = this.expectKeyword('var');
     const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery((): TypeExpr | null => {
-      const t = this.peek().type;
+      const t = this.peekType();
       return t === T.EndOfFile || t === T.NewLine || t === T.Assignment ? null : this.type(false);
     }, suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(declaredType ?? name), UNTIL_NEW_LINE);
@@ -256,7 +317,7 @@ export class Parser {
     return declaredType ? { ...node, declaredType } : node;
   }
 
-  private typeDeclaration(leading: Part[]): A.TypeDeclaration {
+  private typeDeclaration(leading: readonly Part[]): A.TypeDeclaration {
     const keyword = this.expectKeyword('type');
     const name = this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(name), UNTIL_NEW_LINE);
@@ -264,14 +325,14 @@ export class Parser {
     return withSkipped({ type: 'TypeDeclaration', decorators: this.decoratorsOf(leading), name, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private functionDeclaration(leading: Part[]): A.FunctionDeclaration {
+  private functionDeclaration(leading: readonly Part[]): A.FunctionDeclaration {
     const keyword = this.expectKeyword('func');
     const name = this.identifierWithRecovery(E.expectedVariableIdentifier(), NONE, UNTIL_ASSIGNMENT_NEW_LINE);
     const lambda = this.withRecovery(() => this.typedLambda(), suppression(name), UNTIL_NEW_LINE);
     return { type: 'FunctionDeclaration', decorators: this.decoratorsOf(leading), name, lambda, range: this.statementRange(leading, keyword, lambda) };
   }
 
-  private outputDeclaration(leading: Part[]): A.OutputDeclaration {
+  private outputDeclaration(leading: readonly Part[]): A.OutputDeclaration {
     const keyword = this.expectKeyword('output');
     const name = this.identifierWithRecovery(E.expectedOutputIdentifier(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const declaredType = this.withRecovery(() => this.type(true), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -280,7 +341,7 @@ export class Parser {
     return withSkipped({ type: 'OutputDeclaration', decorators: this.decoratorsOf(leading), name, declaredType, value, range: this.statementRange(leading, keyword, value) }, assignment);
   }
 
-  private resourceDeclaration(leading: Part[]): A.ResourceDeclaration {
+  private resourceDeclaration(leading: readonly Part[]): A.ResourceDeclaration {
     const keyword = this.expectKeyword('resource');
     const name = this.identifierWithRecovery(E.expectedResourceIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const resourceType = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -295,7 +356,7 @@ export class Parser {
     );
   }
 
-  private moduleDeclaration(leading: Part[]): A.ModuleDeclaration {
+  private moduleDeclaration(leading: readonly Part[]): A.ModuleDeclaration {
     const keyword = this.expectKeyword('module');
     const name = this.identifierWithRecovery(E.expectedModuleIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
@@ -310,21 +371,21 @@ export class Parser {
 
   /** `{…}`, `if (c) {…}` or `[for …]` after a resource's or module's `=`. */
   private declarationBody(flags: number, loops: boolean): A.DeclarationBody {
-    const cur = this.peek();
-    if (cur.type === T.Identifier && this.textOf(cur) === 'if') return this.ifCondition(flags, false);
-    if (cur.type === T.LeftBrace) return this.object(flags);
-    if (loops && cur.type === T.LeftSquare) return this.forExpression(flags, true);
+    const cur = this.p;
+    if (this.types[cur] === T.Identifier && this.textOf(cur) === 'if') return this.ifCondition(flags, false);
+    if (this.types[cur] === T.LeftBrace) return this.object(flags);
+    if (loops && this.types[cur] === T.LeftSquare) return this.forExpression(flags, true);
     throw this.expected(cur, E.expectBodyStartOrIfOrLoopStart());
   }
 
-  private testDeclaration(leading: Part[]): A.TestDeclaration {
+  private testDeclaration(leading: readonly Part[]): A.TestDeclaration {
     const keyword = this.expectKeyword('test');
     const name = this.identifierWithRecovery(E.expectedTestIdentifier(), NONE, UNTIL_STRING_COMPLETE_STRING_LEFT_PIECE_NEW_LINE);
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedTestPathString()), suppression(name), UNTIL_ASSIGNMENT_NEW_LINE);
     const assignment = this.withRecovery(() => this.assignment(), suppression(path), UNTIL_LEFT_BRACE_NEW_LINE);
     const value = this.withRecovery(() => {
-      const cur = this.peek();
-      if (cur.type === T.LeftBrace) return this.object(COMPLEX);
+      const cur = this.p;
+      if (this.types[cur] === T.LeftBrace) return this.object(COMPLEX);
       throw this.expected(cur, E.expectedCharacter('{'));
     }, suppression(assignment), UNTIL_NEW_LINE);
     return withSkipped(
@@ -333,20 +394,20 @@ export class Parser {
     );
   }
 
-  private importDeclaration(leading: Part[]): A.Statement {
+  private importDeclaration(leading: readonly Part[]): A.Statement {
     const keyword = this.expectKeyword('import');
     // The old `import 'az@1.0.0'` form of an extension declaration shares the keyword.
-    const t = this.peek().type;
+    const t = this.peekType();
     return t === T.StringLeftPiece || t === T.StringComplete ? this.extensionDeclaration(keyword, leading) : this.compileTimeImportDeclaration(keyword, leading);
   }
 
-  private assertDeclaration(leading: Part[]): A.AssertDeclaration {
+  private assertDeclaration(leading: readonly Part[]): A.AssertDeclaration {
     const { name, value, range, skipped } = this.namedAssignment('assert', E.expectedAssertIdentifier(), UNTIL_ASSIGNMENT_NEW_LINE, leading);
     return withSkipped({ type: 'AssertDeclaration', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
-  private compileTimeImportDeclaration(keyword: Token, leading: Part[]): A.CompileTimeImportDeclaration {
-    const t = this.peek().type;
+  private compileTimeImportDeclaration(keyword: Token, leading: readonly Part[]): A.CompileTimeImportDeclaration {
+    const t = this.peekType();
     let importExpression: A.ImportedSymbolsList | A.WildcardImport | Skipped;
     if (t === T.EndOfFile || t === T.NewLine || t === T.Identifier) importExpression = this.skipEmpty(E.expectedSymbolListOrWildcard());
     else if (t === T.LeftBrace) importExpression = this.importedSymbolsList();
@@ -358,60 +419,60 @@ export class Parser {
 
   private importedSymbolsList(): A.ImportedSymbolsList {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const items = this.arrayOrObjectElements(T.RightBrace, () => this.importedSymbolsListItem());
+    const items = this.elements(List.ImportedSymbols, T.RightBrace, NONE);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: span(open, close) };
+    return { type: 'ImportedSymbolsList', items: items as (A.ImportedSymbolsListItem | Skipped)[], range: this.span(open, close) };
   }
 
   private importedSymbolsListItem(): A.ImportedSymbolsListItem | Skipped {
-    const t = this.peek().type;
+    const t = this.peekType();
     let original: A.Identifier | A.StringExpression | Skipped;
     if (t === T.Identifier) original = this.identifier(E.expectedExportedSymbolName());
     else if (t === T.StringComplete) original = this.interpolableString();
     else if (t === T.StringLeftPiece) original = this.skip([this.interpolableString()], E.compileTimeConstantRequired());
     else original = this.skip([this.read()], E.expectedExportedSymbolName());
-    const alias = this.isKeyword(this.peek(), 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
+    const alias = this.isKeyword(this.p, 'as') ? this.aliasAsClause(() => this.identifierWithRecovery(E.expectedTypeIdentifier(), NONE, UNTIL_COMMA_NEW_LINE)) : null;
     if (original.type === 'String' && alias === null) return this.skip([original], E.importListItemDoesNotIncludeDeclaredSymbolName());
-    const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: span(original, alias ?? original) };
+    const node: A.ImportedSymbolsListItem = { type: 'ImportedSymbolsListItem', originalSymbolName: original, range: this.span(original, alias ?? original) };
     return alias ? { ...node, alias } : node;
   }
 
   private aliasAsClause(name: () => A.Identifier): A.AliasAsClause {
     const keyword = this.expectKeyword('as');
     const alias = name();
-    return { type: 'AliasAsClause', alias, range: span(keyword, alias) };
+    return { type: 'AliasAsClause', alias, range: this.span(keyword, alias) };
   }
 
   private wildcardImport(): A.WildcardImport {
     const star = this.expect(T.Asterisk, E.expectedCharacter('*'));
     const alias = this.aliasAsClause(() => this.identifier(E.expectedNamespaceIdentifier()));
-    return { type: 'WildcardImport', alias, range: span(star, alias) };
+    return { type: 'WildcardImport', alias, range: this.span(star, alias) };
   }
 
   private compileTimeImportFromClause(): A.CompileTimeImportFromClause {
     const keyword = this.expectKeyword('from');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedModulePathString()), NONE, UNTIL_NEW_LINE);
-    return { type: 'CompileTimeImportFromClause', path, range: span(keyword, path) };
+    return { type: 'CompileTimeImportFromClause', path, range: this.span(keyword, path) };
   }
 
-  private extensionDeclaration(keyword: Token, leading: Part[]): A.ExtensionDeclaration {
+  private extensionDeclaration(keyword: Token, leading: readonly Part[]): A.ExtensionDeclaration {
     const specification: A.Identifier | A.StringExpression | Skipped =
-      this.peek().type === T.Identifier
+      this.peekType() === T.Identifier
         ? this.identifierOf(this.read())
         : this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.expectedExtensionSpecification()), NONE, UNTIL_NEW_LINE);
-    let cur = this.peek();
+    let cur = this.p;
     const withClause =
-      cur.type === T.EndOfFile || cur.type === T.NewLine || this.isKeyword(cur, 'as')
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine || this.isKeyword(cur, 'as')
         ? this.skipEmpty()
         : this.withRecovery(() => this.extensionWithClause(E.expectedWithOrAsKeywordOrNewLine()), suppression(specification), UNTIL_NEW_LINE);
-    cur = this.peek();
+    cur = this.p;
     const asClause =
-      cur.type === T.EndOfFile || cur.type === T.NewLine
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const as = this.expectKeyword('as', E.expectedWithOrAsKeywordOrNewLine());
             const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_NEW_LINE);
-            return { type: 'AliasAsClause', alias, range: span(as, alias) } satisfies A.AliasAsClause;
+            return { type: 'AliasAsClause', alias, range: this.span(as, alias) } satisfies A.AliasAsClause;
           }, suppression(withClause), UNTIL_NEW_LINE);
     return { type: 'ExtensionDeclaration', decorators: this.decoratorsOf(leading), specification, withClause, asClause, range: this.statementRange(leading, keyword, asClause) };
   }
@@ -419,44 +480,44 @@ export class Parser {
   private extensionWithClause(error: BicepMessage): A.ExtensionWithClause {
     const keyword = this.expectKeyword('with', error);
     const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
-    return { type: 'ExtensionWithClause', config, range: span(keyword, config) };
+    return { type: 'ExtensionWithClause', config, range: this.span(keyword, config) };
   }
 
   // ── .bicepparam ───────────────────────────────────────────────────────────────────────────
 
-  private usingDeclaration(leading: Part[]): A.UsingDeclaration {
+  private usingDeclaration(leading: readonly Part[]): A.UsingDeclaration {
     const keyword = this.expectKeyword('using');
-    const t = this.peek().type;
+    const t = this.peekType();
     let path: A.StringExpression | A.NoneLiteral | Skipped;
     if (t === T.Identifier) {
       const none = this.expectKeyword('none');
-      path = { type: 'NoneLiteral', range: span(none, none) };
+      path = { type: 'NoneLiteral', range: this.span(none, none) };
     } else if (t === T.StringComplete) path = this.throwIfSkipped(() => this.interpolableString(), E.expectedFilePathString());
     else path = this.skipEmpty(E.expectedSymbolListOrWildcard());
-    const cur = this.peek();
+    const cur = this.p;
     const withClause: A.UsingWithClause | Skipped =
-      cur.type === T.EndOfFile || cur.type === T.NewLine
+      this.types[cur] === T.EndOfFile || this.types[cur] === T.NewLine
         ? this.skipEmpty()
         : this.withRecovery(() => {
             const w = this.expectKeyword('with', E.expectedWithKeywordOrNewLine());
             const config = this.withRecovery(() => this.object(COMPLEX), NONE, UNTIL_NEW_LINE);
-            return { type: 'UsingWithClause', config, range: span(w, config) } satisfies A.UsingWithClause;
+            return { type: 'UsingWithClause', config, range: this.span(w, config) } satisfies A.UsingWithClause;
           }, suppression(path), UNTIL_NEW_LINE);
     return { type: 'UsingDeclaration', decorators: this.decoratorsOf(leading), path, withClause, range: this.statementRange(leading, keyword, withClause) };
   }
 
-  private extendsDeclaration(leading: Part[]): A.ExtendsDeclaration {
+  private extendsDeclaration(leading: readonly Part[]): A.ExtendsDeclaration {
     const keyword = this.expectKeyword('extends');
     const path = this.withRecovery(() => this.throwIfSkipped(() => this.interpolableString(), E.extendsPathHasNotBeenSpecified()), NONE, UNTIL_NEW_LINE);
     return { type: 'ExtendsDeclaration', decorators: this.decoratorsOf(leading), path, range: this.statementRange(leading, keyword, path) };
   }
 
-  private parameterAssignment(leading: Part[]): A.ParameterAssignment {
+  private parameterAssignment(leading: readonly Part[]): A.ParameterAssignment {
     const { name, value, range, skipped } = this.namedAssignment('param', E.expectedParameterIdentifier(), UNTIL_IDENTIFIER_NEW_LINE, leading);
     return withSkipped({ type: 'ParameterAssignment', decorators: this.decoratorsOf(leading), name, value, range }, skipped);
   }
 
-  private extensionConfigAssignment(leading: Part[]): A.ExtensionConfigAssignment {
+  private extensionConfigAssignment(leading: readonly Part[]): A.ExtensionConfigAssignment {
     const keyword = this.expectKeyword('extensionConfig');
     const alias = this.identifierWithRecovery(E.expectedExtensionAliasName(), NONE, UNTIL_IDENTIFIER_NEW_LINE);
     const withClause = this.withRecovery(() => this.extensionWithClause(E.expectedKeyword('with')), suppression(alias), UNTIL_NEW_LINE);
@@ -465,12 +526,18 @@ export class Parser {
 
   // ── Decorators ────────────────────────────────────────────────────────────────────────────
 
-  private leadingNodes(): Part[] {
+  private leadingNodes(): readonly Part[] {
+    if (!this.is(T.At)) return NO_PARTS;
     const out: Part[] = [];
     while (this.is(T.At)) {
       out.push(this.decorator());
       // Every decorator must be followed by a newline.
-      out.push(this.withRecovery(() => this.newLine(), CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      const start = this.p;
+      try {
+        out.push(this.newLine());
+      } catch (e) {
+        out.push(this.recovered(start, e, CONSUME_TERMINATOR, UNTIL_NEW_LINE));
+      }
       while (this.is(T.NewLine)) out.push(this.newLine());
     }
     return out;
@@ -478,23 +545,31 @@ export class Parser {
 
   private decorator(): A.Decorator {
     const at = this.expect(T.At, E.expectedCharacter('@'));
-    const expression = this.withRecovery((): A.Expression => {
-      let name = this.identifier(E.expectedNamespaceOrDecoratorName());
-      let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
-      while (this.is(T.Dot)) {
-        this.read();
-        name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: span(current, name) };
-      }
-      return current;
-    }, NONE, UNTIL_NEW_LINE);
-    return { type: 'Decorator', expression, range: span(at, expression) };
+    const start = this.p;
+    let expression: Expr;
+    try {
+      expression = this.decoratorExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, UNTIL_NEW_LINE);
+    }
+    return { type: 'Decorator', expression, range: this.span(at, expression) };
+  }
+
+  private decoratorExpression(): A.Expression {
+    let name = this.identifier(E.expectedNamespaceOrDecoratorName());
+    let current: A.Expression = this.is(T.LeftParen) ? this.functionCall(name, COMPLEX) : { type: 'VariableAccess', name, range: name.range };
+    while (this.is(T.Dot)) {
+      this.read();
+      name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
+      current = this.is(T.LeftParen) ? this.instanceFunctionCall(current, name, COMPLEX) : { type: 'PropertyAccess', baseExpression: current, safe: false, propertyName: name, range: this.span(current, name) };
+    }
+    return current;
   }
 
   // ── Expressions ───────────────────────────────────────────────────────────────────────────
 
   expression(flags: number): Expr {
-    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.p);
     this.depth++;
     try {
       return this.ternary(flags);
@@ -505,34 +580,50 @@ export class Parser {
 
   private ternary(flags: number): Expr {
     const condition = this.binaryExpression(flags, 0);
-    if (this.peekSkippingNewLines().type === T.Question) this.newLines();
-    if (!this.is(T.Question)) return condition;
+    if (this.types[this.peekSkippingNewLines()] === T.Question) this.newLines();
+    return this.is(T.Question) ? this.ternaryRest(condition, flags) : condition;
+  }
+
+  /** After a ternary's `?`. Its own method: its closure would make every expression allocate (see `recovered`). */
+  private ternaryRest(condition: Expr, flags: number): Expr {
     this.read();
     const trueExpression = this.expressionWithRecovery(flags, NONE, UNTIL_COLON_OR_EXPRESSION_END);
-    if (!isSkipped(trueExpression) && this.peekSkippingNewLines().type === T.Colon) this.newLines();
+    if (!isSkipped(trueExpression) && this.types[this.peekSkippingNewLines()] === T.Colon) this.newLines();
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(trueExpression), EXPRESSION_END);
     const falseExpression = this.expressionWithRecovery(flags, suppression(colon), EXPRESSION_END);
-    return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: span(condition, falseExpression) }, colon);
+    return withSkipped({ type: 'TernaryOperation', condition, trueExpression, falseExpression, range: this.span(condition, falseExpression) }, colon);
   }
 
   private binaryExpression(flags: number, precedence: number): Expr {
     let current = this.unaryExpression(flags);
     for (;;) {
-      const op = BINARY.get(this.peek().type);
+      const op = BINARY.get(this.peekType());
       if (!op || op[1] <= precedence) return current;
       this.read();
-      const right = this.withRecovery(() => this.binaryExpression(flags, op[1]), NONE, EXPRESSION_END);
-      current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: span(current, right) };
+      const start = this.p;
+      let right: Expr;
+      try {
+        right = this.binaryExpression(flags, op[1]);
+      } catch (e) {
+        right = this.recovered(start, e, NONE, EXPRESSION_END);
+      }
+      current = { type: 'BinaryOperation', operator: op[0], left: current, right, range: this.span(current, right) };
     }
   }
 
   private unaryExpression(flags: number): Expr {
-    const token = this.peek();
-    const operator = UNARY.get(token.type);
+    const token = this.p;
+    const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberExpression(flags);
     this.read();
-    const expression = this.withRecovery(() => this.memberExpression(flags), NONE, EXPRESSION_END);
-    return { type: 'UnaryOperation', operator, expression, range: span(token, expression) };
+    const start = this.p;
+    let expression: Expr;
+    try {
+      expression = this.memberExpression(flags);
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, EXPRESSION_END);
+    }
+    return { type: 'UnaryOperation', operator, expression, range: this.span(token, expression) };
   }
 
   private memberExpression(flags: number): Expr {
@@ -544,7 +635,7 @@ export class Parser {
         const fromEnd = this.is(T.Hat) ? (this.read(), true) : false;
         const index: Expr = this.is(T.RightSquare) ? this.skipEmpty(E.emptyIndexerNotAllowed()) : this.expression(flags);
         const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-        current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: span(current, close) };
+        current = { type: 'ArrayAccess', baseExpression: current, safe, fromEnd, indexExpression: index, range: this.span(current, close) };
         continue;
       }
       if (this.is(T.Dot)) {
@@ -552,23 +643,23 @@ export class Parser {
         const safeMarker = this.is(T.Question) ? this.read() : null;
         let name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         if (this.is(T.LeftParen)) {
-          if (safeMarker) {
-            const s = this.skipNodes(span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
+          if (safeMarker !== null) {
+            const s = this.skipNodes(this.span(safeMarker, name), [name], E.safeDereferenceNotPermittedOnInstanceFunctions(), safeMarker);
             name = { type: 'Identifier', name: '', range: s.range, skipped: [s] };
           }
           current = this.instanceFunctionCall(current, name, flags);
-        } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: span(current, name) };
+        } else current = { type: 'PropertyAccess', baseExpression: current, safe: safeMarker !== null, propertyName: name, range: this.span(current, name) };
         continue;
       }
       if (this.is(T.DoubleColon)) {
         this.read();
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
-        current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: span(current, name) };
+        current = { type: 'ResourceAccess', baseExpression: current, resourceName: name, range: this.span(current, name) };
         continue;
       }
       if (this.is(T.Exclamation)) {
         const bang = this.read();
-        current = { type: 'NonNullAssertion', baseExpression: current, range: span(current, bang) };
+        current = { type: 'NonNullAssertion', baseExpression: current, range: this.span(current, bang) };
         continue;
       }
       return current;
@@ -576,8 +667,8 @@ export class Parser {
   }
 
   private primaryExpression(flags: number): Expr {
-    const next = this.peek();
-    switch (next.type) {
+    const next = this.p;
+    switch (this.types[next]) {
       case T.Integer:
       case T.NullKeyword:
       case T.TrueKeyword:
@@ -604,13 +695,13 @@ export class Parser {
   /** A `true`, `false`, `null` or integer literal, as a value or (Bicep's `LiteralType`) as a type. */
   private literal<K extends 'value' | 'type'>(kind: K): K extends 'value' ? A.Expression : A.TypeExpression;
   private literal(kind: 'value' | 'type'): A.Expression | A.TypeExpression {
-    const cur = this.peek();
-    const range = span(cur, cur);
-    if (cur.type === T.TrueKeyword || cur.type === T.FalseKeyword) {
+    const cur = this.p;
+    const range = this.span(cur, cur);
+    if (this.types[cur] === T.TrueKeyword || this.types[cur] === T.FalseKeyword) {
       this.read();
-      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: cur.type === T.TrueKeyword, range };
+      return { type: kind === 'value' ? 'BooleanLiteral' : 'BooleanTypeLiteral', value: this.types[cur] === T.TrueKeyword, range };
     }
-    if (cur.type === T.NullKeyword) {
+    if (this.types[cur] === T.NullKeyword) {
       this.read();
       return { type: kind === 'value' ? 'NullLiteral' : 'NullTypeLiteral', range };
     }
@@ -621,8 +712,8 @@ export class Parser {
   private numericLiteral(): string {
     const literal = this.expect(T.Integer, E.expectedNumericLiteral());
     const raw = this.textOf(literal);
-    // Bicep reads the literal as an unsigned 64-bit integer.
-    if (raw.length > 20 || BigInt(raw) > 18446744073709551615n) throw this.expected(literal, E.invalidInteger());
+    // Bicep reads the literal as an unsigned 64-bit integer; up to 19 digits always fit.
+    if (raw.length > 19 && (raw.length > 20 || BigInt(raw) > 18446744073709551615n)) throw this.expected(literal, E.invalidInteger());
     return raw;
   }
 
@@ -634,60 +725,73 @@ export class Parser {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
       const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
-      return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: span(name, body) };
+      return { type: 'Lambda', variableSection: { type: 'LocalVariable', name, range: name.range }, body, range: this.span(name, body) };
     }
     return { type: 'VariableAccess', name, range: name.range };
   }
 
   private functionCall(name: A.Identifier, flags: number): A.FunctionCall {
-    const [args, close] = this.functionArguments(flags);
-    return withSkipped({ type: 'FunctionCall', name, arguments: args, range: span(name, close) }, close);
+    const args = this.elements(List.Arguments, this.openList(T.LeftParen, '(', T.RightParen), flags) as A.FunctionCall['arguments'];
+    const close = this.closeList(T.RightParen, ')');
+    return withSkipped({ type: 'FunctionCall', name, arguments: args, range: this.span(name, close) }, close);
   }
 
   private instanceFunctionCall(base: Expr, name: A.Identifier, flags: number): A.InstanceFunctionCall {
-    const [args, close] = this.functionArguments(flags);
-    return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: span(base, close) }, close);
+    const args = this.elements(List.Arguments, this.openList(T.LeftParen, '(', T.RightParen), flags) as A.InstanceFunctionCall['arguments'];
+    const close = this.closeList(T.RightParen, ')');
+    return withSkipped({ type: 'InstanceFunctionCall', baseExpression: base, name, arguments: args, range: this.span(base, close) }, close);
   }
 
-  private functionArguments(flags: number): [(A.FunctionArgument | Skipped)[], Part] {
-    this.expect(T.LeftParen, E.expectedCharacter('('));
-    const args = this.functionElements(T.RightParen, (): A.FunctionArgument => {
-      const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
-      return { type: 'FunctionArgument', expression, range: expression.range };
-    });
-    const close = this.is(T.RightParen) ? this.read() : this.skipEmpty(E.expectedCharacter(')'));
-    return [args as (A.FunctionArgument | Skipped)[], close];
+  private functionArgument(flags: number): A.FunctionArgument {
+    const expression = this.expressionWithRecovery(flags, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
+    return { type: 'FunctionArgument', expression, range: expression.range };
+  }
+
+  /** The `(` or `<` before arguments; gives the closing token type. */
+  private openList(open: TokenType, text: string, closing: TokenType): TokenType {
+    this.expect(open, E.expectedCharacter(text));
+    return closing;
+  }
+
+  /** The `)` or `>` after arguments, or where it is missing. */
+  private closeList(closing: TokenType, text: string): Part {
+    return this.is(closing) ? this.read() : this.skipEmpty(E.expectedCharacter(text));
   }
 
   private object(flags: number): A.ObjectExpression {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const children = this.arrayOrObjectElements(T.RightBrace, () => this.objectElement(flags));
+    const children = this.elements(List.ObjectElements, T.RightBrace, flags);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'Object', children: children as A.ObjectExpression['children'], range: span(open, close) };
+    return { type: 'Object', children: children as A.ObjectExpression['children'], range: this.span(open, close) };
   }
 
   private objectElement(flags: number): Node {
+    if (this.types[this.p] === T.Identifier && this.peekTypeAhead(1) === T.Colon) {
+      // Most properties are `name: value` (never a nested resource, which has a name after `resource`):
+      // nothing for the key's or colon's recovery to do, and no closures.
+      const key = this.identifierOf(this.read());
+      this.read();
+      const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
+      return { type: 'ObjectProperty', key, value, range: this.span(key, value) };
+    }
+    return this.otherObjectElement(flags);
+  }
+
+  private otherObjectElement(flags: number): Node {
     return this.withRecovery((): Node => {
-      const cur = this.peek();
+      const cur = this.p;
       // A nested resource needs lookahead: `resource` is also a valid property name.
-      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekAhead(1)?.type === T.Identifier))) {
+      if (flags & RESOURCES && (this.is(T.At) || (this.isKeyword(cur, 'resource') && this.peekTypeAhead(1) === T.Identifier))) {
         const d = this.declaration('resource');
         if (isToken(d)) throw this.expected(d, E.expectedPropertyName());
         return d;
       }
-      if (cur.type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
-      if (cur.type === T.Identifier && this.peekAhead(1)?.type === T.Colon) {
-        // Most properties are `name: value`: nothing for the key's or colon's recovery to do.
-        const key = this.identifierOf(this.read());
-        this.read();
-        const value = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
-        return { type: 'ObjectProperty', key, value, range: span(key, value) };
-      }
+      if (this.types[cur] === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_BRACE);
       const key = this.withRecovery(
         () =>
           this.throwIfSkipped((): A.Identifier | A.StringExpression | Skipped => {
-            if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
-            if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
+            if (this.types[cur] === T.Identifier) return this.identifier(E.expectedPropertyName());
+            if (this.types[cur] === T.StringComplete || this.types[cur] === T.StringLeftPiece) return this.interpolableString();
             throw this.expected(cur, E.expectedPropertyName());
           }, E.expectedPropertyName()),
         NONE,
@@ -695,34 +799,39 @@ export class Parser {
       ) as A.Identifier | A.StringExpression | Skipped;
       const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
       const value = this.expressionWithRecovery(COMPLEX, suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
-      return withSkipped({ type: 'ObjectProperty', key, value, range: span(key, value) }, colon);
+      return withSkipped({ type: 'ObjectProperty', key, value, range: this.span(key, value) }, colon);
     }, NONE, UNTIL_NEW_LINE_RIGHT_BRACE);
   }
 
   private spreadExpression(terminators: readonly TokenType[]): A.SpreadExpression {
     const ellipsis = this.expect(T.Ellipsis, E.expectedCharacter('...'));
     const expression = this.expressionWithRecovery(COMPLEX, NONE, terminators);
-    return { type: 'SpreadExpression', expression, range: span(ellipsis, expression) };
+    return { type: 'SpreadExpression', expression, range: this.span(ellipsis, expression) };
   }
 
   private array(): A.ArrayExpression {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
-    const items = this.arrayOrObjectElements(T.RightSquare, () =>
-      this.withRecovery((): Node => {
-        if (this.peek().type === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
-        const value = this.expression(COMPLEX);
-        return { type: 'ArrayItem', value, range: value.range };
-      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
-    );
+    const items = this.elements(List.ArrayItems, T.RightSquare, NONE);
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-    return { type: 'Array', items: items as A.ArrayExpression['items'], range: span(open, close) };
+    return { type: 'Array', items: items as A.ArrayExpression['items'], range: this.span(open, close) };
+  }
+
+  private arrayItem(): Node {
+    const start = this.p;
+    try {
+      if (this.types[start] === T.Ellipsis) return this.spreadExpression(UNTIL_COMMA_NEW_LINE_RIGHT_SQUARE);
+      const value = this.expression(COMPLEX);
+      return { type: 'ArrayItem', value, range: value.range };
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE);
+    }
   }
 
   private forExpression(flags: number, resourceOrModule: boolean): A.ForExpression {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
     this.newLines();
     this.expectKeyword('for');
-    const t = this.peek().type;
+    const t = this.peekType();
     const variableSection: A.LocalVariable | A.VariableBlock | Skipped =
       t === T.Identifier
         ? this.localVariable(this.identifier(E.expectedLoopVariableIdentifier()))
@@ -734,14 +843,14 @@ export class Parser {
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(expression), UNTIL_RIGHT_SQUARE_NEW_LINE);
     const body = this.withRecovery((): Expr | A.IfCondition => {
       if (!resourceOrModule) return this.expression(flags | COMPLEX);
-      const cur = this.peek();
-      if (cur.type === T.LeftBrace) return this.object(flags);
+      const cur = this.p;
+      if (this.types[cur] === T.LeftBrace) return this.object(flags);
       if (this.isKeyword(cur, 'if')) return this.ifCondition(flags, true);
       throw this.expected(cur, E.expectBodyStartOrIf());
     }, suppression(colon), UNTIL_RIGHT_SQUARE_NEW_LINE);
     if (!isSkipped(body)) this.newLines();
     const close = this.withRecovery(() => this.expect(T.RightSquare, E.expectedCharacter(']')), suppression(body), UNTIL_RIGHT_SQUARE_NEW_LINE);
-    return withSkipped({ type: 'For', variableSection, expression, body, range: span(open, close) }, inKeyword, colon, close);
+    return withSkipped({ type: 'For', variableSection, expression, body, range: this.span(open, close) }, inKeyword, colon, close);
   }
 
   private localVariable(name: A.Identifier): A.LocalVariable {
@@ -749,7 +858,7 @@ export class Parser {
   }
 
   private forVariableBlock(): A.VariableBlock | Skipped {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(NONE), false);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(NONE), false);
     const block = this.variableBlock(open, items, close);
     if (block.arguments.length !== 2 && !this.hasSyntaxError(block)) return this.skip([block], E.expectedLoopVariableBlockWith2Elements(String(block.arguments.length)));
     return block;
@@ -763,7 +872,7 @@ export class Parser {
       else if (item.type === 'SkippedTrivia') args.push(item);
       else args.push({ type: 'SkippedTrivia', elements: [item], range: item.range });
     }
-    return withSkipped({ type: 'VariableBlock', arguments: args, range: span(open, close) }, close);
+    return withSkipped({ type: 'VariableBlock', arguments: args, range: this.span(open, close) }, close);
   }
 
   private ifCondition(flags: number, insideFor: boolean): A.IfCondition {
@@ -772,27 +881,27 @@ export class Parser {
     // Bicep keeps the body's error only when the condition's `)` is there.
     const closed = condition.type === 'ParenthesizedExpression' && condition.skipped === undefined;
     const body = this.withRecovery(() => this.object(flags), closed ? NONE : SUPPRESS, insideFor ? UNTIL_RIGHT_SQUARE_NEW_LINE : UNTIL_NEW_LINE);
-    return { type: 'IfCondition', condition, body, range: span(keyword, body) };
+    return { type: 'IfCondition', condition, body, range: this.span(keyword, body) };
   }
 
   private parenthesizedExpression(flags: number): A.ParenthesizedExpression {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
-    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(flags), true);
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private parenthesizedExpressionOrLambda(flags: number): A.Expression {
-    const [open, items, close] = this.parenthesizedList(() => this.expression(flags), true);
+    const { open, items, close } = this.parenthesizedList(() => this.expression(flags), true);
     if (this.is(T.Arrow)) {
       this.read();
       if (!DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
       const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
-      return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: span(open, body) };
+      return { type: 'Lambda', variableSection: this.variableBlock(open, items, close), body, range: this.span(open, body) };
     }
-    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
+    return withSkipped({ type: 'ParenthesizedExpression', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
   }
 
   private parenthesizedContent<N extends Node>(open: Token, items: Part[]): N | Skipped {
-    if (items.length === 0) return this.skipEmptyAt(open.end, E.parenthesesMustHaveExactlyOneItem());
+    if (items.length === 0) return this.skipEmptyAt(this.ends[open]!, E.parenthesesMustHaveExactlyOneItem());
     if (items.length === 1) {
       const only = items[0]!;
       return isToken(only) ? this.skip([only]) : (only as N | Skipped);
@@ -800,76 +909,86 @@ export class Parser {
     return this.skip(items, E.parenthesesMustHaveExactlyOneItem());
   }
 
-  private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): [Token, Part[], Part] {
+  /** `(…)` with its items and separators; an object, not a tuple, as destructuring a tuple goes through an iterator. */
+  private parenthesizedList(parse: () => Part, newLinesAllowed: boolean): Parenthesized {
     const open = this.expect(T.LeftParen, E.expectedCharacter('('));
     const items: Part[] = [];
     // As in Bicep, the newlines count as items: `(\n a \n)` holds three.
-    const newLines = (): void => {
-      while (newLinesAllowed && this.is(T.NewLine)) items.push(this.read());
-    };
-    newLines();
+    this.itemNewLines(items, newLinesAllowed);
     while (!this.is(T.RightParen)) {
       items.push(this.withRecovery(parse, NONE, UNTIL_EXPRESSION_END_OR_COMMA));
-      newLines();
+      this.itemNewLines(items, newLinesAllowed);
       if (!this.is(T.Comma)) break;
       items.push(this.read());
-      newLines();
+      this.itemNewLines(items, newLinesAllowed);
     }
     const lastItem = items[items.length - 1];
-    const close = this.withRecovery(() => this.expect(T.RightParen, E.expectedCharacter(')')), lastItem ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
-    return [open, items, close];
+    const start = this.p;
+    let close: Part;
+    try {
+      close = this.expect(T.RightParen, E.expectedCharacter(')'));
+    } catch (e) {
+      close = this.recovered(start, e, lastItem !== undefined ? suppression(lastItem) : NONE, UNTIL_STRING_RIGHT_PIECE_RIGHT_BRACE_RIGHT_SQUARE_NEW_LINE);
+    }
+    return { open, items, close };
+  }
+
+  private itemNewLines(items: Part[], allowed: boolean): void {
+    while (allowed && this.is(T.NewLine)) items.push(this.read());
   }
 
   private typedLambda(): A.TypedLambda {
-    const [open, items, close] = this.parenthesizedList((): A.TypedLocalVariable => {
+    const { open, items, close } = this.parenthesizedList((): A.TypedLocalVariable => {
       const name = this.identifierOrSkip(E.expectedVariableIdentifier());
       const declaredType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_PAREN);
-      return { type: 'TypedLocalVariable', name, declaredType, range: span(name, declaredType) };
+      return { type: 'TypedLocalVariable', name, declaredType, range: this.span(name, declaredType) };
     }, true);
     const returnType = this.withRecovery(() => this.type(false), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const arrow = this.withRecovery(() => this.expect(T.Arrow, E.expectedCharacter('=>')), NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     if (!isSkipped(arrow) && !DECLARATION_KEYWORDS.has(this.textOf(this.peekSkippingNewLines()))) this.newLines();
     const body = this.expressionWithRecovery(COMPLEX, NONE, UNTIL_NEW_LINE_RIGHT_PAREN);
     const args = items.filter((i): i is A.TypedLocalVariable | Skipped => !isToken(i));
-    const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: span(open, close) }, close);
-    return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: span(open, body) }, arrow);
+    const variableSection: A.TypedVariableBlock = withSkipped({ type: 'TypedVariableBlock', arguments: args, range: this.span(open, close) }, close);
+    return withSkipped({ type: 'TypedLambda', variableSection, returnType, body, range: this.span(open, body) }, arrow);
   }
 
   // ── Strings ───────────────────────────────────────────────────────────────────────────────
 
   private interpolableString(): A.StringExpression | Skipped {
-    const startToken = this.peek();
-    if (startToken.type === T.StringComplete) {
+    const startToken = this.p;
+    if (this.types[startToken] === T.StringComplete) {
       // Most strings are one token: no pieces or holes to collect.
-      const value = completeStringValue(this.text, startToken);
+      const start = this.starts[startToken]!;
+      const end = this.ends[startToken]!;
+      const value = completeStringValue(this.text, start, end);
       if (value !== undefined) {
         this.read();
-        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [startToken.start, startToken.end] };
+        return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [start, end] };
       }
     }
-    const tokens: Token[] = [];
+    const pieces: Token[] = [];
     const parts: Part[] = [];
     const expressions: Expr[] = [];
     let first = true;
     for (;;) {
       let failed = false;
-      const t = this.peek().type;
+      const t = this.peekType();
       if (t === (first ? T.StringComplete : T.StringRightPiece)) {
         const token = this.read();
-        tokens.push(token);
+        pieces.push(token);
         parts.push(token);
-        const segments = stringSegments(this.text, tokens);
-        if (segments) return { type: 'String', segments, expressions, range: span(tokens[0]!, token) };
+        const segments = stringSegments(this.text, this.tokens, pieces);
+        if (segments) return { type: 'String', segments, expressions, range: this.span(pieces[0]!, token) };
         failed = true;
       } else if (t === (first ? T.StringLeftPiece : T.StringMiddlePiece)) {
         const token = this.read();
-        tokens.push(token);
+        pieces.push(token);
         parts.push(token);
         // A hole cannot span lines, so recovery may stop at a newline; holes take no object or array literals.
         let hole: Expr = this.expressionWithRecovery(NONE, NONE, HOLE_END);
         if (!this.checkAny(HOLE_END)) {
           const rest = this.synchronizeAndSkip(this.p, NONE, E.unexpectedTokensInInterpolation(), HOLE_END);
-          hole = { type: 'SkippedTrivia', elements: [hole, rest], range: span(hole, rest) };
+          hole = { type: 'SkippedTrivia', elements: [hole, rest], range: this.span(hole, rest) };
         }
         expressions.push(hole);
         parts.push(hole);
@@ -881,7 +1000,7 @@ export class Parser {
       }
       if (failed) {
         const nodes = parts.filter((x): x is Node => !isToken(x));
-        return { type: 'SkippedTrivia', elements: nodes, range: [startToken.start, this.peek().start] };
+        return { type: 'SkippedTrivia', elements: nodes, range: [this.starts[startToken]!, this.starts[this.p]!] };
       }
       first = false;
     }
@@ -890,20 +1009,23 @@ export class Parser {
   // ── Types ─────────────────────────────────────────────────────────────────────────────────
 
   private type(optionalResourceType: boolean): TypeExpr {
-    if (this.isKeyword(this.peek(), 'resource') && this.peekAhead(1)?.type !== T.LeftChevron) {
-      const keyword = this.read();
-      const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
-        if (optionalResourceType && !this.isString(this.peek())) return null;
-        return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
-      }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
-      const node: A.ResourceType = { type: 'ResourceType', range: span(keyword, resourceType ?? keyword) };
-      return resourceType ? { ...node, resourceType } : node;
-    }
+    if (this.isKeyword(this.p, 'resource') && this.peekTypeAhead(1) !== T.LeftChevron) return this.resourceType(optionalResourceType);
     return this.typeExpression();
   }
 
+  /** `resource 'type@version'` as a type. Its own method, so `type` has no closure (see `recovered`). */
+  private resourceType(optionalResourceType: boolean): TypeExpr {
+    const keyword = this.read();
+    const resourceType = this.withRecovery((): A.StringExpression | Skipped | null => {
+      if (optionalResourceType && !this.isString(this.p)) return null;
+      return this.throwIfSkipped(() => this.interpolableString(), E.expectedResourceTypeString());
+    }, NONE, UNTIL_ASSIGNMENT_NEW_LINE);
+    const node: A.ResourceType = { type: 'ResourceType', range: this.span(keyword, resourceType ?? keyword) };
+    return resourceType ? { ...node, resourceType } : node;
+  }
+
   private typeExpression(): TypeExpr {
-    if (this.depth >= MAX_NESTING) throw new TooDeep(this.peek());
+    if (this.depth >= MAX_NESTING) throw new TooDeep(this.p);
     this.depth++;
     try {
       return this.unionOrType();
@@ -913,7 +1035,7 @@ export class Parser {
   }
 
   private hasUnionSeparator(): boolean {
-    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekAhead(1)?.type === T.Pipe);
+    return this.is(T.Pipe) || (this.is(T.NewLine) && this.peekTypeAhead(1) === T.Pipe);
   }
 
   private unionOrType(): TypeExpr {
@@ -929,15 +1051,19 @@ export class Parser {
       this.newLines();
       this.read();
       if (this.is(T.NewLine)) members.push(this.skipEmpty(E.expectedTypeLiteral()));
-      else
-        members.push(
-          this.withRecovery((): A.UnionTypeMember => {
-            const value = this.unaryTypeExpression();
-            return { type: 'UnionTypeMember', value, range: value.range };
-          }, NONE, []),
-        );
+      else members.push(this.unionTypeMember());
     }
-    return { type: 'UnionType', members, range: span(start ?? candidate, members[members.length - 1]!) };
+    return { type: 'UnionType', members, range: this.span(start ?? candidate, members[members.length - 1]!) };
+  }
+
+  private unionTypeMember(): A.UnionTypeMember | Skipped {
+    const start = this.p;
+    try {
+      const value = this.unaryTypeExpression();
+      return { type: 'UnionTypeMember', value, range: value.range };
+    } catch (e) {
+      return this.recovered(start, e, NONE, NO_TERMINATORS);
+    }
   }
 
   private unaryTypeExpression(): TypeExpr {
@@ -945,21 +1071,27 @@ export class Parser {
     for (;;) {
       if (this.is(T.Question)) {
         const q = this.read();
-        candidate = { type: 'NullableType', base: candidate, range: span(candidate, q) };
+        candidate = { type: 'NullableType', base: candidate, range: this.span(candidate, q) };
       } else if (this.is(T.Exclamation)) {
         const b = this.read();
-        candidate = { type: 'NonNullableType', base: candidate, range: span(candidate, b) };
+        candidate = { type: 'NonNullableType', base: candidate, range: this.span(candidate, b) };
       } else return candidate;
     }
   }
 
   private unaryTypeBase(): TypeExpr {
-    const token = this.peek();
-    const operator = UNARY.get(token.type);
+    const token = this.p;
+    const operator = UNARY.get(this.types[token]!);
     if (operator === undefined) return this.memberTypeExpression();
     this.read();
-    const expression = this.withRecovery(() => this.memberTypeExpression(), NONE, EXPRESSION_END);
-    return { type: 'UnaryTypeOperation', operator, expression, range: span(token, expression) };
+    const start = this.p;
+    let expression: TypeExpr;
+    try {
+      expression = this.memberTypeExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, EXPRESSION_END);
+    }
+    return { type: 'UnaryTypeOperation', operator, expression, range: this.span(token, expression) };
   }
 
   private memberTypeExpression(): TypeExpr {
@@ -969,15 +1101,15 @@ export class Parser {
         this.read();
         if (this.is(T.RightSquare)) {
           const close = this.read();
-          current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: span(current, close) };
+          current = { type: 'ArrayType', item: { type: 'ArrayTypeMember', value: current, range: current.range }, range: this.span(current, close) };
         } else if (this.is(T.Asterisk)) {
           this.read();
           const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-          current = { type: 'TypeItemsAccess', baseExpression: current, range: span(current, close) };
+          current = { type: 'TypeItemsAccess', baseExpression: current, range: this.span(current, close) };
         } else {
           const index = this.expression(NONE);
           const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-          current = { type: 'TypeArrayAccess', baseExpression: current, indexExpression: index, range: span(current, close) };
+          current = { type: 'TypeArrayAccess', baseExpression: current, indexExpression: index, range: this.span(current, close) };
         }
         continue;
       }
@@ -985,33 +1117,35 @@ export class Parser {
         this.read();
         if (this.is(T.Asterisk)) {
           const star = this.read();
-          current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: span(current, star) };
+          current = { type: 'TypeAdditionalPropertiesAccess', baseExpression: current, range: this.span(current, star) };
           continue;
         }
         const name = this.identifierOrSkip(E.expectedFunctionOrPropertyName());
         if (this.is(T.LeftChevron)) {
-          const [args, close] = this.typeArguments();
-          current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: span(current, close) }, close);
-        } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: span(current, name) };
+          const args = this.elements(List.TypeArguments, this.openList(T.LeftChevron, '<', T.RightChevron), NONE) as A.InstanceParameterizedTypeInstantiation['arguments'];
+          const close = this.closeList(T.RightChevron, '>');
+          current = withSkipped({ type: 'InstanceParameterizedTypeInstantiation', baseExpression: current, name, arguments: args, range: this.span(current, close) }, close);
+        } else current = { type: 'TypePropertyAccess', baseExpression: current, propertyName: name, range: this.span(current, name) };
         continue;
       }
       return current;
     }
   }
 
-  private typeArguments(): [(A.ParameterizedTypeArgument | Skipped)[], Part] {
-    this.expect(T.LeftChevron, E.expectedCharacter('<'));
-    const args = this.functionElements(T.RightChevron, (): A.ParameterizedTypeArgument => {
-      const expression = this.withRecovery(() => this.typeExpression(), NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
-      return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
-    });
-    const close = this.is(T.RightChevron) ? this.read() : this.skipEmpty(E.expectedCharacter('>'));
-    return [args as (A.ParameterizedTypeArgument | Skipped)[], close];
+  private typeArgument(): A.ParameterizedTypeArgument {
+    const start = this.p;
+    let expression: TypeExpr;
+    try {
+      expression = this.typeExpression();
+    } catch (e) {
+      expression = this.recovered(start, e, NONE, UNTIL_NEW_LINE_COMMA_RIGHT_CHEVRON);
+    }
+    return { type: 'ParameterizedTypeArgument', expression, range: expression.range };
   }
 
   private primaryTypeExpression(): TypeExpr {
-    const next = this.peek();
-    switch (next.type) {
+    const next = this.p;
+    switch (this.types[next]) {
       case T.Integer:
       case T.NullKeyword:
       case T.TrueKeyword:
@@ -1026,37 +1160,41 @@ export class Parser {
         return this.objectType();
       case T.LeftSquare:
         return this.tupleType();
-      case T.LeftParen: {
-        const [open, items, close] = this.parenthesizedList(() => this.typeExpression(), false);
-        return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: span(open, close) }, close);
-      }
+      case T.LeftParen:
+        return this.parenthesizedType();
       case T.Identifier: {
         const name = this.identifierOf(this.expect(T.Identifier, E.expectedTypeIdentifier()));
         if (!this.is(T.LeftChevron)) return { type: 'TypeVariableAccess', name, range: name.range };
-        const [args, close] = this.typeArguments();
-        return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: span(name, close) }, close);
+        const args = this.elements(List.TypeArguments, this.openList(T.LeftChevron, '<', T.RightChevron), NONE) as A.ParameterizedTypeInstantiation['arguments'];
+        const close = this.closeList(T.RightChevron, '>');
+        return withSkipped({ type: 'ParameterizedTypeInstantiation', name, arguments: args, range: this.span(name, close) }, close);
       }
       default:
         throw this.expected(next, E.unrecognizedTypeExpression());
     }
   }
 
+  private parenthesizedType(): A.ParenthesizedType {
+    const { open, items, close } = this.parenthesizedList(() => this.typeExpression(), false);
+    return withSkipped({ type: 'ParenthesizedType', expression: this.parenthesizedContent(open, items), range: this.span(open, close) }, close);
+  }
+
   private objectType(): A.ObjectType {
     const open = this.expect(T.LeftBrace, E.expectedCharacter('{'));
-    const members = this.arrayOrObjectElements(T.RightBrace, () => this.objectTypeMember());
+    const members = this.elements(List.ObjectTypeMembers, T.RightBrace, NONE);
     const close = this.expect(T.RightBrace, E.expectedCharacter('}'));
-    return { type: 'ObjectType', members: members as A.ObjectType['members'], range: span(open, close) };
+    return { type: 'ObjectType', members: members as A.ObjectType['members'], range: this.span(open, close) };
   }
 
   private objectTypeMember(): A.ObjectTypeProperty | A.ObjectTypeAdditionalProperties {
     const leading = this.leadingNodes();
-    const cur = this.peek();
+    const cur = this.p;
     const key = this.withRecovery(
       () =>
         this.throwIfSkipped((): Part => {
-          if (cur.type === T.Identifier) return this.identifier(E.expectedPropertyName());
-          if (cur.type === T.StringComplete || cur.type === T.StringLeftPiece) return this.interpolableString();
-          if (cur.type === T.Asterisk) return this.expect(T.Asterisk, E.expectedCharacter('*'));
+          if (this.types[cur] === T.Identifier) return this.identifier(E.expectedPropertyName());
+          if (this.types[cur] === T.StringComplete || this.types[cur] === T.StringLeftPiece) return this.interpolableString();
+          if (this.types[cur] === T.Asterisk) return this.expect(T.Asterisk, E.expectedCharacter('*'));
           throw this.expected(cur, E.expectedPropertyNameOrMatcher());
         }, E.expectedPropertyName()),
       NONE,
@@ -1064,7 +1202,7 @@ export class Parser {
     );
     const colon = this.withRecovery(() => this.expect(T.Colon, E.expectedCharacter(':')), suppression(key), UNTIL_NEW_LINE_RIGHT_BRACE);
     const value = this.withRecovery(() => this.typeExpression(), suppression(colon), UNTIL_NEW_LINE_RIGHT_BRACE);
-    const range = span(leading[0] ?? key, value);
+    const range = this.span(leading.length > 0 ? leading[0]! : key, value);
     const decorators = this.decoratorsOf(leading);
     if (isToken(key)) return withSkipped({ type: 'ObjectTypeAdditionalProperties', decorators, value, range }, colon);
     return withSkipped({ type: 'ObjectTypeProperty', decorators, key: key as A.Identifier | A.StringExpression | Skipped, value, range }, colon);
@@ -1072,77 +1210,103 @@ export class Parser {
 
   private tupleType(): A.TupleType {
     const open = this.expect(T.LeftSquare, E.expectedCharacter('['));
-    const items = this.arrayOrObjectElements(T.RightSquare, () =>
-      this.withRecovery((): A.TupleTypeItem => {
-        const leading = this.leadingNodes();
-        const value = this.typeExpression();
-        return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: span(leading[0] ?? value, value) };
-      }, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE),
-    );
+    const items = this.elements(List.TupleItems, T.RightSquare, NONE);
     const close = this.expect(T.RightSquare, E.expectedCharacter(']'));
-    return { type: 'TupleType', items: items as A.TupleType['items'], range: span(open, close) };
+    return { type: 'TupleType', items: items as A.TupleType['items'], range: this.span(open, close) };
+  }
+
+  private tupleTypeItem(): A.TupleTypeItem | Skipped {
+    const start = this.p;
+    try {
+      const leading = this.leadingNodes();
+      const value = this.typeExpression();
+      return { type: 'TupleTypeItem', decorators: this.decoratorsOf(leading), value, range: this.span(leading.length > 0 ? leading[0]! : value, value) };
+    } catch (e) {
+      return this.recovered(start, e, NONE, UNTIL_NEW_LINE_RIGHT_SQUARE);
+    }
   }
 
   // ── Lists ─────────────────────────────────────────────────────────────────────────────────
 
-  /** Elements of `{…}` and `[…]`: separated by newlines or by commas, never both. */
-  private arrayOrObjectElements(closing: TokenType, parse: () => Node): Node[] {
-    return this.elements(closing, parse, (out) => {
-      if (this.is(T.NewLine)) this.newLines();
-      else if (this.is(T.Comma)) {
-        this.read();
-        if (this.is(T.NewLine)) {
-          out.push(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
-          this.newLine();
-        }
-      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      return true;
-    });
-  }
-
-  /** Function arguments and type arguments: separated by commas, newlines allowed after them. */
-  private functionElements(closing: TokenType, parse: () => Node): Node[] {
-    return this.elements(closing, parse, (out) => {
-      if (this.is(T.NewLine)) {
-        let k = 1;
-        while (this.peekAhead(k)?.type === T.NewLine && this.commented.has(this.p + k)) k++;
-        const after = this.peekAhead(k);
-        // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
-        if (!after || after.type === T.EndOfFile) return false;
-        if (after.type !== closing) out.push(this.skipEmpty(E.expectedCommaSeparator()));
-        this.newLines();
-      } else if (this.is(T.Comma)) {
-        this.read();
-        if (this.is(T.NewLine)) this.newLines();
-        // No trailing commas: parse an element anyway for its diagnostic.
-        if (this.is(closing)) out.push(parse());
-      } else out.push(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
-      return true;
-    });
-  }
-
   /**
-   * Elements up to `closing`, alternating with separators; `separator` reads one (adding recovery
-   * nodes to the list) and says whether to go on.
+   * The elements of a list up to `closing`, alternating with separators (which add recovery nodes
+   * to the list). `flags` go to object elements and arguments.
    */
-  private elements(closing: TokenType, parse: () => Node, separator: (out: Node[]) => boolean): Node[] {
-    const out: Node[] = [];
+  private elements(kind: List, closing: TokenType, flags: number): readonly Node[] {
     // A close on the same line is always allowed.
-    if (this.is(closing)) return out;
-    this.newLines();
-    let expectElement = true;
-    while (!this.isAtEnd() && this.peek().type !== closing) {
-      if (expectElement) out.push(parse());
-      else if (!separator(out)) break;
-      expectElement = !expectElement;
+    if (this.is(closing)) return NO_NODES;
+    // The elements gather on the parser's stack, and the list is cut from it at its length: an
+    // array grown by `push` held room for 17 and more, in a tree that lives through the lint.
+    const base = this.listTop;
+    try {
+      this.newLines();
+      let expectElement = true;
+      while (!this.isAtEnd() && this.types[this.p] !== closing) {
+        if (expectElement) this.listPush(this.element(kind, flags));
+        else if (kind >= List.Arguments ? !this.functionSeparator(kind, closing, flags) : !this.separator()) break;
+        expectElement = !expectElement;
+      }
+      return this.listStack.slice(base, this.listTop);
+    } finally {
+      // Also when recovery unwinds past the list.
+      this.listTop = base;
     }
-    return out;
+  }
+
+  private listPush(node: Node): void {
+    this.listStack[this.listTop++] = node;
+  }
+
+  private element(kind: List, flags: number): Node {
+    switch (kind) {
+      case List.ObjectElements: return this.objectElement(flags);
+      case List.ArrayItems: return this.arrayItem();
+      case List.ImportedSymbols: return this.importedSymbolsListItem();
+      case List.ObjectTypeMembers: return this.objectTypeMember();
+      case List.TupleItems: return this.tupleTypeItem();
+      case List.Arguments: return this.functionArgument(flags);
+      case List.TypeArguments: return this.typeArgument();
+    }
+  }
+
+  /** Between elements of `{…}` and `[…]`: newlines or a comma, never both. */
+  private separator(): boolean {
+    if (this.is(T.NewLine)) this.newLines();
+    else if (this.is(T.Comma)) {
+      this.read();
+      if (this.is(T.NewLine)) {
+        this.listPush(this.skipEmpty(E.unexpectedNewLineAfterCommaSeparator()));
+        this.newLine();
+      }
+    } else this.listPush(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+    return true;
+  }
+
+  /** Between arguments and type arguments: a comma, newlines allowed after it. False: stop the list. */
+  private functionSeparator(kind: List, closing: TokenType, flags: number): boolean {
+    if (this.is(T.NewLine)) {
+      let k = 1;
+      while (this.peekTypeAhead(k) === T.NewLine && this.commented.has(this.p + k)) k++;
+      const after = this.peekTypeAhead(k);
+      // Cut off by the end of the file: leave the newlines, so "expected )" lands in the right place.
+      if (after === -1 || after === T.EndOfFile) return false;
+      if (after !== closing) this.listPush(this.skipEmpty(E.expectedCommaSeparator()));
+      this.newLines();
+    } else if (this.is(T.Comma)) {
+      this.read();
+      if (this.is(T.NewLine)) this.newLines();
+      // No trailing commas: parse an element anyway for its diagnostic.
+      if (this.is(closing)) this.listPush(this.element(kind, flags));
+    } else this.listPush(this.skipEmpty(E.expectedNewLineOrCommaSeparator()));
+    return true;
   }
 
   // ── Identifiers and tokens ────────────────────────────────────────────────────────────────
 
   private identifierOf(token: Token): A.Identifier {
-    return { type: 'Identifier', name: this.textOf(token), range: [token.start, token.end] };
+    const start = this.starts[token]!;
+    const end = this.ends[token]!;
+    return { type: 'Identifier', name: this.text.slice(start, end), range: [start, end] };
   }
 
   private identifier(error: BicepMessage): A.Identifier {
@@ -1159,8 +1323,12 @@ export class Parser {
   }
 
   private identifierWithRecovery(error: BicepMessage, flags: number, terminators: readonly TokenType[]): A.Identifier {
-    const r = this.withRecovery(() => this.identifier(error), flags, terminators);
-    return r.type === 'SkippedTrivia' ? this.malformedIdentifier(r) : r;
+    const start = this.p;
+    try {
+      return this.identifier(error);
+    } catch (e) {
+      return this.malformedIdentifier(this.recovered(start, e, flags, terminators));
+    }
   }
 
   private assignment(): Token {
@@ -1172,7 +1340,7 @@ export class Parser {
   }
 
   private newLineOrEof(): Token | null {
-    return this.peek().type === T.EndOfFile ? null : this.newLine();
+    return this.types[this.p] === T.EndOfFile ? null : this.newLine();
   }
 
   private newLines(): void {
@@ -1180,75 +1348,90 @@ export class Parser {
   }
 
   private textOf(token: Token): string {
-    return this.text.slice(token.start, token.end);
+    return this.text.slice(this.starts[token], this.ends[token]);
   }
 
-  private isKeyword(token: Token | null | undefined, keyword: string): boolean {
-    return token != null && token.type === T.Identifier && token.end - token.start === keyword.length && this.text.startsWith(keyword, token.start);
+  /** `[start of first, end of last]`, each a token or a node. */
+  private span(first: Part, last: Part): A.Range {
+    return [typeof first === 'number' ? this.starts[first]! : first.range[0], typeof last === 'number' ? this.ends[last]! : last.range[1]];
+  }
+
+  /** Whether `token` (-1: past the end) is the identifier `keyword`. */
+  private isKeyword(token: Token, keyword: string): boolean {
+    if (token < 0 || this.types[token] !== T.Identifier) return false;
+    const start = this.starts[token]!;
+    return this.ends[token]! - start === keyword.length && this.text.startsWith(keyword, start);
   }
 
   private isString(token: Token): boolean {
-    return token.type === T.StringComplete || token.type === T.StringLeftPiece;
+    const t = this.types[token];
+    return t === T.StringComplete || t === T.StringLeftPiece;
   }
 
   private optionalKeyword(keyword: string): Token | null {
-    return !this.isAtEnd() && this.isKeyword(this.peek(), keyword) ? this.read() : null;
+    return !this.isAtEnd() && this.isKeyword(this.p, keyword) ? this.read() : null;
   }
 
   private expectKeyword(keyword: string, error?: BicepMessage): Token {
     const t = this.optionalKeyword(keyword);
-    if (t) return t;
-    throw this.expected(this.peek(), error ?? E.expectedKeyword(keyword));
+    if (t !== null) return t;
+    throw this.expected(this.p, error ?? E.expectedKeyword(keyword));
   }
 
   private expect(type: TokenType, error: BicepMessage): Token {
     if (this.is(type)) return this.read();
-    throw this.expected(this.peek(), error);
+    throw this.expected(this.p, error);
   }
 
   private expected(token: Token, error: BicepMessage): ExpectedToken {
     // A newline's error is a zero-length span at its start, so it does not run onto the next line.
-    return new ExpectedToken(token.start, token.type === T.NewLine ? token.start : token.end, error);
+    const start = this.starts[token]!;
+    return new ExpectedToken(start, this.types[token] === T.NewLine ? start : this.ends[token]!, error);
   }
 
-  private peek(): Token {
-    return this.tokens[this.p]!;
+  /** The type of the next token. */
+  private peekType(): TokenType {
+    return this.types[this.p]!;
   }
 
-  private peekAhead(k: number): Token | null {
-    return this.tokens[this.p + k] ?? null;
+  /** The type of the token `k` ahead, or -1 past the end. */
+  private peekTypeAhead(k: number): TokenType | -1 {
+    const i = this.p + k;
+    return i < this.count ? this.types[i]! : -1;
   }
 
+  /** The next token that is not a newline. */
   private peekSkippingNewLines(): Token {
     let i = this.p;
-    while (this.tokens[i]!.type === T.NewLine) i++;
-    return this.tokens[i]!;
+    while (this.types[i] === T.NewLine) i++;
+    return i;
   }
 
-  private peekAheadSkippingNewLines(k: number): Token | null {
+  /** The first token from `k` ahead that is not a newline, or -1 past the end. */
+  private peekAheadSkippingNewLines(k: number): Token {
     let i = this.p + k;
-    while (this.tokens[i]?.type === T.NewLine) i++;
-    return this.tokens[i] ?? null;
+    while (i < this.count && this.types[i] === T.NewLine) i++;
+    return i < this.count ? i : -1;
   }
 
   private read(): Token {
-    const t = this.tokens[this.p]!;
-    if (this.p < this.last) this.p++;
+    const t = this.p;
+    if (t < this.last) this.p++;
     return t;
   }
 
   private isAtEnd(): boolean {
-    return this.tokens[this.p]!.type === T.EndOfFile;
+    return this.types[this.p] === T.EndOfFile;
   }
 
   private is(type: TokenType): boolean {
-    const t = this.tokens[this.p]!.type;
+    const t = this.types[this.p];
     return t === type && t !== T.EndOfFile;
   }
 
   /** Whether the next token is one of `types` (never the end of the file). */
   private checkAny(types: readonly TokenType[]): boolean {
-    return !this.isAtEnd() && types.includes(this.tokens[this.p]!.type);
+    return !this.isAtEnd() && types.includes(this.types[this.p]!);
   }
 
   // ── Recovery ──────────────────────────────────────────────────────────────────────────────
@@ -1259,9 +1442,18 @@ export class Parser {
     try {
       return parse();
     } catch (e) {
-      if (!(e instanceof ExpectedToken)) throw e;
-      return this.synchronizeAndSkip(start, flags, e, terminators);
+      return this.recovered(start, e, flags, terminators);
     }
+  }
+
+  /**
+   * The catch side of `withRecovery`, for the hot call sites that inline its try: a closure there
+   * cost an allocation per call, and a closure over `this` made V8 allocate a context on every
+   * entry to the calling method, whether the closure was made or not.
+   */
+  private recovered(start: number, e: unknown, flags: number, terminators: readonly TokenType[]): Skipped {
+    if (!(e instanceof ExpectedToken)) throw e;
+    return this.synchronizeAndSkip(start, flags, e, terminators);
   }
 
   /** `withRecovery(() => this.expression(flags), …)` without a closure: the commonest recovery, run for every property value and argument. */
@@ -1270,13 +1462,12 @@ export class Parser {
     try {
       return this.expression(flags);
     } catch (e) {
-      if (!(e instanceof ExpectedToken)) throw e;
-      return this.synchronizeAndSkip(start, recovery, e, terminators);
+      return this.recovered(start, e, recovery, terminators);
     }
   }
 
   private throwIfSkipped<R extends Part>(parse: () => R, error: BicepMessage): Exclude<R, Skipped> {
-    const start = this.peek();
+    const start = this.p;
     const result = parse();
     if (isSkipped(result)) throw this.expected(start, error);
     return result as Exclude<R, Skipped>;
@@ -1284,7 +1475,7 @@ export class Parser {
 
   private synchronize(consumeTerminator: boolean, terminators: readonly TokenType[]): void {
     while (!this.isAtEnd()) {
-      if (terminators.includes(this.peek().type)) {
+      if (terminators.includes(this.peekType())) {
         if (consumeTerminator) this.read();
         return;
       }
@@ -1309,12 +1500,12 @@ export class Parser {
   }
 
   private skippedRange(start: number): A.Range {
-    const first = this.tokens[start]!.start;
-    return this.p > start ? [first, this.tokens[this.p - 1]!.end] : [first, first];
+    const first = this.starts[start]!;
+    return this.p > start ? [first, this.ends[this.p - 1]!] : [first, first];
   }
 
   private skip(parts: Part[], error?: BicepMessage): Skipped {
-    const range = span(parts[0]!, parts[parts.length - 1]!);
+    const range = this.span(parts[0]!, parts[parts.length - 1]!);
     const node: Skipped = { type: 'SkippedTrivia', elements: parts.filter((x): x is Node => !isToken(x)), range };
     if (error) this.errorOf.set(node, { ...error, start: range[0], end: range[1] });
     return node;
@@ -1323,12 +1514,12 @@ export class Parser {
   /** A `SkippedTrivia` over `range` holding `nodes`, its error at `errorAt`. */
   private skipNodes(range: A.Range, nodes: Node[], error: BicepMessage, errorAt: Token): Skipped {
     const node: Skipped = { type: 'SkippedTrivia', elements: nodes, range };
-    this.errorOf.set(node, { ...error, start: errorAt.start, end: errorAt.end });
+    this.errorOf.set(node, { ...error, start: this.starts[errorAt]!, end: this.ends[errorAt]! });
     return node;
   }
 
   private skipEmpty(error?: BicepMessage): Skipped {
-    return this.skipEmptyAt(this.peek().start, error);
+    return this.skipEmptyAt(this.starts[this.p]!, error);
   }
 
   private skipEmptyAt(position: number, error?: BicepMessage): Skipped {
@@ -1345,14 +1536,14 @@ export class Parser {
     let balance = 0;
     let i = start;
     for (; i < this.last; i++) {
-      const t = this.tokens[i]!.type;
+      const t = this.types[i];
       if (t === T.LeftBrace || t === T.LeftParen || t === T.LeftSquare || t === T.StringLeftPiece) balance++;
       else if (t === T.RightBrace || t === T.RightParen || t === T.RightSquare || t === T.StringRightPiece) balance--;
       else if (t === T.NewLine && balance <= 0 && i >= this.p) break;
     }
     this.p = i;
     const node: Skipped = { type: 'SkippedTrivia', elements: [], range: this.skippedRange(start) };
-    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: at.start, end: at.end });
+    this.errorOf.set(node, { ...E.nestingTooDeep(String(MAX_NESTING)), start: this.starts[at]!, end: this.ends[at]! });
     return node;
   }
 

@@ -1,23 +1,25 @@
 // Ported from Azure/bicep src/Bicep.Core/Parsing/Lexer.cs (TryGetRawStringSegments and its helpers).
 // Copyright (c) Microsoft Corporation. Licensed under the MIT License.
 
-import { scanEscape, T, type Token } from './lexer.js';
+import { scanEscape, T, type TokenArrays, type TokenType } from './lexer.js';
 
 /**
  * The literal values of a string's pieces (`'a${`, `}b${`, `}c'`, or one `'…'` / `'''…'''`), escapes
  * resolved; undefined when a piece is not terminated as its kind requires (the lexer hands those
  * on so lexing can go on, and the parser must not accept them).
  */
-export function stringSegments(text: string, tokens: readonly Token[]): string[] | undefined {
-  const first = tokens[0];
-  if (!first) return [];
-  const firstText = text.slice(first.start, first.end);
+export function stringSegments(text: string, tokens: TokenArrays, pieces: readonly number[]): string[] | undefined {
+  if (pieces.length === 0) return [];
+  const { types, starts, ends } = tokens;
+  const first = pieces[0]!;
+  const firstText = text.slice(starts[first], ends[first]);
   const multiLine = firstText.length > 2 && (firstText[0] === '$' || firstText[1] === "'");
   let dollars = 0;
   while (multiLine && firstText[dollars] === '$') dollars++;
   const out: string[] = [];
-  for (const token of tokens) {
-    const value = multiLine ? multiLineValue(text, token, dollars) : singleLineValue(text, token);
+  for (const i of pieces) {
+    const type = types[i]! as TokenType;
+    const value = multiLine ? multiLineValue(text, type, starts[i]!, ends[i]!, dollars) : singleLineValue(text, type, starts[i]!, ends[i]!);
     if (value === undefined) return undefined;
     out.push(value);
   }
@@ -25,12 +27,16 @@ export function stringSegments(text: string, tokens: readonly Token[]): string[]
 }
 
 /**
- * The value of a string that is one token: `stringSegments(text, [token])?.[0]`, without the
- * lists, for the parser's commonest string.
+ * The value of a `StringComplete` token over `[start, end)`: `stringSegments` of that one token,
+ * without the lists, for the parser's commonest string.
  */
-export function completeStringValue(text: string, token: Token): string | undefined {
-  const multiLine = token.end - token.start > 2 && (text.charCodeAt(token.start) === 36 || text.charCodeAt(token.start + 1) === 39);
-  return multiLine ? stringSegments(text, [token])?.[0] : singleLineValue(text, token);
+export function completeStringValue(text: string, start: number, end: number): string | undefined {
+  if (end - start > 2 && (text.charCodeAt(start) === 36 || text.charCodeAt(start + 1) === 39)) {
+    let dollars = 0;
+    while (text.charCodeAt(start + dollars) === 36) dollars++;
+    return multiLineValue(text, T.StringComplete, start, end, dollars);
+  }
+  return singleLineValue(text, T.StringComplete, start, end);
 }
 
 // Single-line delimiters, allocated once.
@@ -39,9 +45,9 @@ const LEFT: [string, string] = ["'", '${'];
 const MIDDLE: [string, string] = ['}', '${'];
 const RIGHT: [string, string] = ['}', "'"];
 
-function delimiters(token: Token, multiLine: boolean, dollars: number): [string, string] | undefined {
+function delimiters(type: TokenType, multiLine: boolean, dollars: number): [string, string] | undefined {
   if (!multiLine) {
-    switch (token.type) {
+    switch (type) {
       case T.StringComplete: return COMPLETE;
       case T.StringLeftPiece: return LEFT;
       case T.StringMiddlePiece: return MIDDLE;
@@ -50,9 +56,9 @@ function delimiters(token: Token, multiLine: boolean, dollars: number): [string,
     }
   }
   const hole = '$'.repeat(dollars);
-  if (token.type === T.StringComplete) return [`${hole}'''`, "'''"];
+  if (type === T.StringComplete) return [`${hole}'''`, "'''"];
   if (dollars === 0) return undefined;
-  switch (token.type) {
+  switch (type) {
     case T.StringLeftPiece: return [`${hole}'''`, `${hole}{`];
     case T.StringMiddlePiece: return ['}', `${hole}{`];
     case T.StringRightPiece: return ['}', "'''"];
@@ -60,32 +66,36 @@ function delimiters(token: Token, multiLine: boolean, dollars: number): [string,
   }
 }
 
-function contents(text: string, token: Token, multiLine: boolean, dollars: number): [number, number] | undefined {
-  const d = delimiters(token, multiLine, dollars);
+/**
+ * The text between a piece's delimiters, or undefined when they are not there. Open and close
+ * are `[open, close]` of `delimiters`.
+ */
+function contents(text: string, start: number, end: number, d: readonly [string, string] | undefined): string | undefined {
   if (!d) return undefined;
-  const [open, close] = d;
-  if (token.end - token.start < open.length + close.length) return undefined;
-  if (!text.startsWith(open, token.start) || !text.startsWith(close, token.end - close.length)) return undefined;
-  return [token.start + open.length, token.end - close.length];
+  // Not `const [open, close] = d`: destructuring goes through an array iterator, an allocation per
+  // string in the CLI's unoptimized code.
+  const open = d[0];
+  const close = d[1];
+  if (end - start < open.length + close.length) return undefined;
+  if (!text.startsWith(open, start) || !text.startsWith(close, end - close.length)) return undefined;
+  return text.slice(start + open.length, end - close.length);
 }
 
-function multiLineValue(text: string, token: Token, dollars: number): string | undefined {
-  const c = contents(text, token, true, dollars);
-  if (!c) return undefined;
-  let [start] = c;
+function multiLineValue(text: string, type: TokenType, start: number, end: number, dollars: number): string | undefined {
+  const value = contents(text, start, end, delimiters(type, true, dollars));
+  if (value === undefined) return undefined;
   // A newline right after the opening quotes is not part of the value.
-  if (token.type === T.StringComplete || token.type === T.StringLeftPiece) {
-    if (text.charCodeAt(start) === 13) start++;
-    if (text.charCodeAt(start) === 10) start++;
+  let from = 0;
+  if (type === T.StringComplete || type === T.StringLeftPiece) {
+    if (value.charCodeAt(from) === 13) from++;
+    if (value.charCodeAt(from) === 10) from++;
   }
-  return text.slice(start, Math.max(start, c[1]));
+  return from === 0 ? value : value.slice(from);
 }
 
-function singleLineValue(text: string, token: Token): string | undefined {
-  const c = contents(text, token, false, 0);
-  if (!c) return undefined;
-  const [start, end] = c;
-  const slice = text.slice(start, end);
+function singleLineValue(text: string, type: TokenType, start: number, end: number): string | undefined {
+  const slice = contents(text, start, end, delimiters(type, false, 0));
+  if (slice === undefined) return undefined;
   if (slice.indexOf('\\') === -1) return slice.indexOf("'") === -1 ? slice : undefined;
   const out: string[] = [];
   for (let i = 0; i < slice.length; i++) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lexBicep, TOKEN_NAMES } from '../../../src/syntax/bicep/lexer.js';
+import { lexBicep, TOKEN_NAMES, tokenList } from '../../../src/syntax/bicep/lexer.js';
 
 function tokens(text: string): string[] {
-  return lexBicep(text).tokens.map((t) => `${TOKEN_NAMES[t.type]}|${text.slice(t.start, t.end)}|`);
+  return tokenList(lexBicep(text)).map((t) => `${TOKEN_NAMES[t.type]}|${text.slice(t.start, t.end)}|`);
 }
 
 describe('Bicep lexer', () => {
@@ -32,13 +32,13 @@ describe('Bicep lexer', () => {
 
   it('ends a string at a newline inside an interpolation hole', () => {
     const r = lexBicep("'a${b\nc");
-    assert.deepEqual(r.tokens.map((t) => TOKEN_NAMES[t.type]), ['StringLeftPiece', 'Identifier', 'StringRightPiece', 'NewLine', 'Identifier', 'EndOfFile']);
+    assert.deepEqual(tokenList(r).map((t) => TOKEN_NAMES[t.type]), ['StringLeftPiece', 'Identifier', 'StringRightPiece', 'NewLine', 'Identifier', 'EndOfFile']);
     assert.deepEqual(r.errors.map((e) => e.code), ['BCP004']);
   });
 
   it('collapses a run of newlines into one token and keeps comments aside', () => {
     const r = lexBicep('a // x\r\n\r\n/* y\n */ b');
-    assert.deepEqual(r.tokens.map((t) => TOKEN_NAMES[t.type]), ['Identifier', 'NewLine', 'Identifier', 'EndOfFile']);
+    assert.deepEqual(tokenList(r).map((t) => TOKEN_NAMES[t.type]), ['Identifier', 'NewLine', 'Identifier', 'EndOfFile']);
     assert.deepEqual(r.comments, [
       { type: 'Line', value: ' x', range: [2, 6] },
       { type: 'Block', value: ' y\n ', range: [10, 18] },

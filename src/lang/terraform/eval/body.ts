@@ -20,7 +20,10 @@ export function evaluateBody(body: Body, env: Env, loc: Loc, skip: ReadonlySet<s
   const props = new Map<string, Prop>();
   // Made at the first nested block: most bodies (nested ones, module inputs) have none.
   let blockLists: BlockLists | undefined;
-  for (const item of body.items) {
+  // Indexed, as in `attribute`: this loop runs for every body of every instance.
+  const items = body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (item.type === 'Attribute') {
       if (skip.has(item.name.name)) continue;
       props.set(item.name.name, { key: item.name.name, keyLoc: locOf(env, item.name), value: evaluateSafe(item.value, env) });

@@ -17,6 +17,12 @@ export interface Scope {
    * resource would otherwise cost n² work); undefined when the generic path should handle it.
    */
   resourceInstance(mode: 'managed' | 'data', type: string, name: string, key: Val, site: Loc): Val | undefined;
+  /**
+   * `type.name.attr` of a managed resource without count or for_each, read at `loc` through the
+   * reference `type.name` at `site`: what reading it from the whole instance gives, without moving
+   * the whole instance first. Undefined for any other declaration (or none).
+   */
+  resourceAttribute(type: string, name: string, attr: string, site: Loc, loc: Loc): Val | undefined;
   /** `path.module`, `path.root`, `path.cwd`. */
   path(name: string, site: Loc): Val;
   readonly files: FileAccess;
@@ -46,6 +52,9 @@ export interface Env {
   readonly bindings: ReadonlyMap<string, Val>;
   readonly state: EvalState;
 }
+
+/** The bindings of an expression outside count, for_each and for: read-only, so one serves every env. */
+export const NO_BINDINGS: ReadonlyMap<string, Val> = new Map();
 
 export function withBindings(env: Env, extra: Iterable<[string, Val]>): Env {
   const bindings = new Map(env.bindings);

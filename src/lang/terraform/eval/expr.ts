@@ -3,7 +3,7 @@ import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { arr, bool, hasUnknown, isError, moveTo, nul, num, obj, propOf, str, unknown, unknownAt, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { arr, bool, hasUnknown, isError, MAX_VALUE_NODES, moveTo, nul, num, obj, propOf, str, unknown, unknownAt, valueNodes, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type {
   BinaryExpression,
   ConditionalExpression,
@@ -287,7 +287,7 @@ function evaluateGetAttr(expr: GetAttrExpression, env: Env, loc: Loc): Val {
       case 'each':
         return unknown(`${o.name}.${name} is not available here`, loc);
       default:
-        return env.scope.resource('managed', o.name, name, loc) ?? errorVal(loc, `reference to undeclared resource ${o.name}.${name}`);
+        return managedResource(o.name, name, env, loc);
     }
   }
   if (o.type === 'GetAttr' && o.object.type === 'Variable' && !env.bindings.has(o.object.name)) {
@@ -299,7 +299,48 @@ function evaluateGetAttr(expr: GetAttrExpression, env: Env, loc: Loc): Val {
       if (out) return out;
     }
   }
-  return getAttr(evaluate(o, env), name, loc);
+  return readAttribute(o, name, env, loc);
+}
+
+/** `type.name`: all its instances. */
+function managedResource(type: string, name: string, env: Env, loc: Loc): Val {
+  return env.scope.resource('managed', type, name, loc) ?? errorVal(loc, `reference to undeclared resource ${type}.${name}`);
+}
+
+/**
+ * `getAttr(evaluate(ref), attr, loc)`, the same work charged for `ref`, but without first moving
+ * all of `ref`'s value to read one attribute of it when `ref` is a resource (`type.name.attr`, the
+ * commonest reference) or a bound name (`each.value`, `count.index`).
+ */
+function readAttribute(ref: Expression, attr: string, env: Env, loc: Loc): Val {
+  const at = locOf(env, ref);
+  const work = env.state.work;
+  if (!work.charge(1, at)) return getAttr(stoppedVal(at), attr, loc);
+  if (!work.enter(EXPRESSION_NESTING, at)) return getAttr(tooDeepVal(at), attr, loc);
+  let whole: Val;
+  try {
+    const one = directAttribute(ref, attr, env, at, loc);
+    if (one) return one;
+    whole = evaluateNode(ref, env, at);
+  } finally {
+    work.leave(EXPRESSION_NESTING);
+  }
+  return getAttr(whole, attr, loc);
+}
+
+/** What `readAttribute` gives when `ref` (at `at`) is a resource or a bound object; else undefined. */
+function directAttribute(ref: Expression, attr: string, env: Env, at: Loc, loc: Loc): Val | undefined {
+  if (ref.type === 'Variable') {
+    const bound = env.bindings.get(ref.name);
+    if (bound?.kind !== 'object' || valueNodes(bound) > MAX_VALUE_NODES) return undefined;
+    // Moving the whole object to `at` and then the property to `loc` adds no origin: one move.
+    const p = propOf(bound, attr);
+    return p && moveTo(p.value, loc);
+  }
+  if (ref.type === 'GetAttr' && ref.object.type === 'Variable' && !NOT_RESOURCES.has(ref.object.name) && !env.bindings.has(ref.object.name)) {
+    return env.scope.resourceAttribute(ref.object.name, ref.name.name, attr, at, loc);
+  }
+  return undefined;
 }
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'data', 'path', 'terraform', 'count', 'each', 'self']);
