@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { at, dataDisk, lintHits, pos, SCHEMA, template, vm } from '../../helpers/lint.js';
+import { at, dataDisk, lintHits, pos, template, vm } from '../../helpers/lint.js';
+import { innerDeployment } from '../../rules/formats.js';
 
 const ULTRA = 'no-ultra-ssd';
 /** More work than a unit may do (3 million steps): evaluating it leaves the work-limit warning. */
@@ -11,22 +12,14 @@ const WORK_LIMIT = /^Evaluation stopped: this unit needs more work than the lint
 function parent(read: 'sku' | 'other'): string {
   return template({
     resources: [
-      {
-        type: 'Microsoft.Resources/deployments',
-        apiVersion: '2022-09-01',
-        name: 'inner',
-        properties: {
-          expressionEvaluationOptions: { scope: 'inner' },
-          mode: 'Incremental',
-          parameters: { sku: { value: "[concat('Ultra', 'SSD_LRS')]" }, other: { value: EXPENSIVE } },
-          template: {
-            $schema: SCHEMA,
-            contentVersion: '1.0.0.0',
-            parameters: { sku: { type: 'string' }, other: { type: 'int' } },
-            resources: [vm('vm1', { dataDisks: [dataDisk(0, read === 'sku' ? "[parameters('sku')]" : "[string(parameters('other'))]")] })],
-          },
+      innerDeployment(
+        'inner',
+        { sku: "[concat('Ultra', 'SSD_LRS')]", other: EXPENSIVE },
+        {
+          parameters: { sku: { type: 'string' }, other: { type: 'int' } },
+          resources: [vm('vm1', { dataDisks: [dataDisk(0, read === 'sku' ? "[parameters('sku')]" : "[string(parameters('other'))]")] })],
         },
-      },
+      ),
     ],
   });
 }
