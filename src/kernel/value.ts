@@ -474,7 +474,7 @@ class MovedObject extends Moved<ObjectVal, ReadonlyMap<string, Prop>> implements
   prop(key: string, caseInsensitive = false): Prop | undefined {
     const source = this.unbuilt();
     if (!source) return findEntry(this.props, key, caseInsensitive);
-    const p = caseInsensitive ? getPropEntry(source, key) : propOf(source, key);
+    const p = getPropEntry(source, key, caseInsensitive);
     return p && { key: p.key, keyLoc: p.keyLoc, value: this.move(p.value) };
   }
 
@@ -513,14 +513,6 @@ export abstract class DeferredObject implements ObjectVal {
   protected abstract oneProp(key: string, caseInsensitive: boolean): Prop | undefined;
 }
 
-/**
- * One property of an object: of a moved object whose children are not built yet, only this one is
- * moved (reading `resource.name.id` need not move every argument of the resource).
- */
-export function propOf(o: ObjectVal, key: string): Prop | undefined {
-  return o instanceof MovedObject ? o.prop(key) : o instanceof DeferredObject ? o.prop(key, false) : o.props.get(key);
-}
-
 /** The same value with other origins (for an array or object, the same children). */
 export function withOrigins(v: Val, origins: readonly Origin[]): Val {
   switch (v.kind) {
@@ -538,7 +530,7 @@ export function getProp(o: Val | undefined, key: string, caseInsensitive = true)
   return getPropEntry(o, key, caseInsensitive)?.value;
 }
 
-/** Property lookup: of a moved object whose children are not built, only the property read is moved (propOf). */
+/** Property lookup: of a moved or deferred object whose children are not built, only the property read is computed. */
 export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = true): Prop | undefined {
   if (!o || o.kind !== 'object') return undefined;
   if (o instanceof MovedObject) return o.prop(key, caseInsensitive);
@@ -560,7 +552,7 @@ function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitiv
 }
 
 /** `text.toLowerCase() === lower`, for `text` as long as `lower`, without the copy when the text is ASCII. */
-function sameLowerCase(text: string, lower: string): boolean {
+export function sameLowerCase(text: string, lower: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return text.toLowerCase() === lower;

@@ -1,4 +1,4 @@
-import { arr, asNumber, bool, DeferredObject, isError, nul, num, obj, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
+import { arr, asNumber, bool, DeferredObject, isError, nul, num, obj, sameLowerCase, str, unknown, unknownAt, type Prop, type Val } from '../../../kernel/value.js';
 import type { JsonNode } from '../../../syntax/json/parse.js';
 import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 import type { Loc } from '../../../kernel/location.js';
@@ -133,10 +133,10 @@ class DeferredJsonObject extends DeferredObject {
     let found = keys.lastIndexOf(key);
     if (found < 0 && caseInsensitive) {
       // As findEntry: the first key (in member order) equal but for case, then its last member.
-      let lower: string | undefined;
+      const lower = key.toLowerCase();
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
-        if (k === undefined || k.length !== key.length || k.toLowerCase() !== (lower ??= key.toLowerCase())) continue;
+        if (k === undefined || k.length !== lower.length || !sameLowerCase(k, lower)) continue;
         found = keys.lastIndexOf(k);
         break;
       }

@@ -3,7 +3,7 @@ import { stoppedVal, tooDeepVal } from '../../../kernel/work.js';
 const EXPRESSION_NESTING = 4;
 import type { Loc } from '../../../kernel/location.js';
 import { errorVal, firstError, limitVal, mergeOrigins, propagateUnknown } from '../../../kernel/value-ops.js';
-import { arr, bool, hasUnknown, isError, MAX_VALUE_NODES, moveTo, nul, num, obj, propOf, str, unknown, unknownAt, valueNodes, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
+import { arr, bool, getPropEntry, hasUnknown, isError, MAX_VALUE_NODES, moveTo, nul, num, obj, str, unknown, unknownAt, valueNodes, type Prop, type UnknownVal, type Val } from '../../../kernel/value.js';
 import type {
   BinaryExpression,
   ConditionalExpression,
@@ -238,7 +238,7 @@ function resourceName(v: Val): string {
 export function getAttr(base: Val, name: string, loc: Loc): Val {
   if (base.kind === 'unknown') return unknownAt(base, loc, base.origins);
   if (base.kind === 'object') {
-    const p = propOf(base, name);
+    const p = getPropEntry(base, name, false);
     if (p) return moveTo(p.value, loc);
     // Attributes a resource does not set in its configuration are computed by the provider.
     // Each is one value, named by its address: two reads of it are the same value.
@@ -334,7 +334,7 @@ function directAttribute(ref: Expression, attr: string, env: Env, at: Loc, loc: 
     const bound = env.bindings.get(ref.name);
     if (bound?.kind !== 'object' || valueNodes(bound) > MAX_VALUE_NODES) return undefined;
     // Moving the whole object to `at` and then the property to `loc` adds no origin: one move.
-    const p = propOf(bound, attr);
+    const p = getPropEntry(bound, attr, false);
     return p && moveTo(p.value, loc);
   }
   if (ref.type === 'GetAttr' && ref.object.type === 'Variable' && !NOT_RESOURCES.has(ref.object.name) && !env.bindings.has(ref.object.name)) {
