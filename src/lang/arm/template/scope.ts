@@ -33,8 +33,9 @@ class TemplateState {
   /**
    * The template's parameters and variables by lower-case name, made on first reference: a
    * template references most of them, and each first reference scanned the whole section. Held
-   * here, not in a weak map keyed by the section node, whose values reach their key through the
-   * nodes' parent links: that cost ~0.15 s of CPU and 15 MB more over ../shared/corpus (measured).
+   * here, not in a weak map keyed by the section node: while JSON trees had parent links, through
+   * which the values reached their key, that cost ~0.15 s of CPU and 15 MB more over
+   * ../shared/corpus (measured).
    */
   parameterIndex: Map<string, JsonNode | undefined> | undefined;
   variableIndex: Map<string, JsonNode | undefined> | undefined;
