@@ -25,7 +25,6 @@ export class ProjectFs {
   readonly extraRoots: readonly string[];
   /** The roots with their symbolic links resolved, made when the first file on disk is read. */
   private realRoots: readonly string[] | undefined;
-  private readonly listingSets = new Map<string, ReadonlySet<string>>();
   /** Names in a listing that are symbolic links to files, for the directories that have any. */
   private readonly linkedFiles = new Map<string, ReadonlySet<string>>();
   /** Directories file discovery entered from their parent: subdirectories, never links. */
@@ -136,7 +135,7 @@ export class ProjectFs {
     const cut = abs.lastIndexOf(path.sep);
     const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
     const name = abs.slice(cut + 1);
-    if (cut < 0 || !this.listedFiles(dir)?.has(name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
+    if (cut < 0 || !this.listed(dir, name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
     if (realDir === undefined) return undefined;
     return realDir.endsWith(path.sep) ? realDir + name : realDir + path.sep + name;
@@ -154,15 +153,18 @@ export class ProjectFs {
     return this.realDirs.get(dir);
   }
 
-  /** The files a listing already read showed in `dir`, as a set; undefined when none was read. */
-  private listedFiles(dir: string): ReadonlySet<string> | undefined {
-    let set = this.listingSets.get(dir);
-    if (!set) {
-      const names = this.listings.get(dir);
-      if (!names) return undefined;
-      this.listingSets.set(dir, (set = new Set(names)));
+  /** Whether a listing already read showed `name` in `dir` (listings are sorted). */
+  private listed(dir: string, name: string): boolean {
+    const names = this.listings.get(dir);
+    if (!names) return false;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]! < name) lo = mid + 1;
+      else hi = mid;
     }
-    return set;
+    return names[lo] === name;
   }
 
   /** Whether the file's text is held in memory (an editor buffer, standard input, a virtual file) rather than read from disk. */
@@ -184,10 +186,10 @@ export class ProjectFs {
     const abs = resolvePath(dir);
     let listed = this.lists.get(abs);
     if (listed) return listed;
-    const names = new Set<string>();
-    for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
-    if (!this.virtualOnly && this.contains(abs)) for (const name of this.diskListing(abs)) names.add(name);
-    listed = [...names].sort();
+    const onDisk = !this.virtualOnly && this.contains(abs) ? this.diskListing(abs) : [];
+    const buffers = [...this.overrides.keys()].filter((file) => path.dirname(file) === abs).map((file) => path.basename(file));
+    // The disk listing is sorted already, and most directories have no buffer to add: one array, kept once.
+    listed = buffers.length ? [...new Set([...buffers, ...onDisk])].sort() : onDisk;
     this.lists.set(abs, listed);
     return listed;
   }
@@ -202,7 +204,8 @@ export class ProjectFs {
   }
 
   private setListing(dir: string, names: readonly string[], linked: readonly string[]): void {
-    this.listings.set(dir, linked.length ? [...names, ...linked] : names);
+    // Sorted once: `list` gives it out as it is and `listed` searches it (a set per directory cost more than its names).
+    this.listings.set(dir, [...names, ...linked].sort());
     if (linked.length) this.linkedFiles.set(dir, new Set(linked));
   }
 
