@@ -9,9 +9,9 @@ import type { Evaluation, Parser, SourceKind, SourceOptions, UnitRef, Workspace 
 /** Characters of released files whose parses linger (see UnitIndex.recent). */
 const RECENT_BUDGET = 1 << 20;
 /**
- * Characters of files other units read whose parses are kept (see UnitIndex.shared). Over the
- * validation repositories over 95% of the reads that find a shared parse come within 1 M characters;
- * at 4 M, avdaccelerator's Bicep parses held ~35 MB more at its peak for 1% less CPU.
+ * Characters of files other units read whose parses are kept (see UnitIndex.shared). In the
+ * validation repositories more than 95% of the reads that find a shared parse come within 1 M
+ * characters; at 4 M, avdaccelerator's Bicep parses held ~30 MB more at its peak for 1% less CPU.
  */
 const SHARED_BUDGET = 1 << 20;
 
