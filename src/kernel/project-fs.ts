@@ -172,6 +172,12 @@ export class ProjectFs {
     return this.overrides.has(resolvePath(file));
   }
 
+  /** A file's text if it is held now (read and not let go), without reading it. */
+  heldText(file: string): string | undefined {
+    const held = this.cache.get(resolvePath(file));
+    return held?.ok ? held.text : undefined;
+  }
+
   /** Lets a file's text go: a run that has linted it holds only what reporters need. */
   release(file: string): void {
     this.cache.delete(resolvePath(file));
