@@ -136,10 +136,10 @@ export class ProjectFs {
     const cut = abs.lastIndexOf(path.sep);
     const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
     const name = abs.slice(cut + 1);
-    if (cut < 0 || !this.listedFiles(dir)?.has(name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
+    if (cut < 0 || !this.listed(dir, name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
     if (realDir === undefined) return undefined;
-    return realDir.endsWith(path.sep) ? realDir + name : realDir + path.sep + name;
+    return childPath(realDir, name);
   }
 
   /** A directory the walk entered from its parent (never through a link) is where its parent really is. */
@@ -154,15 +154,17 @@ export class ProjectFs {
     return this.realDirs.get(dir);
   }
 
-  /** The files a listing already read showed in `dir`, as a set; undefined when none was read. */
-  private listedFiles(dir: string): ReadonlySet<string> | undefined {
+  /**
+   * Whether a listing already read showed `name` in `dir`; undefined when none was read. Most
+   * directories hold a few files: a set is made only for larger ones, not one per directory.
+   */
+  private listed(dir: string, name: string): boolean | undefined {
+    const names = this.listings.get(dir);
+    if (!names) return undefined;
+    if (names.length <= SMALL_LISTING) return names.includes(name);
     let set = this.listingSets.get(dir);
-    if (!set) {
-      const names = this.listings.get(dir);
-      if (!names) return undefined;
-      this.listingSets.set(dir, (set = new Set(names)));
-    }
-    return set;
+    if (!set) this.listingSets.set(dir, (set = new Set(names)));
+    return set.has(name);
   }
 
   /** Whether the file's text is held in memory (an editor buffer, standard input, a virtual file) rather than read from disk. */
@@ -222,6 +224,17 @@ export class ProjectFs {
     }
     return names;
   }
+}
+
+/** Listings up to this many names are searched as they are; larger ones through a set. */
+const SMALL_LISTING = 16;
+
+/**
+ * `path.join(dir, name)` for a name from a listing of `dir` (absolute and normalized): nothing to
+ * normalize, and path.join's pass over the whole path showed in file discovery.
+ */
+export function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /**
@@ -335,6 +348,9 @@ function readWhole(fd: number, size: number): Buffer {
     const n = readSync(fd, buf, length, buf.length - length, null);
     if (n === 0) return buf.subarray(0, length);
     length += n;
+    // All fstat promised, and the read stopped short of the room it had: the end of the file,
+    // without one more read per file (a call and a system call) to be told so.
+    if (length >= size && length < buf.length) return buf.subarray(0, length);
   }
 }
 
