@@ -132,9 +132,8 @@ export class ProjectFs {
    * is; any other path is resolved whole.
    */
   private realPathOf(abs: string): string | undefined {
-    // `abs` is absolute and normalized: its directory and name split at the last separator.
     const cut = abs.lastIndexOf(path.sep);
-    const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
+    const dir = parentAt(abs, cut);
     const name = abs.slice(cut + 1);
     if (cut < 0 || !this.listed(dir, name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
@@ -145,9 +144,9 @@ export class ProjectFs {
   /** A directory the walk entered from its parent (never through a link) is where its parent really is. */
   private realDirOf(dir: string): string | undefined {
     if (!this.realDirs.has(dir)) {
-      const parent = path.dirname(dir);
-      const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parent) : undefined;
-      const real = viaParent !== undefined ? path.join(viaParent, path.basename(dir)) : realPath(dir);
+      const cut = dir.lastIndexOf(path.sep);
+      const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parentAt(dir, cut)) : undefined;
+      const real = viaParent !== undefined ? childPath(viaParent, dir.slice(cut + 1)) : realPath(dir);
       // Most directories are where they say: keep one string, not an equal second one per directory.
       this.realDirs.set(dir, real === dir ? dir : real);
     }
@@ -224,6 +223,14 @@ export class ProjectFs {
     }
     return names;
   }
+}
+
+/**
+ * The directory of an absolute, normalized path whose last separator is at `cut`: path.dirname
+ * without its parsing, for the paths a run asks about again and again.
+ */
+function parentAt(abs: string, cut: number): string {
+  return cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
 }
 
 /** Listings up to this many names are searched as they are; larger ones through a set. */
