@@ -32,6 +32,8 @@ export class ProjectFs {
   private readonly enteredFromParent = new Set<string>();
   /** Real paths of directories, resolved once: most files of a run share a few hundred. */
   private readonly realDirs = new Map<string, string | undefined>();
+  /** The directories file discovery walked, in the order it told them. */
+  private readonly walked: string[] = [];
 
   constructor(
     root: string,
@@ -198,8 +200,25 @@ export class ProjectFs {
    * symbolic links to files; `fromParent`: entered as a subdirectory.
    */
   seedListing(dir: string, names: readonly string[], fromParent = false, linked: readonly string[] = []): void {
-    if (!this.listings.has(dir)) this.setListing(dir, names, linked);
+    if (!this.listings.has(dir)) {
+      this.setListing(dir, names, linked);
+      this.walked.push(dir);
+    }
     if (fromParent) this.enteredFromParent.add(dir);
+  }
+
+  /** The directories file discovery walked (see `seedListing`); undefined when no walk told any (an editor, virtual files). */
+  walkedDirs(): readonly string[] | undefined {
+    return this.walked.length ? this.walked : undefined;
+  }
+
+  /**
+   * A file's text as `read` gives it, without keeping it when the run has not read it yet: for a
+   * look at every file before the run (which files name which), the texts are not all held at once.
+   */
+  peek(file: string): ReadResult {
+    const abs = resolvePath(file);
+    return this.cache.get(abs) ?? this.readUncached(abs);
   }
 
   private setListing(dir: string, names: readonly string[], linked: readonly string[]): void {
