@@ -100,6 +100,7 @@ export class UnitIndex implements Workspace {
   private computingFact = 0;
   /** Units evaluated so far: a file's parse goes once every unit that may read it is among them (see `dropWhenRead`). */
   private readonly evaluated = new Set<string>();
+  private droppingReadParses = false;
 
   constructor(
     readonly fs: ProjectFs,
@@ -269,8 +270,23 @@ export class UnitIndex implements Workspace {
   evaluate(unit: UnitRef): Evaluation {
     const evaluation = this.kindOf(unit).evaluate(unit, this);
     this.evaluated.add(unit.key);
-    for (const file of evaluation.files) this.dropWhenRead(file);
+    if (this.dropsReadParses()) for (const file of evaluation.files) this.dropWhenRead(file);
     return evaluation;
+  }
+
+  /**
+   * Whether parses go once their readers are evaluated. The kinds learn the readers by reading
+   * every file the walk found (which module calls which): worth it once the run has evaluated
+   * one unit per 32 directories walked, not in a run about a few changed files of a large repository.
+   */
+  private dropsReadParses(): boolean {
+    if (!this.droppingReadParses) {
+      const walked = this.fs.walkedDirs();
+      if (!walked || this.evaluated.size * 32 < walked.length) return false;
+      this.droppingReadParses = true;
+      for (const file of [...this.parses.keys()]) this.dropWhenRead(file);
+    }
+    return true;
   }
 
   /**

@@ -70,6 +70,16 @@ describe('UnitIndex lets a parse go once its readers are evaluated', () => {
     assert.deepEqual(late.parsedAgain, ['main.tf', 'live/main.tf', 'modules/a/main.tf', 'modules/a/examples/basic/main.tf', 'other/main.tf']);
   });
 
+  it('keeps every parse in a run that evaluates few of the units the walk found (a few changed files)', () => {
+    const fs = walked();
+    for (let i = 0; i < 100; i++) fs.seedListing(at(`docs/${i}`), []);
+    const units = new UnitIndex(fs, {}, [terraformDir]);
+    for (const dir of ['live', '']) units.evaluate(units.unitsOf(at(`${dir ? `${dir}/` : ''}main.tf`))[0]!);
+    const after = probe();
+    units.parsed(after, at('live/main.tf'));
+    assert.deepEqual(after.parsedAgain, []);
+  });
+
   it('keeps every parse when no walk listed the project', () => {
     const units = new UnitIndex(ProjectFs.virtual(ROOT, PROJECT), {}, [terraformDir]);
     for (const dir of ['live', '', 'modules/a/examples/basic', 'modules/a']) units.evaluate(units.unitsOf(at(`${dir ? `${dir}/` : ''}main.tf`))[0]!);
