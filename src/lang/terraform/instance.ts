@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Prop, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
 import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
@@ -55,6 +55,16 @@ const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in part
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
 
+/** An instance's value before it is moved to a reference, and whether it is over the size bound a move allows. */
+interface InstanceValue {
+  readonly value: ObjectVal;
+  readonly tooLarge: boolean;
+}
+
+function copyProp(this: Map<string, Prop>, p: Prop, key: string): void {
+  this.set(key, p);
+}
+
 /** One instance of a module (the root, or one count/for_each instance of a call): the scope of its expressions. */
 export class ModuleInstance implements Scope {
   private readonly vars = new Map<string, { raw: Val; origin?: { kind: OriginKind; name: string } | undefined }>();
@@ -63,7 +73,7 @@ export class ModuleInstance implements Scope {
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
   private readonly addresses = new Map<ResourceDecl, Map<InstanceKey, string>>();
-  private readonly instanceValues = new Map<string, ObjectVal>();
+  private readonly instanceValues = new Map<string, InstanceValue>();
   private readonly providerIds = new Map<string, Val | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
@@ -293,22 +303,22 @@ export class ModuleInstance implements Scope {
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
     const address = this.address(decl, key);
-    const value = this.instanceValue(decl, key, address, site);
-    if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
-    return moveTo(value, site, { kind: 'resource-attribute', name: address });
+    const instance = this.instanceValue(decl, key, address, site);
+    if (!instance) return unknown(`${address} depends on itself`, site, CYCLE);
+    return moveTo(instance.value, site, { kind: 'resource-attribute', name: address });
   }
 
   resourceAttribute(type: string, name: string, attr: string, site: Loc, loc: Loc): Val | undefined {
     const decl = this.config.resourcesByType.managed.get(type)?.get(name);
     if (!decl || this.resourceExpansion(decl).kind !== 'single') return undefined;
     const address = this.address(decl, undefined);
-    const value = this.instanceValue(decl, undefined, address, site);
-    if (!value) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
+    const instance = this.instanceValue(decl, undefined, address, site);
+    if (!instance) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
     const origin = { kind: 'resource-attribute', name: address } as const;
-    const p = value.props.get(attr);
+    const p = instance.value.props.get(attr);
     // An attribute the configuration does not set, or an instance over the size bound: as the
     // whole instance moved gives it. Else the attribute with the step the instance's move adds to it.
-    if (!p || valueNodes(value) > MAX_VALUE_NODES) return getAttr(moveTo(value, site, origin), attr, loc);
+    if (!p || instance.tooLarge) return getAttr(moveTo(instance.value, site, origin), attr, loc);
     return moveTo(p.value, loc, origin);
   }
 
@@ -317,18 +327,21 @@ export class ModuleInstance implements Scope {
    * is referenced by most resources of its module, and each reference used to rebuild it and its id.
    * Undefined on a cycle, and then not kept (the body being evaluated ends the cycle).
    */
-  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
+  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): InstanceValue | undefined {
     const known = this.instanceValues.get(address);
     if (known) return known;
     const body = this.body(decl, key, site);
     if (!body) return undefined;
     const at = this.labelLoc(decl);
-    // A copy of the body's map (a Map copies another without stepping an iterator per property).
-    const props = new Map(body.props);
+    // A copy of the body's map, by forEach: `new Map(map)` steps an iterator, an entry array per property.
+    const props = new Map<string, Prop>();
+    body.props.forEach(copyProp, props);
     if (!props.has('id')) props.set('id', { key: 'id', value: this.instanceId(decl, body, address, at) });
     const value = objectOf(props, at);
-    this.instanceValues.set(address, value);
-    return value;
+    // Measured once: `type.name.attr` reads the attribute alone only from an instance within the bound.
+    const instance = { value, tooLarge: valueNodes(value) > MAX_VALUE_NODES };
+    this.instanceValues.set(address, instance);
+    return instance;
   }
 
   /**
