@@ -3,7 +3,7 @@ import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Prop, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
-import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
+import { attribute, literalText, type AttrDecl, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
@@ -140,16 +140,21 @@ export class ModuleInstance implements Scope {
     }
   }
 
+  // variable, local, output and body read their caches before any closure is made: a closure
+  // over a parameter makes V8 allocate a context at each call, and most calls find the value cached.
+
   variable(name: string, site: Loc): Val {
     const decl = this.config.variables.get(name);
     if (!decl) return errorVal(site, `reference to undeclared input variable "${name}"`);
-    let entry = this.vars.get(name);
-    if (!entry) {
-      entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`, undefined, CYCLE) }));
-      this.vars.set(name, entry);
-    }
+    const entry = this.vars.get(name) ?? this.firstVariable(name, site);
     if (entry.raw.kind === 'unknown') return moveTo(entry.raw, site);
     return moveTo(entry.raw, site, entry.origin);
+  }
+
+  private firstVariable(name: string, site: Loc): { raw: Val; origin?: { kind: OriginKind; name: string } | undefined } {
+    const entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`, undefined, CYCLE) }));
+    this.vars.set(name, entry);
+    return entry;
   }
 
   private resolveVariable(name: string): { raw: Val; origin?: { kind: OriginKind; name: string } | undefined } {
@@ -195,18 +200,20 @@ export class ModuleInstance implements Scope {
   local(name: string, site: Loc): Val {
     const decl = this.config.locals.get(name);
     if (!decl) return errorVal(site, `reference to undeclared local value "${name}"`);
-    let raw = this.localValues.get(name);
-    if (!raw) {
-      raw = this.guard(
-        `${this.prefix}local.${name}`,
-        site,
-        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`local.${name} depends on itself`, undefined, CYCLE),
-      );
-      this.localValues.set(name, raw);
-    }
+    const raw = this.localValues.get(name) ?? this.firstLocal(name, decl, site);
     if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'local', name });
+  }
+
+  private firstLocal(name: string, decl: AttrDecl, site: Loc): Val {
+    const raw = this.guard(
+      `${this.prefix}local.${name}`,
+      site,
+      () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+      () => unknown(`local.${name} depends on itself`, undefined, CYCLE),
+    );
+    this.localValues.set(name, raw);
+    return raw;
   }
 
   path(name: string, site: Loc): Val {
@@ -285,7 +292,12 @@ export class ModuleInstance implements Scope {
 
   private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
     const address = this.address(decl, key);
-    if (this.bodies.has(address)) return this.bodies.get(address);
+    const known = this.bodies.get(address);
+    if (known !== undefined || this.bodies.has(address)) return known;
+    return this.firstBody(decl, key, address, site);
+  }
+
+  private firstBody(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
     const exp = this.resourceExpansion(decl);
     const body = this.guard<ObjectVal | undefined>(
       address,
@@ -518,18 +530,20 @@ export class ModuleInstance implements Scope {
   output(name: string, site: Loc): Val {
     const decl = this.config.outputs.get(name);
     if (!decl) return errorVal(site, `module has no output "${name}"`);
-    let raw = this.outputValues.get(name);
-    if (!raw) {
-      raw = this.guard(
-        `${this.prefix}output.${name}`,
-        site,
-        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`output ${name} depends on itself`, undefined, CYCLE),
-      );
-      this.outputValues.set(name, raw);
-    }
+    const raw = this.outputValues.get(name) ?? this.firstOutput(name, decl, site);
     if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'module-output', name: `${this.prefix}${name}` });
+  }
+
+  private firstOutput(name: string, decl: AttrDecl, site: Loc): Val {
+    const raw = this.guard(
+      `${this.prefix}output.${name}`,
+      site,
+      () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+      () => unknown(`output ${name} depends on itself`, undefined, CYCLE),
+    );
+    this.outputValues.set(name, raw);
+    return raw;
   }
 
   // ---- the model's input -----------------------------------------------------------------
