@@ -557,20 +557,10 @@ export class ModuleInstance implements Scope {
     for (const decl of this.config.resources.values()) {
       const exp = this.resourceExpansion(decl);
       const at = this.labelLoc(decl);
-      if (decl.mode === 'managed' && instanceKeys(exp).length === 0 && exp.kind !== 'unknown') undeployed.push(this.undeployed(decl));
-      const expansion = exp.kind === 'single' ? undefined : exp.text;
       // With an unknown count, one representative instance keeps the block's literal settings linted.
       const keys: InstanceKey[] = exp.kind === 'unknown' ? ['?'] : instanceKeys(exp);
-      keys.forEach((key, index) => {
-        const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
-        if (!body) return;
-        const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
-        const built = this.providerId(decl, body, address);
-        const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
-        const cloudId = (built && idText(built))?.toLowerCase();
-        const provider = this.resourceProvider(decl);
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
-      });
+      if (decl.mode === 'managed' && keys.length === 0) undeployed.push(this.undeployed(decl));
+      for (let index = 0; index < keys.length; index++) this.collectInstance(out, decl, exp, at, keys[index], index);
     }
     for (const decl of this.config.modules.values()) {
       const src = this.source(decl);
@@ -582,6 +572,22 @@ export class ModuleInstance implements Scope {
       for (const key of keys) this.child(decl, src.config, key).collect(out, undeployed);
       if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
     }
+  }
+
+  /**
+   * One instance's entry in `collect`: a method rather than a closure per declaration, which made
+   * V8 allocate a block context for each (in the runtime, while `collect` is not optimized).
+   */
+  private collectInstance(out: ResourceInstance[], decl: ResourceDecl, exp: Expansion, at: Loc, key: InstanceKey, index: number): void {
+    const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
+    if (!body) return;
+    const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
+    const built = this.providerId(decl, body, address);
+    const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
+    const cloudId = (built && idText(built))?.toLowerCase();
+    const provider = this.resourceProvider(decl);
+    const single = exp.kind === 'single';
+    out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: single ? undefined : index, expansion: single ? undefined : exp.text, cloudId, id, provider });
   }
 
   /** Every managed resource of a module instance that is never made, and of its local child modules. */

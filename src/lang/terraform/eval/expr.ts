@@ -69,42 +69,39 @@ function evaluateAll(exprs: readonly Expression[], env: Env): Val[] {
 }
 
 function evaluateNode(expr: Expression, env: Env, loc: Loc): Val {
+  // Commonest first: until V8 optimizes this, each case tried is a string comparison in a call.
   switch (expr.type) {
+    case 'GetAttr':
+      return evaluateGetAttr(expr, env, loc);
+    case 'Template':
+      return evaluateTemplate(expr, env, loc);
     case 'Literal':
       if (expr.value === null) return nul(loc);
       return typeof expr.value === 'number' ? num(expr.value, loc) : bool(expr.value, loc);
-    case 'Template':
-      return evaluateTemplate(expr, env, loc);
+    case 'Binary':
+      return evaluateBinary(expr, env, loc);
+    case 'Conditional':
+      return evaluateConditional(expr, env, loc);
     case 'Tuple': {
       const items = evaluateAll(expr.elements, env);
       return failed(items, loc) ?? arr(items, loc);
     }
     case 'Object':
       return evaluateObject(expr, env, loc);
+    case 'FunctionCall':
+      return evaluateCall(expr, env, loc);
+    case 'For':
+      return evaluateFor(expr, env, loc);
+    case 'Index':
+      return evaluateIndex(expr, env, loc);
     case 'Variable': {
       const bound = env.bindings.get(expr.name);
       if (bound) return moveTo(bound, loc);
       if (expr.name === 'terraform' || expr.name === 'self') return unknown(`'${expr.name}' is not known before apply`, loc);
       return errorVal(loc, `reference to '${expr.name}' needs an attribute`);
     }
-    case 'SplatItem': {
-      const item = env.bindings.get(SPLAT_ITEM);
-      return item ?? errorVal(loc, 'splat item outside a splat');
-    }
-    case 'GetAttr':
-      return evaluateGetAttr(expr, env, loc);
-    case 'Index':
-      return evaluateIndex(expr, env, loc);
-    case 'Splat':
-      return evaluateSplat(expr, env, loc);
-    case 'FunctionCall':
-      return evaluateCall(expr, env, loc);
-    case 'For':
-      return evaluateFor(expr, env, loc);
-    case 'Conditional':
-      return evaluateConditional(expr, env, loc);
-    case 'Binary':
-      return evaluateBinary(expr, env, loc);
+    case 'Parentheses':
+      return evaluate(expr.expression, env);
     case 'Unary': {
       const v = evaluate(expr.operand, env);
       if (v.kind === 'unknown') return propagateUnknown([v], loc);
@@ -115,8 +112,12 @@ function evaluateNode(expr: Expression, env: Env, loc: Loc): Val {
       const n = numberLike(v);
       return n === undefined ? typeError(loc, 'operand of -', 'a number', v) : num(-n, loc, v.origins);
     }
-    case 'Parentheses':
-      return evaluate(expr.expression, env);
+    case 'Splat':
+      return evaluateSplat(expr, env, loc);
+    case 'SplatItem': {
+      const item = env.bindings.get(SPLAT_ITEM);
+      return item ?? errorVal(loc, 'splat item outside a splat');
+    }
     case 'Invalid':
       // The parser reported this as a syntax error already: an error without a subject to report again.
       return unknown('syntax error', loc, { cause: 'error' });
