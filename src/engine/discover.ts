@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Gitignores, isIgnored, levelsOf, type IgnoreLevel } from './ignore-rules.js';
-import { filesOfListing, linkTarget, relativeInside } from '../kernel/project-fs.js';
+import { childPath, filesOfListing, linkTarget, relativeInside } from '../kernel/project-fs.js';
 
 /** Directories that never hold a user's infrastructure code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
@@ -120,9 +120,9 @@ class Walk {
     if (entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) this.gitignores.load(dir);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const abs = path.join(dir, entry.name);
+      const abs = childPath(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!this.skippedDirectory(entry.name, abs)) this.directory(abs, path.join(real, entry.name), true);
+        if (!this.skippedDirectory(entry.name, abs)) this.directory(abs, childPath(real, entry.name), true);
       } else if (entry.isFile()) {
         this.file(entry.name, abs);
       } else if (entry.isSymbolicLink()) {

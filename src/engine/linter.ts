@@ -66,9 +66,11 @@ export class Linter {
     const abs = resolvePath(file);
     const problem = this.units.fileProblem(abs);
     if (problem) return [this.diagnosticMessage(problem)];
+    const own = this.units.unitsOf(abs).map((u) => this.lintUnit(u));
+    // Messages come only from units that reported into the file, and most files have none.
+    if (!this.reachedFrom.has(abs)) return [];
     const seen = new Set<string>();
     const out: LintMessage[] = [];
-    const own = this.units.unitsOf(abs).map((u) => this.lintUnit(u));
     const callers = own.flatMap((o) => this.callersOf(o));
     // A linked template or child module is judged with the values its callers pass, not alone
     // with its defaults: alone it would repeat their findings or report values never deployed.

@@ -31,6 +31,8 @@ export class ProjectFs {
   private readonly enteredFromParent = new Set<string>();
   /** Real paths of directories, resolved once: most files of a run share a few hundred. */
   private readonly realDirs = new Map<string, string | undefined>();
+  /** The directories file discovery walked, in the order it told them. */
+  private readonly walked: string[] = [];
 
   constructor(
     root: string,
@@ -131,22 +133,21 @@ export class ProjectFs {
    * is; any other path is resolved whole.
    */
   private realPathOf(abs: string): string | undefined {
-    // `abs` is absolute and normalized: its directory and name split at the last separator.
     const cut = abs.lastIndexOf(path.sep);
-    const dir = cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
+    const dir = parentAt(abs, cut);
     const name = abs.slice(cut + 1);
     if (cut < 0 || !this.listed(dir, name) || this.linkedFiles.get(dir)?.has(name)) return realPath(abs);
     const realDir = this.realDirOf(dir);
     if (realDir === undefined) return undefined;
-    return realDir.endsWith(path.sep) ? realDir + name : realDir + path.sep + name;
+    return childPath(realDir, name);
   }
 
   /** A directory the walk entered from its parent (never through a link) is where its parent really is. */
   private realDirOf(dir: string): string | undefined {
     if (!this.realDirs.has(dir)) {
-      const parent = path.dirname(dir);
-      const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parent) : undefined;
-      const real = viaParent !== undefined ? path.join(viaParent, path.basename(dir)) : realPath(dir);
+      const cut = dir.lastIndexOf(path.sep);
+      const viaParent = this.enteredFromParent.has(dir) ? this.realDirOf(parentAt(dir, cut)) : undefined;
+      const real = viaParent !== undefined ? childPath(viaParent, dir.slice(cut + 1)) : realPath(dir);
       // Most directories are where they say: keep one string, not an equal second one per directory.
       this.realDirs.set(dir, real === dir ? dir : real);
     }
@@ -205,8 +206,25 @@ export class ProjectFs {
    * symbolic links to files; `fromParent`: entered as a subdirectory.
    */
   seedListing(dir: string, names: readonly string[], fromParent = false, linked: readonly string[] = []): void {
-    if (!this.listings.has(dir)) this.setListing(dir, names, linked);
+    if (!this.listings.has(dir)) {
+      this.setListing(dir, names, linked);
+      this.walked.push(dir);
+    }
     if (fromParent) this.enteredFromParent.add(dir);
+  }
+
+  /** The directories file discovery walked (see `seedListing`); undefined when no walk told any (an editor, virtual files). */
+  walkedDirs(): readonly string[] | undefined {
+    return this.walked.length ? this.walked : undefined;
+  }
+
+  /**
+   * A file's text as `read` gives it, without keeping it when the run has not read it yet: for a
+   * look at every file before the run (which files name which), the texts are not all held at once.
+   */
+  peek(file: string): ReadResult {
+    const abs = resolvePath(file);
+    return this.cache.get(abs) ?? this.readUncached(abs);
   }
 
   private setListing(dir: string, names: readonly string[], linked: readonly string[]): void {
@@ -231,6 +249,22 @@ export class ProjectFs {
     }
     return names;
   }
+}
+
+/**
+ * The directory of an absolute, normalized path whose last separator is at `cut`: path.dirname
+ * without its parsing, for the paths a run asks about again and again.
+ */
+function parentAt(abs: string, cut: number): string {
+  return cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
+}
+
+/**
+ * `path.join(dir, name)` for a name from a listing of `dir` (absolute and normalized): nothing to
+ * normalize, and path.join's pass over the whole path showed in file discovery.
+ */
+export function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 /**
@@ -344,6 +378,9 @@ function readWhole(fd: number, size: number): Buffer {
     const n = readSync(fd, buf, length, buf.length - length, null);
     if (n === 0) return buf.subarray(0, length);
     length += n;
+    // All fstat promised, and the read stopped short of the room it had: the end of the file,
+    // without one more read per file (a call and a system call) to be told so.
+    if (length >= size && length < buf.length) return buf.subarray(0, length);
   }
 }
 

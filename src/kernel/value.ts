@@ -539,8 +539,12 @@ export function getPropEntry(o: Val | undefined, key: string, caseInsensitive = 
 
 function findEntry(props: ReadonlyMap<string, Prop>, key: string, caseInsensitive: boolean): Prop | undefined {
   const exact = props.get(key);
-  if (exact || !caseInsensitive) return exact;
-  const lower = key.toLowerCase();
+  // The search is a function of its own: its closure would make V8 allocate a context at every
+  // call, and most calls (all of Terraform's) end at the exact key.
+  return exact || !caseInsensitive ? exact : findIgnoringCase(props, key.toLowerCase());
+}
+
+function findIgnoringCase(props: ReadonlyMap<string, Prop>, lower: string): Prop | undefined {
   // By forEach: this fallback runs for every path the model reads that a resource leaves out, often
   // before V8 optimizes it, and an unoptimized for…of allocates an iterator result per key. Keys
   // are compared without lower-cased copies.

@@ -21,6 +21,11 @@ export interface SourceKind {
   unitsOf(file: string, ws: Workspace): UnitRef[];
   /** Records (as `ws.fact`s) what `unitsOf` needs to know of a file, before the engine lets its parse go. */
   remember?(file: string, ws: Workspace): void;
+  /**
+   * The keys of every unit of the run that may read `file`, when the kind can tell; the engine lets
+   * the file's parse go once all of them are evaluated, instead of keeping it for the run.
+   */
+  readersOf?(file: string, ws: Workspace): ReadonlySet<string> | undefined;
   /** Evaluates a unit into one model per scenario, with its diagnostics and every file it read. */
   evaluate(unit: UnitRef, ws: Workspace): Evaluation;
   /** The fatal problem of a claimed file (unreadable, unparsable): ESLint's "Parsing error". */

@@ -12,7 +12,8 @@ import { lex } from '../syntax/hcl/lexer.js';
 import { printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
-import type { Evaluation, Parser, SourceKind } from './source-kind.js';
+import type { Evaluation, Parser, SourceKind, Workspace } from './source-kind.js';
+import { ModuleCallers } from './terraform-callers.js';
 
 export interface TerraformOptions {
   readonly varFiles?: readonly string[];
@@ -48,14 +49,29 @@ export function evaluateTerraformModule(dir: string, fs: ProjectFs, options: Ter
 
 const TF_FILE = /\.tf$/i;
 
+const unitKey = (dir: string): string => `terraform:${dir}`;
+
+/** Which modules of a run call which, read once per run; none when no file discovery walked the project (an editor). */
+const callersOfRun = new WeakMap<Workspace, ModuleCallers | undefined>();
+
+function moduleCallers(ws: Workspace): ModuleCallers | undefined {
+  if (!callersOfRun.has(ws)) {
+    const dirs = ws.fs.walkedDirs();
+    callersOfRun.set(ws, dirs && new ModuleCallers(dirs, ws.fs, unitKey));
+  }
+  return callersOfRun.get(ws);
+}
+
 /** A Terraform root or child module: the directory's .tf and .tf.json files, its tfvars, its local modules. */
 export const terraformDir: SourceKind = {
   id: 'terraform',
   files: ['**/*.tf', '**/*.tf.json', '**/*.tfvars', '**/*.tfvars.json'],
   unitsOf(file) {
     const dir = path.dirname(file);
-    return [{ key: `terraform:${dir}`, kind: 'terraform', entry: dir }];
+    return [{ key: unitKey(dir), kind: 'terraform', entry: dir }];
   },
+  // A module's files are read by its own unit and by the units that call it, directly or not.
+  readersOf: (file, ws) => moduleCallers(ws)?.readersOf(path.dirname(file)),
   evaluate: (unit, ws) =>
     evaluateTerraformModule(unit.entry, ws.fs, { varFiles: (ws.options.varFiles ?? []).map((f) => path.resolve(ws.fs.root, f)), parse: (file) => ws.parsed(TF_PARSER, file) }),
   // Syntax errors are the evaluation's diagnostics, positioned; only an unreadable file is fatal.

@@ -25,16 +25,20 @@ function sameText(a: Val, b: string): boolean {
  */
 export class Links {
   private readonly byAddress: ReadonlyMap<string, TfResource>;
-  /** By the text of the symbolic id references see (lower-cased). */
-  private readonly byIdText: ReadonlyMap<string, readonly TfResource[]>;
   // Built when first asked: most configurations link through symbolic ids alone, and hashing
-  // every lower-cased address and id again showed in the mapping of small modules.
+  // every lower-cased address and id again showed in the mapping of small modules. Many modules
+  // (variables, a vault, a network) resolve no reference at all: not even the ids are indexed.
+  #byIdText: Map<string, TfResource[]> | undefined;
   #byLowerAddress: Map<string, TfResource> | undefined;
   #byCloudId: Map<string, TfResource> | undefined;
 
   constructor(private readonly resources: readonly TfResource[]) {
     this.byAddress = new Map(resources.map((r) => [r.address, r]));
-    this.byIdText = groupBy(resources, (r) => (r.id && idText(r.id)?.toLowerCase()) || undefined);
+  }
+
+  /** By the text of the symbolic id references see (lower-cased). */
+  private get byIdText(): ReadonlyMap<string, readonly TfResource[]> {
+    return (this.#byIdText ??= groupBy(this.resources, (r) => (r.id && idText(r.id)?.toLowerCase()) || undefined));
   }
 
   private get byLowerAddress(): ReadonlyMap<string, TfResource> {

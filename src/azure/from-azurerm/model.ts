@@ -19,7 +19,8 @@ import type { TfResource } from './resource.js';
 import { azapiResources } from './azapi.js';
 import { attr, blockList, encryptionOperation, firstBlock, providerSubscription } from './access.js';
 import { Links } from './links.js';
-import { mapVm, VM_TYPES, type VmDraft } from './vm.js';
+import { mapVm, VM_TYPES, type Mutable, type VmDraft } from './vm.js';
+import type { Loc } from '../../kernel/location.js';
 import { groupBy } from '../../kernel/group-by.js';
 
 /** The fields every model object has; spread last into each literal (see `base` in src/azure/from-arm/build.ts). */
@@ -191,30 +192,39 @@ function attachDisks(attachments: readonly TfResource[], links: Links, vmFor: (v
     const target = links.resolve(diskVal);
     const managedDisk = target ? disks.get(target.address) : undefined;
     if (managedDisk) managedDisk.attached = true;
-    const notInConfig = (what: string): Val => unknown(`the ${what} of disk ${diskVal.kind === 'string' ? diskVal.value : '(unknown)'} is not in this configuration`, r.at);
-    const disk: AttachedDisk = {
+    // Without spreads or a closure per attachment (each a runtime call while this runs unoptimized):
+    // a module may attach hundreds of disks.
+    const disk: Mutable<AttachedDisk> = {
       role: 'data',
       at: r.at,
       lun: attr(r.body, 'lun'),
-      storageType: managedDisk?.sku ?? notInConfig('type'),
-      sizeGB: managedDisk?.sizeGB ?? notInConfig('size'),
-      maxShares: managedDisk?.maxShares ?? notInConfig('max_shares'),
+      storageType: managedDisk?.sku ?? notInConfig('type', diskVal, r.at),
+      sizeGB: managedDisk?.sizeGB ?? notInConfig('size', diskVal, r.at),
+      maxShares: managedDisk?.maxShares ?? notInConfig('max_shares', diskVal, r.at),
       writeAccelerator: attr(r.body, 'write_accelerator_enabled'),
       ephemeralOption: nul(),
-      ...(managedDisk ? { managedDisk } : {}),
     };
+    if (managedDisk) disk.managedDisk = managedDisk;
     vm.dataDisks.push(disk);
-    const groups = perVm.get(vm) ?? new Map<string, { count: number; expansion?: string }>();
+    let groups = perVm.get(vm);
+    if (!groups) perVm.set(vm, (groups = new Map()));
     const key = r.declaration;
-    const g = groups.get(key) ?? { count: 0, ...(r.expansion ? { expansion: r.expansion } : {}) };
+    let g = groups.get(key);
+    if (!g) {
+      groups.set(key, (g = { count: 0 }));
+      if (r.expansion) g.expansion = r.expansion;
+    }
     g.count++;
-    groups.set(key, g);
-    perVm.set(vm, groups);
   }
   for (const [vm, groups] of perVm) {
     const parts = [...groups].map(([decl, g]) => `${g.count} attachment${g.count === 1 ? '' : 's'} ${g.expansion ? `from ${g.expansion}` : `(${decl})`}`);
     vm.dataDisksOrigin = [vm.dataDisksOrigin, ...parts].filter(Boolean).join(' + ');
   }
+}
+
+/** A property of an attached disk that only the managed disk resource, not in this configuration, says. */
+function notInConfig(what: string, diskVal: Val, at: Loc): Val {
+  return unknown(`the ${what} of disk ${diskVal.kind === 'string' ? diskVal.value : '(unknown)'} is not in this configuration`, at);
 }
 
 /** What a lock's `scope` points at: a resource group (by its resource or id), a resource, or a subscription. */

@@ -49,7 +49,7 @@ function shapeOf(type: string): Shape {
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type VmDraft = Mutable<VirtualMachine> & { dataDisks: AttachedDisk[] };
 
 function image(ref: ObjectVal | undefined, id: Val): ImageRef | undefined {

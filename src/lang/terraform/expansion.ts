@@ -58,8 +58,12 @@ export function instanceKeys(exp: Expansion): InstanceKey[] {
   switch (exp.kind) {
     case 'single':
       return [undefined];
-    case 'count':
-      return Array.from({ length: exp.n }, (_v, i) => i);
+    case 'count': {
+      // A loop: Array.from calls a function per index.
+      const keys: InstanceKey[] = [];
+      for (let i = 0; i < exp.n; i++) keys.push(i);
+      return keys;
+    }
     case 'for_each':
       return exp.entries.map(([k]) => k);
     case 'unknown':

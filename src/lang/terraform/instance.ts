@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { ProjectFs, ReadResult } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
-import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Val } from '../../kernel/value.js';
+import { arr, MAX_VALUE_NODES, moveTo, obj, objectOf, str, unknown, unknownAt, valueNodes, type ObjectVal, type OriginKind, type Prop, type Val } from '../../kernel/value.js';
 import type { Attribute, Expression } from '../../syntax/hcl/ast.js';
-import { attribute, literalText, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
+import { attribute, literalText, type AttrDecl, type ModuleCallDecl, type ModuleConfig, type ResourceDecl } from './config.js';
 import type { DiagnosticSink } from '../../kernel/diagnostic.js';
 import { evaluateBody, RESOURCE_META } from './eval/body.js';
 import { convert, parseType } from './eval/convert.js';
@@ -55,6 +55,16 @@ const ANY_EXPANSION: Expansion = { kind: 'unknown', reason: 'no instance in part
 /** A value on a cycle: an error, but one `guard` has reported already (hence no subject). */
 const CYCLE = { cause: 'error' } as const;
 
+/** An instance's value before it is moved to a reference, and whether it is over the size bound a move allows. */
+interface InstanceValue {
+  readonly value: ObjectVal;
+  readonly tooLarge: boolean;
+}
+
+function copyProp(this: Map<string, Prop>, p: Prop, key: string): void {
+  this.set(key, p);
+}
+
 /** One instance of a module (the root, or one count/for_each instance of a call): the scope of its expressions. */
 export class ModuleInstance implements Scope {
   private readonly vars = new Map<string, { raw: Val; origin?: { kind: OriginKind; name: string } | undefined }>();
@@ -63,7 +73,7 @@ export class ModuleInstance implements Scope {
   private readonly expansions = new Map<string, Expansion>();
   private readonly bodies = new Map<string, ObjectVal | undefined>();
   private readonly addresses = new Map<ResourceDecl, Map<InstanceKey, string>>();
-  private readonly instanceValues = new Map<string, ObjectVal>();
+  private readonly instanceValues = new Map<string, InstanceValue>();
   private readonly providerIds = new Map<string, Val | undefined>();
   private readonly sources = new Map<string, ChildSource>();
   private readonly children = new Map<string, ModuleInstance>();
@@ -130,16 +140,21 @@ export class ModuleInstance implements Scope {
     }
   }
 
+  // variable, local, output and body read their caches before any closure is made: a closure
+  // over a parameter makes V8 allocate a context at each call, and most calls find the value cached.
+
   variable(name: string, site: Loc): Val {
     const decl = this.config.variables.get(name);
     if (!decl) return errorVal(site, `reference to undeclared input variable "${name}"`);
-    let entry = this.vars.get(name);
-    if (!entry) {
-      entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`, undefined, CYCLE) }));
-      this.vars.set(name, entry);
-    }
+    const entry = this.vars.get(name) ?? this.firstVariable(name, site);
     if (entry.raw.kind === 'unknown') return moveTo(entry.raw, site);
     return moveTo(entry.raw, site, entry.origin);
+  }
+
+  private firstVariable(name: string, site: Loc): { raw: Val; origin?: { kind: OriginKind; name: string } | undefined } {
+    const entry = this.guard(`${this.prefix}var.${name}`, site, () => this.resolveVariable(name), () => ({ raw: unknown(`var.${name} depends on itself`, undefined, CYCLE) }));
+    this.vars.set(name, entry);
+    return entry;
   }
 
   private resolveVariable(name: string): { raw: Val; origin?: { kind: OriginKind; name: string } | undefined } {
@@ -185,18 +200,20 @@ export class ModuleInstance implements Scope {
   local(name: string, site: Loc): Val {
     const decl = this.config.locals.get(name);
     if (!decl) return errorVal(site, `reference to undeclared local value "${name}"`);
-    let raw = this.localValues.get(name);
-    if (!raw) {
-      raw = this.guard(
-        `${this.prefix}local.${name}`,
-        site,
-        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`local.${name} depends on itself`, undefined, CYCLE),
-      );
-      this.localValues.set(name, raw);
-    }
+    const raw = this.localValues.get(name) ?? this.firstLocal(name, decl, site);
     if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'local', name });
+  }
+
+  private firstLocal(name: string, decl: AttrDecl, site: Loc): Val {
+    const raw = this.guard(
+      `${this.prefix}local.${name}`,
+      site,
+      () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+      () => unknown(`local.${name} depends on itself`, undefined, CYCLE),
+    );
+    this.localValues.set(name, raw);
+    return raw;
   }
 
   path(name: string, site: Loc): Val {
@@ -275,7 +292,12 @@ export class ModuleInstance implements Scope {
 
   private body(decl: ResourceDecl, key: InstanceKey, site: Loc): ObjectVal | undefined {
     const address = this.address(decl, key);
-    if (this.bodies.has(address)) return this.bodies.get(address);
+    const known = this.bodies.get(address);
+    if (known !== undefined || this.bodies.has(address)) return known;
+    return this.firstBody(decl, key, address, site);
+  }
+
+  private firstBody(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
     const exp = this.resourceExpansion(decl);
     const body = this.guard<ObjectVal | undefined>(
       address,
@@ -293,22 +315,22 @@ export class ModuleInstance implements Scope {
   /** The value a reference to one instance sees: its configured arguments, `id`, the rest unknown. */
   private instanceObject(decl: ResourceDecl, key: InstanceKey, site: Loc): Val {
     const address = this.address(decl, key);
-    const value = this.instanceValue(decl, key, address, site);
-    if (!value) return unknown(`${address} depends on itself`, site, CYCLE);
-    return moveTo(value, site, { kind: 'resource-attribute', name: address });
+    const instance = this.instanceValue(decl, key, address, site);
+    if (!instance) return unknown(`${address} depends on itself`, site, CYCLE);
+    return moveTo(instance.value, site, { kind: 'resource-attribute', name: address });
   }
 
   resourceAttribute(type: string, name: string, attr: string, site: Loc, loc: Loc): Val | undefined {
     const decl = this.config.resourcesByType.managed.get(type)?.get(name);
     if (!decl || this.resourceExpansion(decl).kind !== 'single') return undefined;
     const address = this.address(decl, undefined);
-    const value = this.instanceValue(decl, undefined, address, site);
-    if (!value) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
+    const instance = this.instanceValue(decl, undefined, address, site);
+    if (!instance) return getAttr(unknown(`${address} depends on itself`, site, CYCLE), attr, loc);
     const origin = { kind: 'resource-attribute', name: address } as const;
-    const p = value.props.get(attr);
+    const p = instance.value.props.get(attr);
     // An attribute the configuration does not set, or an instance over the size bound: as the
     // whole instance moved gives it. Else the attribute with the step the instance's move adds to it.
-    if (!p || valueNodes(value) > MAX_VALUE_NODES) return getAttr(moveTo(value, site, origin), attr, loc);
+    if (!p || instance.tooLarge) return getAttr(moveTo(instance.value, site, origin), attr, loc);
     return moveTo(p.value, loc, origin);
   }
 
@@ -317,18 +339,21 @@ export class ModuleInstance implements Scope {
    * is referenced by most resources of its module, and each reference used to rebuild it and its id.
    * Undefined on a cycle, and then not kept (the body being evaluated ends the cycle).
    */
-  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): ObjectVal | undefined {
+  private instanceValue(decl: ResourceDecl, key: InstanceKey, address: string, site: Loc): InstanceValue | undefined {
     const known = this.instanceValues.get(address);
     if (known) return known;
     const body = this.body(decl, key, site);
     if (!body) return undefined;
     const at = this.labelLoc(decl);
-    // A copy of the body's map (a Map copies another without stepping an iterator per property).
-    const props = new Map(body.props);
+    // A copy of the body's map, by forEach: `new Map(map)` steps an iterator, an entry array per property.
+    const props = new Map<string, Prop>();
+    body.props.forEach(copyProp, props);
     if (!props.has('id')) props.set('id', { key: 'id', value: this.instanceId(decl, body, address, at) });
     const value = objectOf(props, at);
-    this.instanceValues.set(address, value);
-    return value;
+    // Measured once: `type.name.attr` reads the attribute alone only from an instance within the bound.
+    const instance = { value, tooLarge: valueNodes(value) > MAX_VALUE_NODES };
+    this.instanceValues.set(address, instance);
+    return instance;
   }
 
   /**
@@ -505,18 +530,20 @@ export class ModuleInstance implements Scope {
   output(name: string, site: Loc): Val {
     const decl = this.config.outputs.get(name);
     if (!decl) return errorVal(site, `module has no output "${name}"`);
-    let raw = this.outputValues.get(name);
-    if (!raw) {
-      raw = this.guard(
-        `${this.prefix}output.${name}`,
-        site,
-        () => evaluateSafe(decl.attr.value, this.env(decl.file)),
-        () => unknown(`output ${name} depends on itself`, undefined, CYCLE),
-      );
-      this.outputValues.set(name, raw);
-    }
+    const raw = this.outputValues.get(name) ?? this.firstOutput(name, decl, site);
     if (raw.kind === 'unknown') return moveTo(raw, site);
     return moveTo(raw, site, { kind: 'module-output', name: `${this.prefix}${name}` });
+  }
+
+  private firstOutput(name: string, decl: AttrDecl, site: Loc): Val {
+    const raw = this.guard(
+      `${this.prefix}output.${name}`,
+      site,
+      () => evaluateSafe(decl.attr.value, this.env(decl.file)),
+      () => unknown(`output ${name} depends on itself`, undefined, CYCLE),
+    );
+    this.outputValues.set(name, raw);
+    return raw;
   }
 
   // ---- the model's input -----------------------------------------------------------------
@@ -530,20 +557,10 @@ export class ModuleInstance implements Scope {
     for (const decl of this.config.resources.values()) {
       const exp = this.resourceExpansion(decl);
       const at = this.labelLoc(decl);
-      if (decl.mode === 'managed' && instanceKeys(exp).length === 0 && exp.kind !== 'unknown') undeployed.push(this.undeployed(decl));
-      const expansion = exp.kind === 'single' ? undefined : exp.text;
       // With an unknown count, one representative instance keeps the block's literal settings linted.
       const keys: InstanceKey[] = exp.kind === 'unknown' ? ['?'] : instanceKeys(exp);
-      keys.forEach((key, index) => {
-        const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
-        if (!body) return;
-        const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
-        const built = this.providerId(decl, body, address);
-        const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
-        const cloudId = (built && idText(built))?.toLowerCase();
-        const provider = this.resourceProvider(decl);
-        out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: exp.kind === 'single' ? undefined : index, expansion, cloudId, id, provider });
-      });
+      if (decl.mode === 'managed' && keys.length === 0) undeployed.push(this.undeployed(decl));
+      for (let index = 0; index < keys.length; index++) this.collectInstance(out, decl, exp, at, keys[index], index);
     }
     for (const decl of this.config.modules.values()) {
       const src = this.source(decl);
@@ -555,6 +572,22 @@ export class ModuleInstance implements Scope {
       for (const key of keys) this.child(decl, src.config, key).collect(out, undeployed);
       if (keys.length === 0 && exp.kind !== 'unknown') this.child(decl, src.config, ANY_INSTANCE, true).collectUndeployed(undeployed);
     }
+  }
+
+  /**
+   * One instance's entry in `collect`: a method rather than a closure per declaration, which made
+   * V8 allocate a block context for each (in the runtime, while `collect` is not optimized).
+   */
+  private collectInstance(out: ResourceInstance[], decl: ResourceDecl, exp: Expansion, at: Loc, key: InstanceKey, index: number): void {
+    const body = exp.kind === 'unknown' ? this.representativeBody(decl, exp, at) : this.body(decl, key, at);
+    if (!body) return;
+    const address = exp.kind === 'unknown' ? `${this.prefix}${decl.key}[?]` : this.address(decl, key);
+    const built = this.providerId(decl, body, address);
+    const id = body.props.get('id')?.value ?? built ?? this.instanceId(decl, body, address, at);
+    const cloudId = (built && idText(built))?.toLowerCase();
+    const provider = this.resourceProvider(decl);
+    const single = exp.kind === 'single';
+    out.push({ mode: decl.mode, type: decl.type, name: decl.name, address, declaration: this.prefix + decl.key, at, body, index: single ? undefined : index, expansion: single ? undefined : exp.text, cloudId, id, provider });
   }
 
   /** Every managed resource of a module instance that is never made, and of its local child modules. */

@@ -1,6 +1,6 @@
 import { WorkBudget } from '../../kernel/work.js';
 import path from 'node:path';
-import type { ProjectFs } from '../../kernel/project-fs.js';
+import { childPath, type ProjectFs } from '../../kernel/project-fs.js';
 import type { Loc } from '../../kernel/location.js';
 import { str, type Val } from '../../kernel/value.js';
 import { parseTfJson } from '../../syntax/hcl/json.js';
@@ -30,7 +30,7 @@ function loadConfig(dir: string, fs: ProjectFs, diagnostics: DiagnosticSink, tex
   const parsed: ParsedFile[] = [];
   for (const name of fs.list(dir)) {
     if (!name.endsWith('.tf') && !name.endsWith('.tf.json')) continue;
-    const file = path.join(dir, name);
+    const file = childPath(dir, name);
     const r = fs.read(file);
     if (!r.ok) {
       diagnostics.add({ severity: 'error', summary: `Cannot read ${name}: ${r.reason}`, subject: { file, start: 0, end: 0 }, fatal: true });

@@ -15,14 +15,15 @@ export type SkipKey = (key: string, depth: number) => boolean;
  */
 export function evaluateNode(node: JsonNode, scope: TemplateEnv, skip?: SkipKey, depth = 0, deferred = false): Val {
   const loc = nodeLoc(scope.file, node);
+  const work = scope.work;
   // Every node of every instance: copy loops and nested deployments multiply a body's size.
-  if (!scope.work.charge(1, loc)) return stoppedVal(loc);
+  if (!work.charge(1, loc)) return stoppedVal(loc);
   // A JSON level takes four frames (the array's map among them): two levels of nesting.
-  if (!scope.work.enter(2, loc)) return tooDeepVal(loc);
+  if (!work.enter(2, loc)) return tooDeepVal(loc);
   try {
     return evaluateValue(node, loc, scope, skip, depth, deferred);
   } finally {
-    scope.work.leave(2);
+    work.leave(2);
   }
 }
 

@@ -61,10 +61,20 @@ interface Loop {
 
 /** An expression scope: a template's state plus the copy loops around the expression. */
 export class TemplateScope implements TemplateEnv {
+  // Fields, not getters: every JSON node and every function call evaluated reads them, mostly
+  // before V8 optimizes the evaluator, and a getter is a call each time.
+  readonly ctx: RunContext;
+  readonly work: WorkBudget;
+  readonly file: string;
+
   private constructor(
     private readonly state: TemplateState,
     private readonly loops: readonly Loop[],
-  ) {}
+  ) {
+    this.ctx = state.ctx;
+    this.work = state.ctx.work;
+    this.file = state.file;
+  }
 
   static create(
     ctx: RunContext,
@@ -78,15 +88,6 @@ export class TemplateScope implements TemplateEnv {
     return new TemplateScope(new TemplateState(ctx, file, template, supplied, target, depth, chain), []);
   }
 
-  get ctx(): RunContext {
-    return this.state.ctx;
-  }
-  get work(): WorkBudget {
-    return this.state.ctx.work;
-  }
-  get file(): string {
-    return this.state.file;
-  }
   get template(): JsonNode {
     return this.state.template;
   }

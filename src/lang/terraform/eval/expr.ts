@@ -58,43 +58,50 @@ function failed(values: readonly Val[], loc: Loc): UnknownVal | undefined {
   return e && unknownAt(e, loc, e.origins);
 }
 
+// The functions below that run for every expression keep their closures in helpers: a closure over
+// a parameter makes V8 allocate a context at each call, whichever path the call then takes.
+
+/** Each expression evaluated, in order. */
+function evaluateAll(exprs: readonly Expression[], env: Env): Val[] {
+  const out: Val[] = [];
+  for (let i = 0; i < exprs.length; i++) out.push(evaluate(exprs[i]!, env));
+  return out;
+}
+
 function evaluateNode(expr: Expression, env: Env, loc: Loc): Val {
+  // Commonest first: until V8 optimizes this, each case tried is a string comparison in a call.
   switch (expr.type) {
+    case 'GetAttr':
+      return evaluateGetAttr(expr, env, loc);
+    case 'Template':
+      return evaluateTemplate(expr, env, loc);
     case 'Literal':
       if (expr.value === null) return nul(loc);
       return typeof expr.value === 'number' ? num(expr.value, loc) : bool(expr.value, loc);
-    case 'Template':
-      return evaluateTemplate(expr, env, loc);
+    case 'Binary':
+      return evaluateBinary(expr, env, loc);
+    case 'Conditional':
+      return evaluateConditional(expr, env, loc);
     case 'Tuple': {
-      const items = expr.elements.map((e) => evaluate(e, env));
+      const items = evaluateAll(expr.elements, env);
       return failed(items, loc) ?? arr(items, loc);
     }
     case 'Object':
       return evaluateObject(expr, env, loc);
+    case 'FunctionCall':
+      return evaluateCall(expr, env, loc);
+    case 'For':
+      return evaluateFor(expr, env, loc);
+    case 'Index':
+      return evaluateIndex(expr, env, loc);
     case 'Variable': {
       const bound = env.bindings.get(expr.name);
       if (bound) return moveTo(bound, loc);
       if (expr.name === 'terraform' || expr.name === 'self') return unknown(`'${expr.name}' is not known before apply`, loc);
       return errorVal(loc, `reference to '${expr.name}' needs an attribute`);
     }
-    case 'SplatItem': {
-      const item = env.bindings.get(SPLAT_ITEM);
-      return item ?? errorVal(loc, 'splat item outside a splat');
-    }
-    case 'GetAttr':
-      return evaluateGetAttr(expr, env, loc);
-    case 'Index':
-      return evaluateIndex(expr, env, loc);
-    case 'Splat':
-      return evaluateSplat(expr, env, loc);
-    case 'FunctionCall':
-      return evaluateCall(expr, env, loc);
-    case 'For':
-      return evaluateFor(expr, env, loc);
-    case 'Conditional':
-      return evaluateConditional(expr, env, loc);
-    case 'Binary':
-      return evaluateBinary(expr, env, loc);
+    case 'Parentheses':
+      return evaluate(expr.expression, env);
     case 'Unary': {
       const v = evaluate(expr.operand, env);
       if (v.kind === 'unknown') return propagateUnknown([v], loc);
@@ -105,8 +112,12 @@ function evaluateNode(expr: Expression, env: Env, loc: Loc): Val {
       const n = numberLike(v);
       return n === undefined ? typeError(loc, 'operand of -', 'a number', v) : num(-n, loc, v.origins);
     }
-    case 'Parentheses':
-      return evaluate(expr.expression, env);
+    case 'Splat':
+      return evaluateSplat(expr, env, loc);
+    case 'SplatItem': {
+      const item = env.bindings.get(SPLAT_ITEM);
+      return item ?? errorVal(loc, 'splat item outside a splat');
+    }
     case 'Invalid':
       // The parser reported this as a syntax error already: an error without a subject to report again.
       return unknown('syntax error', loc, { cause: 'error' });
@@ -137,10 +148,6 @@ function evaluateTemplate(expr: TemplateExpression, env: Env, loc: Loc): Val {
  * applied to the literal parts by the parser.
  */
 function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], loc: Loc, out: TextPart[]): boolean {
-  const stop = (v: Val): false => {
-    inputs.push(v);
-    return false;
-  };
   let length = 0;
   for (const part of parts) {
     switch (part.type) {
@@ -159,9 +166,9 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], lo
           break;
         }
         const at = locOf(env, part.expression);
-        if (v.kind === 'null') return stop(errorVal(at, 'template interpolation of a null value', [v]));
+        if (v.kind === 'null') return stop(inputs, errorVal(at, 'template interpolation of a null value', [v]));
         const s = stringLike(v);
-        if (s === undefined) return stop(typeError(at, 'interpolated value', 'a string', v));
+        if (s === undefined) return stop(inputs, typeError(at, 'interpolated value', 'a string', v));
         out.push(s);
         length += s.length;
         break;
@@ -171,7 +178,7 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], lo
         inputs.push(c);
         if (c.kind === 'unknown') return false;
         const b = boolLike(c);
-        if (b === undefined) return stop(typeError(locOf(env, part.condition), 'template condition', 'a bool', c));
+        if (b === undefined) return stop(inputs, typeError(locOf(env, part.condition), 'template condition', 'a bool', c));
         const before = out.length;
         if (!renderParts(b ? part.then : (part.else ?? []), env, inputs, loc, out)) return false;
         length += partsText(out.slice(before)).length;
@@ -182,7 +189,7 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], lo
         inputs.push(coll);
         if (coll.kind === 'unknown') return false;
         const entries = iterate(coll, locOf(env, part.collection));
-        if (!Array.isArray(entries)) return stop(entries);
+        if (!Array.isArray(entries)) return stop(inputs, entries);
         for (const [k, v] of entries) {
           const inner = withBindings(env, part.keyVar ? [[part.keyVar, k], [part.valueVar, v]] : [[part.valueVar, v]]);
           const before = out.length;
@@ -193,9 +200,15 @@ function renderParts(parts: readonly TemplatePart[], env: Env, inputs: Val[], lo
         break;
       }
     }
-    if (length > LIMITS.string) return stop(limitVal(loc, `string longer than ${LIMITS.string} characters`));
+    if (length > LIMITS.string) return stop(inputs, limitVal(loc, `string longer than ${LIMITS.string} characters`));
   }
   return true;
+}
+
+/** Ends rendering with the failure that stopped it as the last input. */
+function stop(inputs: Val[], failure: Val): false {
+  inputs.push(failure);
+  return false;
 }
 
 function evaluateObject(expr: ObjectExpression, env: Env, loc: Loc): Val {
@@ -458,15 +471,16 @@ function evaluateConditional(expr: ConditionalExpression, env: Env, loc: Loc): V
   }
   if (isError(c)) return unknownAt(c, loc, c.origins);
   // Either branch may be taken: a failing one is not a candidate (nor, until chosen, a failure).
-  const branch = (e: Expression): Val | undefined => {
-    const v = evaluate(e, env);
-    return isError(v) ? undefined : v;
-  };
-  const a = branch(expr.then);
-  const b = branch(expr.else);
+  const a = candidateBranch(expr.then, env);
+  const b = candidateBranch(expr.else, env);
   if (a && b && equalVals(a, b)) return a;
   const candidates = [a, b].filter((v): v is Val => v !== undefined && v.kind !== 'unknown');
   return unknown(c.reason, loc, { origins: c.origins, cause: c.cause, ...(candidates.length ? { candidates } : {}) });
+}
+
+function candidateBranch(e: Expression, env: Env): Val | undefined {
+  const v = evaluate(e, env);
+  return isError(v) ? undefined : v;
 }
 
 function evaluateBinary(expr: BinaryExpression, env: Env, loc: Loc): Val {
