@@ -290,6 +290,10 @@ class OutcomesByFile {
     return known === undefined ? [] : known instanceof Set ? [...known] : [known];
   }
 
+  has(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
   keys(): IterableIterator<string> {
     return this.byFile.keys();
   }
