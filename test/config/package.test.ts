@@ -65,7 +65,7 @@ describe('npm tarball', () => {
     const files = new Set((JSON.parse(out.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
     assert.equal(pkg.license, 'MIT');
     assert.match(read('LICENSE'), /^MIT License\n\nCopyright \(c\) \d{4} /);
-    const needed = ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/cli/bundle.js', ...Object.values(pkg.bin).map((b) => path.normalize(b))];
+    const needed = ['LICENSE', 'README.md', 'package.json', 'dist/src/index.js', 'dist/src/cli/bundle.cjs', 'dist/src/cli/bundle.cjs.v8-cache', ...Object.values(pkg.bin).map((b) => path.normalize(b))];
     for (const file of needed) assert.ok(files.has(file), `${file} is not in the tarball`);
     for (const r of Object.keys(plugin.rules)) assert.ok(files.has(`docs/rules/${r}.md`), `docs/rules/${r}.md is not in the tarball`);
     assert.ok(![...files].some((f) => f.startsWith('dist/test/') || f.startsWith('test/')), 'tests are in the tarball');
