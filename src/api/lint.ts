@@ -104,12 +104,20 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   const linter = createLinter(fs, options, setup);
   // Every unit first: a unit's findings can land in another file (a linked template, a child module).
   const linted = new Set<string>();
+  // Files with findings whose text, looked at while the run held it, has nothing a directive
+  // starts with: not read again for the results (a 1.6 MB template was, on every run).
+  const withoutDirectives = new Set<string>();
   files.forEach((file, i) => {
     for (const unit of linter.units.unitsOf(file)) {
       // A module of many files is one unit: its files are let go once, not once per file.
       if (linted.has(unit.key)) continue;
       linted.add(unit.key);
-      linter.release(linter.lintUnit(unit));
+      const outcome = linter.lintUnit(unit);
+      for (const withFindings of outcome.messages.keys()) {
+        const text = withoutDirectives.has(withFindings) ? undefined : fs.heldText(withFindings);
+        if (text !== undefined && !MAY_HOLD_DIRECTIVES.test(text)) withoutDirectives.add(withFindings);
+      }
+      linter.release(outcome);
     }
     linter.units.release(file);
     onProgress?.(i + 1, files.length);
@@ -126,8 +134,10 @@ export function lintFiles(fs: ProjectFs, files: readonly string[], options: Lint
   const results: LintResult[] = [...reached].sort().map((file) => {
     let messages = linter.messagesFor(file);
     let suppressedMessages: LintResult['suppressedMessages'] = [];
-    // Reporters read the source only around findings (fingerprints, baselines); directives need it too.
-    const read = messages.length || unused !== 'off' ? fs.read(file) : undefined;
+    // Reporters read the source only around findings (fingerprints, baselines); directives need it
+    // too, and a result carries the text of a file held only in memory.
+    const needed = unused !== 'off' || (messages.length > 0 && (fs.inMemory(file) || !withoutDirectives.has(file)));
+    const read = needed ? fs.read(file) : undefined;
     if (read?.ok && MAY_HOLD_DIRECTIVES.test(read.text)) {
       const outcome = applyDirectives(messages, linter.units.commentsOf(file, read.text), linter.positions.index(file), isRule, unused);
       messages = outcome.messages;

@@ -13,7 +13,7 @@ import { resolvePath, type ProjectFs } from '../kernel/project-fs.js';
 import { activeRules, type ActiveRule } from './rule-config.js';
 import { diagnosticText, type Diagnostic } from '../kernel/diagnostic.js';
 import { UnitIndex } from './units.js';
-import { ownCopy } from '../kernel/own-text.js';
+import { keptCopy, ownCopy } from '../kernel/own-text.js';
 
 export interface UnitOutcome {
   readonly unit: UnitRef;
@@ -33,9 +33,9 @@ export class Linter {
   private readonly rules: readonly ActiveRule[];
   private readonly outcomes = new Map<string, UnitOutcome>();
   /** Units whose findings land in a file they do not start from (linked templates, child modules). */
-  private readonly reachedFrom = new Map<string, Set<UnitOutcome>>();
+  private readonly reachedFrom = new OutcomesByFile();
   /** Units that read a file: a linked template is read by its parent, a child module by its caller. */
-  private readonly readBy = new Map<string, Set<UnitOutcome>>();
+  private readonly readBy = new OutcomesByFile();
   /** `callersOf` answers, valid while no unit is linted or forgotten. */
   private readonly callers = new Map<UnitOutcome, UnitOutcome[]>();
   private readonly about: ReadonlySet<string> | undefined;
@@ -74,7 +74,7 @@ export class Linter {
     const callers = own.flatMap((o) => this.callersOf(o));
     // A linked template or child module is judged with the values its callers pass, not alone
     // with its defaults: alone it would repeat their findings or report values never deployed.
-    const outcomes = [...new Set([...(callers.length ? callers : own), ...(this.reachedFrom.get(abs) ?? [])].filter((o) => callers.length === 0 || !own.includes(o)))];
+    const outcomes = [...new Set([...(callers.length ? callers : own), ...this.reachedFrom.get(abs)].filter((o) => callers.length === 0 || !own.includes(o)))];
     // A module between the root and this file is judged by its own callers too: alone it would
     // report what they never deploy (a module call with count 0). Unless all are called (a cycle).
     const fromRoots = outcomes.filter((o) => own.includes(o) || this.callersOf(o).length === 0);
@@ -114,7 +114,7 @@ export class Linter {
     const entry = outcome.unit.entry;
     const entryFiles = [entry, ...outcome.files.filter((f) => path.dirname(f) === entry)];
     const callers = new Set<UnitOutcome>();
-    for (const file of entryFiles) for (const reader of this.readBy.get(file) ?? []) if (reader !== outcome) callers.add(reader);
+    for (const file of entryFiles) for (const reader of this.readBy.get(file)) if (reader !== outcome) callers.add(reader);
     const list = [...callers];
     this.callers.set(outcome, list);
     return list;
@@ -127,7 +127,7 @@ export class Linter {
 
   /** Files that hold findings or diagnostics of the units linted so far. */
   filesWithFindings(): string[] {
-    return [...this.reachedFrom.keys()].filter((f) => [...this.reachedFrom.get(f)!].some((o) => (o.messages.get(f)?.length ?? 0) > 0));
+    return [...this.reachedFrom.keys()].filter((f) => this.reachedFrom.get(f).some((o) => (o.messages.get(f)?.length ?? 0) > 0));
   }
 
   /**
@@ -150,8 +150,8 @@ export class Linter {
         outcome.messages.has(abs);
       if (!touches) continue;
       this.outcomes.delete(key);
-      for (const set of this.reachedFrom.values()) set.delete(outcome);
-      for (const set of this.readBy.values()) set.delete(outcome);
+      this.reachedFrom.deleteOutcome(outcome);
+      this.readBy.deleteOutcome(outcome);
     }
   }
 
@@ -161,16 +161,8 @@ export class Linter {
     const outcome = this.evaluateSafely(unit);
     this.outcomes.set(unit.key, outcome);
     this.callers.clear();
-    for (const file of outcome.messages.keys()) {
-      const set = this.reachedFrom.get(file) ?? new Set();
-      set.add(outcome);
-      this.reachedFrom.set(file, set);
-    }
-    for (const file of outcome.files) {
-      const set = this.readBy.get(file) ?? new Set();
-      set.add(outcome);
-      this.readBy.set(file, set);
-    }
+    for (const file of outcome.messages.keys()) this.reachedFrom.add(file, outcome);
+    for (const file of outcome.files) this.readBy.add(file, outcome);
     return outcome;
   }
 
@@ -253,7 +245,7 @@ export class Linter {
       diskCount: 0,
       diskTypes: [],
       protected: false,
-      scenario: model.scenario.name,
+      scenario: keptCopy(model.scenario.name),
     }));
     return [...inactive, ...[...byDecl.values()].map((vms) => {
       const vm = vms[0]!;
@@ -261,22 +253,59 @@ export class Linter {
       return {
         filePath: vm.at.file,
         ...this.positions.lineColumn(vm.at),
-        name: display(vm.name),
+        name: display(vm.name, ownCopy),
         kind: unit.kind,
         // A module deployed twice with the same names (create, then update) deploys one VM, not two.
         instances: new Set(vms.map((v, i) => v.id ?? sameVmKey(v) ?? i)).size,
-        size: display(vm.size),
-        location: display(vm.location),
+        // Sizes and locations repeat from VM to VM: one kept string each.
+        size: display(vm.size, keptCopy),
+        location: display(vm.location, keptCopy),
         diskCount: disks.length,
-        diskTypes: [...new Set(disks.map((d) => ownCopy(asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?'))))],
+        diskTypes: [...new Set(disks.map((d) => keptCopy(asString(d.storageType) ?? (d.vhdUri ? 'unmanaged' : '?'))))],
         protected: vms.some((v) => v.protectedBy.length > 0),
-        scenario: model.scenario.name,
+        scenario: keptCopy(model.scenario.name),
       };
     })];
   }
 }
 
 const NO_MESSAGES: ReadonlyMap<string, readonly LintMessage[]> = new Map();
+
+/**
+ * Outcomes by file, kept for the run. Most files are read by one unit only: that outcome is kept
+ * as it is, and a set is made for the second (a set per file took ~150 bytes of each).
+ */
+class OutcomesByFile {
+  private readonly byFile = new Map<string, UnitOutcome | Set<UnitOutcome>>();
+
+  add(file: string, outcome: UnitOutcome): void {
+    const known = this.byFile.get(file);
+    if (known === undefined) this.byFile.set(file, outcome);
+    else if (known instanceof Set) known.add(outcome);
+    else if (known !== outcome) this.byFile.set(file, new Set([known, outcome]));
+  }
+
+  get(file: string): readonly UnitOutcome[] {
+    const known = this.byFile.get(file);
+    return known === undefined ? [] : known instanceof Set ? [...known] : [known];
+  }
+
+  has(file: string): boolean {
+    return this.byFile.has(file);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.byFile.keys();
+  }
+
+  /** Forgets an outcome; its files stay listed, as they were with the sets this replaced. */
+  deleteOutcome(outcome: UnitOutcome): void {
+    for (const [file, known] of this.byFile) {
+      if (known instanceof Set) known.delete(outcome);
+      else if (known === outcome) this.byFile.set(file, new Set());
+    }
+  }
+}
 
 /** Which VM a declaration's instance is when its id cannot be built: its group and name, when both can stand in an id. */
 function sameVmKey(vm: VirtualMachine): string | undefined {
@@ -303,12 +332,12 @@ class ParsedPositions extends Positions {
  * A value for people: deployment-time values by their expression, other unknowns as `?`; a copy,
  * as the inventory outlives the template text the value was cut from.
  */
-function display(v: Val): string {
+function display(v: Val, copy: (text: string) => string): string {
   if (v.kind === 'unknown') {
     const text = idText(v);
-    return text === undefined ? '?' : ownCopy(text);
+    return text === undefined ? '?' : copy(text);
   }
   const plain = toPlain(v);
   if (plain === null || plain === undefined) return '';
-  return ownCopy(typeof plain === 'string' ? plain : JSON.stringify(plain));
+  return copy(typeof plain === 'string' ? plain : JSON.stringify(plain));
 }

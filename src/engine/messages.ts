@@ -6,7 +6,7 @@ import type { SourceKind } from '../sources/source-kind.js';
 import { qualifiedRuleId } from '../kernel/meta.js';
 import type { ProjectFs } from '../kernel/project-fs.js';
 import type { LintMessage, RelatedLocation } from './lint-message.js';
-import { ownCopy } from '../kernel/own-text.js';
+import { keptCopy } from '../kernel/own-text.js';
 
 /** Line indexes per file, built once per run. */
 export class Positions {
@@ -87,19 +87,19 @@ export function toLintMessage(
   const inScenarios = showScenarios ? ` [with ${scenarios.join(', ')}]` : '';
   const related: RelatedLocation[] = f.origins
     .filter((o): o is Origin & { loc: Loc } => o.loc !== undefined)
-    .map((o) => ({ filePath: o.loc.file, ...positions.range(o.loc), message: ownCopy(describeOrigin(o)) }));
+    .map((o) => ({ filePath: o.loc.file, ...positions.range(o.loc), message: keptCopy(describeOrigin(o)) }));
   return {
     ruleId: qualifiedRuleId(f.ruleId),
     severity: f.severity === 'error' ? 2 : 1,
     // Templates end without a full stop so that the chain and scenarios stay inside the sentence.
     // Copied: messages outlive the template text their names and values were cut from.
-    message: ownCopy(`${f.message}${chain}${inScenarios}.`),
+    message: keptCopy(`${f.message}${chain}${inScenarios}.`),
     ...positions.range(f.loc),
     ...(related.length ? { relatedLocations: related } : {}),
-    scenarios,
+    scenarios: scenarios.map(keptCopy),
     ...(f.maybe ? { maybe: true } : {}),
     ...(f.suggestions.length
-      ? { suggestions: f.suggestions.map((s) => ({ desc: ownCopy(s.message), fix: { range: [f.loc.start, f.loc.end] as const, text: printLiteral(s.value, f.loc.file) } })) }
+      ? { suggestions: f.suggestions.map((s) => ({ desc: keptCopy(s.message), fix: { range: [f.loc.start, f.loc.end] as const, text: printLiteral(s.value, f.loc.file) } })) }
       : {}),
     ...(resource ? { resource } : {}),
   };

@@ -7,3 +7,21 @@
 export function ownCopy(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/** Strings `keptCopy` gave out, each its own key; emptied when full, so it never grows with a run. */
+const kept = new Map<string, string>();
+const KEPT_MAX = 4096;
+
+/**
+ * `ownCopy` for text a run keeps per finding or per VM and that repeats (a message, a VM size, a
+ * location expression, a scenario's name): equal copies are one string. Thousands of findings
+ * and inventory entries otherwise each held their own copy to the end of the run.
+ */
+export function keptCopy(s: string): string {
+  const known = kept.get(s);
+  if (known !== undefined) return known;
+  if (kept.size >= KEPT_MAX) kept.clear();
+  const own = ownCopy(s);
+  kept.set(own, own);
+  return own;
+}

@@ -25,7 +25,6 @@ export class ProjectFs {
   readonly extraRoots: readonly string[];
   /** The roots with their symbolic links resolved, made when the first file on disk is read. */
   private realRoots: readonly string[] | undefined;
-  private readonly listingSets = new Map<string, ReadonlySet<string>>();
   /** Names in a listing that are symbolic links to files, for the directories that have any. */
   private readonly linkedFiles = new Map<string, ReadonlySet<string>>();
   /** Directories file discovery entered from their parent: subdirectories, never links. */
@@ -155,22 +154,29 @@ export class ProjectFs {
     return this.realDirs.get(dir);
   }
 
-  /**
-   * Whether a listing already read showed `name` in `dir`; undefined when none was read. Most
-   * directories hold a few files: a set is made only for larger ones, not one per directory.
-   */
-  private listed(dir: string, name: string): boolean | undefined {
+  /** Whether a listing already read showed `name` in `dir` (listings are sorted). */
+  private listed(dir: string, name: string): boolean {
     const names = this.listings.get(dir);
-    if (!names) return undefined;
-    if (names.length <= SMALL_LISTING) return names.includes(name);
-    let set = this.listingSets.get(dir);
-    if (!set) this.listingSets.set(dir, (set = new Set(names)));
-    return set.has(name);
+    if (!names) return false;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]! < name) lo = mid + 1;
+      else hi = mid;
+    }
+    return names[lo] === name;
   }
 
   /** Whether the file's text is held in memory (an editor buffer, standard input, a virtual file) rather than read from disk. */
   inMemory(file: string): boolean {
     return this.overrides.has(resolvePath(file));
+  }
+
+  /** A file's text if it is held now (read and not let go), without reading it. */
+  heldText(file: string): string | undefined {
+    const held = this.cache.get(resolvePath(file));
+    return held?.ok ? held.text : undefined;
   }
 
   /** Lets a file's text go: a run that has linted it holds only what reporters need. */
@@ -187,10 +193,10 @@ export class ProjectFs {
     const abs = resolvePath(dir);
     let listed = this.lists.get(abs);
     if (listed) return listed;
-    const names = new Set<string>();
-    for (const file of this.overrides.keys()) if (path.dirname(file) === abs) names.add(path.basename(file));
-    if (!this.virtualOnly && this.contains(abs)) for (const name of this.diskListing(abs)) names.add(name);
-    listed = [...names].sort();
+    const onDisk = !this.virtualOnly && this.contains(abs) ? this.diskListing(abs) : [];
+    const buffers = [...this.overrides.keys()].filter((file) => path.dirname(file) === abs).map((file) => path.basename(file));
+    // The disk listing is sorted already, and most directories have no buffer to add: one array, kept once.
+    listed = buffers.length ? [...new Set([...buffers, ...onDisk])].sort() : onDisk;
     this.lists.set(abs, listed);
     return listed;
   }
@@ -222,7 +228,8 @@ export class ProjectFs {
   }
 
   private setListing(dir: string, names: readonly string[], linked: readonly string[]): void {
-    this.listings.set(dir, linked.length ? [...names, ...linked] : names);
+    // Sorted once: `list` gives it out as it is and `listed` searches it (a set per directory cost more than its names).
+    this.listings.set(dir, [...names, ...linked].sort());
     if (linked.length) this.linkedFiles.set(dir, new Set(linked));
   }
 
@@ -251,9 +258,6 @@ export class ProjectFs {
 function parentAt(abs: string, cut: number): string {
   return cut === 0 ? abs.slice(0, 1) : abs.slice(0, cut);
 }
-
-/** Listings up to this many names are searched as they are; larger ones through a set. */
-const SMALL_LISTING = 16;
 
 /**
  * `path.join(dir, name)` for a name from a listing of `dir` (absolute and normalized): nothing to
