@@ -42,7 +42,7 @@ class Parser {
    * an unclosed comment, where `pos` becomes NaN so that the text is not taken as complete
    * (and the parse must stop: `charCodeAt(NaN)` reads the first character).
    * Spaces and line breaks are skipped here: calling `triviaEnd` between every two tokens was
-   * a sixth of the parse.
+   * about a quarter of the parse in a profile (`--no-turbo-inlining` inlines neither call).
    */
   next(): number {
     const t = this.text;
