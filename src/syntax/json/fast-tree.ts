@@ -14,11 +14,9 @@ import { closingQuote, triviaEnd } from './scan.js';
  */
 export function parseWellFormed(text: string, maxDepth: number): Node | undefined {
   const p = new Parser(text, maxDepth);
-  p.skipSpace();
-  if (p.pos >= text.length) return undefined;
-  const root = p.value(0);
+  const root = p.value(p.next(), 0);
   if (!root) return undefined;
-  p.skipSpace();
+  p.next();
   return p.pos === text.length ? root : undefined;
 }
 
@@ -26,24 +24,46 @@ class Parser {
   pos = 0;
   /** Children being collected, copied out exactly sized: pushing onto `[]` reserves room for 17. */
   private readonly pending: Node[] = [];
+  /**
+   * The first backslash at or after the string being read (the text's length if none): a string
+   * that ends before it holds no escape and its closing quote is not escaped, so most strings
+   * are neither searched for one nor checked for it. Found again only once a string starts past
+   * it, so the text is searched once in all.
+   */
+  private backslash = -1;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
   ) {}
 
-  /** Between every two tokens; an unclosed block comment leaves `pos` NaN, where nothing matches. */
-  skipSpace(): void {
-    this.pos = triviaEnd(this.text, this.pos, true);
+  /**
+   * Moves past whitespace and comments and gives the character there: NaN at the end, and in
+   * an unclosed comment, where `pos` becomes NaN so that the text is not taken as complete
+   * (and the parse must stop: `charCodeAt(NaN)` reads the first character).
+   * Spaces and line breaks are skipped here: calling `triviaEnd` between every two tokens was
+   * about a quarter of the parse in a profile (`--no-turbo-inlining` inlines neither call).
+   */
+  next(): number {
+    const t = this.text;
+    let i = this.pos;
+    let c = t.charCodeAt(i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = t.charCodeAt(++i);
+    if (c === 0x2f || c === 0xfeff) {
+      i = triviaEnd(t, i, true);
+      c = i < t.length ? t.charCodeAt(i) : Number.NaN;
+    }
+    this.pos = i;
+    return c;
   }
 
-  value(depth: number): Node | undefined {
-    const t = this.text;
-    const start = this.pos;
-    const c = t.charCodeAt(start);
+  /** The value at `pos`, whose first character is `c`. */
+  value(c: number, depth: number): Node | undefined {
     if (c === 0x22) return this.string();
     if (c === 0x7b) return depth < this.maxDepth ? this.object(depth) : undefined;
     if (c === 0x5b) return depth < this.maxDepth ? this.array(depth) : undefined;
+    const t = this.text;
+    const start = this.pos;
     if (c === 0x74 && t.startsWith('true', start)) return this.literal('boolean', true, 4);
     if (c === 0x66 && t.startsWith('false', start)) return this.literal('boolean', false, 5);
     if (c === 0x6e && t.startsWith('null', start)) return this.literal('null', null, 4);
@@ -87,65 +107,68 @@ class Parser {
   private string(): Node | undefined {
     const t = this.text;
     const start = this.pos;
-    const i = closingQuote(t, start);
-    if (i === -1) return undefined;
-    const value = i - start - 1 < SHORT ? shortString(t, start + 1, i) : unescaped(t.slice(start + 1, i));
-    if (value === undefined) return undefined;
-    this.pos = i + 1;
-    return { type: 'string', offset: start, length: i + 1 - start, value };
+    if (this.backslash < start) {
+      this.backslash = t.indexOf('\\', start);
+      if (this.backslash === -1) this.backslash = t.length;
+    }
+    let end = t.indexOf('"', start + 1);
+    let value: string | undefined;
+    if (end !== -1 && end < this.backslash) {
+      value = end - start - 1 < SHORT ? shortString(t, start + 1, end) : t.slice(start + 1, end);
+    } else {
+      end = closingQuote(t, start);
+      if (end === -1) return undefined;
+      value = decoded(t, start, end);
+      if (value === undefined) return undefined;
+    }
+    this.pos = end + 1;
+    return { type: 'string', offset: start, length: end + 1 - start, value };
   }
 
   private object(depth: number): Node | undefined {
-    const t = this.text;
     const offset = this.pos;
-    const first = this.pending.length;
+    const pending = this.pending;
+    const first = pending.length;
     this.pos++;
-    for (;;) {
-      this.skipSpace();
-      const c = t.charCodeAt(this.pos);
-      if (c === 0x7d) break;
+    for (let c = this.next(); c !== 0x7d; ) {
       if (c !== 0x22) return undefined;
       const at = this.pos;
       const key = this.string();
-      if (!key) return undefined;
-      this.skipSpace();
-      if (t.charCodeAt(this.pos) !== 0x3a) return undefined;
+      if (!key || this.next() !== 0x3a) return undefined;
       this.pos++;
-      this.skipSpace();
-      const value = this.value(depth + 1);
+      const value = this.value(this.next(), depth + 1);
       if (!value) return undefined;
-      const property: Node = { type: 'property', offset: at, length: value.offset + value.length - at, children: [key, value] };
-      this.pending.push(property);
-      this.skipSpace();
-      const next = t.charCodeAt(this.pos);
-      if (next === 0x2c) this.pos++;
-      else if (next !== 0x7d) return undefined;
+      pending.push({ type: 'property', offset: at, length: value.offset + value.length - at, children: [key, value] });
+      c = this.next();
+      if (c === 0x2c) {
+        this.pos++;
+        c = this.next();
+      } else if (c !== 0x7d) return undefined;
     }
     this.pos++;
-    const node: Node = { type: 'object', offset, length: this.pos - offset, children: this.pending.slice(first) };
-    this.pending.length = first;
+    const node: Node = { type: 'object', offset, length: this.pos - offset, children: pending.slice(first) };
+    pending.length = first;
     return node;
   }
 
   private array(depth: number): Node | undefined {
-    const t = this.text;
     const offset = this.pos;
-    const first = this.pending.length;
+    const pending = this.pending;
+    const first = pending.length;
     this.pos++;
-    for (;;) {
-      this.skipSpace();
-      if (t.charCodeAt(this.pos) === 0x5d) break;
-      const item = this.value(depth + 1);
+    for (let c = this.next(); c !== 0x5d; ) {
+      const item = this.value(c, depth + 1);
       if (!item) return undefined;
-      this.pending.push(item);
-      this.skipSpace();
-      const next = t.charCodeAt(this.pos);
-      if (next === 0x2c) this.pos++;
-      else if (next !== 0x5d) return undefined;
+      pending.push(item);
+      c = this.next();
+      if (c === 0x2c) {
+        this.pos++;
+        c = this.next();
+      } else if (c !== 0x5d) return undefined;
     }
     this.pos++;
-    const node: Node = { type: 'array', offset, length: this.pos - offset, children: this.pending.slice(first) };
-    this.pending.length = first;
+    const node: Node = { type: 'array', offset, length: this.pos - offset, children: pending.slice(first) };
+    pending.length = first;
     return node;
   }
 }
@@ -159,20 +182,28 @@ class Parser {
 const SHORT = 13;
 const seen: (string | undefined)[] = new Array(4096).fill(undefined);
 
-function shortString(t: string, from: number, to: number): string | undefined {
+function shortString(t: string, from: number, to: number): string {
   const length = to - from;
   if (length === 0) return '';
   const slot = (length * 977 + t.charCodeAt(from) * 31 + t.charCodeAt(to - 1) * 7 + t.charCodeAt(from + (length >> 1))) & 4095;
   const known = seen[slot];
-  // A string in the table holds no escape, so text equal to it holds none either.
   if (known !== undefined && known.length === length && t.startsWith(known, from)) return known;
-  const value = unescaped(t.slice(from, to));
-  if (value !== undefined && value.length === length) seen[slot] = value;
-  return value;
+  return (seen[slot] = t.slice(from, to));
 }
 
-function unescaped(raw: string): string | undefined {
-  return raw.indexOf('\\') === -1 ? raw : decodeEscapes(raw);
+/**
+ * The value of the string between the quotes at `open` and `close`, which holds an escape.
+ * JSON.parse decodes it natively (long strings here are scripts and nested templates with
+ * thousands of escapes); it refuses line breaks and tabs, which ARM accepts, and invalid
+ * escapes: `decodeEscapes` then decides.
+ */
+function decoded(t: string, open: number, close: number): string | undefined {
+  const quoted = t.slice(open, close + 1);
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return decodeEscapes(quoted.slice(1, -1));
+  }
 }
 
 function isDigit(c: number): boolean {

@@ -32,6 +32,7 @@ describe('the fast JSON tree', () => {
     unicode: '{"naïve": "日本語 ✓"}',
     crlf: '{\r\n  "a": 1,\r\n  "b": "x"\r\n}\r\n',
     'escapes at the edges': String.raw`["\n", "\\", "a\tb\tc", "\u0041", "\"\"x\"\""]`,
+    'strings before and after escaped ones': String.raw`{"a\\": "b", "c": "d\"e", "f": "g", "h\\\"": ["i", "\\"], "long plain string": "x"}`,
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`builds jsonc-parser's tree: ${name}`, () => assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text))));
@@ -67,13 +68,18 @@ describe('the fast JSON tree', () => {
     for (const text of [...texts, ...texts.reverse()]) assert.deepEqual(plain(parseWellFormed(text, 1000)), plain(jsonc(text)), text);
   });
 
+  it('decodes escapes in strings that also hold a raw tab or line break, as ARM does', () => {
+    const root = parseWellFormed('["a\\n\tb", "c\\"\nd"]', 1000)!;
+    assert.deepEqual(root.children!.map((c) => c.value), ['a\n\tb', 'c"\nd']);
+  });
+
   it('accepts line breaks inside strings, as ARM does', () => {
     const root = parseWellFormed('{"a": "[concat(\n  \'x\')]"}', 1000)!;
     assert.equal(root.children![0]!.children![1]!.value, "[concat(\n  'x')]");
   });
 
   it('gives up on anything broken, so that jsonc-parser reports it', () => {
-    for (const text of ['', '  ', '{', '{"a" 1}', '{"a": }', '[1 2]', '{"a": 1} x', '"\\q"', '[01x]', '{"a": tru}', '/* open', '[-]', '[1.]', '[1e]', '{a: 1}']) {
+    for (const text of ['', '  ', '{', '[1] /* open', '{"a": 1 /* open', '{"a": "b\\"}', '{"a" 1}', '{"a": }', '[1 2]', '{"a": 1} x', '"\\q"', '[01x]', '{"a": tru}', '/* open', '[-]', '[1.]', '[1e]', '{a: 1}']) {
       assert.equal(parseWellFormed(text, 1000), undefined, text);
     }
   });
