@@ -136,6 +136,9 @@ export class Parser {
   /** The elements of the lists being parsed, innermost last (see `elements`); `listTop` is its length. */
   private readonly listStack: Node[] = [];
   private listTop = 0;
+  /** The first backslash at or after `backslashFrom` (the text's length if none); -1 before the first search. */
+  private backslashFrom = 0;
+  private backslashAt = -1;
   private readonly errorOf = new Map<Skipped, BicepMessage & { start: number; end: number }>();
   private readonly lexErrors;
 
@@ -960,7 +963,16 @@ export class Parser {
       // Most strings are one token: no pieces or holes to collect.
       const start = this.starts[startToken]!;
       const end = this.ends[startToken]!;
-      const value = completeStringValue(this.text, start, end);
+      const text = this.text;
+      // A `'…'` without a backslash is its own value: the lexer ended it at its first quote, so it
+      // holds no other. Most strings are such, and skip the general decoding below.
+      const plain =
+        end - start >= 2 &&
+        text.charCodeAt(start) === 39 &&
+        text.charCodeAt(end - 1) === 39 &&
+        (end - start === 2 || text.charCodeAt(start + 1) !== 39) &&
+        !this.backslashBefore(start, end);
+      const value = plain ? text.slice(start + 1, end - 1) : completeStringValue(text, start, end);
       if (value !== undefined) {
         this.read();
         return { type: 'String', segments: [value], expressions: NO_EXPRESSIONS, range: [start, end] };
@@ -1412,6 +1424,19 @@ export class Parser {
     let i = this.p + k;
     while (i < this.count && this.types[i] === T.NewLine) i++;
     return i < this.count ? i : -1;
+  }
+
+  /**
+   * Whether `[start, end)` holds a backslash. One search serves every string up to the next
+   * backslash, instead of a search per string; the parser reads strings in text order.
+   */
+  private backslashBefore(start: number, end: number): boolean {
+    if (start < this.backslashFrom || this.backslashAt < start) {
+      const at = this.text.indexOf('\\', start);
+      this.backslashFrom = start;
+      this.backslashAt = at === -1 ? this.text.length : at;
+    }
+    return this.backslashAt < end;
   }
 
   private read(): Token {
