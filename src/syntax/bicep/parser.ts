@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../../kernel/diagnostic.js';
 import type * as A from './ast.js';
-import { lexBicep, T, type TokenArrays, type TokenType } from './lexer.js';
+import { lexBicepReusing, releaseTokens, T, type TokenArrays, type TokenType } from './lexer.js';
 import { BicepErrors as E, type BicepMessage } from './messages.js';
 import { completeStringValue, stringSegments } from './strings.js';
 import { VISITOR_KEYS } from './visitor-keys.js';
@@ -143,7 +143,7 @@ export class Parser {
   private readonly lexErrors;
 
   constructor(private readonly text: string, private readonly file: string, private readonly params: boolean) {
-    const lexed = lexBicep(text);
+    const lexed = lexBicepReusing(text);
     this.tokens = lexed;
     this.types = lexed.types;
     this.starts = lexed.starts;
@@ -183,6 +183,7 @@ export class Parser {
     }
     const program: A.Program = { type: 'Program', body, range: [0, this.text.length] };
     this.collectDiagnostics(program);
+    releaseTokens(this.tokens);
     return program;
   }
 
