@@ -71,12 +71,7 @@ function evalNode(node: B.Expression | B.SkippedTrivia, env: Env): Val {
     case 'BinaryOperation':
       return binary(node, env, site);
     case 'TernaryOperation':
-      return choose(
-        evalNode(node.condition, env),
-        () => evalNode(node.trueExpression, env),
-        () => evalNode(node.falseExpression, env),
-        site,
-      );
+      return conditional(node, env, site);
     case 'VariableAccess':
       return variable(node.name.name, env, site);
     case 'FunctionCall':
@@ -94,6 +89,19 @@ function evalNode(node: B.Expression | B.SkippedTrivia, env: Env): Val {
     case 'Lambda':
       return errorVal(site, 'a lambda can only be an argument of a function such as map() or filter()');
   }
+}
+
+/**
+ * Its own function: branch closures written in evalNode's switch would capture evalNode's
+ * parameters, and V8 would then allocate a context at every evalNode call, not only at conditionals.
+ */
+function conditional(node: B.TernaryOperation, env: Env, site: Loc): Val {
+  return choose(
+    evalNode(node.condition, env),
+    () => evalNode(node.trueExpression, env),
+    () => evalNode(node.falseExpression, env),
+    site,
+  );
 }
 
 /** Stands in for format()'s pattern until it is built. */
@@ -202,15 +210,16 @@ function forValue(node: B.ForExpression, env: Env, site: Loc): Val {
   }
   if (iterable.kind !== 'array') return errorVal(site, `a loop runs over an array, not ${iterable.kind === 'null' ? 'null' : `a ${iterable.kind}`}`, [iterable]);
   const items: Val[] = [];
-  iterable.items.forEach((item, i) => {
-    const inner = loopEnv(env, node.variableSection, item, num(i, site));
-    const body = node.body;
+  const body = node.body;
+  const list = iterable.items;
+  for (let i = 0; i < list.length; i++) {
+    const inner = loopEnv(env, node.variableSection, list[i]!, num(i, site));
     if (body.type === 'IfCondition') {
       const cond = body.condition.type === 'SkippedTrivia' ? skippedVal(env.scope.file, body.condition) : evalNode(body.condition.expression, inner);
-      if (cond.kind === 'boolean' && !cond.value) return;
+      if (cond.kind === 'boolean' && !cond.value) continue;
       items.push(body.body.type === 'SkippedTrivia' ? skippedVal(env.scope.file, body.body) : evalNode(body.body, inner));
     } else items.push(evalNode(body, inner));
-  });
+  }
   return arr(items, site, iterable.origins);
 }
 
@@ -303,12 +312,14 @@ function instanceCall(node: B.InstanceFunctionCall, env: Env, site: Loc): Val {
   return unknown(`${node.name.name}() is known only at deployment`, site, { origins: mergeOrigins([evalNode(base, env)]) });
 }
 
-/** Evaluated arguments; lambdas become closures over the Bicep tree. */
+/** Evaluated arguments; lambdas become closures over the Bicep tree. A loop: a map() callback would capture env at every call. */
 export function argumentsOf(args: readonly (B.FunctionArgument | B.SkippedTrivia)[], env: Env): Arg[] {
-  return args.map((a) => {
-    if (a.type === 'SkippedTrivia') return skippedVal(env.scope.file, a);
-    return a.expression.type === 'Lambda' ? lambda(a.expression, env) : evalNode(a.expression, env);
-  });
+  const values: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    values.push(a.type === 'SkippedTrivia' ? skippedVal(env.scope.file, a) : a.expression.type === 'Lambda' ? lambda(a.expression, env) : evalNode(a.expression, env));
+  }
+  return values;
 }
 
 function lambda(node: B.Lambda, env: Env): LambdaArg {

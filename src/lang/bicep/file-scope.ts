@@ -164,12 +164,12 @@ export class FileScope {
   private parameter(name: string, decl: ValueDecl | undefined): Val {
     const supplied = this.supplied.get(name.toLowerCase());
     const declared = decl?.type === 'ParameterDeclaration' ? decl : undefined;
-    const allowed = declared && this.allowedValues(declared);
     const hasDefault = declared?.modifier !== undefined && declared.modifier.type !== 'SkippedTrivia';
     // A null passed for a parameter with a default leaves the default in place (modules pass `x.?y`).
     if (supplied && !(supplied.value.kind === 'null' && hasDefault)) {
       const v = supplied.value;
-      return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, caller: supplied.caller });
+      const allowed = v.kind === 'unknown' && declared ? this.allowedValues(declared) : undefined;
+      return allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     // In a `.bicepparam` file: the value as written; the entry it is passed to adds its origin.
     if (decl?.type === 'ParameterAssignment') return this.atRoot(`value:${name}`, `parameter '${name}'`, decl, (env) => evaluate(decl.value, env));
@@ -179,6 +179,8 @@ export class FileScope {
       // The symbol keeps ids built from it comparable, as in the compiled template.
       const at = decl ? this.loc(decl.name) : undefined;
       const u = unknown(reason, at, { symbol: `parameters('${name}')`, origins: [{ kind: 'parameter', name, loc: at }] });
+      // Only an unknown value takes `@allowed` as its candidates: the list is evaluated for those alone.
+      const allowed = declared && this.allowedValues(declared);
       return allowed ? withCandidates(u, allowed) : u;
     }
     return this.atRoot(`value:${name}`, `parameter '${name}'`, declared, (env) => {
