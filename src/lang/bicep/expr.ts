@@ -47,47 +47,49 @@ export function evaluate(node: B.Expression | B.SkippedTrivia, env: Env): Val {
 function evalNode(node: B.Expression | B.SkippedTrivia, env: Env): Val {
   const file = env.scope.file;
   const site = locOf(file, node);
+  // Commonest kinds first (counted over the oracle's templates): outside optimized code each case
+  // tried is a string comparison, and names, strings and property reads are two thirds of all nodes.
   switch (node.type) {
-    case 'SkippedTrivia':
-      return skippedVal(file, node);
-    case 'String':
-      return stringValue(node, env, site);
-    case 'IntegerLiteral':
-      return num(node.value, site);
-    case 'BooleanLiteral':
-      return bool(node.value, site);
-    case 'NullLiteral':
-      return nul(site);
-    case 'Object':
-      return objectValue(node, env, site);
-    case 'Array':
-      return arrayValue(node, env, site);
-    case 'For':
-      return forValue(node, env, site);
-    case 'ParenthesizedExpression':
-      return evalNode(node.expression, env);
-    case 'UnaryOperation':
-      return unary(node, env, site);
-    case 'BinaryOperation':
-      return binary(node, env, site);
-    case 'TernaryOperation':
-      return conditional(node, env, site);
     case 'VariableAccess':
       return variable(node.name.name, env, site);
-    case 'FunctionCall':
-      return call(node.name.name, node.arguments, env, site);
-    case 'InstanceFunctionCall':
-      return instanceCall(node, env, site);
+    case 'String':
+      return stringValue(node, env, site);
     case 'PropertyAccess':
       return env.scope.symbols.propertyOf(node, env, site) ?? access(evalNode(node.baseExpression, env), node.propertyName.name, node.safe, site);
+    case 'Object':
+      return objectValue(node, env, site);
+    case 'FunctionCall':
+      return call(node.name.name, node.arguments, env, site);
+    case 'BinaryOperation':
+      return binary(node, env, site);
+    case 'IntegerLiteral':
+      return num(node.value, site);
+    case 'Array':
+      return arrayValue(node, env, site);
+    case 'BooleanLiteral':
+      return bool(node.value, site);
+    case 'ParenthesizedExpression':
+      return evalNode(node.expression, env);
+    case 'TernaryOperation':
+      return conditional(node, env, site);
+    case 'UnaryOperation':
+      return unary(node, env, site);
     case 'ArrayAccess':
       return arrayAccess(node, env, site);
-    case 'ResourceAccess':
-      return env.scope.symbols.referenceValue(node, env, site) ?? errorVal(site, `'${node.resourceName.name}' is not a nested resource here`);
     case 'NonNullAssertion':
       return evalNode(node.baseExpression, env);
+    case 'For':
+      return forValue(node, env, site);
+    case 'NullLiteral':
+      return nul(site);
+    case 'InstanceFunctionCall':
+      return instanceCall(node, env, site);
+    case 'ResourceAccess':
+      return env.scope.symbols.referenceValue(node, env, site) ?? errorVal(site, `'${node.resourceName.name}' is not a nested resource here`);
     case 'Lambda':
       return errorVal(site, 'a lambda can only be an argument of a function such as map() or filter()');
+    case 'SkippedTrivia':
+      return skippedVal(file, node);
   }
 }
 
