@@ -168,7 +168,9 @@ export function propertyKey(key: B.ObjectProperty['key'], env: Env): string | un
 
 function arrayValue(node: B.ArrayExpression, env: Env, site: Loc): Val {
   const items: Val[] = [];
-  for (const item of node.items) {
+  const list = node.items;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
     if (item.type === 'ArrayItem') items.push(evalNode(item.value, env));
     else if (item.type === 'SpreadExpression') {
       const spread = evalNode(item.expression, env);

@@ -48,7 +48,10 @@ export class FileScope {
     /** In a `.bicepparam` that extends another: `base`, the values it inherits. */
     private readonly base?: Val,
   ) {
-    for (const s of program.body) {
+    // Indexed: a FileScope is made for every module instance, and a for…of makes an iterator result per declaration.
+    const body = program.body;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i]!;
       if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'ParameterAssignment') this.values.set(s.name.name, s);
       else if (s.type === 'FunctionDeclaration') this.functions.set(s.name.name, s);
       else if (s.type === 'OutputDeclaration') this.outputs.set(s.name.name, s);
@@ -190,7 +193,8 @@ export class FileScope {
   }
 
   private allowedValues(decl: B.ParameterDeclaration): readonly Val[] | undefined {
-    for (const d of decl.decorators) {
+    for (let i = 0; i < decl.decorators.length; i++) {
+      const d = decl.decorators[i]!;
       if (d.type !== 'Decorator') continue;
       const e = d.expression;
       const call = e.type === 'FunctionCall' ? e : e.type === 'InstanceFunctionCall' ? e : undefined;

@@ -41,7 +41,10 @@ export class Symbols {
   private callDepth = 0;
 
   constructor(private readonly scope: FileScope) {
-    for (const s of scope.program.body) {
+    // Indexed, as in FileScope: made for every module instance.
+    const body = scope.program.body;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i]!;
       if (s.type === 'ResourceDeclaration') {
         const info = resourceInfo(s);
         this.resources.push(info);
