@@ -23,7 +23,12 @@ export function bodyParts(value: B.DeclarationBody): BodyParts {
 /** The value node of a body property written `key: value` (keys compare as written, as Bicep's do). */
 export function propertyNode(body: B.ObjectExpression | undefined, key: string): B.Expression | B.SkippedTrivia | undefined {
   if (!body) return undefined;
-  for (const c of body.children) if (c.type === 'ObjectProperty' && c.key.type === 'Identifier' && c.key.name === key) return c.value;
+  // Indexed: outside optimized code a for…of makes an iterator result per step, and every resource and module asks for several keys.
+  const children = body.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type === 'ObjectProperty' && c.key.type === 'Identifier' && c.key.name === key) return c.value;
+  }
   return undefined;
 }
 
@@ -60,7 +65,11 @@ export function resourceInfo(decl: B.ResourceDeclaration, parent?: ResourceInfo)
   const type = parent && written && !written.includes('/') ? (parent.type ? `${parent.type}/${written}` : undefined) : written;
   const parts = bodyParts(decl.value);
   const info: ResourceInfo = { decl, parent, type, apiVersion, parts, children: [] };
-  for (const c of parts.body?.children ?? []) if (c.type === 'ResourceDeclaration') info.children.push(resourceInfo(c, info));
+  const children = parts.body?.children ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.type === 'ResourceDeclaration') info.children.push(resourceInfo(c, info));
+  }
   return info;
 }
 

@@ -30,13 +30,16 @@ const notDeployed = (key: string) => NOT_DEPLOYED.has(key);
 
 /** Deploys a file's resources and modules into the run, in declaration order. */
 export function deployFile(scope: FileScope): void {
-  for (const info of scope.symbols.resources) deployResource(scope, info);
-  for (const s of scope.program.body) {
-    if (s.type !== 'ModuleDeclaration') continue;
-    const info = scope.symbols.modules.find((m) => m.decl === s)!;
+  // Indexed loops: this runs for every module instance, over every declaration of its file, before
+  // V8 optimizes it, and a for…of there makes an iterator result per step. `symbols.modules` is in declaration order.
+  const { resources, modules } = scope.symbols;
+  for (let i = 0; i < resources.length; i++) deployResource(scope, resources[i]!);
+  for (let i = 0; i < modules.length; i++) {
+    const info = modules[i]!;
     const { list } = scope.symbols.moduleInstancesOf(info);
     if (list.length === 0) recordUndeployedModuleCall(scope, info);
-    for (const m of list) {
+    for (let j = 0; j < list.length; j++) {
+      const m = list[j]!;
       const condition = conditionOf(info.parts, m.instance);
       if (condition && asBoolean(condition) === false) recordUndeployedModule(m);
       else m.deploy();
@@ -59,7 +62,7 @@ function resourceBody(head: ResourceHead, type: string, info: ResourceInfo, env:
 function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEnv(scope)): void {
   // An existing resource is not deployed, but a child declared in it is.
   if (info.decl.existing) {
-    for (const child of info.children) deployResource(scope, child, parentEnv);
+    for (let i = 0; i < info.children.length; i++) deployResource(scope, info.children[i]!, parentEnv);
     return;
   }
   const run = scope.run;
@@ -71,7 +74,8 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
   const at = scope.loc(info.decl.name);
   const all = instancesOf(info.parts, parentEnv, at);
   if (all.list.length === 0) recordUndeployedResource(scope, info, instanceFor(info.parts, parentEnv, undefined, at));
-  for (const instance of all.list) {
+  for (let i = 0; i < all.list.length; i++) {
+    const instance = all.list[i]!;
     const condition = conditionOf(info.parts, instance);
     if (condition && asBoolean(condition) === false) {
       recordUndeployedResource(scope, info, instance);
@@ -104,6 +108,6 @@ function deployResource(scope: FileScope, info: ResourceInfo, parentEnv = rootEn
     };
     run.resources.push(resource);
     // Nested resources cannot sit in a looped parent (BCP160): each follows its parent's one instance.
-    for (const child of info.children) deployResource(scope, child, instance.env);
+    for (let c = 0; c < info.children.length; c++) deployResource(scope, info.children[c]!, instance.env);
   }
 }

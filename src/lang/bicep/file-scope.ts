@@ -48,7 +48,10 @@ export class FileScope {
     /** In a `.bicepparam` that extends another: `base`, the values it inherits. */
     private readonly base?: Val,
   ) {
-    for (const s of program.body) {
+    // Indexed: a FileScope is made for every module instance, and a for…of makes an iterator result per declaration.
+    const body = program.body;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i]!;
       if (s.type === 'ParameterDeclaration' || s.type === 'VariableDeclaration' || s.type === 'ParameterAssignment') this.values.set(s.name.name, s);
       else if (s.type === 'FunctionDeclaration') this.functions.set(s.name.name, s);
       else if (s.type === 'OutputDeclaration') this.outputs.set(s.name.name, s);
@@ -164,12 +167,12 @@ export class FileScope {
   private parameter(name: string, decl: ValueDecl | undefined): Val {
     const supplied = this.supplied.get(name.toLowerCase());
     const declared = decl?.type === 'ParameterDeclaration' ? decl : undefined;
-    const allowed = declared && this.allowedValues(declared);
     const hasDefault = declared?.modifier !== undefined && declared.modifier.type !== 'SkippedTrivia';
     // A null passed for a parameter with a default leaves the default in place (modules pass `x.?y`).
     if (supplied && !(supplied.value.kind === 'null' && hasDefault)) {
       const v = supplied.value;
-      return v.kind === 'unknown' && allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, caller: supplied.caller });
+      const allowed = v.kind === 'unknown' && declared ? this.allowedValues(declared) : undefined;
+      return allowed ? withCandidates(v, allowed) : moveTo(v, v.loc, { kind: supplied.origin, name, caller: supplied.caller });
     }
     // In a `.bicepparam` file: the value as written; the entry it is passed to adds its origin.
     if (decl?.type === 'ParameterAssignment') return this.atRoot(`value:${name}`, `parameter '${name}'`, decl, (env) => evaluate(decl.value, env));
@@ -179,6 +182,8 @@ export class FileScope {
       // The symbol keeps ids built from it comparable, as in the compiled template.
       const at = decl ? this.loc(decl.name) : undefined;
       const u = unknown(reason, at, { symbol: `parameters('${name}')`, origins: [{ kind: 'parameter', name, loc: at }] });
+      // Only an unknown value takes `@allowed` as its candidates: the list is evaluated for those alone.
+      const allowed = declared && this.allowedValues(declared);
       return allowed ? withCandidates(u, allowed) : u;
     }
     return this.atRoot(`value:${name}`, `parameter '${name}'`, declared, (env) => {
@@ -188,7 +193,8 @@ export class FileScope {
   }
 
   private allowedValues(decl: B.ParameterDeclaration): readonly Val[] | undefined {
-    for (const d of decl.decorators) {
+    for (let i = 0; i < decl.decorators.length; i++) {
+      const d = decl.decorators[i]!;
       if (d.type !== 'Decorator') continue;
       const e = d.expression;
       const call = e.type === 'FunctionCall' ? e : e.type === 'InstanceFunctionCall' ? e : undefined;

@@ -72,6 +72,11 @@ export class PerInstance<Decl, V> {
   private readonly single = new Map<Decl, V>();
   private readonly byDecl = new Map<Decl, Map<string, V>>();
 
+  /** The value made, if any: callers look first, so that the common hit builds no `make` closure. */
+  find(decl: Decl, key: string): V | undefined {
+    return key === '' ? this.single.get(decl) : this.byDecl.get(decl)?.get(key);
+  }
+
   get(decl: Decl, key: string, make: () => V): V {
     if (key === '') {
       let v = this.single.get(decl);

@@ -135,7 +135,9 @@ export class ModuleInstance {
       }
       return out;
     }
-    for (const c of params.children) {
+    const children = params.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.type === 'ObjectProperty') {
         const key = propertyKey(c.key, this.instance.env);
         if (key !== undefined) out.set(key.toLowerCase(), { value: evaluate(c.value, this.instance.env), origin: 'module-parameter', caller: `module '${this.symbol}'` });

@@ -41,7 +41,10 @@ export class Symbols {
   private callDepth = 0;
 
   constructor(private readonly scope: FileScope) {
-    for (const s of scope.program.body) {
+    // Indexed, as in FileScope: made for every module instance.
+    const body = scope.program.body;
+    for (let i = 0; i < body.length; i++) {
+      const s = body[i]!;
       if (s.type === 'ResourceDeclaration') {
         const info = resourceInfo(s);
         this.resources.push(info);
@@ -138,8 +141,8 @@ export class Symbols {
         return this.refOf(node.type === 'ParenthesizedExpression' ? node.expression : node.baseExpression, env);
       case 'VariableAccess': {
         const name = node.name.name;
-        const at = this.scope.loc(node);
-        return env.locals?.has(name) || this.scope.declaresValue(name) ? undefined : this.refByName(name, at);
+        // Most names read are parameters and variables: no Loc for them.
+        return env.locals?.has(name) || this.scope.declaresValue(name) ? undefined : this.refByName(name, this.scope.loc(node));
       }
       case 'ArrayAccess': {
         const base = node.baseExpression;
@@ -175,7 +178,9 @@ export class Symbols {
 
   /** A resource instance's type, name, id and target, computed once per instance. */
   head(info: ResourceInfo, index: Val | undefined, at: Loc): ResourceHead {
-    return this.heads.get(info, indexKey(index), () => {
+    const key = indexKey(index);
+    // Looked up before the closure is made: most reads find the head made.
+    return this.heads.find(info, key) ?? this.heads.get(info, key, () => {
       const env = info.parent ? this.head(info.parent, undefined, at).instance.env : rootEnv(this.scope);
       return this.computeHead(info, instanceFor(info.parts, env, index, at));
     });
@@ -228,7 +233,8 @@ export class Symbols {
   }
 
   moduleInstance(info: ModuleInfo, index: Val | undefined, at: Loc): ModuleInstance {
-    return this.moduleInstances.get(info, indexKey(index), () => new ModuleInstance(this.scope, info, instanceFor(info.parts, rootEnv(this.scope), index, at)));
+    const key = indexKey(index);
+    return this.moduleInstances.find(info, key) ?? this.moduleInstances.get(info, key, () => new ModuleInstance(this.scope, info, instanceFor(info.parts, rootEnv(this.scope), index, at)));
   }
 
   /** Every instance of a module declaration, in loop order (for deploying them). */
