@@ -7,7 +7,8 @@ import { childPath, type ProjectFs } from '../kernel/project-fs.js';
  */
 const LOCAL_SOURCE = /"(\.\.?\/[^"\r\n]*)"/g;
 
-const CONFIG_FILE = /\.tf(\.json)?$/i;
+/** A Terraform configuration file of a module: `.tf` or `.tf.json`. */
+export const CONFIG_FILE = /\.tf(\.json)?$/i;
 
 /**
  * Which module directories of a run may call which, read from the text of every configuration

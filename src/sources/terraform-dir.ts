@@ -13,7 +13,7 @@ import { printJsonLiteral } from './json-file.js';
 import { jsonComments } from '../syntax/json/scan.js';
 import { filesMentioning, linkingDirs } from './nearby.js';
 import type { Evaluation, Parser, SourceKind, Workspace } from './source-kind.js';
-import { ModuleCallers } from './terraform-callers.js';
+import { CONFIG_FILE, ModuleCallers } from './terraform-callers.js';
 
 export interface TerraformOptions {
   readonly varFiles?: readonly string[];
@@ -80,7 +80,7 @@ export const terraformDir: SourceKind = {
     return read.ok ? undefined : unreadableFile(file, read.reason);
   },
   anchorFile(unit, ws) {
-    const first = ws.fs.list(unit.entry).find((name) => /\.tf(\.json)?$/i.test(name));
+    const first = ws.fs.list(unit.entry).find((name) => CONFIG_FILE.test(name));
     return first ? path.join(unit.entry, first) : unit.entry;
   },
   // A module calls a child in a directory below it by its relative path.
