@@ -5,7 +5,7 @@
 // (`module.enableCompileCache`); Node 20 caches only scripts, hence a CommonJS bundle run as a
 // `vm.Script`. V8 refuses a cache made by another V8 or under other flags, or for another source
 // (it then compiles as without one), so a stale or foreign cache costs one file read.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +29,7 @@ export interface LoadedCli {
  */
 export function loadCli(): LoadedCli {
   const source = readFileSync(BUNDLE, 'utf8');
-  const cachedData = existsSync(CODE_CACHE) ? readFileSync(CODE_CACHE) : undefined;
+  const cachedData = readCodeCache();
   // The wrapper Node puts around a CommonJS module, plus the bundle's own URL, which the build
   // puts where the modules read `import.meta.url` (relative reads: package.json, the worker).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __bundleUrl) {${source}\n})`, {
@@ -43,4 +43,13 @@ export function loadCli(): LoadedCli {
     cacheUsed: cachedData !== undefined && !script.cachedDataRejected,
     writeCodeCache: () => writeFileSync(CODE_CACHE, script.createCachedData()),
   };
+}
+
+/** The build's code cache; none when it was not made (tsc without the bundle step) or cannot be read. */
+function readCodeCache(): Buffer | undefined {
+  try {
+    return readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
+  }
 }
